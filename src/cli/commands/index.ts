@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+import { register as parse } from './parse.js';
+
+/** Every CLI command, in the order `--help` lists them. */
+export const commands: Array<(program: Command) => void> = [parse];

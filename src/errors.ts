@@ -1,0 +1,117 @@
+/**
+ * Errors users can act on. Each has a stable `code` (for JSON output, logs and tests) and a message
+ * that says what happened and what to do next. Anything else is wrapped by `asMinutebookError`.
+ */
+
+export type ErrorCode =
+  | 'BAD_INPUT'
+  | 'BAD_MINUTES_FILE'
+  | 'BAD_MANIFEST'
+  | 'CONFIG'
+  | 'INDEX_MISSING'
+  | 'INDEX_MISMATCH'
+  | 'INDEX_CORRUPT'
+  | 'INDEX_UNWRITABLE'
+  | 'MODEL_NOT_FOUND'
+  | 'LLM_UNAVAILABLE'
+  | 'SOURCE_UNAVAILABLE'
+  | 'INTERNAL';
+
+export class MinutebookError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Bad user input that is not a file: an empty query, `--k 0`, a malformed date. */
+export class BadInputError extends MinutebookError {
+  constructor(message: string) {
+    super('BAD_INPUT', message);
+  }
+}
+
+/** A minutes file that cannot be read or parsed. `file` is always named in the message. */
+export class BadMinutesFileError extends MinutebookError {
+  readonly file: string;
+
+  constructor(file: string, problem: string, options?: { cause?: unknown }) {
+    super('BAD_MINUTES_FILE', `${file}: ${problem}`, options);
+    this.file = file;
+  }
+}
+
+export class BadManifestError extends MinutebookError {
+  readonly file: string;
+
+  constructor(file: string, problem: string, options?: { cause?: unknown }) {
+    super('BAD_MANIFEST', `manifest ${file}: ${problem}`, options);
+    this.file = file;
+  }
+}
+
+export class ConfigError extends MinutebookError {
+  constructor(message: string) {
+    super('CONFIG', message);
+  }
+}
+
+export class IndexMissingError extends MinutebookError {
+  constructor(dir: string) {
+    super('INDEX_MISSING', `no index in ${dir}: build one with \`npx minutebook ingest <minutes files>\``);
+  }
+}
+
+export class IndexMismatchError extends MinutebookError {
+  constructor(message: string) {
+    super('INDEX_MISMATCH', message);
+  }
+}
+
+export class IndexCorruptError extends MinutebookError {
+  constructor(file: string, problem: string, options?: { cause?: unknown }) {
+    super(
+      'INDEX_CORRUPT',
+      `${file}: ${problem}. Rebuild it with \`npx minutebook ingest --rebuild <minutes files>\``,
+      options,
+    );
+  }
+}
+
+export class IndexUnwritableError extends MinutebookError {
+  constructor(dir: string, options?: { cause?: unknown }) {
+    super(
+      'INDEX_UNWRITABLE',
+      `cannot write the index in ${dir}: check the folder's permissions or pass --index`,
+      options,
+    );
+  }
+}
+
+export class ModelNotFoundError extends MinutebookError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('MODEL_NOT_FOUND', message, options);
+  }
+}
+
+export class LlmUnavailableError extends MinutebookError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('LLM_UNAVAILABLE', message, options);
+  }
+}
+
+export class SourceUnavailableError extends MinutebookError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('SOURCE_UNAVAILABLE', message, options);
+  }
+}
+
+/** Wraps anything thrown into a MinutebookError, keeping the original as `cause`. */
+export function asMinutebookError(error: unknown): MinutebookError {
+  if (error instanceof MinutebookError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new MinutebookError('INTERNAL', message, { cause: error });
+}

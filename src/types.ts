@@ -1,0 +1,232 @@
+/**
+ * Minutebook's shared vocabulary: the domain model every part speaks, and the small interfaces at
+ * the seams (anything that touches disk, network or a model). Adapters implement the interfaces;
+ * the defaults are chosen in one place (`src/defaults.ts`).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Domain: meetings, minute items, passages
+// ---------------------------------------------------------------------------------------------
+
+/** How a minute number came to be known. */
+export type NumberSource = 'printed' | 'recovered';
+
+/** One numbered minute item of a meeting, as parsed. */
+export interface MinuteItem {
+  /** The number exactly as the committee prints it ("76", "C61/24", "77/21", "5.2"), or null. */
+  minute: string | null;
+  /** The running integer inside `minute` (76 for "C61/24" is 61), or null where there is none. */
+  minuteNumber: number | null;
+  /** Whether the number was printed at the item, recovered from anchors and sequence, or unknown. */
+  numberSource: NumberSource | null;
+  title: string;
+  /** True when the text lost the title and this one was derived from the item's opening words. */
+  titleDerived: boolean;
+  /** The "Agenda Item N" report reference, which is not the minute number. */
+  agendaItem: number | null;
+  /** Housekeeping items (apologies, declarations, urgent items: none) that retrieval down-weights. */
+  procedural: boolean;
+  /** The minute's full text, whitespace normalised. */
+  text: string;
+  /** "RESOLVED:" / "AGREED:" blocks, each as one string. */
+  resolutions: string[];
+  /** Labels of the numbered sub-points in the order they appear ("i", "ii", "a"). */
+  points: string[];
+  /** A deep link to the item itself where the source gives one (ModernGov `mgAi.aspx?ID=`). */
+  url: string | null;
+  /** Exempt or confidential items are recorded by title only. */
+  restricted: boolean;
+  passages: Passage[];
+}
+
+/** A retrievable piece of one minute item: never spans two items. */
+export interface Passage {
+  text: string;
+  /** Sub-point labels this passage covers, so a citation can name the point. */
+  points: string[];
+}
+
+/** One meeting's minutes, as parsed from one source. */
+export interface Meeting {
+  council: string | null;
+  committee: string | null;
+  /** ISO date (YYYY-MM-DD), or null when neither the text nor a manifest gives it. */
+  date: string | null;
+  /** Start time as printed ("2.00 pm"), when given. */
+  startTime: string | null;
+  venue: string | null;
+  chair: string | null;
+  attendees: string[];
+  /** Where the minutes came from: a file path or URL. Identifies the meeting in the index. */
+  source: string;
+  /** Public page of the meeting, for citation links. */
+  url: string | null;
+  items: MinuteItem[];
+  /** Things the parser could not settle and the user should know (e.g. "no date found"). */
+  warnings: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retrieval and answers
+// ---------------------------------------------------------------------------------------------
+
+/** Narrowing of a search: every field optional, all given ones must hold. */
+export interface SearchFilters {
+  /** ISO date, inclusive. */
+  after?: string;
+  /** ISO date, inclusive. */
+  before?: string;
+  /** Case-insensitive substring of the committee name. */
+  committee?: string;
+  /** Case-insensitive substring of the council name. */
+  council?: string;
+}
+
+/** A minute item found for a question, with the passages that earned it its place. */
+export interface SearchHit {
+  score: number;
+  council: string | null;
+  committee: string | null;
+  date: string | null;
+  minute: string | null;
+  minuteNumber: number | null;
+  title: string;
+  /** Sub-point labels of the best evidence passages. */
+  points: string[];
+  /** The item's text. */
+  text: string;
+  /** The item's deep link if known, else the meeting's page. */
+  url: string | null;
+  procedural: boolean;
+  /** Best passages of this item for the question, best first. */
+  evidence: Array<{ passageId: number; text: string; points: string[]; score: number }>;
+}
+
+/** What a search covered, for "not in the minutes" answers and the Slack footer. */
+export interface SearchScope {
+  meetings: number;
+  from: string | null;
+  to: string | null;
+  committees: string[];
+  councils: string[];
+  filters: SearchFilters;
+  /** True when filters were read out of the question itself. */
+  filtersFromQuestion: boolean;
+  /** True when the vector half was unavailable and only keywords were used. */
+  keywordOnly: boolean;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  scope: SearchScope;
+}
+
+export interface Citation {
+  n: number;
+  council: string | null;
+  committee: string | null;
+  date: string | null;
+  minute: string | null;
+  minuteNumber: number | null;
+  title: string;
+  points: string[];
+  url: string | null;
+  /** The passage text the citation rests on. */
+  quote: string;
+}
+
+export type AnswerMode = 'llm' | 'extractive' | 'not_found';
+
+export interface Answer {
+  question: string;
+  mode: AnswerMode;
+  /** Plain text with [n] markers that refer to `citations`. */
+  answer: string;
+  citations: Citation[];
+  searched: { meetings: number; from: string | null; to: string | null; committees: string[] };
+  /** Set when an LLM was configured but the answer fell back to extractive, and why. */
+  fallbackReason?: string;
+}
+
+/** A turn of an earlier conversation (a Slack thread), oldest first. */
+export interface ConversationTurn {
+  role: 'user' | 'assistant';
+  text: string;
+}
+
+export interface AskOptions {
+  filters?: SearchFilters;
+  /** Earlier turns, used to understand follow-ups like "and in 2022?". */
+  history?: ConversationTurn[];
+  signal?: AbortSignal;
+}
+
+/** What the front ends (CLI, Slack) need from the answering core. */
+export interface Answerer {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+}
+
+/** What is indexed, for `stats` and the Slack App Home. */
+export interface IndexStats {
+  councils: string[];
+  committees: string[];
+  meetings: number;
+  items: number;
+  passages: number;
+  from: string | null;
+  to: string | null;
+  /** Embedding model id, or null for an index built keyword-only. */
+  model: string | null;
+  dimensions: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seams
+// ---------------------------------------------------------------------------------------------
+
+/** Turns text into unit-length vectors. One implementation per model family, chosen by config. */
+export interface Embedder {
+  readonly modelId: string;
+  readonly dimensions: number;
+  /** Embeds passages for the index (no query prefix), batched internally. */
+  embedDocuments(texts: string[]): Promise<Float32Array[]>;
+  /** Embeds a search query, with whatever prefix the model wants for queries. */
+  embedQuery(text: string): Promise<Float32Array>;
+}
+
+export type ChatRole = 'system' | 'user' | 'assistant';
+
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+/** An OpenAI-compatible chat model. */
+export interface ChatModel {
+  readonly modelId: string;
+  complete(messages: ChatMessage[], options?: { signal?: AbortSignal; maxTokens?: number }): Promise<string>;
+}
+
+/** A document as fetched or read, before parsing. */
+export interface SourceDocument {
+  /** File path or URL: the identity of the meeting in the index. */
+  source: string;
+  bytes: Uint8Array;
+  /** Metadata known from outside the text (manifest, ModernGov web service). */
+  hints?: Partial<Pick<Meeting, 'council' | 'committee' | 'date' | 'url' | 'startTime' | 'venue'>>;
+}
+
+/** Somewhere minutes come from: a folder of files, a ModernGov site. */
+export interface MinutesSource {
+  /** Yields meetings ready to index; a failure of one document is reported, not thrown. */
+  meetings(): AsyncIterable<{ source: string; meeting?: Meeting; error?: Error }>;
+}
+
+/** Finds the minute items that answer a question. */
+export interface Retriever {
+  search(
+    question: string,
+    options?: { filters?: SearchFilters; k?: number; signal?: AbortSignal },
+  ): Promise<SearchResult>;
+  stats(): IndexStats;
+}
