@@ -1,0 +1,12 @@
+import type { App } from '@slack/bolt';
+import { ACTION_IDS } from '../../blocks.js';
+import type { SlackDeps } from '../../deps.js';
+import { handleFeedback } from './feedback.js';
+import { handleShareAnswer } from './share-answer.js';
+
+/** Block Kit button listeners: sharing an answer and 👍/👎 feedback. */
+export function register(app: App, deps: SlackDeps): void {
+  app.action(ACTION_IDS.share, (args) => handleShareAnswer(args, deps));
+  app.action(ACTION_IDS.feedbackUp, (args) => handleFeedback(args, deps));
+  app.action(ACTION_IDS.feedbackDown, (args) => handleFeedback(args, deps));
+}

@@ -1,0 +1,71 @@
+import type { RespondArguments, RespondFn } from '@slack/bolt';
+import { ask, rateLimitText } from '../../answer-in-thread.js';
+import { errorMessage, LIMITS, renderAnswer, usageMessage } from '../../blocks.js';
+import type { SlackDeps } from '../../deps.js';
+import { escapeMrkdwn, slackTextToPlain } from '../../escape.js';
+import { describeFailure } from '../../failure.js';
+
+/** What the handler needs from Bolt's command arguments. */
+export interface CommandArgs {
+  command: { text: string; user_id: string; channel_id: string };
+  ack: (response?: string | RespondArguments) => Promise<void>;
+  respond: RespondFn;
+}
+
+/** What the "Share in channel" button carries. */
+export interface ShareValue {
+  /** Key of the answer in the answer cache. */
+  id: string;
+  /** The question, so the answer can be rebuilt if the cache forgot it. */
+  q: string;
+}
+
+/** Encodes a share value within the 2000-character limit of a button value. */
+export function encodeShareValue(id: string, question: string): string {
+  let q = question;
+  let value = JSON.stringify({ id, q } satisfies ShareValue);
+  while (value.length > LIMITS.buttonValue) {
+    q = q.slice(0, Math.floor(q.length * 0.9));
+    value = JSON.stringify({ id, q } satisfies ShareValue);
+  }
+  return value;
+}
+
+/**
+ * `/minutes <question>`: acknowledged at once with a "searching" note only the asker sees, then
+ * answered to the asker only, with a button to share the answer in the channel.
+ */
+export async function handleMinutesCommand({ command, ack, respond }: CommandArgs, deps: SlackDeps): Promise<void> {
+  const question = slackTextToPlain(command.text);
+  if (!question) {
+    await ack({ response_type: 'ephemeral', text: usageMessage().text });
+    return;
+  }
+  const decision = deps.rateLimiter.take(command.user_id);
+  if (!decision.allowed) {
+    await ack({ response_type: 'ephemeral', text: rateLimitText(decision.retryAfterMs) });
+    return;
+  }
+  await ack({
+    response_type: 'ephemeral',
+    text: `:hourglass_flowing_sand: Searching the minutes: _${escapeMrkdwn(question)}_`,
+  });
+  const log = deps.logger.child({ channel: command.channel_id, user: command.user_id, command: '/minutes' });
+  try {
+    const answer = await ask(deps, question, []);
+    log.info({ event: 'slack.answered', mode: answer.mode, citations: answer.citations.length }, 'answered');
+    const shareValue = encodeShareValue(deps.answers.put(answer), question);
+    const parts = renderAnswer(answer, { feedback: true, shareValue });
+    for (const [i, part] of parts.entries()) {
+      await respond({ response_type: 'ephemeral', replace_original: i === 0, text: part.text, blocks: part.blocks });
+    }
+  } catch (error) {
+    const reason = describeFailure(error, log, { question_chars: question.length });
+    const message = errorMessage(reason);
+    try {
+      await respond({ response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks });
+    } catch (respondError) {
+      log.error({ err: respondError }, 'could not send the failure message');
+    }
+  }
+}
