@@ -1,0 +1,49 @@
+import { readPointLabel } from '../points.js';
+import { blankLineParagraphs, isPageNumber } from './lines.js';
+import type { LayoutItem, LayoutResult } from './types.js';
+
+/** ModernGov's column header ("No. Item") ends the page header of a copied agenda-and-minutes page. */
+const COLUMN_HEADER = /^No\.?\s+Item$/i;
+const PDF_LINK = /(?:pdf icon\s*)?PDF \d+(?:\.\d+)? ?[KM]B$/i;
+const FINITE_VERB =
+  /\b(?:is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|has|have|had|did|does|do|reported|received|considered|noted|agreed|made|raised|explained|welcomed|thanked|replied|confirmed|stated)\b/i;
+
+/**
+ * A heading of a copied ModernGov page: one short line, capitalised, ending in a full stop or a
+ * "PDF 229 KB" link, and not a sentence (no finite verb, not "That …", not a sub-point).
+ */
+export function isBlockHeading(paragraph: string): boolean {
+  const text = paragraph.trim();
+  if (text.length > 160 || text.split(' ').length > 20) return false;
+  if (!/^[A-Z‘'"“]/.test(text)) return false;
+  if (!(PDF_LINK.test(text) || /\.$/.test(text))) return false;
+  if (/^That\b/.test(text) || readPointLabel(text).label !== null) return false;
+  const words = text.replace(PDF_LINK, '');
+  return !FINITE_VERB.test(words);
+}
+
+/**
+ * Reads a ModernGov agenda-and-minutes page copied as text: unnumbered headings and paragraphs
+ * separated by blank lines. What comes before the first heading (after the page header) is preamble.
+ */
+export function readBlocks(lines: string[]): LayoutResult {
+  const columnHeader = lines.findIndex((l) => COLUMN_HEADER.test(l.trim()));
+  const paragraphs = blankLineParagraphs(lines.slice(columnHeader + 1).filter((l) => !isPageNumber(l)));
+  const items: LayoutItem[] = [];
+  const preamble: string[] = [];
+  for (const paragraph of paragraphs) {
+    if (/^Additional documents:?$/i.test(paragraph)) continue;
+    if (isBlockHeading(paragraph)) {
+      items.push({ heading: paragraph, description: null, paragraphs: [], printed: null, unnumbered: false });
+    } else if (items.length === 0) {
+      preamble.push(paragraph);
+    } else {
+      items[items.length - 1]?.paragraphs.push(paragraph);
+    }
+  }
+  if (preamble.length > 0 && columnHeader >= 0) {
+    items.unshift({ heading: null, description: null, paragraphs: preamble, printed: null, unnumbered: true });
+  }
+  const headerLines = columnHeader >= 0 ? lines.slice(0, columnHeader) : [];
+  return { layout: 'blocks', headerLines: headerLines.length ? headerLines : preamble, items };
+}
