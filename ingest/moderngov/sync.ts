@@ -1,0 +1,291 @@
+/**
+ * Keeps step with a council's ModernGov site: lists a committee's meetings in a date window, and
+ * for each one whose minutes are published yields a Meeting — from the web service's structured
+ * minutes where the site fills them in, otherwise from the printed-minutes PDF. One meeting's
+ * failure is reported and the rest carry on; a committee the site refuses is reported likewise.
+ */
+import { createHash } from 'node:crypto';
+import { asMinutebookError, BadMinutesFileError } from '../../src/errors.js';
+import type { Logger } from '../../src/logger.js';
+import type { Meeting, MinutesSource } from '../../src/types.js';
+import { parseMinutesText } from '../parse/index.js';
+import { extractDocxText } from '../read/docx.js';
+import { extractPdfText } from '../read/pdf.js';
+import { sniffFormat } from '../read/sniff.js';
+import type { ModernGovClient } from './client.js';
+import { structuredItem } from './item.js';
+import {
+  hasStructuredMinutes,
+  type MeetingContext,
+  meetingFromModernGov,
+  meetingHeader,
+  previousMinutesLink,
+  printedMinutesLink,
+} from './map.js';
+import type { MgLinkedDoc, MgMeeting, MgMeetingSummary } from './schema.js';
+
+/** Minutes are usually approved at the next meeting; look this far past the window for it. */
+const NEXT_MEETING_LOOKAHEAD_DAYS = 183;
+/** Meeting details fetched ahead of the one being yielded; the fetcher's own limit still applies. */
+const PREFETCH = 4;
+
+export interface ModernGovSyncOptions {
+  client: ModernGovClient;
+  committeeIds: string[];
+  /** ISO dates, inclusive. */
+  from: string;
+  to: string;
+  /** Council name for citations; ModernGov's web service does not say it. */
+  council?: string | null;
+  logger?: Logger;
+  /** Today, for tests; meetings after it are not expected to have minutes. */
+  today?: string;
+}
+
+/** Why a listed meeting yielded nothing, for the summary. */
+export type SkipReason = 'unpublished' | 'future' | 'no-minutes';
+
+export interface SyncReport {
+  committees: Array<{ id: string; title: string | null; meetings: number; error?: string }>;
+  skipped: Array<{ source: string; date: string | null; reason: SkipReason }>;
+  /** Meetings read from the web service's own minutes. */
+  structured: number;
+  /** Meetings read from a printed-minutes PDF (or Word file). */
+  printed: number;
+  restrictedItems: number;
+  failed: Array<{ source: string; error: string }>;
+}
+
+/** A MinutesSource over one ModernGov site; `report` fills in as `meetings()` is consumed. */
+export class ModernGovSource implements MinutesSource {
+  readonly report: SyncReport = {
+    committees: [],
+    skipped: [],
+    structured: 0,
+    printed: 0,
+    restrictedItems: 0,
+    failed: [],
+  };
+  private committeeTitles: Map<string, string> | null = null;
+
+  constructor(private readonly options: ModernGovSyncOptions) {
+    for (const date of [options.from, options.to]) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`dates must be YYYY-MM-DD (got "${date}")`);
+    }
+    if (options.from > options.to) throw new RangeError(`--from ${options.from} is after --to ${options.to}`);
+  }
+
+  async *meetings(): AsyncIterable<{ source: string; meeting?: Meeting; error?: Error }> {
+    for (const committeeId of this.options.committeeIds) {
+      yield* this.committeeMeetings(committeeId);
+    }
+  }
+
+  private async *committeeMeetings(
+    committeeId: string,
+  ): AsyncIterable<{ source: string; meeting?: Meeting; error?: Error }> {
+    const { client, from, to } = this.options;
+    const title = await this.committeeTitle(committeeId);
+    const entry: SyncReport['committees'][number] = { id: committeeId, title, meetings: 0 };
+    this.report.committees.push(entry);
+    let listed: MgMeetingSummary[];
+    try {
+      listed = await client.getMeetings(committeeId, from, addDays(to, NEXT_MEETING_LOOKAHEAD_DAYS));
+    } catch (error) {
+      const wrapped = asMinutebookError(error);
+      entry.error = wrapped.message;
+      const source = `${client.baseUrl} committee ${committeeId}`;
+      this.report.failed.push({ source, error: wrapped.message });
+      yield { source, error: wrapped };
+      return;
+    }
+    const sorted = [...listed].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    const inWindow = sorted.filter((m) => m.date === null || (m.date >= from && m.date <= to));
+    entry.meetings = inWindow.length;
+    const context = (meetingId: string): MeetingContext => ({
+      council: this.options.council ?? null,
+      committeeId,
+      committeeTitle: title,
+      meetingUrl: client.meetingUrl(committeeId, meetingId),
+      itemUrl: (id) => client.itemUrl(id),
+    });
+    const nextOf = (id: string): MgMeetingSummary | null => sorted[sorted.findIndex((m) => m.id === id) + 1] ?? null;
+
+    // Details are fetched a few ahead so the site's two connections stay busy, and yielded in date order.
+    const queue: Array<Promise<Outcome>> = [];
+    const upcoming = inWindow.values();
+    const fill = (): void => {
+      while (queue.length < PREFETCH) {
+        const next = upcoming.next();
+        if (next.done) return;
+        queue.push(this.oneMeeting(next.value, nextOf(next.value.id), context(next.value.id)));
+      }
+    };
+    fill();
+    for (let head = queue.shift(); head; head = queue.shift()) {
+      const outcome = await head;
+      fill();
+      if (outcome.kind === 'meeting') yield { source: outcome.meeting.source, meeting: outcome.meeting };
+      if (outcome.kind === 'error') yield { source: outcome.source, error: outcome.error };
+    }
+  }
+
+  private async oneMeeting(
+    summary: MgMeetingSummary,
+    next: MgMeetingSummary | null,
+    context: MeetingContext,
+  ): Promise<Outcome> {
+    const source = context.meetingUrl;
+    const today = this.options.today ?? new Date().toISOString().slice(0, 10);
+    if (summary.date && summary.date > today) return this.skip(source, summary.date, 'future');
+    try {
+      const meeting = await this.options.client.getMeeting(summary.id);
+      if (!meeting) throw new BadMinutesFileError(source, 'the web service knows no such meeting');
+      if (!meeting.minutesPublished) return this.skip(source, meeting.date ?? summary.date, 'unpublished');
+      if (hasStructuredMinutes(meeting)) {
+        const built = meetingFromModernGov(meeting, context);
+        this.count(built, 'structured');
+        return { kind: 'meeting', meeting: built };
+      }
+      const link = printedMinutesLink(meeting) ?? (await this.linkFromNextMeeting(next));
+      if (!link) return this.skip(source, meeting.date ?? summary.date, 'no-minutes');
+      const built = await this.fromPrintedMinutes(meeting, link, context);
+      this.count(built, 'printed');
+      return { kind: 'meeting', meeting: built };
+    } catch (error) {
+      const wrapped = asMinutebookError(error);
+      this.report.failed.push({ source, error: wrapped.message });
+      this.options.logger?.warn({ source, err: wrapped.message }, 'meeting not synced');
+      return { kind: 'error', source, error: wrapped };
+    }
+  }
+
+  private async linkFromNextMeeting(next: MgMeetingSummary | null): Promise<MgLinkedDoc | null> {
+    if (!next) return null;
+    const meeting = await this.options.client.getMeeting(next.id);
+    return meeting ? previousMinutesLink(meeting) : null;
+  }
+
+  /**
+   * Reads the printed minutes and cuts them into items by minute number with the text parser, then
+   * adds what only the web service knows: item links, and exempt items (title only) that a public
+   * PDF leaves out.
+   */
+  private async fromPrintedMinutes(meeting: MgMeeting, link: MgLinkedDoc, context: MeetingContext): Promise<Meeting> {
+    const document = await this.options.client.getDocument(link.url);
+    const text = await documentText(document.bytes, document.url);
+    const header = meetingHeader(meeting, context);
+    const parsed = parseMinutesText(text, {
+      source: context.meetingUrl,
+      hints: {
+        council: header.council,
+        committee: header.committee,
+        date: header.date,
+        url: context.meetingUrl,
+        startTime: header.startTime,
+        venue: header.venue,
+      },
+    });
+    const byNumber = new Map(
+      meeting.items.filter((i) => i.minutesNumber && i.id).map((i) => [normaliseNumber(i.minutesNumber ?? ''), i]),
+    );
+    for (const item of parsed.items) {
+      const agendaItem = item.minute ? byNumber.get(normaliseNumber(item.minute)) : undefined;
+      if (agendaItem?.id && item.url === null) item.url = context.itemUrl(agendaItem.id);
+    }
+    const printedNumbers = new Set(parsed.items.map((i) => normaliseNumber(i.minute ?? '')));
+    for (const agendaItem of meeting.items) {
+      if (!agendaItem.restricted || printedNumbers.has(normaliseNumber(agendaItem.minutesNumber ?? ''))) continue;
+      parsed.items.push(
+        structuredItem({
+          minute: agendaItem.minutesNumber,
+          title: agendaItem.title,
+          text: '',
+          url: agendaItem.id ? context.itemUrl(agendaItem.id) : null,
+          restricted: true,
+          agendaItem: null,
+        }),
+      );
+    }
+    return {
+      ...parsed,
+      council: parsed.council ?? header.council,
+      committee: header.committee ?? parsed.committee,
+      date: header.date ?? parsed.date,
+      chair: parsed.chair ?? header.chair,
+      attendees: parsed.attendees.length ? parsed.attendees : header.attendees,
+      url: context.meetingUrl,
+      warnings: [...parsed.warnings, `read from the printed minutes at ${document.url}`],
+    };
+  }
+
+  private async committeeTitle(committeeId: string): Promise<string | null> {
+    if (!this.committeeTitles) {
+      try {
+        const committees = await this.options.client.getCommittees();
+        this.committeeTitles = new Map(committees.map((c) => [c.id, c.title]));
+      } catch (error) {
+        // The title is a nicety (meetings may carry their own); a site without GetCommittees still syncs.
+        this.options.logger?.warn({ err: asMinutebookError(error).message }, 'committee names unavailable');
+        this.committeeTitles = new Map();
+      }
+    }
+    return this.committeeTitles.get(committeeId) ?? null;
+  }
+
+  private skip(source: string, date: string | null, reason: SkipReason): Outcome {
+    this.report.skipped.push({ source, date, reason });
+    return { kind: 'skipped' };
+  }
+
+  private count(meeting: Meeting, how: 'structured' | 'printed'): void {
+    this.report[how]++;
+    this.report.restrictedItems += meeting.items.filter((i) => i.restricted).length;
+  }
+}
+
+type Outcome =
+  | { kind: 'meeting'; meeting: Meeting }
+  | { kind: 'skipped' }
+  | { kind: 'error'; source: string; error: Error };
+
+/** Printed minutes are PDFs; a few councils attach Word files. Anything else is named, not guessed at. */
+async function documentText(bytes: Uint8Array, url: string): Promise<string> {
+  const format = sniffFormat(bytes, new URL(url).pathname);
+  if (format === 'pdf') return extractPdfText(bytes, url);
+  if (format === 'docx') return extractDocxText(bytes, url);
+  throw new BadMinutesFileError(
+    url,
+    `expected the printed minutes as PDF but got ${format}; the link may need a login`,
+  );
+}
+
+function normaliseNumber(raw: string): string {
+  return raw.trim().replace(/\.$/, '').toLowerCase();
+}
+
+/**
+ * A stable hash of what would be indexed for a meeting: a second sync that finds the same minutes
+ * produces the same hash, so the pipeline can skip it without embedding anything.
+ */
+export function meetingContentHash(meeting: Meeting): string {
+  const { warnings: _warnings, ...indexed } = meeting;
+  return createHash('sha256').update(JSON.stringify(indexed)).digest('hex');
+}
+
+/** The dates a run covers: `--from`/`--to` when given, else the last `recheckWeeks` weeks to today. */
+export function syncWindow(options: { from?: string; to?: string; recheckWeeks: number; today?: string }): {
+  from: string;
+  to: string;
+} {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const to = options.to ?? today;
+  const from = options.from ?? addDays(to, -7 * options.recheckWeeks);
+  return { from, to };
+}
+
+export function addDays(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
