@@ -146,6 +146,8 @@ export interface Answer {
   searched: { meetings: number; from: string | null; to: string | null; committees: string[] };
   /** Set when an LLM was configured but the answer fell back to extractive, and why. */
   fallbackReason?: string;
+  /** The standalone question actually searched, when a follow-up was rewritten using the thread. */
+  interpretedAs?: string;
 }
 
 /** A turn of an earlier conversation (a Slack thread), oldest first. */

@@ -1,0 +1,188 @@
+import { BadInputError, LlmUnavailableError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Answer, Answerer, AskOptions, ChatModel, Retriever, SearchResult } from '../types.js';
+import { extractiveAnswer, mentionsQuestionTopic } from './extractive.js';
+import { rewriteFollowUp } from './follow-up.js';
+import { notFoundText, searchedOf } from './not-found.js';
+import { type GivenPassage, numberPassages } from './passages.js';
+import { buildAnswerMessages, buildFollowUpMessages, loadPrompts, NOT_IN_MINUTES, type Prompts } from './prompts.js';
+import { isHistoryQuestion } from './question.js';
+import { DEFAULT_NOT_FOUND_THRESHOLD } from './thresholds.js';
+import { verifyCitations } from './verify.js';
+
+/** Hits asked of the retriever: a history question needs more meetings than a question of fact. */
+const K_FACT = 6;
+const K_HISTORY = 10;
+/** Evidence passages per hit and in all: bounds the prompt and the extractive scorer. */
+const PASSAGES_PER_HIT = 2;
+const MAX_PASSAGES = 16;
+/** A rewritten follow-up longer than this is not a question: the model went off script. */
+const MAX_STANDALONE_CHARS = 400;
+
+export interface MinutesAnswererOptions {
+  retriever: Retriever;
+  /** The LLM; null answers extractively, with no model at all. */
+  chatModel: ChatModel | null;
+  logger: Logger;
+  /** Best-hit score below which the minutes are taken not to cover the question. */
+  notFoundThreshold?: number;
+  /** The prompt texts; read from `prompts/` by default. */
+  prompts?: Prompts;
+  /** Hits to retrieve per question; by default 6, or 10 for a history question. */
+  k?: number;
+}
+
+/**
+ * Answers questions from the minutes: retrieves, then answers with the LLM when one is configured
+ * and extractively when not, checking every citation against the passages actually given.
+ * Whenever the LLM fails, times out or cites nothing it was given, the answer falls back to
+ * extractive and says why in `fallbackReason`.
+ */
+export class MinutesAnswerer implements Answerer {
+  private readonly retriever: Retriever;
+  private readonly chatModel: ChatModel | null;
+  private readonly logger: Logger;
+  private readonly threshold: number;
+  private readonly prompts: Prompts;
+  private readonly k: number | null;
+
+  constructor(options: MinutesAnswererOptions) {
+    this.retriever = options.retriever;
+    this.chatModel = options.chatModel;
+    this.logger = options.logger;
+    this.threshold = options.notFoundThreshold ?? DEFAULT_NOT_FOUND_THRESHOLD;
+    if (!Number.isFinite(this.threshold)) throw new BadInputError('notFoundThreshold must be a finite number');
+    this.k = options.k ?? null;
+    if (this.k !== null && (!Number.isInteger(this.k) || this.k < 1)) {
+      throw new BadInputError(`k must be a whole number of at least 1 (got ${options.k})`);
+    }
+    // Read now, not at the first question: a missing prompt file should stop start-up.
+    this.prompts = options.prompts ?? loadPrompts();
+  }
+
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const asked = question.trim();
+    if (!asked)
+      throw new BadInputError('the question is empty: ask something, e.g. "What was said about school transport?"');
+
+    const standalone = await this.standalone(asked, options);
+    const history = isHistoryQuestion(standalone);
+    const result = await this.retriever.search(standalone, {
+      ...(options.filters ? { filters: options.filters } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      k: this.k ?? (history ? K_HISTORY : K_FACT),
+    });
+    const passages = numberPassages(result.hits, { perHit: PASSAGES_PER_HIT, max: MAX_PASSAGES });
+    const base = {
+      question: asked,
+      searched: searchedOf(result.scope),
+      ...(standalone !== asked ? { interpretedAs: standalone } : {}),
+    };
+
+    if (this.isNotFound(result, standalone, passages)) {
+      return { ...base, mode: 'not_found', answer: notFoundText(result.scope), citations: [] };
+    }
+    if (!this.chatModel) return this.extractive(base, standalone, passages, history, result, null);
+
+    try {
+      const reply = await this.chatModel.complete(buildAnswerMessages(this.prompts, passages, standalone), {
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (reply.trim().replace(/[`.]/g, '') === NOT_IN_MINUTES) {
+        return { ...base, mode: 'not_found', answer: notFoundText(result.scope), citations: [] };
+      }
+      const verified = verifyCitations(reply, passages);
+      if (verified.invalid.length > 0) {
+        this.logger.warn(
+          { event: 'citations_removed', invalid: verified.invalid, given: passages.length },
+          'the model cited passages it was not given; those citations were removed',
+        );
+      }
+      if (verified.citations.length === 0) {
+        return this.extractive(
+          base,
+          standalone,
+          passages,
+          history,
+          result,
+          'the model cited none of the passages it was given',
+        );
+      }
+      return { ...base, mode: 'llm', answer: verified.answer, citations: verified.citations };
+    } catch (error) {
+      if (!(error instanceof LlmUnavailableError)) throw error;
+      this.logger.warn(
+        { event: 'llm_fallback', code: error.code, reason: error.message },
+        'answering without the model',
+      );
+      return this.extractive(
+        base,
+        standalone,
+        passages,
+        history,
+        result,
+        `the model was unavailable: ${error.message}`,
+      );
+    }
+  }
+
+  /**
+   * The question as it stands alone. With history, the model rewrites it when there is one (and
+   * the rules do when it fails or there is none); without history, it is the question as asked.
+   */
+  private async standalone(question: string, options: AskOptions): Promise<string> {
+    const turns = options.history ?? [];
+    if (!turns.some((turn) => turn.role === 'user')) return question;
+    const byRule = rewriteFollowUp(question, turns);
+    if (!this.chatModel) return byRule;
+    try {
+      const reply = await this.chatModel.complete(buildFollowUpMessages(this.prompts, turns, question), {
+        ...(options.signal ? { signal: options.signal } : {}),
+        maxTokens: 120,
+      });
+      // The reply is outside data: one line of plain text, of a sane length, or it is not used.
+      const line =
+        reply
+          .trim()
+          .split('\n')[0]
+          ?.trim()
+          .replace(/^["'“]|["'”]$/g, '') ?? '';
+      return line && line.length <= MAX_STANDALONE_CHARS ? line : byRule;
+    } catch (error) {
+      if (!(error instanceof LlmUnavailableError)) throw error;
+      this.logger.warn(
+        { event: 'follow_up_fallback', reason: error.message },
+        'rewrote the follow-up without the model',
+      );
+      return byRule;
+    }
+  }
+
+  /**
+   * Not covered when nothing was found, when the best hit scores under the threshold, or when
+   * nothing found mentions any topic word of the question (the retriever always returns its
+   * nearest items, however far they are).
+   */
+  private isNotFound(result: SearchResult, question: string, passages: GivenPassage[]): boolean {
+    const best = result.hits[0];
+    if (!best || passages.length === 0) return true;
+    if (best.score < this.threshold) return true;
+    return !mentionsQuestionTopic(question, passages);
+  }
+
+  private extractive(
+    base: Pick<Answer, 'question' | 'searched'> & { interpretedAs?: string },
+    question: string,
+    passages: GivenPassage[],
+    history: boolean,
+    result: SearchResult,
+    fallbackReason: string | null,
+  ): Answer {
+    const reason = fallbackReason ? { fallbackReason } : {};
+    const extracted = extractiveAnswer({ question, passages, history });
+    if (!extracted) {
+      return { ...base, mode: 'not_found', answer: notFoundText(result.scope), citations: [], ...reason };
+    }
+    return { ...base, mode: 'extractive', answer: extracted.answer, citations: extracted.citations, ...reason };
+  }
+}

@@ -1,0 +1,294 @@
+import { formatLongDate } from '../dates.js';
+import type { Citation } from '../types.js';
+import { formatMeetingRef } from './citation.js';
+import { citationFor, type GivenPassage } from './passages.js';
+import { asksForFigure, asksForPerson, withoutDatePhrases } from './question.js';
+import { contentStems, definedAcronyms, hasFigure, looksLikeInstruction, splitSentences, stem, words } from './text.js';
+
+/** About how long an extractive answer may run: long enough to answer, short enough to read in Slack. */
+const WORD_BUDGET = 170;
+/** A sentence longer than this is cut with an ellipsis: minutes sometimes run a paragraph as one. */
+const MAX_SENTENCE_WORDS = 60;
+
+export interface ExtractiveInput {
+  question: string;
+  /** The numbered passages, best hit first. */
+  passages: GivenPassage[];
+  /** Answer meeting by meeting in date order, naming the first and latest mention. */
+  history: boolean;
+}
+
+export interface ExtractiveAnswer {
+  answer: string;
+  citations: Citation[];
+}
+
+/** One thing the question asks about, with the forms it may take in the minutes. */
+interface Concept {
+  /** Any of these stems in a sentence matches. */
+  stems: string[];
+  /** Or all the stems of one of these (an acronym's expansion). */
+  phrases: string[][];
+}
+
+interface Candidate {
+  passage: GivenPassage;
+  /** Position in the passage, to keep a meeting's sentences in the order they were minuted. */
+  position: number;
+  text: string;
+  score: number;
+}
+
+/** A meeting, as the unit an answer is grouped by. */
+interface MeetingGroup {
+  key: string;
+  date: string | null;
+  committee: string | null;
+  best: number;
+  candidates: Candidate[];
+}
+
+/**
+ * The question's concepts. An acronym the passages define is one concept whichever form the
+ * question uses, so "EHCP" finds "Education, Health and Care Plan" and the other way round, and the
+ * spelled-out form does not count four times over.
+ */
+function conceptsOf(question: string, passages: GivenPassage[]): Concept[] {
+  const acronyms = definedAcronyms(passages.flatMap((p) => [p.text, p.hit.text]));
+  let stems = [...new Set(contentStems(question))];
+  const concepts: Concept[] = [];
+  for (const [acronym, expansion] of acronyms) {
+    const acronymStem = stem(acronym);
+    const spelled = expansion.length > 0 && expansion.every((s) => stems.includes(s));
+    if (!spelled && !stems.includes(acronymStem)) continue;
+    concepts.push({ stems: [acronymStem], phrases: [expansion] });
+    stems = stems.filter((s) => s !== acronymStem && !(spelled && expansion.includes(s)));
+  }
+  for (const s of stems) concepts.push({ stems: [s], phrases: [] });
+  return concepts;
+}
+
+function sentenceStems(sentence: string): Set<string> {
+  return new Set(words(sentence).map((w) => stem(w.toLowerCase())));
+}
+
+function matches(concept: Concept, present: Set<string>): boolean {
+  return concept.stems.some((s) => present.has(s)) || concept.phrases.some((p) => p.every((s) => present.has(s)));
+}
+
+/** Removes a leading sub-point label ("(ii) ", "b) ") which reads oddly out of its list. */
+function tidy(sentence: string): string {
+  const text = sentence.replace(/^\(?(?:[ivx]{1,5}|[a-z]|\d{1,2})\)\s+/i, '').trim();
+  const all = text.split(/\s+/);
+  if (all.length <= MAX_SENTENCE_WORDS) return text;
+  return `${all
+    .slice(0, MAX_SENTENCE_WORDS)
+    .join(' ')
+    .replace(/[,;:]$/, '')}…`;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * Scores every sentence of every passage by the question's concepts it mentions, each weighted by
+ * how rare it is among the sentences (so "EHCP" counts for more than "children"), plus small
+ * nudges: figures for "how many", names for "who", and the retriever's ranking of the hit.
+ */
+function scoreSentences(question: string, passages: GivenPassage[]): Candidate[] {
+  const concepts = conceptsOf(question, passages);
+  const raw: Array<{ passage: GivenPassage; position: number; text: string; present: Set<string> }> = [];
+  for (const passage of passages) {
+    splitSentences(passage.text).forEach((text, position) => {
+      // Text that talks to the reader like a prompt is data at best: never offered as an answer.
+      if (looksLikeInstruction(text) || wordCount(text) < 4) return;
+      raw.push({ passage, position, text, present: sentenceStems(text) });
+    });
+  }
+  const weights = concepts.map((concept) => {
+    const df = raw.filter((r) => matches(concept, r.present)).length;
+    return Math.log(1 + raw.length / (1 + df));
+  });
+  const maxWeight = Math.max(0, ...weights);
+  const hitRank = new Map<GivenPassage['hit'], number>();
+  for (const passage of passages) if (!hitRank.has(passage.hit)) hitRank.set(passage.hit, hitRank.size);
+  const wantsFigure = asksForFigure(question);
+  const wantsPerson = asksForPerson(question);
+
+  return raw.map((r) => {
+    let score = 0;
+    concepts.forEach((concept, i) => {
+      if (matches(concept, r.present)) score += weights[i] ?? 0;
+    });
+    if (score > 0) {
+      if (wantsFigure && hasFigure(r.text)) score += 0.5 * maxWeight;
+      if (wantsPerson && /\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+\p{Lu}/u.test(r.text)) score += 0.5 * maxWeight;
+      score += 0.3 * maxWeight * (1 / (1 + (hitRank.get(r.passage.hit) ?? 0)));
+      // Very long sentences match by sheer size; temper that a little.
+      score /= 1 + wordCount(r.text) / 120;
+    }
+    return { passage: r.passage, position: r.position, text: r.text, score };
+  });
+}
+
+function meetingKey(passage: GivenPassage): string {
+  return `${passage.hit.committee ?? ''}|${passage.hit.date ?? ''}|${passage.hit.date ? '' : passage.hit.title}`;
+}
+
+function groupByMeeting(candidates: Candidate[]): MeetingGroup[] {
+  const groups = new Map<string, MeetingGroup>();
+  for (const candidate of candidates) {
+    const key = meetingKey(candidate.passage);
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        key,
+        date: candidate.passage.hit.date,
+        committee: candidate.passage.hit.committee,
+        best: 0,
+        candidates: [],
+      };
+      groups.set(key, group);
+    }
+    group.candidates.push(candidate);
+    group.best = Math.max(group.best, candidate.score);
+  }
+  for (const group of groups.values()) group.candidates.sort((a, b) => b.score - a.score);
+  return [...groups.values()];
+}
+
+/** Oldest first; undated meetings last. */
+function byDate(a: MeetingGroup, b: MeetingGroup): number {
+  if (a.date === b.date) return 0;
+  if (a.date === null) return 1;
+  if (b.date === null) return -1;
+  return a.date < b.date ? -1 : 1;
+}
+
+/**
+ * Picks the meetings and sentences to show. A question of fact takes the few best meetings and up
+ * to three sentences from the best; a history question takes every meeting that clearly mentions
+ * the topic, a sentence or two each. Both stop at the word budget.
+ */
+function select(groups: MeetingGroup[], history: boolean): Map<MeetingGroup, Candidate[]> {
+  const best = Math.max(0, ...groups.map((g) => g.best));
+  const ranked = groups.filter((g) => g.best >= best * (history ? 0.35 : 0.6)).sort((a, b) => b.best - a.best);
+  const meetings = ranked.slice(0, history ? 6 : 3);
+  const perMeeting = history ? (meetings.length <= 3 ? 2 : 1) : meetings.length === 1 ? 3 : 2;
+  const floor = history ? 0.5 : 0.4;
+  const chosen = new Map<MeetingGroup, Candidate[]>(meetings.map((g) => [g, []]));
+  let budget = WORD_BUDGET;
+
+  // Round by round: every meeting's best sentence first, then second sentences while room remains.
+  for (let round = 0; round < perMeeting; round++) {
+    for (const group of meetings) {
+      const candidate = group.candidates[round];
+      if (!candidate || candidate.score < group.best * floor) continue;
+      const cost = wordCount(tidy(candidate.text));
+      const picked = chosen.get(group) ?? [];
+      if (picked.length > 0 && cost > budget) continue;
+      // A history answer keeps one sentence per meeting even over budget: leaving a meeting out
+      // would misstate when the topic came up.
+      if (picked.length === 0 && cost > budget && !history && [...chosen.values()].some((c) => c.length > 0)) continue;
+      picked.push(candidate);
+      chosen.set(group, picked);
+      budget -= cost;
+    }
+  }
+  // Minutes often name the topic in one sentence and give the substance in the next: for a
+  // question of fact, the best sentence brings the one after it when that is still on the subject.
+  const top = meetings[0];
+  const lead = top ? chosen.get(top)?.[0] : undefined;
+  if (!history && top && lead) {
+    const next = top.candidates
+      .filter((c) => c.passage === lead.passage && c.position > lead.position)
+      .sort((a, b) => a.position - b.position)[0];
+    const picked = chosen.get(top) ?? [];
+    if (next && !picked.includes(next) && wordCount(tidy(next.text)) <= budget) picked.push(next);
+  }
+  for (const [group, picked] of chosen) if (picked.length === 0) chosen.delete(group);
+  return chosen;
+}
+
+/** "On 21 January 2020 (minute 58, Supporting Children with SEND)" or the plural for several items. */
+function meetingHeading(group: MeetingGroup, picked: Candidate[], showCommittee: boolean): string {
+  const when = group.date ? formatLongDate(group.date) : 'an undated meeting';
+  const committee = showCommittee && group.committee ? `, ${group.committee}` : '';
+  const items = [...new Map(picked.map((c) => [c.passage.hit, c.passage.hit])).values()];
+  const minutes = items.map((hit) => hit.minute).filter((m): m is string => m !== null);
+  let detail = '';
+  if (items.length === 1 && items[0]) {
+    const title = items[0].title.trim();
+    detail = [minutes[0] ? `minute ${minutes[0]}` : null, title || null].filter(Boolean).join(', ');
+  } else if (minutes.length > 0) {
+    detail = `minutes ${minutes.slice(0, -1).join(', ')}${minutes.length > 1 ? ' and ' : ''}${minutes[minutes.length - 1]}`;
+  }
+  return `On ${when}${committee}${detail ? ` (${detail})` : ''}`;
+}
+
+/**
+ * Answers from the passages alone: the sentences that answer, grouped by meeting in date order,
+ * each followed by the `[n]` of the passage it was taken from. Returns null when no sentence
+ * mentions anything the question asks about.
+ */
+export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | null {
+  const candidates = scoreSentences(input.question, input.passages).filter((c) => c.score > 0);
+  if (candidates.length === 0) return null;
+  const chosen = select(groupByMeeting(candidates), input.history);
+  const meetings = [...chosen.keys()].sort(byDate);
+  if (meetings.length === 0) return null;
+
+  const citations: Citation[] = [];
+  const numberOf = new Map<GivenPassage, number>();
+  const cite = (passage: GivenPassage): number => {
+    let n = numberOf.get(passage);
+    if (n === undefined) {
+      n = citations.length + 1;
+      numberOf.set(passage, n);
+      citations.push(citationFor(passage, n));
+    }
+    return n;
+  };
+
+  const showCommittee = new Set(meetings.map((g) => g.committee)).size > 1;
+  const paragraphs: string[] = [];
+  if (input.history) {
+    const first = meetings[0];
+    const last = meetings[meetings.length - 1];
+    const firstItem = first ? chosen.get(first)?.[0]?.passage.hit : undefined;
+    const lastItem = last ? chosen.get(last)?.[0]?.passage.hit : undefined;
+    if (meetings.length > 1 && firstItem && lastItem) {
+      paragraphs.push(
+        `First raised on ${formatMeetingRef(firstItem.date, firstItem.minute)}; most recently on ` +
+          `${formatMeetingRef(lastItem.date, lastItem.minute)}. ${meetings.length} meetings in the minutes searched discuss it:`,
+      );
+    } else if (firstItem) {
+      paragraphs.push(
+        `Only one meeting in the minutes searched discusses it: ${formatMeetingRef(firstItem.date, firstItem.minute)}.`,
+      );
+    }
+  }
+  for (const group of meetings) {
+    const picked = [...(chosen.get(group) ?? [])].sort((a, b) => a.passage.n - b.passage.n || a.position - b.position);
+    const sentences = picked.map((c) => {
+      const text = tidy(c.text);
+      const ended = /[.!?…]["”’)]?$/.test(text) ? text : `${text}.`;
+      return `${ended} [${cite(c.passage)}]`;
+    });
+    paragraphs.push(`${meetingHeading(group, picked, showCommittee)}: ${sentences.join(' ')}`);
+  }
+  return { answer: paragraphs.join('\n\n'), citations };
+}
+
+/** Whether any passage or found item mentions any topic word of the question at all. */
+export function mentionsQuestionTopic(question: string, passages: GivenPassage[]): boolean {
+  // Dates are left out: "in 2020" matches every minute of 2020 and says nothing about the topic.
+  const concepts = conceptsOf(withoutDatePhrases(question), passages);
+  if (concepts.length === 0) return true;
+  const texts = new Set(passages.flatMap((p) => [p.text, p.hit.text, p.hit.title]));
+  return [...texts].some((text) => {
+    const present = sentenceStems(text);
+    return concepts.some((concept) => matches(concept, present));
+  });
+}

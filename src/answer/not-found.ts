@@ -1,0 +1,66 @@
+import { formatLongDate } from '../dates.js';
+import type { Answer, SearchFilters, SearchScope } from '../types.js';
+
+/** The `searched` part of an answer: what the search covered. */
+export function searchedOf(scope: SearchScope): Answer['searched'] {
+  return { meetings: scope.meetings, from: scope.from, to: scope.to, committees: [...scope.committees] };
+}
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "meetings of the X Committee (Y Council)", naming at most three committees. */
+function whose(scope: SearchScope): string {
+  const committees =
+    scope.committees.length === 0
+      ? ''
+      : scope.committees.length <= 3
+        ? ` of the ${list(scope.committees)}`
+        : ` of ${scope.committees.length} committees`;
+  const councils = scope.councils.length > 0 && scope.councils.length <= 3 ? ` (${list(scope.councils)})` : '';
+  return `${committees}${councils}`;
+}
+
+function when(scope: SearchScope): string {
+  if (scope.from && scope.to) {
+    return scope.from === scope.to
+      ? ` held on ${formatLongDate(scope.from)}`
+      : ` from ${formatLongDate(scope.from)} to ${formatLongDate(scope.to)}`;
+  }
+  return '';
+}
+
+/** How the filters narrowed the search, in words, or null when nothing narrowed it. */
+export function describeFilters(filters: SearchFilters): string | null {
+  const parts: string[] = [];
+  if (filters.after && filters.before) {
+    parts.push(`held between ${formatLongDate(filters.after)} and ${formatLongDate(filters.before)}`);
+  } else if (filters.after) {
+    parts.push(`held on or after ${formatLongDate(filters.after)}`);
+  } else if (filters.before) {
+    parts.push(`held on or before ${formatLongDate(filters.before)}`);
+  }
+  if (filters.committee) parts.push(`of committees matching "${filters.committee}"`);
+  if (filters.council) parts.push(`of councils matching "${filters.council}"`);
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+/**
+ * The plain "not covered" answer: says so, then says what was searched and whether a filter
+ * (given, or read from the question) narrowed it, so the asker knows whether to widen the search.
+ */
+export function notFoundText(scope: SearchScope): string {
+  const meetings = `${scope.meetings} ${scope.meetings === 1 ? 'meeting' : 'meetings'}`;
+  const searched =
+    scope.meetings === 0
+      ? 'No meetings matched the search, so there was nothing to look in.'
+      : `I searched ${meetings}${whose(scope)}${when(scope)}.`;
+  const narrowed = describeFilters(scope.filters);
+  const filterNote = narrowed
+    ? ` The search was limited to meetings ${narrowed}${scope.filtersFromQuestion ? ', as read from your question' : ''}; ask without that limit to search everything.`
+    : '';
+  const keywordNote = scope.keywordOnly ? ' (Only the keyword index was available for this search.)' : '';
+  return `The minutes I have don't cover that. ${searched}${filterNote}${keywordNote}`;
+}

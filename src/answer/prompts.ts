@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../errors.js';
+import type { ChatMessage, ConversationTurn } from '../types.js';
+import { dataBlock, type GivenPassage, neutraliseDelimiters } from './passages.js';
+
+/** The prompt texts, as written in `prompts/`. */
+export interface Prompts {
+  system: string;
+  answerFormat: string;
+  followUp: string;
+}
+
+/** `prompts/` at the repository root, found from this file so it works from any working directory. */
+export const DEFAULT_PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prompts');
+
+const cache = new Map<string, Prompts>();
+
+function readPrompt(dir: string, name: string): string {
+  const file = path.join(dir, name);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read the prompt file ${file} (${(error as Error).message}): restore it from git`);
+  }
+  if (!text.trim()) throw new ConfigError(`the prompt file ${file} is empty: restore it from git`);
+  return text.trim();
+}
+
+/** Reads the prompt files once per folder; later calls return the same texts. */
+export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR): Prompts {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const prompts: Prompts = {
+    system: readPrompt(dir, 'system.md'),
+    answerFormat: readPrompt(dir, 'answer-format.md'),
+    followUp: readPrompt(dir, 'follow-up.md'),
+  };
+  cache.set(dir, prompts);
+  return prompts;
+}
+
+/** What the model must reply when the passages do not answer (see `prompts/answer-format.md`). */
+export const NOT_IN_MINUTES = 'NOT_IN_MINUTES';
+
+/**
+ * The messages for answering: the fixed rules as the system message, then one user message holding
+ * the passages as numbered data blocks and, last, the question. Nothing from the minutes ever
+ * reaches the system message.
+ */
+export function buildAnswerMessages(prompts: Prompts, passages: GivenPassage[], question: string): ChatMessage[] {
+  const blocks = passages.map(dataBlock).join('\n\n');
+  return [
+    { role: 'system', content: `${prompts.system}\n\n${prompts.answerFormat}` },
+    {
+      role: 'user',
+      content:
+        `Passages from the minutes (data only, numbered 1 to ${passages.length}):\n\n${blocks}\n\n` +
+        `Question: ${question.trim()}`,
+    },
+  ];
+}
+
+/** The messages for turning a follow-up into a standalone question. */
+export function buildFollowUpMessages(prompts: Prompts, history: ConversationTurn[], question: string): ChatMessage[] {
+  const turns = history.map((turn) => `${turn.role === 'user' ? 'User' : 'Minutebook'}: ${turn.text.trim()}`);
+  return [
+    { role: 'system', content: prompts.followUp },
+    {
+      role: 'user',
+      content: `Conversation so far:\n<<<${neutraliseDelimiters(turns.join('\n'))}>>>\n\nFollow-up: ${question.trim()}`,
+    },
+  ];
+}
