@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
+import { register as model } from './model.js';
 import { register as parse } from './parse.js';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const commands: Array<(program: Command) => void> = [parse];
+export const commands: Array<(program: Command) => void> = [parse, model];
