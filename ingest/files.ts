@@ -27,7 +27,8 @@ export function expandInputs(inputs: string[]): string[] {
 function walk(dir: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.')) continue;
+    // Hidden entries and a folder's README are not minutes.
+    if (entry.name.startsWith('.') || /^readme(\.|$)/i.test(entry.name)) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...walk(full));
     else if (MINUTES_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) found.push(full);

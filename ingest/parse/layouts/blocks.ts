@@ -4,6 +4,7 @@ import type { LayoutItem, LayoutResult } from './types.js';
 
 /** ModernGov's column header ("No. Item") ends the page header of a copied agenda-and-minutes page. */
 const COLUMN_HEADER = /^No\.?\s+Item$/i;
+const MIN_HEADINGS_WITHOUT_COLUMN_HEADER = 3;
 const PDF_LINK = /(?:pdf icon\s*)?PDF \d+(?:\.\d+)? ?[KM]B$/i;
 const FINITE_VERB =
   /\b(?:is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|has|have|had|did|does|do|reported|received|considered|noted|agreed|made|raised|explained|welcomed|thanked|replied|confirmed|stated)\b/i;
@@ -19,6 +20,8 @@ export function isBlockHeading(paragraph: string): boolean {
   if (!(PDF_LINK.test(text) || /\.$/.test(text))) return false;
   if (/^That\b/.test(text) || readPointLabel(text).label !== null) return false;
   const words = text.replace(PDF_LINK, '');
+  // "The committee asked for a report." is a sentence; "Questions asked by members…" is a title.
+  if (/^(?:The|It|A|An|There|This|Members|Officers|He|She|They)\s/.test(words) && /\b\w+ed\b/.test(words)) return false;
   return !FINITE_VERB.test(words);
 }
 
@@ -44,6 +47,8 @@ export function readBlocks(lines: string[]): LayoutResult {
   if (preamble.length > 0 && columnHeader >= 0) {
     items.unshift({ heading: null, description: null, paragraphs: preamble, printed: null, unnumbered: true });
   }
+  // Without ModernGov's column header, a lone heading-like line is no evidence of minutes.
+  if (columnHeader < 0 && items.length < MIN_HEADINGS_WITHOUT_COLUMN_HEADER) items.length = 0;
   const headerLines = columnHeader >= 0 ? lines.slice(0, columnHeader) : [];
   return { layout: 'blocks', headerLines: headerLines.length ? headerLines : preamble, items };
 }

@@ -29,7 +29,7 @@ export function findNumberedHeadings(lines: string[]): Candidate[] {
     if (!match || (alone && /^\d+$/.test(line))) return;
     const number = readMinuteToken(match[1] ?? '');
     if (number?.minuteNumber == null) return;
-    if (!followsSentenceEnd(lines, index)) return;
+    if (!followsSentenceEnd(lines, index) && !(alone && titleFollows(lines, index))) return;
     candidates.push({ line: index, number, title: titled ? (titled[2] ?? null) : null });
   });
   return longestRisingChain(candidates);
@@ -44,6 +44,16 @@ function followsSentenceEnd(lines: string[], index: number): boolean {
     return /[.:;?!'"’”)]$/.test(previous) || /^#/.test(previous);
   }
   return true;
+}
+
+/** After a number standing alone, a short capitalised line ending in a full stop is its title. */
+function titleFollows(lines: string[], index: number): boolean {
+  const next =
+    lines
+      .slice(index + 1)
+      .find((l) => l.trim())
+      ?.trim() ?? '';
+  return /^[A-Z‘'"“]/.test(next) && /\.$/.test(next) && next.length <= 100 && !isPageNumber(next);
 }
 
 function longestRisingChain(candidates: Candidate[]): Candidate[] {

@@ -83,9 +83,9 @@ const SENTENCE_STARTERS = new Set([
 const TITLE_JOINERS = new Set(['and', 'of', 'the', 'for', 'to', 'in', 'on', 'a', 'an', '&', '-', '–', 'with', 'at']);
 
 /**
- * Separates the item title from the agenda text it ran into. Either the first sentence is itself a
- * title ("SEND and Inclusion."), or a run of capitalised words ends where a sentence begins
- * ("Families First Programme The Strategic Director will…"). Where neither holds, the title was
+ * Separates the item title from the agenda text it ran into. Either a run of capitalised words ends
+ * where a sentence begins ("Families First Programme The Strategic Director will…"), or the first
+ * sentence is itself a title ("SEND and Inclusion."). Where neither holds, the title was
  * lost and the caller derives one.
  */
 export function splitAgendaText(text: string): { heading: string | null; description: string | null } {
@@ -94,14 +94,6 @@ export function splitAgendaText(text: string): { heading: string | null; descrip
     .trim();
   if (!cleaned) return { heading: null, description: null };
   const words = cleaned.split(' ');
-  if (!/[.?!]/.test(cleaned) && words.length <= 12 && !FINITE_VERB.test(cleaned)) {
-    return { heading: cleaned, description: null };
-  }
-  const firstSentence = /^(.+?)[.?!](?:\s|$)/.exec(cleaned)?.[1];
-  if (firstSentence && firstSentence.split(' ').length <= 15 && !FINITE_VERB.test(firstSentence)) {
-    const rest = cleaned.slice(firstSentence.length + 1).trim();
-    return { heading: firstSentence, description: rest || null };
-  }
   const run: string[] = [];
   for (const word of words) {
     const bare = word.replace(/[,:;]+$/, '');
@@ -113,7 +105,16 @@ export function splitAgendaText(text: string): { heading: string | null; descrip
     }
     if (!capitalised && !TITLE_JOINERS.has(bare)) break;
     run.push(word);
-    if (run.length > 14) break;
+    // A full stop ends the first sentence: that is the other kind of title, below.
+    if (run.length > 14 || /[.?!]$/.test(bare)) break;
+  }
+  if (!/[.?!]/.test(cleaned) && words.length <= 12 && !FINITE_VERB.test(cleaned)) {
+    return { heading: cleaned, description: null };
+  }
+  const firstSentence = /^(.+?)[.?!](?:\s|$)/.exec(cleaned)?.[1];
+  if (firstSentence && firstSentence.split(' ').length <= 15 && !FINITE_VERB.test(firstSentence)) {
+    const rest = cleaned.slice(firstSentence.length + 1).trim();
+    return { heading: firstSentence, description: rest || null };
   }
   return { heading: null, description: cleaned };
 }

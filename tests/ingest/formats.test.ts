@@ -1,0 +1,279 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { loadMinutesFiles } from '../../ingest/load.js';
+import { loadManifest } from '../../ingest/manifest.js';
+import { parseMinutesText } from '../../ingest/parse/index.js';
+import { readMinuteToken } from '../../ingest/parse/numbering.js';
+import { decodeText, normalizeText } from '../../ingest/read/text.js';
+import { BadManifestError, BadMinutesFileError } from '../../src/errors.js';
+import { examplesDir } from '../helpers/corpus.js';
+
+const parse = (text: string) => parseMinutesText(text, { source: 'fixture.txt' });
+const numbers = (text: string) => parse(text).items.map((i) => [i.minute, i.minuteNumber, i.title]);
+
+describe('minute number forms', () => {
+  it('reads each printed form and keeps it as printed, with its integer', () => {
+    expect(readMinuteToken('54.')).toEqual({ minute: '54', minuteNumber: 54 });
+    expect(readMinuteToken('C61/24')).toEqual({ minute: 'C61/24', minuteNumber: 61 });
+    expect(readMinuteToken('77/21')).toEqual({ minute: '77/21', minuteNumber: 77 });
+    expect(readMinuteToken('Item 5')).toEqual({ minute: '5', minuteNumber: 5 });
+    expect(readMinuteToken('5.2')).toEqual({ minute: '5.2', minuteNumber: 5 });
+    expect(readMinuteToken('12a')).toEqual({ minute: '12a', minuteNumber: 12 });
+    expect(readMinuteToken('Standing')).toBeNull();
+  });
+
+  it('parses "C61/24 Title" council-prefixed minutes', () => {
+    const text = [
+      'C60/24 Apologies for absence',
+      'Apologies were received from Councillor Grey.',
+      '',
+      'C61/24 Budget monitoring',
+      'The Council received the quarter two budget monitoring report.',
+      '',
+      'C62/24 Library opening hours',
+      'Members agreed to extend Saturday opening at the central library.',
+    ].join('\n');
+    expect(numbers(text)).toEqual([
+      ['C60/24', 60, 'Apologies for absence'],
+      ['C61/24', 61, 'Budget monitoring'],
+      ['C62/24', 62, 'Library opening hours'],
+    ]);
+  });
+
+  it('parses "77/21." year-suffixed numbers standing alone on a line', () => {
+    const text = [
+      '77/21.',
+      '',
+      'Minutes.',
+      'Confirmed.',
+      '',
+      '78/21.',
+      '',
+      'Highways Update.',
+      'The report was noted.',
+    ].join('\n');
+    expect(numbers(text)).toEqual([
+      ['77/21', 77, 'Minutes'],
+      ['78/21', 78, 'Highways Update'],
+    ]);
+  });
+
+  it('parses "Item 5: Title" headings and sub-numbered items', () => {
+    const text = [
+      'Item 5: Welcome',
+      'The Chair welcomed everyone.',
+      '',
+      'Item 6: Parks strategy',
+      'Members discussed the parks strategy.',
+      '',
+      '6.1 Play areas',
+      'Three play areas would be refurbished.',
+      '',
+      '6.2 Tree planting',
+      'A further 400 trees would be planted.',
+    ].join('\n');
+    expect(numbers(text)).toEqual([
+      ['5', 5, 'Welcome'],
+      ['6', 6, 'Parks strategy'],
+      ['6.1', 6, 'Play areas'],
+      ['6.2', 6, 'Tree planting'],
+    ]);
+  });
+
+  it('does not take a wrapped "Standing Order\\n34." or a page number for an item', () => {
+    const text = [
+      '33.',
+      '',
+      'Question Time.',
+      'No questions had been received under Standing Order',
+      '34.',
+      '',
+      '2',
+      '34.',
+      '',
+      'Urgent Items.',
+      'There were no urgent items.',
+    ].join('\n');
+    const meeting = parse(text);
+    expect(meeting.items.map((i) => i.minute)).toEqual(['33', '34']);
+    expect(meeting.items[0]?.text).toBe('No questions had been received under Standing Order 34.');
+  });
+
+  it('leaves numbers null when nothing anchors the sequence, and says so', () => {
+    const text = [
+      'No. Item',
+      '',
+      'Minutes.',
+      '',
+      'The minutes were confirmed.',
+      '',
+      'Parking Review. pdf icon PDF 120 KB',
+      '',
+      'The committee considered the parking review and asked for a further report on resident permits.',
+    ].join('\n');
+    const meeting = parse(text);
+    expect(meeting.items.map((i) => [i.minute, i.numberSource, i.title])).toEqual([
+      [null, null, 'Minutes'],
+      [null, null, 'Parking Review'],
+    ]);
+    expect(meeting.warnings.join(' ')).toMatch(/no minute number/);
+  });
+
+  it('keeps unnumbered preamble (a webcast notice) without giving it a number', () => {
+    const text = [
+      'No. Item',
+      '',
+      'Webcast.',
+      '',
+      'The meeting was webcast.',
+      '',
+      'Minutes.',
+      '',
+      'The minutes were confirmed … view the full minutes text for item 12.',
+      '',
+      'Parking Review.',
+      '',
+      'The committee asked for a further report.',
+    ].join('\n');
+    expect(parse(text).items.map((i) => [i.minute, i.title])).toEqual([
+      [null, 'Webcast'],
+      ['12', 'Minutes'],
+      ['13', 'Parking Review'],
+    ]);
+  });
+
+  it('counts back from an anchor to number the items before it', () => {
+    const text = [
+      'No. | Item |',
+      '---|---|',
+      'Minutes. Minutes: Confirmed. |',
+      '|',
+      'Budget. Minutes: Noted … view the full minutes text for item 9. |',
+      '|',
+    ].join('\n');
+    expect(parse(text).items.map((i) => i.minute)).toEqual(['8', '9']);
+  });
+});
+
+describe('meeting metadata', () => {
+  it('takes the date from the header, never from the previous or next meeting', () => {
+    const text = [
+      'Minutes of a meeting of the Planning Committee held at the Civic Centre on Wednesday, 5 March 2025.',
+      '',
+      '1. Minutes.',
+      'The minutes of the meeting held on 5 February 2025 were confirmed.',
+      '',
+      '2. Date of next meeting.',
+      'The next meeting would be held on 2 April 2025.',
+    ].join('\n');
+    const meeting = parse(text);
+    expect(meeting).toMatchObject({ committee: 'Planning Committee', venue: 'the Civic Centre', date: '2025-03-05' });
+  });
+
+  it('leaves the date null and warns when neither the text nor a manifest has it', () => {
+    const meeting = parse('1. Minutes.\nConfirmed.\n\n2. Budget.\nNoted.');
+    expect(meeting.date).toBeNull();
+    expect(meeting.warnings.join(' ')).toMatch(/no meeting date/);
+  });
+
+  it('takes what the text lost from hints, and the text wins where it has its own', () => {
+    const meeting = parseMinutesText(
+      'Planning Committee - Monday, 3 March 2025 7.00 pm\n\nNo. Item\n\nMinutes.\n\nConfirmed.',
+      {
+        source: 'x.txt',
+        hints: { council: 'Northbridge Borough Council', committee: 'Other name', date: '2025-03-04' },
+      },
+    );
+    expect(meeting).toMatchObject({
+      council: 'Northbridge Borough Council',
+      committee: 'Planning Committee',
+      date: '2025-03-03',
+    });
+    expect(meeting.warnings.join(' ')).toMatch(/manifest says 2025-03-04/);
+  });
+});
+
+describe('text encodings and normalisation', () => {
+  it('decodes Windows-1252 (pound signs, curly quotes) and UTF-8 alike', () => {
+    const text = 'The budget was \u00a3330.9m and the \u2018Agenda Item 8\u2019 report \u2013 noted.';
+    expect(decodeText(iconv.encode(text, 'win1252'))).toBe(text);
+    expect(decodeText(Buffer.from(`\uFEFF${text}`, 'utf8'))).toBe(text);
+  });
+
+  it('normalises ligatures, non-breaking spaces and line endings without changing words', () => {
+    expect(normalizeText('of\uFB01cers\u00a0and\u00a0sta\uFB00\r\nnext  line')).toBe('officers and staff\nnext line');
+  });
+});
+
+describe('bad input', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'minutebook-bad-'));
+  const write = (name: string, data: string | Uint8Array) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, data);
+    return file;
+  };
+
+  it('reports each bad file by name and still parses the rest of the batch', async () => {
+    const good = write('good.txt', '1. Minutes.\nConfirmed.\n\n2. Budget.\nNoted.');
+    const files = {
+      empty: write('empty.txt', ''),
+      binary: write('binary.txt', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10])),
+      pdf: write('minutes.txt', '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
+      html: write('page.txt', '<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>'),
+      noItems: write('letter.txt', 'Dear resident,\n\nThank you for your letter about the bins.\n'),
+      huge: write('huge.txt', Buffer.alloc(50 * 1024 * 1024, 0x61)),
+      missing: path.join(dir, 'does-not-exist.txt'),
+    };
+    const results = [];
+    for await (const loaded of loadMinutesFiles([...Object.values(files), good])) results.push(loaded);
+    const errors = Object.fromEntries(results.filter((r) => r.error).map((r) => [r.file, r.error?.message ?? '']));
+    expect(errors[files.empty]).toMatch(/empty\.txt: is empty/);
+    expect(errors[files.binary]).toMatch(/binary\.txt: is a binary file/);
+    expect(errors[files.noItems]).toMatch(/letter\.txt: has no recognisable minute items/);
+    expect(errors[files.huge]).toMatch(/huge\.txt: is 50 MB, over the 20 MB limit/);
+    expect(errors[files.missing]).toMatch(/does-not-exist\.txt: cannot be read \(no such file\)/);
+    // PDF and HTML given as text are either read by their own reader or refused by name.
+    for (const file of [files.pdf, files.html]) {
+      const result = results.find((r) => r.file === file);
+      if (result?.error) expect(result.error.message).toContain(path.basename(file));
+    }
+    expect(results.find((r) => r.file === good)?.meeting?.items).toHaveLength(2);
+    for (const r of results.filter((x) => x.error)) expect(r.error).toBeInstanceOf(BadMinutesFileError);
+  });
+
+  it('rejects a manifest that is not JSON, naming the file', () => {
+    const file = write('bad-manifest.json', '{ not json');
+    expect(() => loadManifest(file)).toThrow(BadManifestError);
+    expect(() => loadManifest(file)).toThrow(/bad-manifest\.json: is not valid JSON/);
+  });
+
+  it('names the entry and field of a bad manifest date, and lists files it names that are missing', () => {
+    const badDate = write('dates.json', JSON.stringify([{ file: 'a.txt', date: '02/06/2020' }]));
+    expect(() => loadManifest(badDate)).toThrow(/entry 1 \("a\.txt"\): "date" must be YYYY-MM-DD/);
+    const missing = write('missing.json', JSON.stringify([{ file: 'nowhere.txt', committee: 'X' }]));
+    expect(loadManifest(missing).missingFiles).toEqual(['nowhere.txt']);
+  });
+});
+
+describe('the sample minutes in examples/', () => {
+  it('parse in all three layouts with the manifest', async () => {
+    const manifest = loadManifest(path.join(examplesDir, 'meetings.json'));
+    const meetings = [];
+    for await (const loaded of loadMinutesFiles([examplesDir], { manifest })) {
+      expect(loaded.error).toBeUndefined();
+      if (loaded.meeting) meetings.push(loaded.meeting);
+    }
+    expect(meetings.map((m) => [m.date, m.items.map((i) => i.minute).join(',')])).toEqual([
+      ['2023-11-07', '31,32,33,34,35,36'],
+      ['2024-03-12', '45,46,47,48,49,50'],
+      ['2024-06-18', ',51,52,53,54,55,56'],
+    ]);
+    const transport = meetings[0]?.items.find((i) => i.minute === '34');
+    expect(transport?.points).toEqual(['i', 'ii', 'iii', 'a', 'b']);
+    expect(transport?.text).toContain('under Standing Order 34.');
+    expect(meetings[1]?.items.find((i) => i.minute === '48')?.points).toEqual(['1', '2', '3']);
+  });
+});
