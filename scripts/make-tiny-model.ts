@@ -19,14 +19,20 @@ import { type ModelDtype, probeModel, WEIGHT_FILES } from '../src/embed/model-fi
 const { onnx } = onnxProto;
 
 export const TINY_MODEL_ID = 'minutebook/tiny-test-model';
-export const TINY_MODEL_DIMENSIONS = 32;
+export const TINY_MODEL_DIMENSIONS = 64;
 /** Bump when the generated files change, so cached copies are regenerated. */
-const TINY_MODEL_VERSION = 1;
+const TINY_MODEL_VERSION = 2;
 
 const SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
 const PUNCTUATION = [...'.,;:!?\'"()-/&%£$'];
 const LETTERS = [...'abcdefghijklmnopqrstuvwxyz'];
 const DIGITS = [...'0123456789'];
+/** Function words: in the vocabulary (so they are single tokens) but nearly silent, as in a real model. */
+const STOPWORDS = new Set(
+  `the of and to a in is that for it as was with be by on not he this are or his from at which but have an they
+you were her she there been one all we their has would when if so no will can more who what about up out them
+some could other into than then its only do these any over also did`.split(/\s+/),
+);
 const WORDS = `the of and to a in is that for it as was with be by on not he this are or his from at which but
 have an they you were her she there been one all we their has would when if so no will can more who what about
 up out them some could other into than then its only do time two may these any new like our over also did
@@ -69,9 +75,10 @@ function embeddingTable(vocab: string[], dim: number): Float32Array {
   const table = new Float32Array(vocab.length * dim);
   vocab.forEach((token, id) => {
     const next = random(seedOf(token));
-    // Special tokens and single characters carry little meaning: keep them quiet so shared
-    // [CLS]/[SEP] do not make every text look alike.
-    const scale = token.startsWith('[') || token.replace('##', '').length === 1 ? 0.1 : 1;
+    // Special tokens, single characters and function words carry little meaning: keep them quiet so
+    // a shared [CLS] or "the" does not make every text look alike.
+    const quiet = token.startsWith('[') || token.replace('##', '').length === 1 || STOPWORDS.has(token);
+    const scale = quiet ? 0.1 : 1;
     for (let d = 0; d < dim; d++) table[id * dim + d] = (next() * 2 - 1) * scale;
   });
   return table;

@@ -45,7 +45,7 @@ const PROFILES: readonly ModelProfile[] = [
     queryPrefix: '',
     pooling: 'mean',
     normalize: true,
-    dimensions: 32,
+    dimensions: 64,
     maxTokens: 128,
   },
 ];

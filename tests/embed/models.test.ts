@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROFILE, knownModelIds, profileFor, queryText } from '../../src/embed/models.js';
+import { TINY_MODEL_DIMENSIONS } from '../helpers/tiny-model.js';
+
+describe('model profiles', () => {
+  it('gives bge-small CLS pooling and its query instruction', () => {
+    const { profile, known } = profileFor('Xenova/bge-small-en-v1.5');
+    expect(known).toBe(true);
+    expect(profile.pooling).toBe('cls');
+    expect(profile.dimensions).toBe(384);
+    expect(queryText(profile, 'school transport')).toBe(
+      'Represent this sentence for searching relevant passages: school transport',
+    );
+  });
+
+  it('gives all-MiniLM-L6-v2 mean pooling, no prefix and its 256-token limit', () => {
+    const { profile } = profileFor('Xenova/all-MiniLM-L6-v2');
+    expect(profile.pooling).toBe('mean');
+    expect(profile.maxTokens).toBe(256);
+    expect(queryText(profile, 'school transport')).toBe('school transport');
+  });
+
+  it('matches the same model published under another organisation, keeping the id asked for', () => {
+    const { profile, known } = profileFor('BAAI/bge-small-en-v1.5');
+    expect(known).toBe(true);
+    expect(profile.id).toBe('BAAI/bge-small-en-v1.5');
+    expect(profile.pooling).toBe('cls');
+    expect(profileFor('sentence-transformers/all-MiniLM-L6-v2').profile.pooling).toBe('mean');
+  });
+
+  it('falls back to mean pooling and no prefix for unknown models, and says it did', () => {
+    const { profile, known } = profileFor('acme/some-new-model');
+    expect(known).toBe(false);
+    expect(profile).toEqual({ ...DEFAULT_PROFILE, id: 'acme/some-new-model' });
+    expect(queryText(profile, 'q')).toBe('q');
+  });
+
+  it('registers the generated test model', () => {
+    expect(knownModelIds()).toContain('minutebook/tiny-test-model');
+    expect(profileFor('minutebook/tiny-test-model').profile).toMatchObject({
+      pooling: 'mean',
+      dimensions: TINY_MODEL_DIMENSIONS,
+    });
+  });
+});
