@@ -12,6 +12,8 @@ import { parseMinutesText } from '../parse/index.js';
 const MIN_CHARS_PER_PAGE = 20;
 /** Page furniture lives in this many lines at the top and at the bottom of a page. */
 const FURNITURE_LINES = 3;
+/** A vertical gap this many times the usual line spacing is a paragraph break. */
+const PARAGRAPH_GAP = 1.6;
 /** A line seen in the furniture zone of at least this share of pages is a running header/footer. */
 const RUNNING_SHARE = 0.6;
 
@@ -66,7 +68,8 @@ function describePdfFailure(error: unknown): string {
 
 /**
  * Groups a page's fragments into lines by baseline, top to bottom, left to right. Fragments whose
- * baselines differ by less than half the font size share a line (superscripts, mixed fonts).
+ * baselines differ by less than half the font size share a line (superscripts, mixed fonts). A
+ * gap well over the usual line spacing becomes a blank line: the paragraph break the reader sees.
  */
 export function pageLines(items: StructuredTextItem[]): string[] {
   const fragments = items.filter((item) => item.str.trim() !== '');
@@ -81,7 +84,22 @@ export function pageLines(items: StructuredTextItem[]): string[] {
       lines.push([fragment]);
     }
   }
-  return lines.map(joinLine).filter((line) => line !== '');
+  const baselines = lines.map((line) => line[0]?.y ?? 0);
+  const gaps = baselines.slice(1).map((y, i) => (baselines[i] ?? y) - y);
+  const spacing = median(gaps);
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const gap = gaps[i - 1];
+    if (gap !== undefined && spacing > 0 && gap > spacing * PARAGRAPH_GAP) out.push('');
+    out.push(joinLine(line));
+  });
+  return out;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function joinLine(fragments: StructuredTextItem[]): string {
@@ -106,23 +124,27 @@ function joinLine(fragments: StructuredTextItem[]): string {
 export function removePageFurniture(pages: string[][]): string[][] {
   const seenOn = new Map<string, number>();
   for (const lines of pages) {
-    for (const key of new Set(furnitureZone(lines).map(furnitureKey))) seenOn.set(key, (seenOn.get(key) ?? 0) + 1);
+    const keys = new Set([...furnitureZone(lines)].map((i) => furnitureKey(lines[i] ?? '')));
+    for (const key of keys) seenOn.set(key, (seenOn.get(key) ?? 0) + 1);
   }
   const running = (line: string): boolean => {
+    // Lines without words ("34.", "2") are numbers, never running headers; page numbers are caught apart.
+    if (!/\p{L}{3}/u.test(line)) return false;
     const pagesWithIt = seenOn.get(furnitureKey(line)) ?? 0;
     return pages.length >= 2 && pagesWithIt >= 2 && pagesWithIt >= pages.length * RUNNING_SHARE;
   };
-  return pages.map((lines) =>
-    lines.filter((line, index) => {
-      const inZone = index < FURNITURE_LINES || index >= lines.length - FURNITURE_LINES;
-      return !(inZone && (isPageNumber(line) || running(line)));
-    }),
-  );
+  return pages.map((lines) => {
+    const zone = furnitureZone(lines);
+    const kept = lines.filter((line, i) => !(zone.has(i) && (isPageNumber(line) || running(line))));
+    // Dropping furniture can leave blank lines at the page's edges or two in a row.
+    return kept.filter((line, i) => line !== '' || (i > 0 && i < kept.length - 1 && kept[i - 1] !== ''));
+  });
 }
 
-function furnitureZone(lines: string[]): string[] {
-  if (lines.length <= FURNITURE_LINES * 2) return lines;
-  return [...lines.slice(0, FURNITURE_LINES), ...lines.slice(-FURNITURE_LINES)];
+/** Indexes of the first and last few non-blank lines of a page, where headers, footers and page numbers sit. */
+function furnitureZone(lines: string[]): Set<number> {
+  const text = lines.flatMap((line, i) => (line === '' ? [] : [i]));
+  return new Set([...text.slice(0, FURNITURE_LINES), ...text.slice(-FURNITURE_LINES)]);
 }
 
 /** Running lines often carry the page number ("Cabinet 4 June 2024 — page 3"): compare without digits. */

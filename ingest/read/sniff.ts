@@ -11,19 +11,24 @@ const PDF_MAGIC = '%PDF-';
 const PDF_SEARCH_BYTES = 1024;
 /** Enough of the start to see a doctype, an `<html>` tag or a table after a comment or two. */
 const MARKUP_SEARCH_BYTES = 4096;
+/** How far to look for markup in a file whose name says it is HTML. */
+const LONG_MARKUP_SEARCH_BYTES = 65536;
 /** Enough to tell text from binary without reading a whole file. */
 const BINARY_SEARCH_BYTES = 8192;
 
 /**
- * Sniffs the format of a document from its content, using the file name only to break ties the
- * content leaves open (a zip that is not a Word document, a short file).
+ * Sniffs the format of a document from its content. The file name only widens the search for
+ * markup in a file named .html; a text file named .pdf is still text.
  */
 export function sniffFormat(bytes: Uint8Array, fileName: string): DocumentFormat {
   if (startsWithin(bytes, PDF_MAGIC, PDF_SEARCH_BYTES)) return 'pdf';
   if (isZip(bytes)) return zipHasWordDocument(bytes) ? 'docx' : 'binary';
   if (hasNulBytes(bytes)) return 'binary';
   if (looksLikeHtml(bytes)) return 'html';
-  if (/\.(pdf|docx)$/i.test(fileName)) return 'binary';
+  // A page saved as .html may open with kilobytes of script before any markup the check above sees.
+  if (/\.x?html?$/i.test(fileName) && /<(html|body|table|p|div)[\s>]/i.test(latin1(bytes, LONG_MARKUP_SEARCH_BYTES))) {
+    return 'html';
+  }
   return 'text';
 }
 

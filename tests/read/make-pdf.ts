@@ -1,0 +1,61 @@
+import { PDFDocument, PDFHexString, StandardFonts } from 'pdf-lib';
+
+export interface MinutesPdfOptions {
+  /** A running header printed at the top of every page. */
+  header?: string;
+  /** A running footer; gets the page number and page count. */
+  footer?: (page: number, pages: number) => string;
+  linesPerPage?: number;
+  /** Set the Encrypt entry of the trailer, so readers ask for a password. */
+  encrypted?: boolean;
+}
+
+const FONT_SIZE = 9;
+const LEADING = 12;
+const TOP = 780;
+
+/**
+ * Lays minutes text out as a printed PDF: one text line per line, a blank line as a skipped
+ * line (a paragraph gap), and page furniture around each page, the way councils print minutes.
+ */
+export async function makeMinutesPdf(text: string, options: MinutesPdfOptions = {}): Promise<Uint8Array> {
+  const linesPerPage = options.linesPerPage ?? 45;
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const lines = text.split('\n');
+  const pages: string[][] = [];
+  for (let i = 0; i < lines.length; i += linesPerPage) pages.push(lines.slice(i, i + linesPerPage));
+  pages.forEach((pageLines, index) => {
+    const page = doc.addPage([595, 842]);
+    if (options.header) page.drawText(options.header, { x: 40, y: 815, size: 8, font });
+    pageLines.forEach((line, row) => {
+      if (line.trim()) page.drawText(line, { x: 40, y: TOP - row * LEADING, size: FONT_SIZE, font });
+    });
+    if (options.footer) page.drawText(options.footer(index + 1, pages.length), { x: 280, y: 30, size: 8, font });
+  });
+  if (options.encrypted) {
+    // An Encrypt dictionary whose check values match no password: every reader must ask for one.
+    const encrypt = doc.context.obj({
+      Filter: 'Standard',
+      V: 2,
+      R: 3,
+      Length: 128,
+      P: -3904,
+      O: PDFHexString.of('01'.repeat(32)),
+      U: PDFHexString.of('02'.repeat(32)),
+    });
+    doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
+    doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of('ab'.repeat(16)), PDFHexString.of('ab'.repeat(16))]);
+  }
+  return doc.save({ useObjectStreams: false });
+}
+
+/** A PDF of one page with a drawn shape and no text at all: what a scanner produces, minus the image. */
+export async function makeScannedPdf(pages = 2): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) {
+    const page = doc.addPage([595, 842]);
+    page.drawRectangle({ x: 40, y: 40, width: 515, height: 760, borderWidth: 1 });
+  }
+  return doc.save();
+}
