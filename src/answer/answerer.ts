@@ -159,15 +159,16 @@ export class MinutesAnswerer implements Answerer {
   }
 
   /**
-   * Not covered when nothing was found, when the best hit scores under the threshold, or when
-   * nothing found mentions any topic word of the question (the retriever always returns its
-   * nearest items, however far they are).
+   * Not covered when nothing was found or the best hit scores under the threshold. Without a
+   * model, also when nothing found mentions any topic word of the question: the retriever always
+   * returns its nearest items, however far, and an extractive answer can only stand on words the
+   * minutes share with the question. A model judges relevance itself (and says NOT_IN_MINUTES).
    */
   private isNotFound(result: SearchResult, question: string, passages: GivenPassage[]): boolean {
     const best = result.hits[0];
     if (!best || passages.length === 0) return true;
     if (best.score < this.threshold) return true;
-    return !mentionsQuestionTopic(question, passages);
+    return !this.chatModel && !mentionsQuestionTopic(question, passages);
   }
 
   private extractive(

@@ -111,7 +111,7 @@ export function definedAcronyms(texts: string[]): Map<string, string[]> {
         }
       }
       if (need.length === 0 && picked.length >= 2) {
-        found.set(acronym.toLowerCase(), contentStems(picked.join(' ')));
+        found.set(acronym.replace(/s$/, '').toLowerCase(), contentStems(picked.join(' ')));
       }
     }
   }

@@ -59,6 +59,7 @@ export function verifyCitations(text: string, passages: GivenPassage[]): Verifie
       }
       return kept.length > 0 ? ` ${kept.map((m) => `[${m}]`).join('')}` : '';
     })
+    .replace(/\][ \t]+\[/g, '][')
     .replace(/[ \t]+([.,;:!?])/g, '$1')
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
