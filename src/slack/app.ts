@@ -73,8 +73,11 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
     receiver = httpReceiver;
   }
 
+  // Our own authorize instead of Bolt's token check: Bolt would call auth.test in the constructor
+  // and leave a rejected promise behind on a bad token; start() checks the token once instead.
+  const identity: { botId?: string; botUserId?: string; teamId?: string } = {};
   const app = new App({
-    token: connection.botToken,
+    authorize: async () => ({ botToken: connection.botToken, ...identity }),
     receiver,
     logger: sdkLogger,
     clientOptions: clientOptions(),
@@ -105,17 +108,21 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
     mode: connection.mode,
     deps,
     async start() {
-      const botUserId = await verifyBotToken(app);
+      Object.assign(identity, await verifyBotToken(app, connection.botToken));
+      const who = identity.botUserId ? { botUserId: identity.botUserId } : {};
       if (connection.mode === 'socket') {
         await app.start();
-        logger.info({ mode: 'socket', bot_user_id: botUserId }, 'connected to Slack in Socket Mode');
-        return { mode: 'socket', botUserId };
+        logger.info({ mode: 'socket', bot_user_id: identity.botUserId }, 'connected to Slack in Socket Mode');
+        return { mode: 'socket', ...who };
       }
       const listen = options.host ? { port: connection.port, host: options.host } : { port: connection.port };
       const server = await (httpReceiver as HTTPReceiver).start(listen);
       const port = (server.address() as AddressInfo).port;
-      logger.info({ mode: 'http', port, path: EVENTS_PATH, bot_user_id: botUserId }, 'listening for Slack events');
-      return { mode: 'http', port, botUserId };
+      logger.info(
+        { mode: 'http', port, path: EVENTS_PATH, bot_user_id: identity.botUserId },
+        'listening for Slack events',
+      );
+      return { mode: 'http', port, ...who };
     },
     async stop() {
       await app.stop();
@@ -123,11 +130,17 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
   };
 }
 
-/** Checks the bot token with `auth.test` so a wrong token fails at start, not at the first question. */
-async function verifyBotToken(app: App): Promise<string> {
+/**
+ * Checks the bot token with `auth.test` so a wrong token fails at start, not at the first question,
+ * and learns the bot's own ids (to ignore its own messages and read threads).
+ */
+async function verifyBotToken(
+  app: App,
+  token: string,
+): Promise<{ botId?: string; botUserId?: string; teamId?: string }> {
   let result: webApi.AuthTestResponse;
   try {
-    result = await app.client.auth.test();
+    result = await app.client.auth.test({ token });
   } catch (error) {
     const code = isRecord(error) && isRecord(error.data) ? str(error.data, 'error') : undefined;
     if (code) {
@@ -140,5 +153,9 @@ async function verifyBotToken(app: App): Promise<string> {
       `cannot reach Slack's Web API to check SLACK_BOT_TOKEN: ${reason} (check SLACK_API_URL and the network)`,
     );
   }
-  return result.user_id ?? '';
+  return {
+    ...(result.bot_id ? { botId: result.bot_id } : {}),
+    ...(result.user_id ? { botUserId: result.user_id } : {}),
+    ...(result.team_id ? { teamId: result.team_id } : {}),
+  };
 }

@@ -96,7 +96,7 @@ const SEPARATORS = ['\n\n', '\n', ' '];
 
 /**
  * Splits `text` into pieces whose rendered form fits `max`, breaking at paragraphs, then lines, then
- * words, then characters. Rendering must be local (escaping, marker links), so a piece's rendered
+ * words, then characters. Rendering must be local (escaping, marker links): a piece's rendered
  * length is the sum of its parts'.
  */
 export function splitRendered(text: string, max: number, render: (s: string) => string, level = 0): string[] {
@@ -114,23 +114,30 @@ export function splitRendered(text: string, max: number, render: (s: string) => 
     }
     return out;
   }
+  // Rendering is local, so lengths add up and each part is rendered once.
+  const separatorLength = render(separator).length;
   const out: string[] = [];
-  let current = '';
+  let current: string[] = [];
+  let currentLength = 0;
   for (const part of text.split(separator)) {
-    const candidate = current ? `${current}${separator}${part}` : part;
-    if (render(candidate).length <= max) {
-      current = candidate;
+    const partLength = render(part).length;
+    const candidateLength = current.length > 0 ? currentLength + separatorLength + partLength : partLength;
+    if (candidateLength <= max) {
+      current.push(part);
+      currentLength = candidateLength;
       continue;
     }
-    if (current) out.push(render(current));
-    if (render(part).length <= max) {
-      current = part;
+    if (current.length > 0) out.push(render(current.join(separator)));
+    if (partLength <= max) {
+      current = [part];
+      currentLength = partLength;
     } else {
       out.push(...splitRendered(part, max, render, level + 1));
-      current = '';
+      current = [];
+      currentLength = 0;
     }
   }
-  if (current) out.push(render(current));
+  if (current.length > 0) out.push(render(current.join(separator)));
   return out.filter((s) => s.trim().length > 0);
 }
 

@@ -46,7 +46,7 @@ export class FakeSlack {
   readonly #waiters: Array<() => void> = [];
   #server: Server | undefined;
   #socket: FakeSocketMode | undefined;
-  #tsCounter = 0;
+  #lastTs = 0;
   baseUrl = '';
 
   /** Starts the Web API on a free port on 127.0.0.1. */
@@ -85,6 +85,11 @@ export class FakeSlack {
     return this.#socket;
   }
 
+  /** The Socket Mode server, once started. */
+  get socketMode(): FakeSocketMode | undefined {
+    return this.#socket;
+  }
+
   /** Makes `method` answer `{ ok: false, error }` from now on. */
   fail(method: string, error: string): void {
     this.#failures.set(method, error);
@@ -114,9 +119,14 @@ export class FakeSlack {
     }
   }
 
+  /** A timestamp after every message the fake knows, as Slack's are (seconds.microseconds). */
   #nextTs(): string {
-    this.#tsCounter++;
-    return `1700000000.${String(this.#tsCounter).padStart(6, '0')}`;
+    let latest = 1_700_000_000_000_000;
+    for (const list of this.channels.values()) {
+      for (const m of list) latest = Math.max(latest, Math.round(Number(m.ts) * 1_000_000));
+    }
+    this.#lastTs = Math.max(this.#lastTs, latest) + 1;
+    return `${Math.floor(this.#lastTs / 1_000_000)}.${String(this.#lastTs % 1_000_000).padStart(6, '0')}`;
   }
 
   #notify(): void {

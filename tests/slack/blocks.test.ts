@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION_IDS, citationLabel, homeView, LIMITS, renderAnswer, splitRendered } from '../../src/slack/blocks.js';
+import { escapeMrkdwn } from '../../src/slack/escape.js';
+import { sampleAnswer, sampleCitation, sampleStats } from '../helpers/scripted-answerer.js';
+
+type AnyBlock = { type: string; text?: { text: string }; elements?: Array<{ text?: string; action_id?: string }> };
+
+function sectionTexts(blocks: unknown[]): string[] {
+  return (blocks as AnyBlock[]).filter((b) => b.type === 'section').map((b) => b.text?.text ?? '');
+}
+
+describe('renderAnswer', () => {
+  it('links [n] markers and citations to the minute, with meeting, date, minute and title', () => {
+    const [message] = renderAnswer(sampleAnswer('q'), { feedback: true });
+    const texts = sectionTexts(message?.blocks ?? []);
+    expect(texts[0]).toBe(
+      'Cabinet approved the revised home to school transport policy <https://democracy.example.gov.uk/mgAi.aspx?ID=1234|[1]>.',
+    );
+    expect(texts[1]).toContain(
+      '*[1]* <https://democracy.example.gov.uk/mgAi.aspx?ID=1234|Exampleshire Cabinet, 12 Mar 2024, minute 76: Home to School Transport Policy>',
+    );
+    expect(texts[1]).toContain('> _RESOLVED: that the revised policy be approved._');
+    const actions = ((message?.blocks ?? []) as AnyBlock[]).find((b) => b.type === 'actions');
+    expect(actions?.elements?.map((e) => e.action_id)).toEqual([ACTION_IDS.feedbackUp, ACTION_IDS.feedbackDown]);
+  });
+
+  it('splits a long answer into sections within 3000 characters and messages within 50 blocks', () => {
+    const paragraph = `${'The committee considered the report & noted <concerns> about costs. '.repeat(40)}[1]`;
+    const long = Array.from({ length: 80 }, () => paragraph).join('\n\n');
+    const messages = renderAnswer(sampleAnswer('q', { answer: long }), { feedback: true });
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) {
+      expect(m.blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
+      for (const text of sectionTexts(m.blocks)) expect(text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    }
+    // Nothing lost: every paragraph's words are there, in order, across the messages.
+    const all = messages.flatMap((m) => sectionTexts(m.blocks)).join('\n\n');
+    expect(all.split('The committee considered').length - 1).toBe(80 * 40);
+    // Footer and buttons only on the last message.
+    const last = (messages.at(-1)?.blocks ?? []) as AnyBlock[];
+    expect(last.some((b) => b.type === 'actions')).toBe(true);
+    expect(((messages[0]?.blocks ?? []) as AnyBlock[]).some((b) => b.type === 'actions')).toBe(false);
+  });
+
+  it('cuts a single huge word without breaking the limit', () => {
+    const pieces = splitRendered('&'.repeat(7000), 3000, escapeMrkdwn);
+    expect(pieces.join('')).toBe('&amp;'.repeat(7000));
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(3000);
+  });
+
+  it('shows at most ten citations and says how many more there are', () => {
+    const citations = Array.from({ length: 14 }, (_, i) => sampleCitation({ n: i + 1, title: `Item ${i + 1}` }));
+    const [message] = renderAnswer(sampleAnswer('q', { citations }));
+    const blocks = JSON.stringify(message?.blocks);
+    expect(blocks).toContain('Item 10');
+    expect(blocks).not.toContain('Item 11');
+    expect(blocks).toContain('and 4 more sources not shown');
+  });
+
+  it('says how the answer was made in the footer, including a fallback reason', () => {
+    const [message] = renderAnswer(sampleAnswer('q', { mode: 'extractive', fallbackReason: 'LLM timed out <!here>' }));
+    const footer = JSON.stringify(((message?.blocks ?? []) as AnyBlock[]).filter((b) => b.type === 'context'));
+    expect(footer).toContain('Searched 12 meetings · 10 Jan 2023 to 30 Jun 2024 · Cabinet, Planning Committee');
+    expect(footer).toContain('quoted from the minutes');
+    expect(footer).toContain('LLM timed out &lt;!here&gt;');
+  });
+});
+
+describe('citationLabel', () => {
+  it('copes with missing committee, date and minute number', () => {
+    expect(
+      citationLabel(sampleCitation({ council: null, committee: null, date: null, minute: null, points: ['ii'] })),
+    ).toBe('Meeting: Home to School Transport Policy (ii)');
+  });
+});
+
+describe('homeView', () => {
+  it('escapes committee names from the index', () => {
+    const view = JSON.stringify(homeView(sampleStats({ committees: ['<!channel> Committee'] })));
+    expect(view).not.toContain('<!channel>');
+    expect(view).toContain('&lt;!channel&gt; Committee');
+  });
+
+  it('explains an empty index', () => {
+    expect(JSON.stringify(homeView(sampleStats({ meetings: 0 })))).toContain('No minutes are indexed yet');
+  });
+});

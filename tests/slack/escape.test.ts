@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMrkdwn, mrkdwnLink, safeLinkUrl, slackTextToPlain } from '../../src/slack/escape.js';
+import { HOSTILE_TEXT } from '../helpers/scripted-answerer.js';
+
+describe('escapeMrkdwn', () => {
+  it('turns every mention, broadcast and link form into inert text', () => {
+    const out = escapeMrkdwn(HOSTILE_TEXT);
+    expect(out).not.toMatch(/<[!@#]/);
+    expect(out).not.toContain('<https://');
+    expect(out).not.toMatch(/@(channel|here|everyone)/);
+    expect(out).toContain('&lt;!channel&gt;');
+    expect(out).toContain('&lt;@U0VICTIM&gt;');
+    expect(out).toContain('&lt;!subteam^S0TEAM|@council-staff&gt;');
+    expect(out).toContain('&amp; 1 &lt; 2 &gt; 0');
+  });
+
+  it('escapes entities already in the text so they stay literal', () => {
+    expect(escapeMrkdwn('&lt;!channel&gt;')).toBe('&amp;lt;!channel&amp;gt;');
+  });
+
+  it('defuses broadcast words in any case', () => {
+    expect(escapeMrkdwn('@Channel and @HERE')).toBe('@\u200BChannel and @\u200BHERE');
+    expect(escapeMrkdwn('email clerk@hereford.gov.uk')).toBe('email clerk@hereford.gov.uk');
+  });
+});
+
+describe('links', () => {
+  it('accepts only http(s) and encodes characters that would break out of the link', () => {
+    expect(safeLinkUrl('javascript:alert(1)')).toBeNull();
+    expect(safeLinkUrl('not a url')).toBeNull();
+    expect(safeLinkUrl('https://a.example/x?y=1|<!here>')).toBe('https://a.example/x?y=1%7C%3C!here%3E');
+  });
+
+  it('escapes the label and falls back to plain text without a safe URL', () => {
+    expect(mrkdwnLink('https://a.example/', 'Title <!channel> | more')).toBe(
+      '<https://a.example/|Title &lt;!channel&gt; ¦ more>',
+    );
+    expect(mrkdwnLink(null, 'Title <@U1>')).toBe('Title &lt;@U1&gt;');
+  });
+});
+
+describe('slackTextToPlain', () => {
+  it('drops the bot mention and decodes what Slack encoded', () => {
+    expect(slackTextToPlain('<@UBOT> what about A &amp; B &lt;2020&gt;?', 'UBOT')).toBe('what about A & B <2020>?');
+  });
+
+  it('turns other mentions, channels and links into readable words', () => {
+    expect(
+      slackTextToPlain('<@UBOT> did <@U2|sam> see <#C1|planning> and <https://x.example/a|the report>?', 'UBOT'),
+    ).toBe('did @sam see #planning and the report?');
+  });
+});
