@@ -170,25 +170,27 @@ function readRow(
   const cells = $(row).children('td');
   const numberCell = cells.first();
   const body = cells.eq(1);
+  // Rows without a title paragraph (a webcast notice) are all text; the item builder derives a title.
   const titleNode = body.find('.mgAiTitleTxt').first();
-  const titleSource = titleNode.length ? titleNode : body.find('p, a').first();
-  const link = titleSource.find('a[href*="mgAi.aspx"]').first();
-  const titleText = squash((link.length ? link : titleSource).text());
+  const titleSource = titleNode.length ? titleNode : body.find('a[href*="mgAi.aspx"]').first();
+  const link = titleSource.is('a') ? titleSource : titleSource.find('a[href*="mgAi.aspx"]').first();
+  const title = squash((link.length ? link : titleSource).text());
   const { before, minutes } = splitAtMinutes($, body, titleSource);
-  if (!titleText && !minutes && !before) return null;
+  if (!title && !minutes && !before) return null;
   const restricted = $(row).find('[class*="estricted"], [class*="xempt"]').length > 0;
-  const minuteText = minutes ?? '';
   const minute = squash(numberCell.text()) || null;
   const href = link.attr('href') ?? numberCell.find('a[href*="mgAi.aspx"]').attr('href') ?? null;
   const item = structuredItem({
     minute,
-    title: titleText || deriveFromText(minuteText || before),
+    title,
+    // Agenda text before "Minutes:" says what was to be done, not what was minuted; an unnumbered row has only that.
     text: minutes ?? (minute ? '' : before),
     url: href ? absolute(href, pageUrl) : null,
     restricted,
     agendaItem: null,
   });
-  if (!titleText) item.titleDerived = true;
+  // Unnumbered rows are notices (webcast, fire procedure), housekeeping as in the text parser.
+  if (minute === null) item.procedural = true;
   return { item, hasMinutes: minutes !== null };
 }
 
@@ -204,23 +206,21 @@ function splitAtMinutes(
   const clone = body.clone();
   clone.find('ul.mgActionList, ul.mgBulletList, .mgDocuments, script').remove();
   // The title is read separately; drop it from the clone by matching its position.
-  const titleIndex = body.find('*').index(titleNode);
-  if (titleIndex >= 0) clone.find('*').eq(titleIndex).remove();
+  if (titleNode.length) {
+    const titleIndex = body.find('*').index(titleNode);
+    if (titleIndex >= 0) clone.find('*').eq(titleIndex).remove();
+  }
   const label = clone
     .find('*')
     .filter((_, el) => /^(minutes|decision)\s*:$/i.test(squash($(el).text())))
     .first();
   if (!label.length) return { before: htmlToText(clone.get()), minutes: null };
-  const marker = '\u0000MINUTES\u0000';
+  // Private-use characters cannot occur in minutes, and survive both the HTML parser and the text conversion.
+  const marker = '\uE000MINUTES\uE000';
   label.replaceWith(`<p>${marker}</p>`);
   const text = htmlToText(clone.get());
   const at = text.indexOf(marker);
   return { before: text.slice(0, at).trim(), minutes: text.slice(at + marker.length).trim() };
-}
-
-function deriveFromText(text: string): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  return words.slice(0, 8).join(' ') || 'Untitled item';
 }
 
 function absolute(href: string, base: string | null): string | null {
