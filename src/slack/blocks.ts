@@ -1,4 +1,6 @@
 import type { types } from '@slack/bolt';
+import { formatCitation } from '../answer/citation.js';
+import { formatLongDate } from '../dates.js';
 import type { Answer, Citation, IndexStats } from '../types.js';
 import { escapeMrkdwn, mrkdwnLink } from './escape.js';
 
@@ -6,8 +8,8 @@ import { escapeMrkdwn, mrkdwnLink } from './escape.js';
  * Block Kit for answers, errors and the App Home. Slack's limits (section text 3000 characters,
  * 50 blocks a message) are met here by splitting, never by cutting the answer short.
  *
- * The citation line is our own small renderer until the answering core's `formatCitation`
- * (src/answer/format.ts) exists; both say meeting, date, minute and title.
+ * Citations are worded by the answering core's `formatCitation`, so Slack and the CLI cite alike;
+ * this module only makes them safe mrkdwn links.
  */
 
 export type Block = types.KnownBlock;
@@ -52,26 +54,14 @@ export interface RenderOptions {
   preface?: string;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2024-03-12" -> "12 Mar 2024"; anything else is returned as given. */
+/** "2024-03-12" -> "12 March 2024", or null when unknown. */
 export function formatDate(iso: string | null): string | null {
-  if (!iso) return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || !month) return iso;
-  return `${Number(match[3])} ${month} ${match[1]}`;
+  return iso ? formatLongDate(iso) : null;
 }
 
-/** The plain-text label of a citation: "Planning Committee, 12 Mar 2024, minute 76: Title (ii)". */
+/** The plain-text label of a citation: "Cabinet, 12 March 2024, minute 76 — Title (point ii)". */
 export function citationLabel(c: Citation): string {
-  const meeting = [c.council, c.committee].filter(Boolean).join(' ') || 'Meeting';
-  const parts = [meeting];
-  const date = formatDate(c.date);
-  if (date) parts.push(date);
-  if (c.minute) parts.push(`minute ${c.minute}`);
-  const points = c.points.length > 0 ? ` (${c.points.join(', ')})` : '';
-  return `${parts.join(', ')}: ${c.title}${points}`;
+  return formatCitation(c);
 }
 
 /** A citation as one mrkdwn section text: the linked label, then a short quote. */

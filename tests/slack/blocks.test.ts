@@ -17,7 +17,7 @@ describe('renderAnswer', () => {
       'Cabinet approved the revised home to school transport policy <https://democracy.example.gov.uk/mgAi.aspx?ID=1234|[1]>.',
     );
     expect(texts[1]).toContain(
-      '*[1]* <https://democracy.example.gov.uk/mgAi.aspx?ID=1234|Exampleshire Cabinet, 12 Mar 2024, minute 76: Home to School Transport Policy>',
+      '*[1]* <https://democracy.example.gov.uk/mgAi.aspx?ID=1234|Cabinet, 12 March 2024, minute 76 — Home to School Transport Policy>',
     );
     expect(texts[1]).toContain('> _RESOLVED: that the revised policy be approved._');
     const actions = ((message?.blocks ?? []) as AnyBlock[]).find((b) => b.type === 'actions');
@@ -60,7 +60,7 @@ describe('renderAnswer', () => {
   it('says how the answer was made in the footer, including a fallback reason', () => {
     const [message] = renderAnswer(sampleAnswer('q', { mode: 'extractive', fallbackReason: 'LLM timed out <!here>' }));
     const footer = JSON.stringify(((message?.blocks ?? []) as AnyBlock[]).filter((b) => b.type === 'context'));
-    expect(footer).toContain('Searched 12 meetings · 10 Jan 2023 to 30 Jun 2024 · Cabinet, Planning Committee');
+    expect(footer).toContain('Searched 12 meetings · 10 January 2023 to 30 June 2024 · Cabinet, Planning Committee');
     expect(footer).toContain('quoted from the minutes');
     expect(footer).toContain('LLM timed out &lt;!here&gt;');
   });
@@ -70,7 +70,7 @@ describe('citationLabel', () => {
   it('copes with missing committee, date and minute number', () => {
     expect(
       citationLabel(sampleCitation({ council: null, committee: null, date: null, minute: null, points: ['ii'] })),
-    ).toBe('Meeting: Home to School Transport Policy (ii)');
+    ).toBe('Unknown committee, date unknown — Home to School Transport Policy (point ii)');
   });
 });
 

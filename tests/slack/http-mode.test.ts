@@ -52,7 +52,7 @@ describe('Slack bot over HTTP', () => {
     const blocks = JSON.stringify(post?.args.blocks);
     expect(blocks).toContain('Cabinet approved the revised home to school transport policy');
     expect(blocks).toContain(
-      '<https://democracy.example.gov.uk/mgAi.aspx?ID=1234|Exampleshire Cabinet, 12 Mar 2024, minute 76: Home to School Transport Policy>',
+      '<https://democracy.example.gov.uk/mgAi.aspx?ID=1234|Cabinet, 12 March 2024, minute 76 — Home to School Transport Policy>',
     );
     expect(blocks).toContain('Searched 12 meetings');
     expect(h.fake.callsTo('reactions.add')[0]?.args).toMatchObject({
@@ -281,7 +281,7 @@ describe('Slack bot over HTTP', () => {
     expect(call?.args.user_id).toBe(USER);
     const view = JSON.stringify(call?.args.view);
     expect(view).toContain('12 meetings, 340 minute items');
-    expect(view).toContain('10 Jan 2023 to 30 Jun 2024');
+    expect(view).toContain('10 January 2023 to 30 June 2024');
     expect(view).toContain('Cabinet, Planning Committee');
   });
 

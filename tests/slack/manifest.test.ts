@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { MINUTES_COMMAND } from '../../src/slack/listeners/commands/index.js';
+
+/** The manifest must grant what the code uses; a missing scope only shows up in a live workspace. */
+describe('slack-app-manifest.yaml', () => {
+  it('declares the command, events and scopes the bot relies on', async () => {
+    const manifest = await readFile(new URL('../../slack-app-manifest.yaml', import.meta.url), 'utf8');
+    const active = manifest
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('#'))
+      .join('\n');
+    expect(active).toContain(`- command: ${MINUTES_COMMAND}`);
+    for (const event of ['app_mention', 'message.im', 'app_home_opened']) expect(active).toContain(`- ${event}\n`);
+    const scopes = [
+      'app_mentions:read',
+      'chat:write',
+      'chat:write.public',
+      'commands',
+      'im:history',
+      'channels:history',
+      'groups:history',
+      'mpim:history',
+      'reactions:write',
+    ];
+    for (const scope of scopes) expect(active).toMatch(new RegExp(`^\\s+- ${scope}$`, 'm'));
+    expect(active).toMatch(/home_tab_enabled: true/);
+    expect(active).toMatch(/interactivity:\n\s+is_enabled: true/);
+    expect(active).toMatch(/socket_mode_enabled: true/);
+  });
+});
