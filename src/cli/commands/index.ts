@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { register as ask } from './ask.js';
+import { register as evaluate } from './eval.js';
+import { register as ingest } from './ingest.js';
 import { register as model } from './model.js';
 import { register as parse } from './parse.js';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const commands: Array<(program: Command) => void> = [parse, model];
+export const commands: Array<(program: Command) => void> = [parse, ingest, ask, evaluate, model];

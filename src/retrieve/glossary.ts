@@ -1,0 +1,90 @@
+import { tokenize } from './terms.js';
+
+/**
+ * Acronyms and what they stand for, learned from the minutes themselves: "Education, Health and
+ * Care Plan (EHCP)", "TSIL (Transforming SEND and Inclusion in Leicestershire)". Councils coin
+ * their own (TSIL, DCFSF), so no fixed list would do.
+ */
+export class Glossary {
+  /** Upper-case acronym -> long forms seen for it. */
+  readonly entries = new Map<string, Set<string>>();
+
+  /** Learns every acronym definition in `text`. */
+  learn(text: string): void {
+    const flat = text.replace(/\s+/g, ' ');
+    // "Long Form (ACR)"
+    for (const match of flat.matchAll(/((?:[\p{L}\p{N}'’-]+,?\s+){1,10})\(([A-Z][A-Za-z&]{1,9})\)/gu)) {
+      const longForm = matchLongForm(match[1] ?? '', match[2] ?? '');
+      if (longForm) this.add(match[2] ?? '', longForm);
+    }
+    // "ACR (Long Form)"
+    for (const match of flat.matchAll(/\b([A-Z][A-Z&]{1,9}s?)\s+\(([^()]{4,120})\)/g)) {
+      const acronym = (match[1] ?? '').replace(/s$/, '');
+      const words = (match[2] ?? '').split(/\s+/);
+      const longForm = matchLongForm(`${words.join(' ')} `, acronym, { anchoredStart: true });
+      if (longForm) this.add(acronym, longForm);
+    }
+  }
+
+  private add(acronym: string, longForm: string): void {
+    const key = acronym.replace(/s$/, '').toUpperCase();
+    const forms = this.entries.get(key) ?? new Set<string>();
+    forms.add(longForm);
+    this.entries.set(key, forms);
+  }
+
+  /** Long forms of `word` if it is a known acronym ("EHCPs" counts as "EHCP"). */
+  expand(word: string): string[] {
+    const key = word.toUpperCase().replace(/’S$|'S$/, '');
+    const forms = this.entries.get(key) ?? this.entries.get(key.replace(/S$/, ''));
+    return forms ? [...forms] : [];
+  }
+
+  /** Acronyms whose long form appears in `text` ("education health and care plan" -> EHCP). */
+  acronymsIn(text: string): string[] {
+    const flat = ` ${tokenize(text).join(' ')} `;
+    const found: string[] = [];
+    for (const [acronym, forms] of this.entries) {
+      if ([...forms].some((form) => flat.includes(` ${tokenize(form).join(' ')} `))) found.push(acronym);
+    }
+    return found;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+const SKIPPED_IN_INITIALS = new Set(['and', 'of', 'for', 'the', 'in', 'to', 'on', 'a', 'an', '&', 'with', 'at']);
+
+/**
+ * The shortest run of words ending the text whose initials spell the acronym (function words may
+ * be skipped, as in "Defining Children and Family Services for the Future (DCFSF)").
+ */
+function matchLongForm(text: string, acronym: string, options: { anchoredStart?: boolean } = {}): string | null {
+  const letters = acronym.replace(/s$/, '').replace(/&/g, '').toLowerCase();
+  if (letters.length < 2) return null;
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[,;:.]+$/, ''));
+  const candidates = options.anchoredStart
+    ? [words]
+    : words.map((_, start) => words.slice(start)).filter((w) => w.length <= letters.length * 2 + 2);
+  for (const window of candidates.reverse()) {
+    if (initialsMatch(window, letters)) return window.join(' ');
+  }
+  return null;
+}
+
+function initialsMatch(words: string[], letters: string): boolean {
+  // Walk the letters through the words; a function word may be used or skipped.
+  const walk = (w: number, l: number): boolean => {
+    if (l === letters.length) return w === words.length;
+    if (w === words.length) return false;
+    const word = words[w]?.toLowerCase() ?? '';
+    if (word.startsWith(letters[l] ?? '') && walk(w + 1, l + 1)) return true;
+    return SKIPPED_IN_INITIALS.has(word) && walk(w + 1, l);
+  };
+  return walk(0, 0);
+}

@@ -1,0 +1,293 @@
+import { BadInputError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { IndexStore, StoredPassage } from '../store/index-store.js';
+import type { Embedder, IndexStats, Retriever, SearchFilters, SearchHit, SearchResult } from '../types.js';
+import { Glossary } from './glossary.js';
+import { readQuestionDates, withinDates } from './question-dates.js';
+import { contentStems, hasStem, stemSet, tokenize } from './terms.js';
+
+/** Passages fetched from each half before fusion; items are built from their union. */
+const CANDIDATES_PER_HALF = 80;
+/** Weight of meaning (cosine similarity) against term coverage in a passage's score. */
+const VECTOR_WEIGHT = 0.55;
+/** Housekeeping items ("Urgent items: none") rank below substance unless nothing else matches. */
+const PROCEDURAL_FACTOR = 0.6;
+/** Items from a period the question mentions ("in 2020") rank this much higher. */
+const PREFERRED_PERIOD_FACTOR = 1.3;
+/** For "what has been said about…" questions, each further item of the same meeting counts less. */
+const SAME_MEETING_FACTOR = 0.85;
+/** Evidence passages kept per item. */
+const EVIDENCE_PER_ITEM = 3;
+
+/** Questions that ask for a history across meetings rather than one fact. */
+export const HISTORY_QUESTION =
+  /\b(?:what (?:was|has been|have been|were|is being) (?:said|discussed|raised|reported)|what has the \w+ (?:heard|discussed|been told)|over the years|over time|history of|when did we (?:last|first)|how (?:often|many times)|(?:first|last) (?:discussed|raised|mentioned))\b/i;
+
+/** One concept of a question: a word, with acronym expansions as alternatives. */
+interface Concept {
+  stems: string[];
+  /** Multi-word alternatives that must appear as phrases ("education health and care plan"). */
+  phrases: string[];
+  weight: number;
+}
+
+export interface HybridRetrieverOptions {
+  store: IndexStore;
+  /** Null: keyword half only (no model available); the scope says so. */
+  embedder: Embedder | null;
+  logger: Logger;
+  /** Today, for "last year"; injectable for tests. */
+  today?: () => Date;
+  /** Whether `close()` closes the store (the retriever opened it). */
+  ownsStore?: boolean;
+  /** Both halves (default), or one alone, for measuring what each contributes. */
+  mode?: RetrievalMode;
+}
+
+export type RetrievalMode = 'hybrid' | 'keyword' | 'vector';
+
+/**
+ * Finds the minute items that answer a question: BM25 keyword search and vector search each
+ * propose passages; each passage is scored by its meaning (cosine similarity) and by how much of
+ * the question's subject it covers (words weighted by rarity, acronyms counted as their long forms
+ * and back); passages are grouped into their items, housekeeping items are ranked down, and
+ * history questions are spread across meetings. Scores are absolute, in [0, 1], so one threshold
+ * can tell "not in the minutes".
+ */
+export class HybridRetriever implements Retriever {
+  readonly #store: IndexStore;
+  readonly #embedder: Embedder | null;
+  readonly #logger: Logger;
+  readonly #today: () => Date;
+  readonly #ownsStore: boolean;
+  readonly #mode: RetrievalMode;
+  #corpus: { glossary: Glossary; idf: (stem: string) => number } | null = null;
+
+  constructor(options: HybridRetrieverOptions) {
+    this.#store = options.store;
+    this.#embedder = options.embedder;
+    this.#logger = options.logger;
+    this.#today = options.today ?? (() => new Date());
+    this.#ownsStore = options.ownsStore ?? false;
+    this.#mode = options.mode ?? 'hybrid';
+    if (this.#mode === 'vector' && !options.embedder) {
+      throw new BadInputError(
+        'vector-only retrieval needs the embedding model: fetch it with `npx minutebook model fetch`',
+      );
+    }
+  }
+
+  /** The same index and model, searched another way. */
+  withMode(mode: RetrievalMode): HybridRetriever {
+    return new HybridRetriever({
+      store: this.#store,
+      embedder: this.#embedder,
+      logger: this.#logger,
+      today: this.#today,
+      mode,
+    });
+  }
+
+  /** Closes the index if this retriever opened it. */
+  close(): void {
+    if (this.#ownsStore) this.#store.close();
+  }
+
+  /** The acronyms learned from the indexed minutes (built on first use). */
+  get glossary(): Glossary {
+    return this.#corpusStats().glossary;
+  }
+
+  get keywordOnly(): boolean {
+    return this.#embedder === null;
+  }
+
+  stats(): IndexStats {
+    return this.#store.stats();
+  }
+
+  async search(
+    question: string,
+    options: { filters?: SearchFilters; k?: number; signal?: AbortSignal } = {},
+  ): Promise<SearchResult> {
+    const text = question.trim();
+    if (!text)
+      throw new BadInputError('the question is empty: ask something, e.g. "what was said about school transport?"');
+    const k = options.k ?? 5;
+    if (!Number.isInteger(k) || k < 1) throw new BadInputError(`k must be a whole number of at least 1 (got ${k})`);
+
+    const dates = readQuestionDates(text, this.#today());
+    const explicit = options.filters ?? {};
+    const fromQuestion = !explicit.after && !explicit.before && Object.keys(dates.filters).length > 0;
+    const filters: SearchFilters = fromQuestion ? { ...explicit, ...dates.filters } : explicit;
+
+    const concepts = this.#concepts(text);
+    const keywordQuery = [text, ...concepts.flatMap((c) => c.phrases.map((p) => `"${p}"`))].join(' ');
+    const useKeywords = this.#mode !== 'vector';
+    const embedder = this.#mode === 'keyword' ? null : this.#embedder;
+    const keyword = useKeywords ? this.#store.keywordSearch(keywordQuery, { filters, limit: CANDIDATES_PER_HALF }) : [];
+    const cosine = new Map<number, number>();
+    if (embedder) {
+      const vector = await embedder.embedQuery(text);
+      options.signal?.throwIfAborted();
+      for (const hit of this.#store.vectorSearch(vector, { filters, limit: CANDIDATES_PER_HALF })) {
+        cosine.set(hit.passageId, hit.score);
+      }
+    }
+    const ids = [...new Set([...keyword.map((h) => h.passageId), ...cosine.keys()])];
+    const passages = this.#store.passages(ids);
+    // Passages the vector half did not return are at most as similar as the least it did return.
+    const cosineFloor = cosine.size ? Math.min(...cosine.values()) : 0;
+
+    const items = new Map<number, { passages: StoredPassage[]; scores: number[]; itemStems: Set<string> }>();
+    for (const passage of passages) {
+      const entry = items.get(passage.item.id) ?? {
+        passages: [],
+        scores: [],
+        itemStems: stemSet(`${passage.item.title} ${passage.item.text}`),
+      };
+      const passageCoverage = coverage(concepts, stemSet(`${passage.item.title} ${passage.text}`), passage.text);
+      const itemCoverage = coverage(concepts, entry.itemStems, passage.item.text);
+      const covered = 0.5 * passageCoverage + 0.5 * itemCoverage;
+      const similarity = Math.max(0, cosine.get(passage.passageId) ?? cosineFloor);
+      const score = !embedder
+        ? covered
+        : useKeywords
+          ? VECTOR_WEIGHT * similarity + (1 - VECTOR_WEIGHT) * covered
+          : similarity;
+      entry.passages.push(passage);
+      entry.scores.push(score);
+      items.set(passage.item.id, entry);
+    }
+
+    const history = HISTORY_QUESTION.test(text);
+    const questionStems = new Set(contentStems(text));
+    const ranked = [...items.values()]
+      .map((entry) => {
+        const order = entry.scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]);
+        const best = entry.passages[order[0]?.[1] ?? 0] as StoredPassage;
+        let score = order[0]?.[0] ?? 0;
+        // Housekeeping ranks down, unless the question is about that very item ("who was appointed Chairman").
+        if (best.item.procedural && !asksAbout(questionStems, best.item.title)) score *= PROCEDURAL_FACTOR;
+        if (dates.prefer && withinDates(best.meeting.date, dates.prefer))
+          score = Math.min(1, score * PREFERRED_PERIOD_FACTOR);
+        const evidence = order.slice(0, EVIDENCE_PER_ITEM).map(([s, i]) => {
+          const p = entry.passages[i] as StoredPassage;
+          return { passageId: p.passageId, text: p.text, points: p.points, score: round(s) };
+        });
+        return toHit(best, score, evidence);
+      })
+      .sort((a, b) => b.score - a.score);
+
+    const hits = (history ? spreadAcrossMeetings(ranked) : ranked).slice(0, k);
+    const scope = this.#store.meetingsInScope(filters);
+    return {
+      hits,
+      scope: { ...scope, filters, filtersFromQuestion: fromQuestion, keywordOnly: embedder === null },
+    };
+  }
+
+  /** The question's concepts: content words weighted by rarity, with acronym long forms and back. */
+  #concepts(question: string): Concept[] {
+    const { glossary, idf } = this.#corpusStats();
+    const concepts: Concept[] = [];
+    const words = tokenize(question);
+    for (const s of contentStems(question)) {
+      const original = words.find((w) => w.startsWith(s)) ?? s;
+      const phrases = glossary.expand(original).map((form) => tokenize(form).join(' '));
+      concepts.push({ stems: [s], phrases, weight: idf(s) });
+    }
+    for (const acronym of glossary.acronymsIn(question)) {
+      concepts.push({ stems: [acronym.toLowerCase()], phrases: [], weight: idf(acronym.toLowerCase()) });
+    }
+    return concepts;
+  }
+
+  /** Glossary and document frequencies of the indexed items, built once on first use. */
+  #corpusStats(): { glossary: Glossary; idf: (stem: string) => number } {
+    if (this.#corpus) return this.#corpus;
+    const started = performance.now();
+    const glossary = new Glossary();
+    const df = new Map<string, number>();
+    let items = 0;
+    for (const item of this.#store.allItemTexts()) {
+      items++;
+      const text = `${item.title}\n${item.text}`;
+      glossary.learn(text);
+      for (const s of stemSet(text)) df.set(s, (df.get(s) ?? 0) + 1);
+    }
+    const idf = (s: string) => {
+      // A stem may match longer words by prefix; count the commonest of them.
+      let n = df.get(s) ?? 0;
+      if (s.length >= 5) for (const [other, count] of df) if (other.startsWith(s)) n = Math.max(n, count);
+      return Math.log(1 + (items + 1) / (n + 0.5));
+    };
+    this.#logger.debug(
+      { items, acronyms: glossary.size, ms: Math.round(performance.now() - started) },
+      'glossary and term statistics built',
+    );
+    this.#corpus = { glossary, idf };
+    return this.#corpus;
+  }
+}
+
+/** Share of the question's weighted concepts present in a text (by stem, or an acronym's long form). */
+function coverage(concepts: Concept[], stems: ReadonlySet<string>, text: string): number {
+  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
+  if (total === 0) return 0;
+  let flat: string | null = null;
+  let found = 0;
+  for (const concept of concepts) {
+    const present =
+      concept.stems.some((s) => hasStem(stems, s)) ||
+      concept.phrases.some((p) => {
+        flat ??= ` ${tokenize(text).join(' ')} `;
+        return flat.includes(` ${p} `);
+      });
+    if (present) found += concept.weight;
+  }
+  return found / total;
+}
+
+/** Whether the question names most of an item's title ("appointed Chairman" / "Appointment of Chairman"). */
+function asksAbout(questionStems: ReadonlySet<string>, title: string): boolean {
+  const titleStems = contentStems(title);
+  if (titleStems.length === 0) return false;
+  const named = titleStems.filter((t) =>
+    [...questionStems].some((q) => q.startsWith(t.slice(0, 5)) || t.startsWith(q.slice(0, 5))),
+  );
+  return named.length / titleStems.length >= 0.5;
+}
+
+/** Re-ranks so that a meeting's second and later items give way to other meetings' best ones. */
+function spreadAcrossMeetings(hits: SearchHit[]): SearchHit[] {
+  const seen = new Map<string, number>();
+  return hits
+    .map((hit) => {
+      const key = `${hit.committee}|${hit.date}`;
+      const before = seen.get(key) ?? 0;
+      seen.set(key, before + 1);
+      return { hit, adjusted: hit.score * SAME_MEETING_FACTOR ** before };
+    })
+    .sort((a, b) => b.adjusted - a.adjusted)
+    .map(({ hit }) => hit);
+}
+
+function toHit(best: StoredPassage, score: number, evidence: SearchHit['evidence']): SearchHit {
+  return {
+    score: round(score),
+    council: best.meeting.council,
+    committee: best.meeting.committee,
+    date: best.meeting.date,
+    minute: best.item.minute,
+    minuteNumber: best.item.minuteNumber,
+    title: best.item.title,
+    points: evidence[0]?.points ?? [],
+    text: best.item.text,
+    url: best.item.url ?? best.meeting.url,
+    procedural: best.item.procedural,
+    evidence,
+  };
+}
+
+const round = (n: number) => Math.round(n * 10000) / 10000;
