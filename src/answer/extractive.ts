@@ -5,8 +5,17 @@ import { citationFor, type GivenPassage } from './passages.js';
 import { asksForFigure, asksForPerson, withoutDatePhrases } from './question.js';
 import { contentStems, definedAcronyms, hasFigure, looksLikeInstruction, splitSentences, stem, words } from './text.js';
 
+/**
+ * Sentences every item has ("The Committee considered a report of the Director…", "That the report
+ * be noted"): they name the topic without saying anything about it.
+ */
+const BOILERPLATE =
+  /^(?:RESOLVED:?\s*)?(?:\(?[a-h]\)\s*)?That the (?:report|update|information|presentation|comments).{0,120}\bbe (?:noted|forwarded)|^The (?:Committee|Commission|Board|Panel) (?:considered|received) (?:a|the) (?:report|presentation)/i;
+
 /** About how long an extractive answer may run: long enough to answer, short enough to read in Slack. */
-const WORD_BUDGET = 170;
+const WORD_BUDGET = 130;
+/** Share of the question's concepts one of a meeting's sentences must exceed for it to join the answer. */
+const MIN_COVERAGE = 0.5;
 /** A sentence longer than this is cut with an ellipsis: minutes sometimes run a paragraph as one. */
 const MAX_SENTENCE_WORDS = 60;
 
@@ -37,6 +46,8 @@ interface Candidate {
   position: number;
   text: string;
   score: number;
+  /** Share of the question's concepts the sentence mentions, 0..1. */
+  coverage: number;
 }
 
 /** A meeting, as the unit an answer is grouped by. */
@@ -53,9 +64,26 @@ interface MeetingGroup {
  * question uses, so "EHCP" finds "Education, Health and Care Plan" and the other way round, and the
  * spelled-out form does not count four times over.
  */
+/**
+ * Words minutes use interchangeably for the same movement: a question about "growth" is answered by
+ * "a 54% increase". Kept to the few families that dominate performance reports.
+ */
+const SYNONYMS: string[][] = [
+  ['growth', 'grow', 'grew', 'grown', 'increase', 'increas', 'rise', 'ris', 'rose', 'risen', 'higher'],
+  ['decrease', 'decreas', 'fall', 'fell', 'fallen', 'reduction', 'reduc', 'decline', 'declin', 'lower', 'drop'],
+  ['cost', 'spend', 'spent', 'expenditure'],
+  ['worry', 'worri', 'concern', 'concerned'],
+];
+
+function synonymsOf(s: string): string[] {
+  return SYNONYMS.find((family) => family.includes(s)) ?? [s];
+}
+
 function conceptsOf(question: string, passages: GivenPassage[]): Concept[] {
   const acronyms = definedAcronyms(passages.flatMap((p) => [p.text, p.hit.text]));
-  let stems = [...new Set(contentStems(question))];
+  // Dates are left to the retriever's filters: "in 2020" would otherwise favour any sentence
+  // that mentions 2020, whatever it is about.
+  let stems = [...new Set(contentStems(withoutDatePhrases(question)))];
   const concepts: Concept[] = [];
   for (const [acronym, expansion] of acronyms) {
     const acronymStem = stem(acronym);
@@ -64,7 +92,7 @@ function conceptsOf(question: string, passages: GivenPassage[]): Concept[] {
     concepts.push({ stems: [acronymStem], phrases: [expansion] });
     stems = stems.filter((s) => s !== acronymStem && !(spelled && expansion.includes(s)));
   }
-  for (const s of stems) concepts.push({ stems: [s], phrases: [] });
+  for (const s of stems) concepts.push({ stems: synonymsOf(s), phrases: [] });
   return concepts;
 }
 
@@ -102,7 +130,8 @@ function scoreSentences(question: string, passages: GivenPassage[]): Candidate[]
   for (const passage of passages) {
     splitSentences(passage.text).forEach((text, position) => {
       // Text that talks to the reader like a prompt is data at best: never offered as an answer.
-      if (looksLikeInstruction(text) || wordCount(text) < 4) return;
+      // Fragments (a date range, a heading) and lead-ins ending in a colon answer nothing.
+      if (looksLikeInstruction(text) || wordCount(text) < 5 || /:$/.test(text)) return;
       raw.push({ passage, position, text, present: sentenceStems(text) });
     });
   }
@@ -116,19 +145,27 @@ function scoreSentences(question: string, passages: GivenPassage[]): Candidate[]
   const wantsFigure = asksForFigure(question);
   const wantsPerson = asksForPerson(question);
 
+  const totalWeight = weights.reduce((sum, w) => sum + w, 0);
   return raw.map((r) => {
     let score = 0;
+    let matched = 0;
     concepts.forEach((concept, i) => {
-      if (matches(concept, r.present)) score += weights[i] ?? 0;
+      if (!matches(concept, r.present)) return;
+      score += weights[i] ?? 0;
+      matched++;
     });
+    const coverage = concepts.length > 0 ? matched / concepts.length : 0;
     if (score > 0) {
+      // A sentence naming all of the question's topic outranks one that shares a single word.
+      score *= 0.5 + (0.5 * score) / totalWeight;
       if (wantsFigure && hasFigure(r.text)) score += 0.5 * maxWeight;
       if (wantsPerson && /\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+\p{Lu}/u.test(r.text)) score += 0.5 * maxWeight;
       score += 0.3 * maxWeight * (1 / (1 + (hitRank.get(r.passage.hit) ?? 0)));
       // Very long sentences match by sheer size; temper that a little.
       score /= 1 + wordCount(r.text) / 120;
+      if (BOILERPLATE.test(r.text)) score *= 0.6;
     }
-    return { passage: r.passage, position: r.position, text: r.text, score };
+    return { passage: r.passage, position: r.position, text: r.text, score, coverage };
   });
 }
 
@@ -173,7 +210,13 @@ function byDate(a: MeetingGroup, b: MeetingGroup): number {
  */
 function select(groups: MeetingGroup[], history: boolean): Map<MeetingGroup, Candidate[]> {
   const best = Math.max(0, ...groups.map((g) => g.best));
-  const ranked = groups.filter((g) => g.best >= best * (history ? 0.35 : 0.6)).sort((a, b) => b.best - a.best);
+  // A meeting earns its place by its best sentence: close to the best overall, and (after the
+  // first) mentioning more than half of what the question asks about, so a meeting that only
+  // shares one word ("growth" without "EHCP") does not pass for a mention.
+  const ranked = groups
+    .filter((g) => g.best >= best * (history ? 0.35 : 0.6))
+    .sort((a, b) => b.best - a.best)
+    .filter((g, i) => i === 0 || Math.max(...g.candidates.map((c) => c.coverage)) > MIN_COVERAGE);
   const meetings = ranked.slice(0, history ? 6 : 3);
   const perMeeting = history ? (meetings.length <= 3 ? 2 : 1) : meetings.length === 1 ? 3 : 2;
   const floor = history ? 0.5 : 0.4;
@@ -211,6 +254,24 @@ function select(groups: MeetingGroup[], history: boolean): Map<MeetingGroup, Can
   return chosen;
 }
 
+/** Where a sentence's passage sits in its item, so a meeting's sentences read in minuted order. */
+function minutedOrder(candidate: Candidate): number {
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+  const at = flat(candidate.passage.hit.text).indexOf(flat(candidate.passage.text).slice(0, 60));
+  return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+}
+
+/** A title cut to its first eight words: some run to a whole sentence. */
+function shortTitle(title: string): string {
+  const all = title.trim().split(/\s+/).filter(Boolean);
+  return all.length <= 8
+    ? all.join(' ')
+    : `${all
+        .slice(0, 8)
+        .join(' ')
+        .replace(/[,;:–-]$/, '')}…`;
+}
+
 /** "On 21 January 2020 (minute 58, Supporting Children with SEND)" or the plural for several items. */
 function meetingHeading(group: MeetingGroup, picked: Candidate[], showCommittee: boolean): string {
   const when = group.date ? formatLongDate(group.date) : 'an undated meeting';
@@ -219,7 +280,7 @@ function meetingHeading(group: MeetingGroup, picked: Candidate[], showCommittee:
   const minutes = items.map((hit) => hit.minute).filter((m): m is string => m !== null);
   let detail = '';
   if (items.length === 1 && items[0]) {
-    const title = items[0].title.trim();
+    const title = shortTitle(items[0].title);
     detail = [minutes[0] ? `minute ${minutes[0]}` : null, title || null].filter(Boolean).join(', ');
   } else if (minutes.length > 0) {
     detail = `minutes ${minutes.slice(0, -1).join(', ')}${minutes.length > 1 ? ' and ' : ''}${minutes[minutes.length - 1]}`;
@@ -270,7 +331,9 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | nul
     }
   }
   for (const group of meetings) {
-    const picked = [...(chosen.get(group) ?? [])].sort((a, b) => a.passage.n - b.passage.n || a.position - b.position);
+    const picked = [...(chosen.get(group) ?? [])].sort(
+      (a, b) => minutedOrder(a) - minutedOrder(b) || a.passage.n - b.passage.n || a.position - b.position,
+    );
     const sentences = picked.map((c) => {
       const text = tidy(c.text);
       const ended = /[.!?…]["”’)]?$/.test(text) ? text : `${text}.`;

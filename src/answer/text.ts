@@ -18,7 +18,7 @@ const STOPWORDS = new Set(
   yours shall may might must said say says saying tell told asked ask discuss discussed discussion talk talked
   heard hear mentioned mention raised raise decide decided happen happened did done get got go went say
   committee committees commission council councils meeting meetings minute minutes member members item items
-  report reports agenda chairman chair officer officers cabinet scrutiny overview last latest recent recently
+  report reports agenda officer officers cabinet scrutiny overview last latest recent recently
   ever over years year history previously many much share whether`
     .split(/\s+/)
     .filter(Boolean),
@@ -31,7 +31,8 @@ export function stem(word: string): string {
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) {
     w = w.slice(0, -1);
   }
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  if (w.length > 8 && w.endsWith('ment')) w = w.slice(0, -4);
+  else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 5 && w.endsWith('ed')) w = w.slice(0, -2);
   return w;
 }
@@ -75,9 +76,10 @@ export function splitSentences(text: string): string[] {
   }
   const rest = flat.slice(start).trim();
   if (rest) sentences.push(rest);
-  // Bulleted lists flatten into one run; split them so each bullet can be weighed on its own.
+  // Bulleted lists and numbered sub-points flatten into one run; split them so each bullet or
+  // point ("iii) Although 90% …", "b) That the …") can be weighed on its own.
   return sentences
-    .flatMap((s) => s.split(/\s•\s/))
+    .flatMap((s) => s.split(/\s•\s|\s(?=\(?(?:[ivx]{1,5}|[a-h])\)\s+["“\p{Lu}\p{N}])/u))
     .map((s) => s.replace(/^[•\-–]\s*/, '').trim())
     .filter(Boolean);
 }

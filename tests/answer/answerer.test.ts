@@ -10,6 +10,7 @@ import {
   EHCP_2020,
   EHCP_2022,
   FixtureRetriever,
+  fixtureHit,
   INJECTED_TRANSPORT_2025,
   KNIFE_CRIME_2018,
   KNIFE_CRIME_2020,
@@ -418,5 +419,34 @@ describe('bad input', () => {
     expect(() => new MinutesAnswerer({ retriever: new FixtureRetriever([]), chatModel: null, logger, k: 0 })).toThrow(
       /k must be a whole number/,
     );
+  });
+});
+
+describe('what an extractive answer leaves out', () => {
+  it('does not count a meeting that shares only a common word as a mention', async () => {
+    const POSTS_2021 = fixtureHit({ date: '2021-03-02', minute: '40', title: 'Workforce Update', score: 0.6 }, [
+      ['Reassurance was given that the number of permanent social work posts had increased significantly.', []],
+    ]);
+    const { answerer } = await answererWith([EHCP_2022, POSTS_2021, EHCP_2020], null);
+    const answer = await answerer.ask('What was said about EHCP growth?');
+    expect(answer.citations.map((c) => c.date)).toEqual(['2020-01-21', '2022-09-06']);
+    expect(answer.answer).not.toContain('social work posts');
+    // "growth" in the question is answered by "increased" and "rising" in the minutes.
+    expect(answer.answer).toMatch(/^First raised on 21 January 2020 \(minute 58\); most recently on 6 September 2022/);
+  });
+
+  it('prefers what was found to "the report be noted"', async () => {
+    const REPORT = fixtureHit({ date: '2020-01-21', minute: '57', title: 'Ofsted Inspection', score: 0.9 }, [
+      [
+        'The Committee considered a report of the Director about the Ofsted inspection of social care. Ofsted found that children were not experiencing good practice consistently enough. RESOLVED: That the report on the Ofsted inspection be noted.',
+        [],
+      ],
+    ]);
+    const { answerer } = await answererWith([REPORT], null);
+    const answer = await answerer.ask('What did Ofsted find about social care?');
+    expect(answer.answer).toContain(
+      'Ofsted found that children were not experiencing good practice consistently enough. [1]',
+    );
+    expect(answer.answer).not.toContain('be noted');
   });
 });

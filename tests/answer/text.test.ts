@@ -17,6 +17,17 @@ describe('splitSentences', () => {
       'second point',
     ]);
   });
+  it('splits numbered sub-points that run on inside a paragraph', () => {
+    expect(
+      splitSentences(
+        'The Strategy was approved in 2019. iii) Although 90% were housed, 10% were not. b) That the report be noted.',
+      ),
+    ).toEqual([
+      'The Strategy was approved in 2019.',
+      'iii) Although 90% were housed, 10% were not.',
+      'b) That the report be noted.',
+    ]);
+  });
 });
 
 describe('question words', () => {
