@@ -97,7 +97,7 @@ export interface ScoredPassage {
 }
 
 /** Scopes with at most this many vectors are searched exactly from the BLOBs instead of through HNSW. */
-const EXACT_SCAN_LIMIT = 4096;
+const EXACT_SCAN_LIMIT = 1000;
 const DB_OPEN_TIMEOUT_MS = 5000;
 
 /**
