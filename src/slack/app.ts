@@ -56,8 +56,9 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
 
   let receiver: Receiver;
   let httpReceiver: HTTPReceiver | undefined;
+  let socketReceiver: SocketModeReceiver | undefined;
   if (connection.mode === 'socket') {
-    receiver = new SocketModeReceiver({
+    receiver = socketReceiver = new SocketModeReceiver({
       appToken: connection.appToken,
       logger: sdkLogger,
       installerOptions: { clientOptions: clientOptions() },
@@ -125,7 +126,10 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
       return { mode: 'http', port, ...who };
     },
     async stop() {
-      await app.stop();
+      // Bolt's stop does not wait for the WebSocket close handshake; waiting lets the process exit
+      // promptly instead of keeping a 30-second handshake timer alive.
+      if (socketReceiver) await socketReceiver.client.disconnect();
+      else await app.stop();
     },
   };
 }
