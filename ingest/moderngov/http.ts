@@ -180,10 +180,11 @@ function asUnavailable(url: string, error: unknown, timeoutMs: number): SourceUn
   });
 }
 
-/** undici hides the useful part ("ECONNREFUSED") in `cause`. */
+/** undici hides the useful part ("ECONNREFUSED", "bad port") in `cause`. */
 function describeCause(error: Error): string | null {
   const cause: unknown = error.cause;
   if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string') return cause.code;
+  if (cause instanceof Error && cause.message) return cause.message;
   return null;
 }
 

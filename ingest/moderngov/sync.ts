@@ -4,7 +4,6 @@
  * minutes where the site fills them in, otherwise from the printed-minutes PDF. One meeting's
  * failure is reported and the rest carry on; a committee the site refuses is reported likewise.
  */
-import { createHash } from 'node:crypto';
 import { asMinutebookError, BadMinutesFileError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Meeting, MinutesSource } from '../../src/types.js';
@@ -262,15 +261,6 @@ async function documentText(bytes: Uint8Array, url: string): Promise<string> {
 
 function normaliseNumber(raw: string): string {
   return raw.trim().replace(/\.$/, '').toLowerCase();
-}
-
-/**
- * A stable hash of what would be indexed for a meeting: a second sync that finds the same minutes
- * produces the same hash, so the pipeline can skip it without embedding anything.
- */
-export function meetingContentHash(meeting: Meeting): string {
-  const { warnings: _warnings, ...indexed } = meeting;
-  return createHash('sha256').update(JSON.stringify(indexed)).digest('hex');
 }
 
 /** The dates a run covers: `--from`/`--to` when given, else the last `recheckWeeks` weeks to today. */

@@ -24,7 +24,7 @@ export async function readPdf(doc: SourceDocument): Promise<Meeting> {
 }
 
 /**
- * Extracts a PDF's text with one line per printed line and pages joined by blank lines, without
+ * Extracts a PDF's text with one line per printed line, blank lines at paragraph gaps, without
  * page numbers or running headers/footers. Throws BadMinutesFileError for scanned (image-only),
  * password-protected and damaged files.
  */
@@ -37,10 +37,13 @@ export async function extractPdfText(bytes: Uint8Array, source: string): Promise
       'this PDF has no text layer (it looks scanned): run it through OCR (e.g. `ocrmypdf in.pdf out.pdf`) and ingest the result',
     );
   }
-  return removePageFurniture(pages)
-    .map((lines) => lines.join('\n'))
-    .join('\n\n')
-    .trim();
+  return (
+    removePageFurniture(pages)
+      .map((lines) => lines.join('\n'))
+      // A page break is not a paragraph break: sentences run on across pages.
+      .join('\n')
+      .trim()
+  );
 }
 
 async function readTextItems(bytes: Uint8Array, source: string): Promise<StructuredTextItem[][]> {
