@@ -14,8 +14,8 @@ import { verifyCitations } from './verify.js';
 const K_FACT = 6;
 const K_HISTORY = 10;
 /** Evidence passages per hit and in all: bounds the prompt and the extractive scorer. */
-const PASSAGES_PER_HIT = 2;
-const MAX_PASSAGES = 16;
+const PASSAGES_PER_HIT = 3;
+const MAX_PASSAGES = 18;
 /** A rewritten follow-up longer than this is not a question: the model went off script. */
 const MAX_STANDALONE_CHARS = 400;
 
