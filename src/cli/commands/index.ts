@@ -5,7 +5,8 @@ import { register as ingest } from './ingest.js';
 import { register as model } from './model.js';
 import { register as parse } from './parse.js';
 import { register as remove } from './remove.js';
+import { register as serve } from './serve.js';
 import { register as stats } from './stats.js';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const commands: Array<(program: Command) => void> = [parse, ingest, ask, evaluate, model, stats, remove];
+export const commands: Array<(program: Command) => void> = [parse, ingest, ask, evaluate, model, stats, remove, serve];
