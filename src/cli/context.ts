@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import { asMinutebookError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -43,12 +44,12 @@ export async function runCommand(body: () => Promise<number | undefined>): Promi
   }
 }
 
-/** Parses a positive integer option, naming the option when it is wrong. */
+/** Parses a positive integer option, naming the option when it is wrong (commander prints it and exits 1). */
 export function positiveInt(name: string): (raw: string) => number {
   return (raw) => {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 1) {
-      throw new Error(`${name} must be a whole number of at least 1 (got "${raw}")`);
+      throw new InvalidArgumentError(`${name} must be a whole number of at least 1 (got "${raw}")`);
     }
     return value;
   };

@@ -5,8 +5,21 @@ import { register as ingest } from './ingest.js';
 import { register as model } from './model.js';
 import { register as parse } from './parse.js';
 import { register as remove } from './remove.js';
+import { register as search } from './search.js';
 import { register as serve } from './serve.js';
 import { register as stats } from './stats.js';
+import { register as sync } from './sync.js';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const commands: Array<(program: Command) => void> = [parse, ingest, ask, evaluate, model, stats, remove, serve];
+export const commands: Array<(program: Command) => void> = [
+  parse,
+  ingest,
+  sync,
+  search,
+  ask,
+  stats,
+  remove,
+  evaluate,
+  model,
+  serve,
+];
