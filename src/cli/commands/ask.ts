@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { createAnswerer } from '../../answer/create.js';
 import { answerJson, renderAnswerText } from '../../answer/render.js';
 import { BadInputError } from '../../errors.js';
@@ -22,7 +22,8 @@ function isoDate(name: string): (raw: string) => string {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
     const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
     if (!match || !date || date.toISOString().slice(0, 10) !== raw.trim()) {
-      throw new BadInputError(`${name} must be a date as YYYY-MM-DD (got "${raw}")`);
+      // Commander's own error type, so the message prints as one line rather than a stack trace.
+      throw new InvalidArgumentError(`${name} must be a date as YYYY-MM-DD (got "${raw}")`);
     }
     return raw.trim();
   };
@@ -43,6 +44,9 @@ export function register(program: Command): void {
     .action((question: string, flags: AskFlags) =>
       runCommand(async () => {
         const ctx = createCliContext();
+        // Checked before the index is opened, so the one message is about the question.
+        if (!question.trim())
+          throw new BadInputError('the question is empty: ask something, e.g. "What was said about school transport?"');
         if (flags.after && flags.before && flags.after > flags.before) {
           throw new BadInputError(`--after (${flags.after}) is later than --before (${flags.before})`);
         }
