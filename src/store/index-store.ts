@@ -65,8 +65,9 @@ export interface OpenOptions {
   logger: Logger;
   /**
    * Least time between two writes of the HNSW file during a run of writes (0: after every write).
-   * The file is a cache the database can always restore, so a bulk ingest can save it less often;
-   * `close()` always writes it. Default 1000 ms.
+   * The file is a cache the database can always restore, so a bulk ingest saves it less often: at
+   * most once per this interval, and never more than a tenth of the time (a 170 MB graph at 100k
+   * passages takes a while to write). `close()` always writes it. Default 1000 ms.
    */
   vectorSaveIntervalMs?: number;
 }
@@ -120,6 +121,8 @@ export class IndexStore {
   private vectorsGeneration = -1;
   private vectorsDirty = false;
   private lastVectorSave = 0;
+  /** How long the last save took: saves are spaced so they cost at most a tenth of a write run. */
+  private lastVectorSaveMs = 0;
   /** Set while rebuilding: the live database this one will replace at close. */
   private readonly replaces: string | null | undefined;
   private closed = false;
@@ -757,12 +760,15 @@ export class IndexStore {
   private saveVectors(now: boolean): void {
     const cache = this.vectors;
     if (cache === null || !this.vectorsDirty) return;
-    if (!now && Date.now() - this.lastVectorSave < this.saveIntervalMs) return;
+    const spacing = this.saveIntervalMs === 0 ? 0 : Math.max(this.saveIntervalMs, 10 * this.lastVectorSaveMs);
+    if (!now && Date.now() - this.lastVectorSave < spacing) return;
+    const started = Date.now();
     const file = path.join(this.dir, hnswFileName(this.dbName, this.vectorsGeneration));
     try {
       cache.save(file);
       this.vectorsDirty = false;
       this.lastVectorSave = Date.now();
+      this.lastVectorSaveMs = this.lastVectorSave - started;
       removeFiles(
         listHnswFiles(this.dir, this.dbName)
           .filter((f) => f.file !== file)

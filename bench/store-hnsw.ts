@@ -1,0 +1,217 @@
+/**
+ * Measures the index store: HNSW parameters (recall against exact search) and the store's own
+ * costs at 1k / 10k / 100k passages of dimension 384. Prints numbers; asserts nothing.
+ *
+ *   npx tsx bench/store-hnsw.ts sweep [--n 100000]          recall / latency per (M, efConstruction, efSearch)
+ *   npx tsx bench/store-hnsw.ts store [--sizes 1000,10000]  ingest, open, search p50/p95, recall, peak RSS
+ *   npx tsx bench/store-hnsw.ts                             both
+ *
+ * Vectors are synthetic but shaped like sentence embeddings (bench/store-data.ts); query embedding
+ * time is not included (the embedder's benchmark measures it). Each store size runs in its own
+ * process so peak RSS is that size's alone.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import hnswlib from 'hnswlib-node';
+import { createLogger } from '../src/logger.js';
+import { HNSW_PARAMS } from '../src/store/hnsw-cache.js';
+import { IndexStore } from '../src/store/index-store.js';
+import { DIMS, exactTopK, rng, syntheticMeeting, VectorSource } from './store-data.js';
+
+const K = 10;
+const QUERIES = 200;
+const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '.data');
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function recall(found: number[][], truth: number[][]): number {
+  let hit = 0;
+  truth.forEach((t, q) => {
+    const f = new Set(found[q] ?? []);
+    for (const id of t) if (f.has(id)) hit++;
+  });
+  return hit / (truth.length * K);
+}
+
+function ms(start: number): number {
+  return performance.now() - start;
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/** Recall and latency of raw hnswlib over a grid of parameters, on one data set. */
+function sweep(n: number): void {
+  const source = new VectorSource(1);
+  const data = Array.from({ length: n }, () => source.next().vector);
+  const querySource = new VectorSource(7);
+  const queries = Array.from({ length: QUERIES }, () => querySource.next().vector);
+  let start = performance.now();
+  const truth = queries.map((q) => exactTopK(data, q, K));
+  const exactMs = ms(start) / QUERIES;
+  console.log(`\nHNSW sweep: ${n} vectors, dim ${DIMS}, ${QUERIES} queries, recall@${K} vs exact`);
+  console.log(`exact search in JS: ${fmt(exactMs)} ms/query`);
+  console.log('| M | efConstruction | build s | efSearch | recall@10 | p50 ms | p95 ms |');
+  console.log('|---|---|---|---|---|---|---|');
+  const grid = (arg('--grid', '12:100,16:100,16:200,24:200') ?? '')
+    .split(',')
+    .map((pair) => pair.split(':').map(Number));
+  for (const [m = 16, efConstruction = 200] of grid) {
+    const graph = new hnswlib.HierarchicalNSW('cosine', DIMS);
+    graph.initIndex({ maxElements: n, m, efConstruction, allowReplaceDeleted: true });
+    start = performance.now();
+    data.forEach((v, i) => {
+      graph.addPoint(Array.from(v), i);
+    });
+    const buildS = ms(start) / 1000;
+    for (const ef of [32, 64, 128, 256, 512]) {
+      graph.setEf(ef);
+      const times: number[] = [];
+      const found = queries.map((q) => {
+        const t = performance.now();
+        const result = graph.searchKnn(Array.from(q), K);
+        times.push(ms(t));
+        return result.neighbors;
+      });
+      console.log(
+        `| ${m} | ${efConstruction} | ${fmt(buildS)} | ${ef} | ${fmt(recall(found, truth), 4)} | ${fmt(percentile(times, 50), 2)} | ${fmt(percentile(times, 95), 2)} |`,
+      );
+    }
+  }
+}
+
+/** One store size, measured in this process; prints one JSON line. */
+function storeRun(n: number): void {
+  const dir = path.join(DATA_DIR, `store-${n}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const logger = createLogger({ level: 'warn' });
+  const source = new VectorSource(1);
+  const random = rng(3);
+  const perMeeting = 100;
+  const all: Float32Array[] = [];
+  const meetings = Array.from({ length: Math.ceil(n / perMeeting) }, (_, i) => {
+    const built = syntheticMeeting(i, Math.min(perMeeting, n - i * perMeeting), source, random);
+    all.push(...built.vectors);
+    return built;
+  });
+
+  let start = performance.now();
+  const writer = IndexStore.open(dir, { create: true, model: { id: 'bench/synthetic', dimensions: DIMS }, logger });
+  for (const { meeting, vectors } of meetings) writer.replaceMeeting(meeting, `hash-${meeting.source}`, vectors);
+  writer.close();
+  const ingestS = ms(start) / 1000;
+
+  start = performance.now();
+  const store = IndexStore.open(dir, { logger });
+  const openMs = ms(start);
+
+  const querySource = new VectorSource(7);
+  const queries = Array.from({ length: QUERIES }, () => querySource.next().vector);
+  // Passage ids are handed out from 1 in insertion order, so vector i is passage i + 1.
+  const truth = queries.map((q) => exactTopK(all, q, K).map((i) => i + 1));
+  const time = (fn: (q: Float32Array, i: number) => unknown) => {
+    const times: number[] = [];
+    queries.forEach((q, i) => {
+      const t = performance.now();
+      fn(q, i);
+      times.push(ms(t));
+    });
+    return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  };
+  const found: number[][] = [];
+  time((q) => store.vectorSearch(q, { limit: K })); // warm-up
+  const vector = time((q) => found.push(store.vectorSearch(q, { limit: K }).map((h) => h.passageId)));
+  const filtered = time((q) => store.vectorSearch(q, { limit: K, filters: { committee: 'planning' } }));
+  const dated = time((q) => store.vectorSearch(q, { limit: K, filters: { after: '2023-01-01' } }));
+  const words = ['housing allocation policy', 'school transport ehcp', 'topic17 budget', 'audit risk reserves'];
+  const keyword = time((_, i) => store.keywordSearch(words[i % words.length] ?? 'council', { limit: 50 }));
+  const hydrate = time((q) => store.passages(store.vectorSearch(q, { limit: 50 }).map((h) => h.passageId)));
+  const sizes = fs.readdirSync(dir).map((name) => ({ name, bytes: fs.statSync(path.join(dir, name)).size }));
+  store.close();
+  console.log(
+    JSON.stringify({
+      n,
+      ingestS,
+      passagesPerS: n / ingestS,
+      openMs,
+      recall: recall(found, truth),
+      vector,
+      filtered,
+      dated,
+      keyword,
+      hydrate,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      dbMb: sizes.filter((s) => s.name.includes('.db')).reduce((sum, s) => sum + s.bytes, 0) / 2 ** 20,
+      hnswMb: sizes.filter((s) => s.name.endsWith('.hnsw')).reduce((sum, s) => sum + s.bytes, 0) / 2 ** 20,
+    }),
+  );
+}
+
+interface Latency {
+  p50: number;
+  p95: number;
+}
+
+/** One line of `storeRun`'s output (our own JSON, from our own child process). */
+interface StoreRun {
+  n: number;
+  ingestS: number;
+  passagesPerS: number;
+  openMs: number;
+  recall: number;
+  vector: Latency;
+  filtered: Latency;
+  dated: Latency;
+  keyword: Latency;
+  hydrate: Latency;
+  peakRssMb: number;
+  dbMb: number;
+  hnswMb: number;
+}
+
+function storeTable(sizes: number[]): void {
+  console.log(
+    `\nIndex store (HNSW M=${HNSW_PARAMS.m}, efConstruction=${HNSW_PARAMS.efConstruction}, efSearch=${HNSW_PARAMS.efSearch}), dim ${DIMS}, k=${K}, warm page cache, no query embedding`,
+  );
+  console.log(
+    '| passages | ingest s (passages/s) | open ms | recall@10 | vector p50/p95 ms | vector+committee p50/p95 | vector+date p50/p95 | keyword p50/p95 | 50 hits hydrated p50/p95 | peak RSS MB | db MB | hnsw MB |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  const self = fileURLToPath(import.meta.url);
+  for (const n of sizes) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', self, 'store-one', String(n)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    const line = child.stdout.trim().split('\n').pop() ?? '';
+    let r: StoreRun;
+    try {
+      r = JSON.parse(line) as StoreRun;
+    } catch {
+      console.log(`| ${n} | failed: ${child.stderr.trim().split('\n').slice(-3).join(' ')} |`);
+      continue;
+    }
+    const pair = (x: { p50: number; p95: number }) => `${fmt(x.p50, 2)} / ${fmt(x.p95, 2)}`;
+    console.log(
+      `| ${n} | ${fmt(r.ingestS)} (${fmt(r.passagesPerS, 0)}) | ${fmt(r.openMs, 0)} | ${fmt(r.recall, 4)} | ${pair(r.vector)} | ${pair(r.filtered)} | ${pair(r.dated)} | ${pair(r.keyword)} | ${pair(r.hydrate)} | ${fmt(r.peakRssMb, 0)} | ${fmt(r.dbMb, 0)} | ${fmt(r.hnswMb, 0)} |`,
+    );
+  }
+}
+
+const mode = process.argv[2] ?? 'all';
+if (mode === 'store-one') {
+  storeRun(Number(process.argv[3]));
+} else {
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  if (mode === 'sweep' || mode === 'all') sweep(Number(arg('--n', '100000')));
+  if (mode === 'store' || mode === 'all') storeTable(arg('--sizes', '1000,10000,100000').split(',').map(Number));
+}
