@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import {
+  type ModernGovProtocol,
+  ModernGovSource,
+  openModernGovClient,
+  type SyncReport,
+  syncWindow,
+  userAgent,
+} from '../../../ingest/moderngov/index.js';
+import { type IngestSummary, ingestMeetings } from '../../../ingest/pipeline.js';
+import { openEmbedder } from '../../embed/open.js';
+import { BadInputError } from '../../errors.js';
+import { IndexStore } from '../../store/index-store.js';
+import type { Meeting } from '../../types.js';
+import { type CliContext, createCliContext, positiveInt, runCommand } from '../context.js';
+
+interface SyncFlags {
+  moderngov: string;
+  committee?: string[];
+  council?: string;
+  from?: string;
+  to?: string;
+  recheckWeeks: number;
+  index?: string;
+  json?: boolean;
+  listCommittees?: boolean;
+  protocol: string;
+  timeout: number;
+  contact?: string;
+}
+
+/** Minutes appear weeks after a meeting; eight weeks back catches them on a nightly run. */
+const DEFAULT_RECHECK_WEEKS = 8;
+
+export function register(program: Command): void {
+  program
+    .command('sync')
+    .description(
+      "Keep the index in step with a council's ModernGov site (published minutes only; unchanged meetings skipped)",
+    )
+    .requiredOption('--moderngov <base-url>', 'the ModernGov site, e.g. https://democracy.example.gov.uk')
+    .option('--committee <id...>', 'committee id(s) to sync (see --list-committees)')
+    .option('--council <name>', 'council name to cite (the web service does not give it)')
+    .option('--from <YYYY-MM-DD>', 'first meeting date to sync (default: --recheck-weeks before --to)')
+    .option('--to <YYYY-MM-DD>', 'last meeting date to sync (default: today)')
+    .option(
+      '--recheck-weeks <n>',
+      'without --from, how many weeks back to look again',
+      positiveInt('--recheck-weeks'),
+      DEFAULT_RECHECK_WEEKS,
+    )
+    .option('--index <dir>', 'index folder (default: MINUTEBOOK_INDEX_DIR, else ./index)')
+    .option('--list-committees', "list the site's committees and their ids, and stop")
+    .option('--protocol <auto|get|soap>', 'web-service binding; auto falls back to SOAP where GET is off', 'auto')
+    .option('--timeout <seconds>', 'give up on a request after this long (it is retried)', positiveInt('--timeout'), 30)
+    .option('--contact <email-or-url>', 'how the council can reach you, sent in the User-Agent')
+    .option('--json', 'print the summary as JSON on stdout')
+    .action((flags: SyncFlags) => runCommand(() => syncCommand(flags)));
+}
+
+async function syncCommand(flags: SyncFlags): Promise<number> {
+  const ctx = createCliContext();
+  const protocol = checkProtocol(flags.protocol);
+  const client = openModernGovClient({
+    baseUrl: flags.moderngov,
+    userAgent: userAgent(packageVersion(), flags.contact),
+    protocol,
+    timeoutMs: flags.timeout * 1_000,
+    logger: ctx.logger,
+  });
+
+  if (flags.listCommittees) {
+    const committees = await client.getCommittees();
+    if (flags.json) ctx.out(JSON.stringify(committees, null, 2));
+    else for (const c of committees) ctx.out(`${c.id.padStart(6)}  ${c.title}${c.active ? '' : '  (no longer meets)'}`);
+    return 0;
+  }
+
+  // `--committee 12 --committee 13` and `--committee 12 13` both work; a repeat is synced once.
+  const committeeIds = [...new Set(flags.committee ?? [])];
+  if (committeeIds.length === 0) {
+    throw new BadInputError(
+      'give --committee <id> (find ids with `minutebook sync --moderngov <url> --list-committees`)',
+    );
+  }
+  for (const [name, value] of [
+    ['--from', flags.from],
+    ['--to', flags.to],
+  ] as const) {
+    if (value !== undefined && !isIsoDate(value))
+      throw new BadInputError(`${name} must be a date as YYYY-MM-DD (got "${value}")`);
+  }
+  const window = syncWindow({
+    ...(flags.from ? { from: flags.from } : {}),
+    ...(flags.to ? { to: flags.to } : {}),
+    recheckWeeks: flags.recheckWeeks,
+  });
+  if (window.from > window.to) throw new BadInputError(`--from ${window.from} is after --to ${window.to}`);
+
+  const source = new ModernGovSource({
+    client,
+    committeeIds,
+    from: window.from,
+    to: window.to,
+    council: flags.council ?? null,
+    logger: ctx.logger,
+  });
+
+  const indexDir = path.resolve(flags.index ?? ctx.config.indexDir);
+  const { embedder, unavailable } = await openEmbedder(ctx.config, ctx.logger);
+  if (unavailable) ctx.err(`note: building a keyword-only index: ${unavailable}`);
+  const model = embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
+  const store = IndexStore.open(indexDir, { create: true, model, logger: ctx.logger });
+  let summary: IngestSummary;
+  try {
+    summary = await ingestMeetings(meetingsOf(source), { store, embedder });
+  } finally {
+    // What was written stays written: the next run carries on from there.
+    store.close();
+  }
+
+  for (const { source: where, warning } of summary.warnings)
+    ctx.logger.info({ source: where, warning }, 'parse warning');
+  for (const failure of source.report.failed) ctx.err(`minutebook: ${failure.error}`);
+  for (const { error } of summary.errors) ctx.err(`minutebook: ${error.message}`);
+  report(ctx, {
+    baseUrl: client.baseUrl,
+    window,
+    indexDir,
+    sync: source.report,
+    ingest: summary,
+    json: flags.json === true,
+  });
+  return source.report.failed.length > 0 || summary.failed > 0 ? 1 : 0;
+}
+
+/** The meetings a source yields; its errors are already in its report. */
+async function* meetingsOf(source: ModernGovSource): AsyncIterable<Meeting> {
+  for await (const entry of source.meetings()) if (entry.meeting) yield entry.meeting;
+}
+
+function report(
+  ctx: CliContext,
+  r: {
+    baseUrl: string;
+    window: { from: string; to: string };
+    indexDir: string;
+    sync: SyncReport;
+    ingest: IngestSummary;
+    json: boolean;
+  },
+): void {
+  const skipped = (reason: string) => r.sync.skipped.filter((s) => s.reason === reason).length;
+  if (r.json) {
+    const { errors, warnings: _warnings, ...counts } = r.ingest;
+    ctx.out(
+      JSON.stringify(
+        {
+          site: r.baseUrl,
+          from: r.window.from,
+          to: r.window.to,
+          index: r.indexDir,
+          committees: r.sync.committees,
+          indexed: counts.meetings,
+          unchanged: counts.unchanged,
+          items: counts.items,
+          passages: counts.passages,
+          fromWebService: r.sync.structured,
+          fromPrintedMinutes: r.sync.printed,
+          restrictedItems: r.sync.restrictedItems,
+          skipped: r.sync.skipped,
+          failed: [...r.sync.failed, ...errors.map((e) => ({ source: e.source, error: e.error.message }))],
+          seconds: counts.seconds,
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  for (const c of r.sync.committees) {
+    ctx.out(
+      `${c.title ?? `committee ${c.id}`} (${c.id}): ${c.error ? `failed: ${c.error}` : `${c.meetings} meeting(s) ${r.window.from} to ${r.window.to}`}`,
+    );
+  }
+  ctx.out(
+    `Indexed ${r.ingest.meetings} meeting(s) (${r.ingest.items} items, ${r.ingest.passages} passages), ` +
+      `${r.ingest.unchanged} unchanged; skipped ${skipped('unpublished')} with minutes not yet published, ` +
+      `${skipped('future')} still to come, ${skipped('no-minutes')} with no minutes found; ` +
+      `${r.sync.failed.length + r.ingest.failed} failed (index: ${r.indexDir})`,
+  );
+}
+
+function checkProtocol(raw: string): ModernGovProtocol {
+  if (raw === 'auto' || raw === 'get' || raw === 'soap') return raw;
+  throw new BadInputError(`--protocol must be auto, get or soap (got "${raw}")`);
+}
+
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** The version we announce in the User-Agent, from package.json. */
+function packageVersion(): string {
+  const raw: unknown = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+  const version = raw && typeof raw === 'object' && 'version' in raw ? raw.version : null;
+  return typeof version === 'string' ? version : '0.0.0';
+}
