@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../config.js';
@@ -34,7 +35,7 @@ export interface SlackBot {
   mode: SlackConnection['mode'];
   deps: SlackDeps;
   /** Connects (Socket Mode) or listens (HTTP); resolves once ready, with the port in HTTP mode. */
-  start(): Promise<{ mode: SlackConnection['mode']; port?: number; botUserId?: string }>;
+  start(): Promise<{ mode: SlackConnection['mode']; port?: number; botUserId?: string; server?: Server }>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +83,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
     receiver,
     logger: sdkLogger,
     clientOptions: clientOptions(),
+    // The thread is the memory: Bolt's conversation store would only add work per event.
+    convoStore: false,
   });
   const deps = createSlackDeps({ answerer: options.answerer, stats: options.stats, logger }, options);
 
@@ -123,7 +126,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
         { mode: 'http', port, path: EVENTS_PATH, bot_user_id: identity.botUserId },
         'listening for Slack events',
       );
-      return { mode: 'http', port, ...who };
+      return { mode: 'http', port, server, ...who };
     },
     async stop() {
       // Bolt's stop does not wait for the WebSocket close handshake; waiting lets the process exit

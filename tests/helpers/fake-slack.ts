@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { type WebSocket, WebSocketServer } from 'ws';
 
 /**
@@ -230,7 +231,8 @@ function tryJson(value: string): unknown {
 
 /** A WebSocket server posing as Slack's Socket Mode endpoint. */
 export class FakeSocketMode {
-  readonly acks: Array<{ envelope_id: string; payload?: unknown }> = [];
+  /** Acks received, with when they arrived (performance.now()). */
+  readonly acks: Array<{ envelope_id: string; payload?: unknown; at: number }> = [];
   readonly #server: WebSocketServer;
   readonly #waiters: Array<() => void> = [];
   #client: WebSocket | undefined;
@@ -242,7 +244,7 @@ export class FakeSocketMode {
       this.#client = socket;
       socket.on('message', (data) => {
         const message = JSON.parse(String(data)) as { envelope_id: string; payload?: unknown };
-        this.acks.push(message);
+        this.acks.push({ ...message, at: performance.now() });
         this.#notify();
       });
       socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0FAKE' } }));

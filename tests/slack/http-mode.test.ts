@@ -245,6 +245,28 @@ describe('Slack bot over HTTP', () => {
     expect(h.answerer.asked).toHaveLength(1);
   });
 
+  it('says how to invite the bot when sharing into a channel it may not post in', async () => {
+    h.fake.fail('chat.postMessage', 'not_in_channel');
+    const value = JSON.stringify({ id: 'forgotten-by-a-restart', q: 'what did Cabinet decide?' });
+    const click = {
+      type: 'block_actions',
+      user: { id: USER },
+      team: { id: 'T0FAKE' },
+      channel: { id: 'C0PRIVATE' },
+      container: { type: 'message', is_ephemeral: true },
+      response_url: h.fake.responseUrl('share-denied'),
+      trigger_id: 't',
+      api_app_id: 'A0FAKE',
+      actions: [{ type: 'button', action_id: 'minutebook_share', block_id: 'minutebook_actions', value }],
+    };
+    await postToApp(h.eventsUrl, { payload: JSON.stringify(click) }, { secret: SIGNING_SECRET, form: true });
+    await h.fake.waitFor((f) => f.responses.some((r) => r.id === 'share-denied'));
+    expect(h.fake.responses[0]?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(h.fake.responses[0]?.body.text)).toContain('Invite me with `/invite @Minutebook`');
+    // The answer was no longer cached, so it was asked again rather than lost.
+    expect(h.answerer.asked.map((a) => a.question)).toEqual(['what did Cabinet decide?']);
+  });
+
   it('records 👍/👎 as a structured log event without message text', async () => {
     const click = {
       type: 'block_actions',
