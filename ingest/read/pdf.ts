@@ -12,6 +12,8 @@ import { parseMinutesText } from '../parse/index.js';
 const MIN_CHARS_PER_PAGE = 20;
 /** Page furniture lives in this many lines at the top and at the bottom of a page. */
 const FURNITURE_LINES = 3;
+/** Line spacing of single-spaced text, in font sizes (typesetters use 1.15–1.3). */
+const SINGLE_SPACING = 1.35;
 /** A vertical gap this many times the usual line spacing is a paragraph break. */
 const PARAGRAPH_GAP = 1.6;
 /** A line seen in the furniture zone of at least this share of pages is a running header/footer. */
@@ -89,7 +91,13 @@ export function pageLines(items: StructuredTextItem[]): string[] {
   }
   const baselines = lines.map((line) => line[0]?.y ?? 0);
   const gaps = baselines.slice(1).map((y, i) => (baselines[i] ?? y) - y);
-  const spacing = median(gaps);
+  // Usual line spacing: the tighter gaps, but never more than the font allows, so a document
+  // whose every paragraph is one line (all gaps wide) still gets its paragraph breaks.
+  const fontSize = percentile(
+    fragments.map((f) => f.fontSize),
+    0.5,
+  );
+  const spacing = Math.min(percentile(gaps, 0.25), fontSize > 0 ? fontSize * SINGLE_SPACING : Number.POSITIVE_INFINITY);
   const out: string[] = [];
   lines.forEach((line, i) => {
     const gap = gaps[i - 1];
@@ -99,10 +107,10 @@ export function pageLines(items: StructuredTextItem[]): string[] {
   return out;
 }
 
-function median(values: number[]): number {
+function percentile(values: number[], share: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return sorted[Math.floor((sorted.length - 1) * share)] ?? 0;
 }
 
 function joinLine(fragments: StructuredTextItem[]): string {
