@@ -3,12 +3,20 @@ import type { Logger } from '../logger.js';
 import type { Answer, Answerer, AskOptions, ChatModel, Retriever, SearchResult } from '../types.js';
 import { extractiveAnswer, mentionsQuestionTopic } from './extractive.js';
 import { rewriteFollowUp } from './follow-up.js';
+import { groundInPassages } from './grounding.js';
 import { notFoundText, searchedOf } from './not-found.js';
 import { type GivenPassage, numberPassages } from './passages.js';
 import { buildAnswerMessages, buildFollowUpMessages, loadPrompts, NOT_IN_MINUTES, type Prompts } from './prompts.js';
 import { isHistoryQuestion } from './question.js';
 import { DEFAULT_NOT_FOUND_THRESHOLD } from './thresholds.js';
 import { verifyCitations } from './verify.js';
+
+/** Passages oldest first (undated last), keeping rank order within a day, renumbered from 1. */
+function chronological(passages: GivenPassage[]): GivenPassage[] {
+  return [...passages]
+    .sort((a, b) => (a.hit.date ?? '9999').localeCompare(b.hit.date ?? '9999') || a.n - b.n)
+    .map((passage, i) => ({ ...passage, n: i + 1 }));
+}
 
 /** Hits asked of the retriever: a history question needs more meetings than a question of fact. */
 const K_FACT = 6;
@@ -72,7 +80,10 @@ export class MinutesAnswerer implements Answerer {
       ...(options.signal ? { signal: options.signal } : {}),
       k: this.k ?? (history ? K_HISTORY : K_FACT),
     });
-    const passages = numberPassages(result.hits, { perHit: PASSAGES_PER_HIT, max: MAX_PASSAGES });
+    const ranked = numberPassages(result.hits, { perHit: PASSAGES_PER_HIT, max: MAX_PASSAGES });
+    // A history question is answered oldest first, so the model reads the passages that way too
+    // (chosen by rank first, so the cap never trades a strong recent item for a weak old one).
+    const passages = history ? chronological(ranked) : ranked;
     const base = {
       question: asked,
       searched: searchedOf(result.scope),
@@ -91,7 +102,14 @@ export class MinutesAnswerer implements Answerer {
       if (reply.trim().replace(/[`.]/g, '') === NOT_IN_MINUTES) {
         return { ...base, mode: 'not_found', answer: notFoundText(result.scope), citations: [] };
       }
-      const verified = verifyCitations(reply, passages);
+      const grounded = groundInPassages(reply, passages);
+      if (grounded.removed.length > 0) {
+        this.logger.warn(
+          { event: 'ungrounded_sentences_removed', count: grounded.removed.length },
+          'the model named a meeting date or minute it was not given; those sentences were removed',
+        );
+      }
+      const verified = verifyCitations(grounded.text, passages);
       if (verified.invalid.length > 0) {
         this.logger.warn(
           { event: 'citations_removed', invalid: verified.invalid, given: passages.length },

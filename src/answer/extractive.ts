@@ -140,8 +140,9 @@ function scoreSentences(question: string, passages: GivenPassage[]): Candidate[]
     return Math.log(1 + raw.length / (1 + df));
   });
   const maxWeight = Math.max(0, ...weights);
-  const hitRank = new Map<GivenPassage['hit'], number>();
-  for (const passage of passages) if (!hitRank.has(passage.hit)) hitRank.set(passage.hit, hitRank.size);
+  // The retriever's ranking, read from its scores: passages may be given in date order.
+  const hits = [...new Set(passages.map((p) => p.hit))].sort((a, b) => b.score - a.score);
+  const hitRank = new Map(hits.map((hit, rank) => [hit, rank]));
   const wantsFigure = asksForFigure(question);
   const wantsPerson = asksForPerson(question);
 

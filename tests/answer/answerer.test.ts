@@ -450,3 +450,37 @@ describe('what an extractive answer leaves out', () => {
     expect(answer.answer).not.toContain('be noted');
   });
 });
+
+describe('a model answer is held to the meetings retrieved', () => {
+  it('drops a sentence about a meeting that was not retrieved, and keeps the rest', async () => {
+    const { answerer, lines } = await answererWith(FACT_HITS, [
+      {
+        kind: 'answer',
+        content: 'There were 657 looked after children [1]. The bypass was approved on 5 May 2019 (minute 99) [1].',
+      },
+    ]);
+    const answer = await answerer.ask('How many looked after children were there?');
+    expect(answer.mode).toBe('llm');
+    expect(answer.answer).toBe('There were 657 looked after children [1].');
+    expect(lines.some((l) => l.includes('"event":"ungrounded_sentences_removed"') && l.includes('"count":1'))).toBe(
+      true,
+    );
+    expect(lines.join('\n')).not.toContain('bypass');
+  });
+
+  it('gives a history question its passages oldest first', async () => {
+    const { answerer } = await answererWith(
+      [KNIFE_CRIME_2020, KNIFE_CRIME_2018],
+      [{ kind: 'answer', content: 'First raised on 4 June 2018 [1]; most recently on 2 June 2020 [2].' }],
+    );
+    const answer = await answerer.ask('What has the committee heard about knife crime?');
+    const [, user] = messagesOf(fake?.requests[0] ?? { method: '', path: '', headers: {}, body: null });
+    expect(
+      user?.content.indexOf('[1] Children and Families Overview and Scrutiny Committee, 4 June 2018'),
+    ).toBeGreaterThan(0);
+    expect(
+      user?.content.indexOf('[2] Children and Families Overview and Scrutiny Committee, 2 June 2020'),
+    ).toBeGreaterThan(0);
+    expect(answer.citations.map((c) => c.date)).toEqual(['2018-06-04', '2020-06-02']);
+  });
+});
