@@ -120,7 +120,12 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
         return { mode: 'socket', ...who };
       }
       const listen = options.host ? { port: connection.port, host: options.host } : { port: connection.port };
-      const server = await (httpReceiver as HTTPReceiver).start(listen);
+      const server = await (httpReceiver as HTTPReceiver).start(listen).catch((error: unknown) => {
+        if (isRecord(error) && error.code === 'EADDRINUSE') {
+          throw new ConfigError(`port ${connection.port} is already in use: set PORT or pass --port`);
+        }
+        throw error;
+      });
       const port = (server.address() as AddressInfo).port;
       logger.info(
         { mode: 'http', port, path: EVENTS_PATH, bot_user_id: identity.botUserId },

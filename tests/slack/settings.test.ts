@@ -80,4 +80,25 @@ describe('start-up', () => {
     await bot.stop().catch(() => {});
     await fake.stop();
   });
+
+  it('names the port when HTTP mode cannot listen on it', async () => {
+    const fake = await new FakeSlack().start();
+    const taken = Number(new URL(fake.baseUrl).port);
+    const bot = createSlackApp({
+      config: {
+        botToken: 'xoxb-port-test',
+        appToken: null,
+        signingSecret: 'a-signing-secret',
+        apiUrl: fake.apiUrl,
+        port: taken,
+      },
+      answerer: new ScriptedAnswerer(),
+      stats: () => sampleStats(),
+      logger: createLogger({ level: 'silent' }),
+      host: '127.0.0.1',
+      webApiRetries: 0,
+    });
+    await expect(bot.start()).rejects.toThrow(`port ${taken} is already in use: set PORT or pass --port`);
+    await fake.stop();
+  });
 });
