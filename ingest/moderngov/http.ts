@@ -19,6 +19,8 @@ export interface PoliteFetchOptions {
   backoffMs?: number;
   /** The longest a Retry-After header may make us wait. Default 60 s. */
   maxRetryAfterMs?: number;
+  /** Responses larger than this are refused (a printed-minutes PDF is a few MB). Default 50 MB. */
+  maxBytes?: number;
   /** Injected for tests and for proxies; the global fetch by default. */
   fetch?: typeof fetch;
   logger?: Logger;
@@ -94,6 +96,7 @@ export class PoliteFetcher {
   private readonly backoffMs: number;
   private readonly maxRetryAfterMs: number;
   private readonly fetchImpl: typeof fetch;
+  private readonly maxBytes: number;
 
   constructor(private readonly options: PoliteFetchOptions) {
     this.limiter = new Limiter(options.concurrency ?? 2);
@@ -102,6 +105,7 @@ export class PoliteFetcher {
     this.backoffMs = Math.max(0, options.backoffMs ?? 1_000);
     this.maxRetryAfterMs = Math.max(0, options.maxRetryAfterMs ?? 60_000);
     this.fetchImpl = options.fetch ?? fetch;
+    this.maxBytes = positive('maxBytes', options.maxBytes ?? 50 * 1024 * 1024);
   }
 
   /**
@@ -119,7 +123,8 @@ export class PoliteFetcher {
         const retryable =
           !(lastError instanceof HttpStatusError) ||
           (RETRYABLE_STATUS.has(lastError.status) && !(init.final?.(lastError) ?? false));
-        this.options.logger?.warn({ url, attempt: attempt + 1, retryable, err: lastError.message }, 'request failed');
+        // Per attempt, for debugging; the caller reports the final failure once.
+        this.options.logger?.debug({ url, attempt: attempt + 1, retryable, err: lastError.message }, 'request failed');
         if (!retryable) throw lastError;
       }
     }
@@ -134,6 +139,11 @@ export class PoliteFetcher {
       signal: AbortSignal.timeout(this.timeoutMs),
       redirect: 'follow',
     });
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > this.maxBytes) {
+      await response.body?.cancel();
+      throw new HttpStatusError(url, 413, `the response is ${declared} bytes, over the ${this.maxBytes}-byte limit`);
+    }
     const bytes = new Uint8Array(await response.arrayBuffer());
     const text = () => new TextDecoder('utf-8').decode(bytes);
     if (!response.ok) {

@@ -67,6 +67,11 @@ export class ModernGovSource implements MinutesSource {
   };
   private committeeTitles: Map<string, string> | null = null;
 
+  /** The site this source syncs. */
+  get baseUrl(): string {
+    return this.options.client.baseUrl;
+  }
+
   constructor(private readonly options: ModernGovSyncOptions) {
     for (const date of [options.from, options.to]) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`dates must be YYYY-MM-DD (got "${date}")`);

@@ -35,7 +35,7 @@ export interface FakeModernGov {
   /** Misbehaviours by `<site>/<Operation>` or `<site>/<Operation>/<id>` or document path. */
   misbehave: Map<string, Misbehaviour>;
   /**
-   * When set, each request waits until this many are open at once (or a second has passed) before
+   * When set, each request waits until this many are open at once (or 400 ms have passed) before
    * it is answered: a client that allows that many will then be seen to, whatever the timing.
    */
   holdUntilInFlight: number | null;
@@ -85,7 +85,7 @@ export async function startFakeModernGov(): Promise<FakeModernGov> {
   return fake;
 }
 
-const HOLD_LIMIT_MS = 1_000;
+const HOLD_LIMIT_MS = 400;
 
 async function hold(fake: FakeModernGov, inFlight: () => number): Promise<void> {
   const wanted = fake.holdUntilInFlight;

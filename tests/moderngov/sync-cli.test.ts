@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,9 +117,44 @@ describe('minutebook sync', () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/minutebook: .*GetMeetings\?lCommitteeId=13.* answered HTTP 500/);
-    expect(result.stdout).toMatch(/Licensing Committee \(13\): failed/);
+    expect(result.stdout).toMatch(/Licensing Committee \(13\) at .*: failed/);
     // Runs after the syncs above, so committee 12 has nothing new.
     expect(result.stdout).toMatch(/Indexed 0 meeting\(s\).*3 unchanged/);
+  });
+
+  it('syncs every site of a sites file, reporting one that cannot be reached and carrying on', async () => {
+    const gone = await startFakeModernGov();
+    await gone.close();
+    const sitesFile = path.join(work, 'sites.json');
+    await writeFile(
+      sitesFile,
+      JSON.stringify([
+        { moderngov: `${gone.url}/closed`, council: 'Closed Council', committees: ['1'] },
+        { moderngov: site(), council: 'Northbridge Borough Council', committees: ['12'] },
+      ]),
+    );
+    const result = await runCli(
+      ['sync', '--sites', sitesFile, '--from', '2023-09-01', '--to', '2024-07-31', '--json'],
+      { env },
+    );
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout) as {
+      unchanged: number;
+      failed: Array<{ source: string; error: string }>;
+    };
+    expect(summary.unchanged).toBe(3);
+    expect(summary.failed).toHaveLength(1);
+    expect(summary.failed[0]?.error).toMatch(/could not be reached \(ECONNREFUSED\)/);
+  });
+
+  it('names the entry and field of a bad sites file', async () => {
+    const sitesFile = path.join(work, 'bad-sites.json');
+    await writeFile(sitesFile, JSON.stringify([{ moderngov: site(), committees: [] }]));
+    const result = await runCli(['sync', '--sites', sitesFile], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^minutebook: manifest .*bad-sites\.json: entry 1: "committees" must list committee ids/,
+    );
   });
 
   it('explains bad options in one line', async () => {

@@ -9,6 +9,7 @@ import {
   syncWindow,
   userAgent,
 } from '../../../ingest/moderngov/index.js';
+import { loadSites, type SiteConfig } from '../../../ingest/moderngov/sites.js';
 import { type IngestSummary, ingestMeetings } from '../../../ingest/pipeline.js';
 import { openEmbedder } from '../../embed/open.js';
 import { BadInputError } from '../../errors.js';
@@ -17,7 +18,8 @@ import type { Meeting } from '../../types.js';
 import { type CliContext, createCliContext, positiveInt, runCommand } from '../context.js';
 
 interface SyncFlags {
-  moderngov: string;
+  moderngov?: string;
+  sites?: string;
   committee?: string[];
   council?: string;
   from?: string;
@@ -40,7 +42,8 @@ export function register(program: Command): void {
     .description(
       "Keep the index in step with a council's ModernGov site (published minutes only; unchanged meetings skipped)",
     )
-    .requiredOption('--moderngov <base-url>', 'the ModernGov site, e.g. https://democracy.example.gov.uk')
+    .option('--moderngov <base-url>', 'the ModernGov site, e.g. https://democracy.example.gov.uk')
+    .option('--sites <file>', 'JSON list of sites to sync: [{ "moderngov", "council", "committees": ["12"] }]')
     .option('--committee <id...>', 'committee id(s) to sync (see --list-committees)')
     .option('--council <name>', 'council name to cite (the web service does not give it)')
     .option('--from <YYYY-MM-DD>', 'first meeting date to sync (default: --recheck-weeks before --to)')
@@ -63,28 +66,83 @@ export function register(program: Command): void {
 async function syncCommand(flags: SyncFlags): Promise<number> {
   const ctx = createCliContext();
   const protocol = checkProtocol(flags.protocol);
-  const client = openModernGovClient({
-    baseUrl: flags.moderngov,
-    userAgent: userAgent(packageVersion(), flags.contact),
-    protocol,
-    timeoutMs: flags.timeout * 1_000,
-    logger: ctx.logger,
-  });
+  const openClient = (baseUrl: string) =>
+    openModernGovClient({
+      baseUrl,
+      userAgent: userAgent(packageVersion(), flags.contact),
+      protocol,
+      timeoutMs: flags.timeout * 1_000,
+      logger: ctx.logger,
+    });
 
   if (flags.listCommittees) {
-    const committees = await client.getCommittees();
+    if (!flags.moderngov) throw new BadInputError('give --moderngov <base-url> with --list-committees');
+    const committees = await openClient(flags.moderngov).getCommittees();
     if (flags.json) ctx.out(JSON.stringify(committees, null, 2));
     else for (const c of committees) ctx.out(`${c.id.padStart(6)}  ${c.title}${c.active ? '' : '  (no longer meets)'}`);
     return 0;
   }
 
+  const window = checkedWindow(flags);
+  const sources = siteList(flags).map(
+    (site) =>
+      new ModernGovSource({
+        client: openClient(site.moderngov),
+        committeeIds: site.committees,
+        from: window.from,
+        to: window.to,
+        council: site.council,
+        logger: ctx.logger,
+      }),
+  );
+
+  const indexDir = path.resolve(flags.index ?? ctx.config.indexDir);
+  const { embedder, unavailable } = await openEmbedder(ctx.config, ctx.logger);
+  if (unavailable) ctx.err(`note: building a keyword-only index: ${unavailable}`);
+  const model = embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
+  const store = IndexStore.open(indexDir, { create: true, model, logger: ctx.logger });
+  let summary: IngestSummary;
+  try {
+    summary = await ingestMeetings(meetingsOf(sources), { store, embedder });
+  } finally {
+    // What was written stays written: the next run carries on from there.
+    store.close();
+  }
+
+  for (const { source: where, warning } of summary.warnings)
+    ctx.logger.info({ source: where, warning }, 'parse warning');
+  const syncFailures = sources.flatMap((source) => source.report.failed);
+  for (const failure of syncFailures) ctx.err(`minutebook: ${failure.error}`);
+  for (const { error } of summary.errors) ctx.err(`minutebook: ${error.message}`);
+  report(ctx, {
+    sites: sources.map((source) => ({ baseUrl: source.baseUrl, report: source.report })),
+    window,
+    indexDir,
+    ingest: summary,
+    json: flags.json === true,
+  });
+  return syncFailures.length > 0 || summary.failed > 0 ? 1 : 0;
+}
+
+/** The sites to sync: from --sites, or the one given by --moderngov and --committee. */
+function siteList(flags: SyncFlags): SiteConfig[] {
+  if (flags.sites) {
+    if (flags.moderngov || flags.committee)
+      throw new BadInputError('give either --sites or --moderngov/--committee, not both');
+    return loadSites(flags.sites);
+  }
+  if (!flags.moderngov) throw new BadInputError('give --moderngov <base-url> --committee <id>, or --sites <file>');
   // `--committee 12 --committee 13` and `--committee 12 13` both work; a repeat is synced once.
-  const committeeIds = [...new Set(flags.committee ?? [])];
-  if (committeeIds.length === 0) {
+  const committees = [...new Set(flags.committee ?? [])];
+  if (committees.length === 0) {
     throw new BadInputError(
       'give --committee <id> (find ids with `minutebook sync --moderngov <url> --list-committees`)',
     );
   }
+  return [{ moderngov: flags.moderngov, council: flags.council ?? null, committees }];
+}
+
+function checkedWindow(flags: SyncFlags): { from: string; to: string } {
   for (const [name, value] of [
     ['--from', flags.from],
     ['--to', flags.to],
@@ -98,80 +156,48 @@ async function syncCommand(flags: SyncFlags): Promise<number> {
     recheckWeeks: flags.recheckWeeks,
   });
   if (window.from > window.to) throw new BadInputError(`--from ${window.from} is after --to ${window.to}`);
-
-  const source = new ModernGovSource({
-    client,
-    committeeIds,
-    from: window.from,
-    to: window.to,
-    council: flags.council ?? null,
-    logger: ctx.logger,
-  });
-
-  const indexDir = path.resolve(flags.index ?? ctx.config.indexDir);
-  const { embedder, unavailable } = await openEmbedder(ctx.config, ctx.logger);
-  if (unavailable) ctx.err(`note: building a keyword-only index: ${unavailable}`);
-  const model = embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
-  const store = IndexStore.open(indexDir, { create: true, model, logger: ctx.logger });
-  let summary: IngestSummary;
-  try {
-    summary = await ingestMeetings(meetingsOf(source), { store, embedder });
-  } finally {
-    // What was written stays written: the next run carries on from there.
-    store.close();
-  }
-
-  for (const { source: where, warning } of summary.warnings)
-    ctx.logger.info({ source: where, warning }, 'parse warning');
-  for (const failure of source.report.failed) ctx.err(`minutebook: ${failure.error}`);
-  for (const { error } of summary.errors) ctx.err(`minutebook: ${error.message}`);
-  report(ctx, {
-    baseUrl: client.baseUrl,
-    window,
-    indexDir,
-    sync: source.report,
-    ingest: summary,
-    json: flags.json === true,
-  });
-  return source.report.failed.length > 0 || summary.failed > 0 ? 1 : 0;
+  return window;
 }
 
-/** The meetings a source yields; its errors are already in its report. */
-async function* meetingsOf(source: ModernGovSource): AsyncIterable<Meeting> {
-  for await (const entry of source.meetings()) if (entry.meeting) yield entry.meeting;
+/** The meetings the sources yield, site after site; their errors are already in their reports. */
+async function* meetingsOf(sources: ModernGovSource[]): AsyncIterable<Meeting> {
+  for (const source of sources) {
+    for await (const entry of source.meetings()) if (entry.meeting) yield entry.meeting;
+  }
 }
 
 function report(
   ctx: CliContext,
   r: {
-    baseUrl: string;
+    sites: Array<{ baseUrl: string; report: SyncReport }>;
     window: { from: string; to: string };
     indexDir: string;
-    sync: SyncReport;
     ingest: IngestSummary;
     json: boolean;
   },
 ): void {
-  const skipped = (reason: string) => r.sync.skipped.filter((s) => s.reason === reason).length;
+  const all = r.sites.map((site) => site.report);
+  const sum = (pick: (report: SyncReport) => number) => all.reduce((n, report) => n + pick(report), 0);
+  const skipped = all.flatMap((report) => report.skipped);
+  const failed = all.flatMap((report) => report.failed);
   if (r.json) {
     const { errors, warnings: _warnings, ...counts } = r.ingest;
     ctx.out(
       JSON.stringify(
         {
-          site: r.baseUrl,
           from: r.window.from,
           to: r.window.to,
           index: r.indexDir,
-          committees: r.sync.committees,
+          sites: r.sites.map((site) => ({ site: site.baseUrl, committees: site.report.committees })),
           indexed: counts.meetings,
           unchanged: counts.unchanged,
           items: counts.items,
           passages: counts.passages,
-          fromWebService: r.sync.structured,
-          fromPrintedMinutes: r.sync.printed,
-          restrictedItems: r.sync.restrictedItems,
-          skipped: r.sync.skipped,
-          failed: [...r.sync.failed, ...errors.map((e) => ({ source: e.source, error: e.error.message }))],
+          fromWebService: sum((report) => report.structured),
+          fromPrintedMinutes: sum((report) => report.printed),
+          restrictedItems: sum((report) => report.restrictedItems),
+          skipped,
+          failed: [...failed, ...errors.map((e) => ({ source: e.source, error: e.error.message }))],
           seconds: counts.seconds,
         },
         null,
@@ -180,16 +206,20 @@ function report(
     );
     return;
   }
-  for (const c of r.sync.committees) {
-    ctx.out(
-      `${c.title ?? `committee ${c.id}`} (${c.id}): ${c.error ? `failed: ${c.error}` : `${c.meetings} meeting(s) ${r.window.from} to ${r.window.to}`}`,
-    );
+  for (const site of r.sites) {
+    for (const c of site.report.committees) {
+      const name = `${c.title ?? `committee ${c.id}`} (${c.id}) at ${site.baseUrl}`;
+      ctx.out(
+        `${name}: ${c.error ? `failed: ${c.error}` : `${c.meetings} meeting(s) ${r.window.from} to ${r.window.to}`}`,
+      );
+    }
   }
+  const count = (reason: string) => skipped.filter((s) => s.reason === reason).length;
   ctx.out(
     `Indexed ${r.ingest.meetings} meeting(s) (${r.ingest.items} items, ${r.ingest.passages} passages), ` +
-      `${r.ingest.unchanged} unchanged; skipped ${skipped('unpublished')} with minutes not yet published, ` +
-      `${skipped('future')} still to come, ${skipped('no-minutes')} with no minutes found; ` +
-      `${r.sync.failed.length + r.ingest.failed} failed (index: ${r.indexDir})`,
+      `${r.ingest.unchanged} unchanged; skipped ${count('unpublished')} with minutes not yet published, ` +
+      `${count('future')} still to come, ${count('no-minutes')} with no minutes found; ` +
+      `${failed.length + r.ingest.failed} failed (index: ${r.indexDir})`,
   );
 }
 
