@@ -50,8 +50,8 @@ export class HttpStatusError extends SourceUnavailableError {
   /** What the server's Retry-After asked for, in ms, if it said. */
   readonly retryAfterMs: number | null;
 
-  constructor(url: string, status: number, body: string, retryAfterMs: number | null = null) {
-    super(`${url} answered HTTP ${status}${statusAdvice(status)}`);
+  constructor(url: string, status: number, body: string, retryAfterMs: number | null = null, message?: string) {
+    super(message ?? `${url} answered HTTP ${status}${statusAdvice(status)}`);
     this.status = status;
     this.body = body;
     this.retryAfterMs = retryAfterMs;
@@ -139,12 +139,7 @@ export class PoliteFetcher {
       signal: AbortSignal.timeout(this.timeoutMs),
       redirect: 'follow',
     });
-    const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > this.maxBytes) {
-      await response.body?.cancel();
-      throw new HttpStatusError(url, 413, `the response is ${declared} bytes, over the ${this.maxBytes}-byte limit`);
-    }
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await this.readBody(url, response);
     const text = () => new TextDecoder('utf-8').decode(bytes);
     if (!response.ok) {
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
@@ -157,6 +152,31 @@ export class PoliteFetcher {
       bytes,
       text,
     };
+  }
+
+  /** Reads the body, stopping as soon as it passes the size limit (whatever Content-Length claimed). */
+  private async readBody(url: string, response: Response): Promise<Uint8Array> {
+    // Reported as a final status so it is not retried: the document will not shrink.
+    const limit = `over the ${this.maxBytes}-byte limit`;
+    const tooBig = () =>
+      new HttpStatusError(url, 413, limit, null, `${url} sent a response ${limit}; fetch it by hand`);
+    if (Number(response.headers.get('content-length') ?? '0') > this.maxBytes) {
+      await response.body?.cancel();
+      throw tooBig();
+    }
+    if (!response.body) return new Uint8Array();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      size += chunk.value.byteLength;
+      if (size > this.maxBytes) {
+        await reader.cancel();
+        throw tooBig();
+      }
+      chunks.push(chunk.value);
+    }
+    return Buffer.concat(chunks);
   }
 
   private delayFor(attempt: number, error: SourceUnavailableError | null): number {
