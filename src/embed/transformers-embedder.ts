@@ -91,11 +91,6 @@ export class TransformersEmbedder implements Embedder {
     const probe = probeModel(location, { quantized });
     if (!probe.present && !allowRemote) throw modelNotFound(location, probe);
 
-    const transformers = await loadTransformers({
-      modelDir,
-      allowRemote,
-      ...(options.remoteHost === undefined ? {} : { remoteHost: options.remoteHost }),
-    });
     const dtype: ModelDtype = probe.dtype ?? (quantized ? 'q8' : 'fp32');
     if (quantized && dtype === 'fp32') {
       logger?.info({ modelId, folder: probe.folder }, 'no quantised weights found: using the fp32 model');
@@ -103,7 +98,15 @@ export class TransformersEmbedder implements Embedder {
 
     let tokenizer: Tokenizer;
     let model: Model;
+    // transformers.js keeps its settings in one global `env`: two loads with different folders
+    // must not interleave between configuring it and reading the files.
+    const release = await acquireLoadLock();
     try {
+      const transformers = await loadTransformers({
+        modelDir,
+        allowRemote,
+        ...(options.remoteHost === undefined ? {} : { remoteHost: options.remoteHost }),
+      });
       const local = { local_files_only: probe.present };
       tokenizer = await transformers.AutoTokenizer.from_pretrained(modelId, local);
       model = await transformers.AutoModel.from_pretrained(modelId, { ...local, dtype, device: 'cpu' });
@@ -117,6 +120,8 @@ export class TransformersEmbedder implements Embedder {
       }
       const notFound = modelNotFound(location, probe, error);
       throw new ModelNotFoundError(`${notFound.message} (the hub download failed: ${reason})`, { cause: error });
+    } finally {
+      release();
     }
 
     const parts = { profile, dtype, tokenizer, model, batchSize };
@@ -172,6 +177,20 @@ export class TransformersEmbedder implements Embedder {
     const states: HiddenStates = { data: hidden.data, batch, seq, dim };
     return poolAndNormalize(states, mask.data, this.profile.pooling);
   }
+}
+
+let loadQueue: Promise<void> = Promise.resolve();
+
+/** Serialises model loads in this process; resolves with the function that lets the next one go. */
+async function acquireLoadLock(): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const turn = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const previous = loadQueue;
+  loadQueue = previous.then(() => turn);
+  await previous;
+  return release;
 }
 
 /** The token vectors among the model's outputs: `last_hidden_state` by convention, else the first. */

@@ -126,6 +126,20 @@ describe('TransformersEmbedder.create', () => {
     await embedder.dispose();
   });
 
+  it('loads two models from different folders at the same time, each from its own folder', async () => {
+    // Each folder lacks the other's weights, so reading from the wrong folder would fail.
+    const fp32Only = await mkdtemp(path.join(os.tmpdir(), 'minutebook-models-'));
+    const q8Only = await mkdtemp(path.join(os.tmpdir(), 'minutebook-models-'));
+    await ensureTinyModel(fp32Only, { weights: ['fp32'] });
+    await ensureTinyModel(q8Only, { weights: ['q8'] });
+    const [a, b] = await Promise.all([
+      TransformersEmbedder.create({ modelId: TINY_MODEL_ID, modelDir: fp32Only, allowRemote: false }),
+      TransformersEmbedder.create({ modelId: TINY_MODEL_ID, modelDir: q8Only, allowRemote: false }),
+    ]);
+    expect([a.dtype, b.dtype]).toEqual(['fp32', 'q8']);
+    await Promise.all([a.dispose(), b.dispose()]);
+  });
+
   it('loads fp32 when asked not to use quantised weights', async () => {
     const embedder = await TransformersEmbedder.create({
       modelId: TINY_MODEL_ID,
