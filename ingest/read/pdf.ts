@@ -14,6 +14,8 @@ const MIN_CHARS_PER_PAGE = 20;
 const FURNITURE_LINES = 3;
 /** Line spacing of single-spaced text, in font sizes (typesetters use 1.15–1.3). */
 const SINGLE_SPACING = 1.35;
+/** A horizontal gap this many font sizes wide after a leading label is a margin column, not a space. */
+const MARGIN_GAP = 1.5;
 /** A vertical gap this many times the usual line spacing is a paragraph break. */
 const PARAGRAPH_GAP = 1.6;
 /** A line seen in the furniture zone of at least this share of pages is a running header/footer. */
@@ -102,9 +104,27 @@ export function pageLines(items: StructuredTextItem[]): string[] {
   lines.forEach((line, i) => {
     const gap = gaps[i - 1];
     if (gap !== undefined && spacing > 0 && gap > spacing * PARAGRAPH_GAP) out.push('');
-    out.push(joinLine(line));
+    const margin = splitMarginLabel(line);
+    // A number or label in the margin column goes on its own line, as printed-minutes text has it
+    // ("54." then the title), so the parser reads it as the item's number, not as prose.
+    if (margin) out.push(margin.label, '', joinLine(margin.rest));
+    else out.push(joinLine(line));
   });
   return out;
+}
+
+/** "54.", "C61/24", "12a.", "(ii)", "b)": what printed minutes put in the left margin. */
+const MARGIN_LABEL = /^(?:[A-Z]{0,3}\d{1,4}(?:\/\d{2,4}|\.\d{1,2}|[a-z])?\.?|\(?(?:[ivx]{1,6}|[a-h])\))$/;
+
+/** A line whose first fragment is a label set apart from the text by a column gap. */
+function splitMarginLabel(line: StructuredTextItem[]): { label: string; rest: StructuredTextItem[] } | null {
+  const sorted = [...line].sort((a, b) => a.x - b.x);
+  const [first, second] = sorted;
+  if (!first || !second) return null;
+  const label = first.str.trim();
+  const gap = second.x - (first.x + first.width);
+  if (!MARGIN_LABEL.test(label) || gap < Math.max(first.fontSize, 1) * MARGIN_GAP) return null;
+  return { label, rest: sorted.slice(1) };
 }
 
 function percentile(values: number[], share: number): number {

@@ -6,6 +6,11 @@ export interface MinutesPdfOptions {
   /** A running footer; gets the page number and page count. */
   footer?: (page: number, pages: number) => string;
   linesPerPage?: number;
+  /**
+   * Print each lone minute number ("31.") in a left margin column on the same baseline as the
+   * item's title, as printed minutes usually are, instead of on a line of its own.
+   */
+  marginNumbers?: boolean;
   /** Set the Encrypt entry of the trailer, so readers ask for a password. */
   encrypted?: boolean;
 }
@@ -22,14 +27,21 @@ export async function makeMinutesPdf(text: string, options: MinutesPdfOptions = 
   const linesPerPage = options.linesPerPage ?? 45;
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  const lines = text.split('\n');
+  const lines = options.marginNumbers ? withMarginNumbers(text.split('\n')) : text.split('\n');
   const pages: string[][] = [];
   for (let i = 0; i < lines.length; i += linesPerPage) pages.push(lines.slice(i, i + linesPerPage));
   pages.forEach((pageLines, index) => {
     const page = doc.addPage([595, 842]);
     if (options.header) page.drawText(options.header, { x: 40, y: 815, size: 8, font });
     pageLines.forEach((line, row) => {
-      if (line.trim()) page.drawText(line, { x: 40, y: TOP - row * LEADING, size: FONT_SIZE, font });
+      const y = TOP - row * LEADING;
+      const margin = MARGIN_MARK.exec(line);
+      if (margin) {
+        page.drawText(margin[1] ?? '', { x: 40, y, size: FONT_SIZE, font });
+        page.drawText(margin[2] ?? '', { x: 80, y, size: FONT_SIZE, font });
+      } else if (line.trim()) {
+        page.drawText(line, { x: 40, y, size: FONT_SIZE, font });
+      }
     });
     if (options.footer) page.drawText(options.footer(index + 1, pages.length), { x: 280, y: 30, size: 8, font });
   });
@@ -48,6 +60,25 @@ export async function makeMinutesPdf(text: string, options: MinutesPdfOptions = 
     doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of('ab'.repeat(16)), PDFHexString.of('ab'.repeat(16))]);
   }
   return doc.save({ useObjectStreams: false });
+}
+
+/** Marks a line as "number in the margin, title beside it" for {@link makeMinutesPdf}. */
+const MARGIN_MARK = /^\u0001(.*)\u0001(.*)$/;
+
+function withMarginNumbers(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^\d+\.$/.test(line.trim())) {
+      let next = i + 1;
+      while (next < lines.length && !lines[next]?.trim()) next++;
+      out.push(`\u0001${line.trim()}\u0001${lines[next] ?? ''}`);
+      i = next;
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
 }
 
 /** A PDF of one page with a drawn shape and no text at all: what a scanner produces, minus the image. */

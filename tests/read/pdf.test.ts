@@ -24,6 +24,15 @@ describe('PDF minutes', () => {
     expect(fromPdf.committee).toBe('Children and Young People Scrutiny Committee');
   });
 
+  it('reads minute numbers printed in the margin beside their titles', async () => {
+    const fromText = parseMinutesText(PRINTED, { source: 'printed.txt' });
+    const bytes = await makeMinutesPdf(PRINTED, { header: HEADER, marginNumbers: true });
+    const text = await extractPdfText(bytes, 'printed.pdf');
+    expect(text).toContain('34.\n\nHome to School Transport Policy 2024/25.');
+    const fromPdf = await readPdf({ source: 'printed.pdf', bytes });
+    expect(outline(fromPdf)).toEqual(outline(fromText));
+  });
+
   it('drops running headers and page-number footers but keeps item numbers that fall at a page edge', async () => {
     // 30 lines a page puts "34." and "35." at page edges, where headers and footers sit.
     const text = await extractPdfText(await printedPdf(), 'printed.pdf');
