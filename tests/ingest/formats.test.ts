@@ -102,6 +102,25 @@ describe('minute number forms', () => {
     expect(meeting.items[0]?.text).toBe('No questions had been received under Standing Order 34.');
   });
 
+  it('reads a first item straight after the attendance list, and titles wrapped over two lines', () => {
+    const text = [
+      'PRESENT',
+      'Councillor A. Okafor (in the Chair)',
+      '31. Minutes.',
+      'Confirmed.',
+      '',
+      '32.',
+      '',
+      'Home to School Transport',
+      'policy review.',
+      'The Committee considered the review.',
+    ].join('\n');
+    expect(numbers(text)).toEqual([
+      ['31', 31, 'Minutes'],
+      ['32', 32, 'Home to School Transport policy review'],
+    ]);
+  });
+
   it('leaves numbers null when nothing anchors the sequence, and says so', () => {
     const text = [
       'No. Item',

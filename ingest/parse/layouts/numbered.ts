@@ -29,8 +29,10 @@ export function findNumberedHeadings(lines: string[]): Candidate[] {
     if (!match || (alone && /^\d+$/.test(line))) return;
     const number = readMinuteToken(match[1] ?? '');
     if (number?.minuteNumber == null) return;
-    if (!followsSentenceEnd(lines, index) && !(alone && titleFollows(lines, index))) return;
-    candidates.push({ line: index, number, title: titled ? (titled[2] ?? null) : null });
+    const title = titled?.[2] ?? '';
+    const headingLike = alone ? titleFollows(lines, index) : title.length <= 100 && /\.$/.test(title);
+    if (!followsSentenceEnd(lines, index) && !headingLike) return;
+    candidates.push({ line: index, number, title: titled ? title : null });
   });
   return longestRisingChain(candidates);
 }
@@ -118,7 +120,8 @@ export function readNumbered(allLines: string[]): LayoutResult {
 
 /**
  * The title after a number standing alone: the next line, plus the one after when the title wrapped
- * ("Declarations of the Party Whip … Procedure Rule" / "16.").
+ * ("Declarations of the Party Whip … Procedure Rule" / "16.", "Home to School Transport" /
+ * "policy review.").
  */
 function takeTitleLines(body: string[]): { title: string | null; consumed: number } {
   let i = 0;
@@ -126,7 +129,8 @@ function takeTitleLines(body: string[]): { title: string | null; consumed: numbe
   const firstLine = body[i]?.trim();
   if (!firstLine) return { title: null, consumed: i };
   const next = body[i + 1]?.trim() ?? '';
-  if (!/[.:?!]$/.test(firstLine) && next && next.length <= 40 && /[.]$/.test(next) && firstLine.length >= 50) {
+  const continues = /^[a-z0-9(]/.test(next) || firstLine.length >= 50;
+  if (!/[.:?!]$/.test(firstLine) && next.length <= 80 && /[.]$/.test(next) && continues) {
     return { title: `${firstLine} ${next}`, consumed: i + 2 };
   }
   return { title: firstLine, consumed: i + 1 };
