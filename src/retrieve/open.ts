@@ -29,7 +29,13 @@ export async function openRetriever(
         'searching keywords only: the index has no vectors; fetch the model (`npx minutebook model fetch`) and re-ingest with --rebuild',
       );
     }
-    return new HybridRetriever({ store, embedder, logger: ctx.logger, ownsStore: true });
+    return new HybridRetriever({
+      store,
+      embedder,
+      logger: ctx.logger,
+      ownsStore: true,
+      reopen: () => IndexStore.open(indexDir, { logger: ctx.logger }),
+    });
   } catch (error) {
     store.close();
     throw error;

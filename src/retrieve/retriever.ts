@@ -40,6 +40,11 @@ export interface HybridRetrieverOptions {
   today?: () => Date;
   /** Whether `close()` closes the store (the retriever opened it). */
   ownsStore?: boolean;
+  /**
+   * Opens the index afresh. Given, a long-running retriever (the Slack bot) moves to the new index
+   * when `ingest --rebuild` swaps one in, instead of serving the old one until restarted.
+   */
+  reopen?: () => IndexStore;
   /** Both halves (default), or one alone, for measuring what each contributes. */
   mode?: RetrievalMode;
 }
@@ -55,13 +60,14 @@ export type RetrievalMode = 'hybrid' | 'keyword' | 'vector';
  * can tell "not in the minutes".
  */
 export class HybridRetriever implements Retriever {
-  readonly #store: IndexStore;
+  #store: IndexStore;
+  readonly #reopen: (() => IndexStore) | undefined;
   readonly #embedder: Embedder | null;
   readonly #logger: Logger;
   readonly #today: () => Date;
   readonly #ownsStore: boolean;
   readonly #mode: RetrievalMode;
-  #corpus: { glossary: Glossary; idf: (stem: string) => number } | null = null;
+  #corpus: { glossary: Glossary; idf: (stem: string) => number; generation: number } | null = null;
 
   constructor(options: HybridRetrieverOptions) {
     this.#store = options.store;
@@ -70,6 +76,7 @@ export class HybridRetriever implements Retriever {
     this.#today = options.today ?? (() => new Date());
     this.#ownsStore = options.ownsStore ?? false;
     this.#mode = options.mode ?? 'hybrid';
+    this.#reopen = options.reopen;
     if (this.#mode === 'vector' && !options.embedder) {
       throw new BadInputError(
         'vector-only retrieval needs the embedding model: fetch it with `npx minutebook model fetch`',
@@ -116,6 +123,7 @@ export class HybridRetriever implements Retriever {
     const k = options.k ?? 5;
     if (!Number.isInteger(k) || k < 1) throw new BadInputError(`k must be a whole number of at least 1 (got ${k})`);
 
+    this.#followRebuild();
     const dates = readQuestionDates(text, this.#today());
     const explicit = options.filters ?? {};
     const fromQuestion = !explicit.after && !explicit.before && Object.keys(dates.filters).length > 0;
@@ -187,6 +195,16 @@ export class HybridRetriever implements Retriever {
     };
   }
 
+  /** Moves to the index a rebuild swapped in, if one did (and this retriever can reopen). */
+  #followRebuild(): void {
+    if (!this.#reopen || !this.#store.isSuperseded()) return;
+    const next = this.#reopen();
+    if (this.#ownsStore) this.#store.close();
+    this.#store = next;
+    this.#corpus = null;
+    this.#logger.info('index was rebuilt: now searching the new one');
+  }
+
   /** The question's concepts: content words weighted by rarity, with acronym long forms and back. */
   #concepts(question: string): Concept[] {
     const { glossary, idf } = this.#corpusStats();
@@ -205,7 +223,9 @@ export class HybridRetriever implements Retriever {
 
   /** Glossary and document frequencies of the indexed items, built once on first use. */
   #corpusStats(): { glossary: Glossary; idf: (stem: string) => number } {
-    if (this.#corpus) return this.#corpus;
+    // Rebuilt whenever the index has been written since (a nightly sync under a running bot).
+    const generation = this.#store.info.generation;
+    if (this.#corpus?.generation === generation) return this.#corpus;
     const started = performance.now();
     const glossary = new Glossary();
     const df = new Map<string, number>();
@@ -226,7 +246,7 @@ export class HybridRetriever implements Retriever {
       { items, acronyms: glossary.size, ms: Math.round(performance.now() - started) },
       'glossary and term statistics built',
     );
-    this.#corpus = { glossary, idf };
+    this.#corpus = { glossary, idf, generation };
     return this.#corpus;
   }
 }
