@@ -63,6 +63,7 @@ export async function makeMinutesPdf(text: string, options: MinutesPdfOptions = 
 }
 
 /** Marks a line as "number in the margin, title beside it" for {@link makeMinutesPdf}. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0001 is a private marker no minutes text contains, so it cannot clash with real lines.
 const MARGIN_MARK = /^\u0001(.*)\u0001(.*)$/;
 
 function withMarginNumbers(lines: string[]): string[] {
