@@ -8,11 +8,11 @@ import { tempFileFor } from './layout.js';
  */
 export const HNSW_PARAMS = {
   /** Graph degree: recall at 100k stops improving much above this, while memory and build time grow. */
-  m: 16,
+  m: 32,
   /** Candidate list while building: the cheapest value that still reaches the recall target. */
-  efConstruction: 200,
+  efConstruction: 100,
   /** Candidate list while searching (raised to k when k is larger). */
-  efSearch: 128,
+  efSearch: 256,
 } as const;
 
 /** Room made when the graph is full: grow by half, at least this many, so resizes stay rare. */

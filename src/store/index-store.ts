@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { IndexCorruptError, IndexMismatchError, IndexMissingError, IndexUnwritableError } from '../errors.js';
+import {
+  BadInputError,
+  IndexCorruptError,
+  IndexMismatchError,
+  IndexMissingError,
+  IndexUnwritableError,
+} from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { IndexStats, Meeting, SearchFilters } from '../types.js';
 import { checkLimit, hasFilters, meetingCondition } from './filters.js';
@@ -154,7 +160,18 @@ export class IndexStore {
     const root = path.resolve(dir);
     const rebuild = options.rebuild === true;
     const create = rebuild || options.create === true;
-    const current = readCurrent(root);
+    const model = options.model;
+    if (model && (!model.id.trim() || !Number.isSafeInteger(model.dimensions) || model.dimensions < 1)) {
+      throw new BadInputError(
+        `embedding model must have an id and a positive number of dimensions (got ${JSON.stringify(model)})`,
+      );
+    }
+    let current: string | null;
+    try {
+      current = readCurrent(root);
+    } catch (error) {
+      throw classifyStoreError(error, { dir: root, dbFile: path.join(root, 'CURRENT') });
+    }
     if (current === null && !create) throw new IndexMissingError(root);
 
     const fresh = rebuild || current === null;
