@@ -12,16 +12,22 @@ export class Glossary {
   /** Learns every acronym definition in `text`. */
   learn(text: string): void {
     const flat = text.replace(/\s+/g, ' ');
+    // Find the brackets first and look back only a few words: a pattern that scans for the long
+    // form at every position of the text is quadratic on real minutes.
     // "Long Form (ACR)"
-    for (const match of flat.matchAll(/((?:[\p{L}\p{N}'’-]+,?\s+){1,10})\(([A-Z][A-Za-z&]{1,9})\)/gu)) {
-      const longForm = matchLongForm(match[1] ?? '', match[2] ?? '');
-      if (longForm) this.add(match[2] ?? '', longForm);
+    for (const match of flat.matchAll(/\(([A-Z][A-Za-z&]{1,9})\)/g)) {
+      const acronym = match[1] ?? '';
+      const before = flat
+        .slice(Math.max(0, (match.index ?? 0) - LOOK_BACK_CHARS), match.index)
+        .split(' ')
+        .slice(1);
+      const longForm = matchLongForm(before.join(' '), acronym);
+      if (longForm) this.add(acronym, longForm);
     }
     // "ACR (Long Form)"
-    for (const match of flat.matchAll(/\b([A-Z][A-Z&]{1,9}s?)\s+\(([^()]{4,120})\)/g)) {
+    for (const match of flat.matchAll(/\b([A-Z][A-Z&]{1,9}s?) \(([^()]{4,120})\)/g)) {
       const acronym = (match[1] ?? '').replace(/s$/, '');
-      const words = (match[2] ?? '').split(/\s+/);
-      const longForm = matchLongForm(`${words.join(' ')} `, acronym, { anchoredStart: true });
+      const longForm = matchLongForm(match[2] ?? '', acronym, { anchoredStart: true });
       if (longForm) this.add(acronym, longForm);
     }
   }
@@ -54,6 +60,9 @@ export class Glossary {
     return this.entries.size;
   }
 }
+
+/** How far before "(ACR)" a long form may start: ten words of twelve letters. */
+const LOOK_BACK_CHARS = 130;
 
 const SKIPPED_IN_INITIALS = new Set(['and', 'of', 'for', 'the', 'in', 'to', 'on', 'a', 'an', '&', 'with', 'at']);
 

@@ -4,7 +4,7 @@ import type { IndexStore, StoredPassage } from '../store/index-store.js';
 import type { Embedder, IndexStats, Retriever, SearchFilters, SearchHit, SearchResult } from '../types.js';
 import { Glossary } from './glossary.js';
 import { readQuestionDates, withinDates } from './question-dates.js';
-import { contentStems, hasStem, stemSet, tokenize } from './terms.js';
+import { contentStems, hasStem, stem, stemSet, tokenize } from './terms.js';
 
 /** Passages fetched from each half before fusion; items are built from their union. */
 const CANDIDATES_PER_HALF = 80;
@@ -147,32 +147,32 @@ export class HybridRetriever implements Retriever {
     // Passages the vector half did not return are at most as similar as the least it did return.
     const cosineFloor = cosine.size ? Math.min(...cosine.values()) : 0;
 
-    const items = new Map<number, { passages: StoredPassage[]; scores: number[]; itemStems: Set<string> }>();
+    // Which of the question's concepts each passage covers; an item covers what any of its passages does.
+    const items = new Map<number, { passages: StoredPassage[]; present: boolean[][]; covered: boolean[] }>();
     for (const passage of passages) {
-      const entry = items.get(passage.item.id) ?? {
-        passages: [],
-        scores: [],
-        itemStems: stemSet(`${passage.item.title} ${passage.item.text}`),
-      };
-      const passageCoverage = coverage(concepts, stemSet(`${passage.item.title} ${passage.text}`), passage.text);
-      const itemCoverage = coverage(concepts, entry.itemStems, passage.item.text);
-      const covered = 0.5 * passageCoverage + 0.5 * itemCoverage;
-      const similarity = Math.max(0, cosine.get(passage.passageId) ?? cosineFloor);
-      const score = !embedder
-        ? covered
-        : useKeywords
-          ? VECTOR_WEIGHT * similarity + (1 - VECTOR_WEIGHT) * covered
-          : similarity;
+      const present = presentConcepts(concepts, `${passage.item.title} ${passage.text}`);
+      const entry = items.get(passage.item.id) ?? { passages: [], present: [], covered: concepts.map(() => false) };
       entry.passages.push(passage);
-      entry.scores.push(score);
+      entry.present.push(present);
+      present.forEach((found, c) => {
+        if (found) entry.covered[c] = true;
+      });
       items.set(passage.item.id, entry);
     }
+    const scoreOf = (entry: { passages: StoredPassage[]; present: boolean[][]; covered: boolean[] }, i: number) => {
+      const passage = entry.passages[i] as StoredPassage;
+      const covered =
+        0.5 * weightedShare(concepts, entry.present[i] ?? []) + 0.5 * weightedShare(concepts, entry.covered);
+      const similarity = Math.max(0, cosine.get(passage.passageId) ?? cosineFloor);
+      if (!embedder) return covered;
+      return useKeywords ? VECTOR_WEIGHT * similarity + (1 - VECTOR_WEIGHT) * covered : similarity;
+    };
 
     const history = HISTORY_QUESTION.test(text);
     const questionStems = new Set(contentStems(text));
     const ranked = [...items.values()]
       .map((entry) => {
-        const order = entry.scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]);
+        const order = entry.passages.map((_, i) => [scoreOf(entry, i), i] as const).sort((a, b) => b[0] - a[0]);
         const best = entry.passages[order[0]?.[1] ?? 0] as StoredPassage;
         let score = order[0]?.[0] ?? 0;
         // Housekeeping ranks down, unless the question is about that very item ("who was appointed Chairman").
@@ -251,22 +251,26 @@ export class HybridRetriever implements Retriever {
   }
 }
 
-/** Share of the question's weighted concepts present in a text (by stem, or an acronym's long form). */
-function coverage(concepts: Concept[], stems: ReadonlySet<string>, text: string): number {
-  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
-  if (total === 0) return 0;
+/** Which concepts a text has (by stem, or an acronym's long form as a phrase). */
+function presentConcepts(concepts: Concept[], text: string): boolean[] {
+  const tokens = tokenize(text);
+  const stems = new Set(tokens.map(stem));
   let flat: string | null = null;
-  let found = 0;
-  for (const concept of concepts) {
-    const present =
+  return concepts.map(
+    (concept) =>
       concept.stems.some((s) => hasStem(stems, s)) ||
       concept.phrases.some((p) => {
-        flat ??= ` ${tokenize(text).join(' ')} `;
+        flat ??= ` ${tokens.join(' ')} `;
         return flat.includes(` ${p} `);
-      });
-    if (present) found += concept.weight;
-  }
-  return found / total;
+      }),
+  );
+}
+
+/** The rarity-weighted share of the concepts that are present. */
+function weightedShare(concepts: Concept[], present: boolean[]): number {
+  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
+  if (total === 0) return 0;
+  return concepts.reduce((sum, c, i) => sum + (present[i] ? c.weight : 0), 0) / total;
 }
 
 /** Whether the question names most of an item's title ("appointed Chairman" / "Appointment of Chairman"). */
