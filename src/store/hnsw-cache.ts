@@ -29,6 +29,8 @@ export class HnswCache {
   private readonly graph: hnswlib.HierarchicalNSW;
   /** Live label -> meeting id. Labels in the graph but not here are marked deleted. */
   private readonly live = new Map<number, number>();
+  /** Live vectors per meeting id, so the size of a filtered scope costs no query. */
+  private readonly perMeeting = new Map<number, number>();
 
   private constructor(dimensions: number, graph: hnswlib.HierarchicalNSW) {
     this.dimensions = dimensions;
@@ -65,7 +67,7 @@ export class HnswCache {
     for (const label of graph.getIdsList()) {
       const meetingId = owners.get(label);
       if (meetingId === undefined) extra.push(label);
-      else cache.live.set(label, meetingId);
+      else cache.track(label, meetingId);
     }
     return { cache, extra };
   }
@@ -90,7 +92,24 @@ export class HnswCache {
       this.graph.resizeIndex(max + Math.max(MIN_GROWTH, Math.ceil(max / 2)));
     }
     this.graph.addPoint(Array.from(vector), label, true);
+    this.track(label, meetingId);
+  }
+
+  /** Live vectors in these meetings. */
+  countIn(meetingIds: Iterable<number>): number {
+    let count = 0;
+    for (const id of meetingIds) count += this.perMeeting.get(id) ?? 0;
+    return count;
+  }
+
+  /** The meeting a live label belongs to. */
+  meetingOf(label: number): number | undefined {
+    return this.live.get(label);
+  }
+
+  private track(label: number, meetingId: number): void {
     this.live.set(label, meetingId);
+    this.perMeeting.set(meetingId, (this.perMeeting.get(meetingId) ?? 0) + 1);
   }
 
   /**
@@ -98,13 +117,18 @@ export class HnswCache {
    * be recorded: hnswlib refuses to delete twice, which is then not an error.
    */
   remove(label: number, known = true): void {
-    if (known && !this.live.has(label)) return;
+    const meetingId = this.live.get(label);
+    if (known && meetingId === undefined) return;
     try {
       this.graph.markDelete(label);
     } catch (error) {
       if (known || !/already deleted/.test(String(error))) throw error;
     }
+    if (meetingId === undefined) return;
     this.live.delete(label);
+    const left = (this.perMeeting.get(meetingId) ?? 1) - 1;
+    if (left > 0) this.perMeeting.set(meetingId, left);
+    else this.perMeeting.delete(meetingId);
   }
 
   /**

@@ -105,6 +105,8 @@ export interface ScoredPassage {
 
 /** Scopes with at most this many vectors are searched exactly from the BLOBs instead of through HNSW. */
 const EXACT_SCAN_LIMIT = 1000;
+/** Largest unfiltered over-fetch tried before filtering inside the HNSW walk instead. */
+const MAX_OVERFETCH = 1000;
 const DB_OPEN_TIMEOUT_MS = 5000;
 
 /**
@@ -336,9 +338,10 @@ export class IndexStore {
   }
 
   /**
-   * Nearest passages to `vector` by cosine similarity, best first. With filters, the HNSW walk only
-   * accepts passages of meetings in scope (so the filter never leaves fewer than `limit` results when
-   * that many exist), and a small scope is searched exactly from the stored vectors instead.
+   * Nearest passages to `vector` by cosine similarity, best first. With filters: a small scope is
+   * searched exactly from the stored vectors, a broad one by over-fetching and keeping the hits in
+   * scope, and anything between by filtering inside the HNSW walk; so a filter never leaves fewer
+   * than `limit` results when that many exist.
    */
   vectorSearch(vector: Float32Array, options: { filters?: SearchFilters; limit: number }): ScoredPassage[] {
     this.checkOpen();
@@ -355,25 +358,28 @@ export class IndexStore {
       return cache.search(vector, limit).map(({ id, score }) => ({ passageId: id, score }));
     }
     const condition = meetingCondition(options.filters, 'm');
-    return this.guard(() => {
-      const ids = this.db
-        .prepare(`SELECT m.id FROM meetings m WHERE ${condition.sql}`)
-        .pluck()
-        .all(...condition.params) as number[];
-      if (ids.length === 0) return [];
-      const inScope = JSON.stringify(ids);
-      const count = this.db
-        .prepare(
-          'SELECT count(*) FROM passages WHERE vector IS NOT NULL AND meeting_id IN (SELECT value FROM json_each(?))',
-        )
-        .pluck()
-        .get(inScope) as number;
-      if (count <= EXACT_SCAN_LIMIT) return this.exactSearch(vector, inScope, limit);
-      const allowed = new Set(ids);
-      return cache
-        .search(vector, limit, (meetingId) => allowed.has(meetingId))
-        .map(({ id, score }) => ({ passageId: id, score }));
-    });
+    const ids = this.guard(
+      () =>
+        this.db
+          .prepare(`SELECT m.id FROM meetings m WHERE ${condition.sql}`)
+          .pluck()
+          .all(...condition.params) as number[],
+    );
+    const allowed = new Set(ids);
+    const inScope = cache.countIn(allowed);
+    if (inScope === 0) return [];
+    if (inScope <= EXACT_SCAN_LIMIT) return this.guard(() => this.exactSearch(vector, JSON.stringify(ids), limit));
+    // A broad scope: over-fetch without the filter and keep the hits in scope. Any better passage in
+    // scope would have ranked higher overall, so if enough survive they are the scope's best.
+    const fetch = Math.ceil((limit * 2 * cache.size) / inScope) + limit;
+    if (fetch <= MAX_OVERFETCH) {
+      const kept = cache.search(vector, fetch).filter(({ id }) => allowed.has(cache.meetingOf(id) ?? -1));
+      if (kept.length >= limit) return kept.slice(0, limit).map(({ id, score }) => ({ passageId: id, score }));
+    }
+    // A narrow scope: filter inside the graph walk (slower per step, but never short of results).
+    return cache
+      .search(vector, limit, (meetingId) => allowed.has(meetingId))
+      .map(({ id, score }) => ({ passageId: id, score }));
   }
 
   /** The passages with these ids, with their item and meeting, in the order asked; unknown ids are skipped. */

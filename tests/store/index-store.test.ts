@@ -188,7 +188,7 @@ describe('IndexStore', () => {
     store.close();
   });
 
-  it('filters inside the HNSW walk when the scope is too big to scan exactly', () => {
+  it('finds the best passages in scope however narrow or broad the filter', () => {
     const store = IndexStore.open(dir, { create: true, model: MODEL, logger });
     const big = (source: string, committee: string, n: number) =>
       meeting({
@@ -200,19 +200,24 @@ describe('IndexStore', () => {
           passages: Array.from({ length: 50 }, (_, p) => `${committee} passage ${i} ${p} word${(i * 50 + p) % 97}`),
         })),
       });
-    const audit = big('audit.pdf', 'Audit', 5000);
-    const cabinet = big('cabinet.pdf', 'Cabinet', 500);
-    store.replaceMeeting(audit, 'h1', vectorsOf(audit));
-    store.replaceMeeting(cabinet, 'h2', vectorsOf(cabinet));
-    const query = embed('Cabinet passage word5');
-    const hits = store.vectorSearch(query, { limit: 20, filters: { committee: 'audit' } });
-    expect(hits).toHaveLength(20);
-    expect(new Set(store.passages(hits.map((h) => h.passageId)).map((p) => p.meeting.committee))).toEqual(
-      new Set(['Audit']),
-    );
-    const small = store.vectorSearch(query, { limit: 20, filters: { committee: 'cabinet' } });
-    expect(small).toHaveLength(20);
-    expect(small.map((h) => h.score)).toEqual([...small.map((h) => h.score)].sort((a, b) => b - a));
+    // Broad (over-fetch, then keep the hits in scope), narrow (filter inside the HNSW walk) and
+    // small (exact scan of the stored vectors): the three ways a filtered search can go.
+    const scopes = { Audit: 20000, Cabinet: 1100, Licensing: 500 };
+    const all = Object.entries(scopes).map(([committee, n]) => big(`${committee}.pdf`, committee, n));
+    for (const m of all) store.replaceMeeting(m, 'h', vectorsOf(m));
+    const query = embed('passage word5 item');
+    // With 30 wanted, Cabinet's 1,100 of 21,600 would need an over-fetch of over 1,000: filtered walk.
+    for (const committee of Object.keys(scopes)) {
+      const hits = store.vectorSearch(query, { limit: 30, filters: { committee } });
+      expect(hits).toHaveLength(30);
+      const found = store.passages(hits.map((h) => h.passageId));
+      expect(new Set(found.map((p) => p.meeting.committee))).toEqual(new Set([committee]));
+      expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+      // The best score in scope, found by brute force over the same vectors.
+      const m = all.find((x) => x.committee === committee);
+      const best = Math.max(...(m ? vectorsOf(m) : []).map((v) => v.reduce((s, x, i) => s + x * (query[i] ?? 0), 0)));
+      expect(hits[0]?.score).toBeCloseTo(best, 4);
+    }
     store.close();
   });
 
