@@ -1,14 +1,8 @@
 import { isoFromParts, LONG_DATE } from '../../src/dates.js';
+import type { Meeting } from '../../src/types.js';
 
 /** What the top of a minutes document says about its meeting. */
-export interface MeetingHeader {
-  committee: string | null;
-  date: string | null;
-  startTime: string | null;
-  venue: string | null;
-  chair: string | null;
-  attendees: string[];
-}
+export type MeetingHeader = Pick<Meeting, 'committee' | 'date' | 'startTime' | 'venue' | 'chair' | 'attendees'>;
 
 /** How far down the header may run; past it, dates belong to the items. */
 const OPENING_LINES = 30;
