@@ -3,7 +3,7 @@
  * costs at 1k / 10k / 100k passages of dimension 384. Prints numbers; asserts nothing.
  *
  *   npx tsx bench/store-hnsw.ts sweep [--n 100000]          recall / latency per (M, efConstruction, efSearch)
- *   npx tsx bench/store-hnsw.ts store [--sizes 1000,10000]  ingest, open, search p50/p95, recall, peak RSS
+ *   npx tsx bench/store-hnsw.ts store [--sizes 1000,10000] [--reuse]  ingest, open, search p50/p95, recall, peak RSS
  *   npx tsx bench/store-hnsw.ts                             both
  *
  * Vectors are synthetic but shaped like sentence embeddings (bench/store-data.ts); query embedding
@@ -106,7 +106,9 @@ function sweep(n: number): void {
 /** One store size, measured in this process; prints one JSON line. */
 function storeRun(n: number): void {
   const dir = path.join(DATA_DIR, `store-${n}`);
-  fs.rmSync(dir, { recursive: true, force: true });
+  // --reuse measures an index built by an earlier run (same seeds, same data) without re-ingesting.
+  const reuse = process.argv.includes('--reuse') && fs.existsSync(path.join(dir, 'CURRENT'));
+  if (!reuse) fs.rmSync(dir, { recursive: true, force: true });
   const logger = createLogger({ level: 'warn' });
   const source = new VectorSource(1, topicsFor(n));
   const random = rng(3);
@@ -119,10 +121,12 @@ function storeRun(n: number): void {
   });
 
   let start = performance.now();
-  const writer = IndexStore.open(dir, { create: true, model: { id: 'bench/synthetic', dimensions: DIMS }, logger });
-  for (const { meeting, vectors } of meetings) writer.replaceMeeting(meeting, `hash-${meeting.source}`, vectors);
-  writer.close();
-  const ingestS = ms(start) / 1000;
+  if (!reuse) {
+    const writer = IndexStore.open(dir, { create: true, model: { id: 'bench/synthetic', dimensions: DIMS }, logger });
+    for (const { meeting, vectors } of meetings) writer.replaceMeeting(meeting, `hash-${meeting.source}`, vectors);
+    writer.close();
+  }
+  const ingestS = reuse ? Number.NaN : ms(start) / 1000;
 
   start = performance.now();
   const store = IndexStore.open(dir, { logger });
@@ -204,7 +208,16 @@ function storeTable(sizes: number[]): void {
   for (const n of sizes) {
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', self, 'store-one', String(n), '--per-topic', arg('--per-topic', '20')],
+      [
+        '--import',
+        'tsx',
+        self,
+        'store-one',
+        String(n),
+        '--per-topic',
+        arg('--per-topic', '20'),
+        ...(process.argv.includes('--reuse') ? ['--reuse'] : []),
+      ],
       {
         encoding: 'utf8',
         maxBuffer: 1 << 24,

@@ -153,9 +153,13 @@ describe('IndexStore when things go wrong', () => {
 
     const reader = IndexStore.open(dir, { logger });
     expect(reader.stats().meetings).toBe(3);
-    reader.close();
+    expect(reader.isSuperseded()).toBe(false);
 
     rebuild.close();
+    // A reader that was open keeps its (now replaced) index readable, and can tell it should reopen.
+    expect(reader.isSuperseded()).toBe(true);
+    expect(reader.stats().meetings).toBe(3);
+    reader.close();
     const after = IndexStore.open(dir, { logger });
     expect(after.meetings().map((m) => m.source)).toEqual([seriesMeeting(7).source]);
     expect(after.vectorCount).toBe(after.info.vectors);
