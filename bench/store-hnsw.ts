@@ -59,7 +59,8 @@ function ms(start: number): number {
   return performance.now() - start;
 }
 
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const fmt = (n: number | null, digits = 1) =>
+  typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : 'reused';
 
 /** Recall and latency of raw hnswlib over a grid of parameters, on one data set. */
 function sweep(n: number): void {
