@@ -1,13 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import {
-  BadInputError,
-  IndexCorruptError,
-  IndexMismatchError,
-  IndexMissingError,
-  IndexUnwritableError,
-} from '../errors.js';
+import { BadInputError, IndexCorruptError, IndexMismatchError, IndexMissingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { IndexStats, Meeting, SearchFilters } from '../types.js';
 import { checkLimit, hasFilters, meetingCondition } from './filters.js';
@@ -23,36 +17,14 @@ import {
   staleFiles,
   writeCurrent,
 } from './layout.js';
-import { passageHeader } from './passage-header.js';
-import {
-  blobToVector,
-  int,
-  itemValues,
-  PASSAGE_COLUMNS,
-  type StoredPassage,
-  str,
-  strOrNull,
-  toStoredPassage,
-  vectorToBlob,
-} from './rows.js';
-import {
-  BM25_WEIGHTS,
-  createSchema,
-  FORMAT_VERSION,
-  type Manifest,
-  readFormatVersion,
-  readManifest,
-  writeManifest,
-} from './schema.js';
+import { deleteMeetingRows, insertMeetingRows } from './meeting-rows.js';
+import { checkManifest, type IndexModel, makeFolder } from './open-checks.js';
+import { blobToVector, int, PASSAGE_COLUMNS, type StoredPassage, str, strOrNull, toStoredPassage } from './rows.js';
+import { BM25_WEIGHTS, createSchema, type Manifest, readManifest, writeManifest } from './schema.js';
 import { classifyStoreError } from './sqlite-errors.js';
 
+export type { IndexModel } from './open-checks.js';
 export type { StoredPassage } from './rows.js';
-
-/** The embedding model an index's vectors come from. */
-export interface IndexModel {
-  id: string;
-  dimensions: number;
-}
 
 export interface OpenOptions {
   /** Create the index when the folder has none (writers). Readers leave it off to get IndexMissingError. */
@@ -276,8 +248,8 @@ export class IndexStore {
       this.db
         .transaction(() => {
           added.length = 0;
-          const gone = this.deleteMeetingRows(meeting.source);
-          meetingId = this.insertMeeting(meeting, contentHash, vectors, added);
+          const gone = deleteMeetingRows(this.db, meeting.source);
+          meetingId = insertMeetingRows(this.db, meeting, contentHash, vectors, added);
           const before = this.bumpGeneration({
             meetings: 1 - (gone ? 1 : 0),
             items: meeting.items.length - (gone?.items ?? 0),
@@ -297,7 +269,7 @@ export class IndexStore {
     const write = this.guard(() =>
       this.db
         .transaction(() => {
-          const gone = this.deleteMeetingRows(source);
+          const gone = deleteMeetingRows(this.db, source);
           if (!gone) return null;
           const before = this.bumpGeneration({
             meetings: -1,
@@ -545,84 +517,6 @@ export class IndexStore {
     }
   }
 
-  /** Deletes a meeting's rows (inside the caller's transaction) and says what went. */
-  private deleteMeetingRows(source: string): { items: number; passages: number[]; vectors: number } | null {
-    const meeting = this.db.prepare('SELECT id FROM meetings WHERE source = ?').pluck().get(source) as
-      | number
-      | undefined;
-    if (meeting === undefined) return null;
-    const passages = this.db.prepare('SELECT id FROM passages WHERE meeting_id = ?').pluck().all(meeting) as number[];
-    const vectors = this.db
-      .prepare('SELECT count(*) FROM passages WHERE meeting_id = ? AND vector IS NOT NULL')
-      .pluck()
-      .get(meeting) as number;
-    this.db
-      .prepare('DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE meeting_id = ?)')
-      .run(meeting);
-    this.db.prepare('DELETE FROM passages WHERE meeting_id = ?').run(meeting);
-    const items = this.db.prepare('DELETE FROM items WHERE meeting_id = ?').run(meeting).changes;
-    this.db.prepare('DELETE FROM meetings WHERE id = ?').run(meeting);
-    return { items, passages, vectors };
-  }
-
-  private insertMeeting(
-    meeting: Meeting,
-    contentHash: string,
-    vectors: Float32Array[] | null,
-    added: Array<{ id: number; vector: Float32Array }>,
-  ): number {
-    const meetingId = Number(
-      this.db
-        .prepare(
-          `INSERT INTO meetings (source, content_hash, council, committee, date, start_time, venue, chair, attendees, url, warnings)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          meeting.source,
-          contentHash,
-          meeting.council,
-          meeting.committee,
-          meeting.date,
-          meeting.startTime,
-          meeting.venue,
-          meeting.chair,
-          JSON.stringify(meeting.attendees),
-          meeting.url,
-          JSON.stringify(meeting.warnings),
-        ).lastInsertRowid,
-    );
-    const insertItem = this.db.prepare(
-      `INSERT INTO items (meeting_id, position, minute, minute_number, number_source, title, title_derived, agenda_item,
-         procedural, text, resolutions, points, url, restricted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertPassage = this.db.prepare(
-      'INSERT INTO passages (item_id, meeting_id, position, text, header, points, vector) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    const insertFts = this.db.prepare('INSERT INTO passages_fts (rowid, text, header, title) VALUES (?, ?, ?, ?)');
-    let flat = 0;
-    meeting.items.forEach((item, position) => {
-      const itemId = Number(insertItem.run(...itemValues(meetingId, position, item)).lastInsertRowid);
-      const header = passageHeader(meeting, item);
-      item.passages.forEach((passage, index) => {
-        const vector = vectors?.[flat++] ?? null;
-        const id = Number(
-          insertPassage.run(
-            itemId,
-            meetingId,
-            index,
-            passage.text,
-            header,
-            JSON.stringify(passage.points),
-            vector ? vectorToBlob(vector) : null,
-          ).lastInsertRowid,
-        );
-        insertFts.run(id, passage.text, header, item.title);
-        if (vector) added.push({ id, vector });
-      });
-    });
-    return meetingId;
-  }
-
   /**
    * Moves the manifest's generation and counts on (inside the caller's transaction), starting from
    * the database's own values since another process may have written since we last read them.
@@ -858,69 +752,6 @@ export class IndexStore {
       scored.push({ passageId: id, score: dot / (queryNorm * (Math.sqrt(norm) || 1)) });
     }
     return scored.sort((a, b) => b.score - a.score).slice(0, limit);
-  }
-}
-
-/** Checks format version, manifest and model; returns the manifest (adopting `model` into an empty keyword-only index). */
-function checkManifest(db: Database.Database, dbFile: string, model: IndexModel | null | undefined): Manifest {
-  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
-  if (!hasMeta) throw new IndexCorruptError(dbFile, 'is not a Minutebook index (no manifest)');
-  const version = readFormatVersion(db);
-  if (version !== FORMAT_VERSION) {
-    throw new IndexMismatchError(
-      `the index in ${path.dirname(dbFile)} has format version ${version ?? 'unknown'} but this Minutebook reads version ${FORMAT_VERSION}; rebuild it with \`npx minutebook ingest --rebuild <files>\``,
-    );
-  }
-  const manifest = readManifest(db);
-  if (typeof manifest === 'string') throw new IndexCorruptError(dbFile, manifest);
-  checkCounts(db, dbFile, manifest);
-  if (model === undefined) return manifest;
-  const built =
-    manifest.model === null
-      ? 'keyword-only (no embedding model)'
-      : `with ${manifest.model} (${manifest.dimensions} dimensions)`;
-  const rebuildHint = 'rebuild it with `npx minutebook ingest --rebuild <files>`';
-  if (model === null) {
-    if (manifest.model === null) return manifest;
-    throw new IndexMismatchError(
-      `the index in ${path.dirname(dbFile)} was built ${built} but no embedding model is available now; fetch it with \`npx minutebook model fetch\`, or ${rebuildHint} to index keyword-only`,
-    );
-  }
-  if (manifest.model === model.id && manifest.dimensions === model.dimensions) return manifest;
-  if (manifest.model === null && manifest.passages === 0) {
-    writeManifest(db, { model: model.id, dimensions: model.dimensions });
-    return { ...manifest, model: model.id, dimensions: model.dimensions };
-  }
-  throw new IndexMismatchError(
-    `the index in ${path.dirname(dbFile)} was built ${built}, not ${model.id} (${model.dimensions} dimensions); ${rebuildHint}`,
-  );
-}
-
-/**
- * Compares the manifest's counts with the tables. Cheap (indexes only) and catches a database that
- * was truncated or edited behind our back, which SQLite itself would only notice on the damaged page.
- */
-function checkCounts(db: Database.Database, dbFile: string, manifest: Manifest): void {
-  const count = (sql: string) => db.prepare(sql).pluck().get() as number;
-  const actual = {
-    meetings: count('SELECT count(*) FROM meetings'),
-    items: count('SELECT count(*) FROM items'),
-    passages: count('SELECT count(*) FROM passages'),
-    vectors: count('SELECT count(*) FROM passages WHERE vector IS NOT NULL'),
-  };
-  for (const key of ['meetings', 'items', 'passages', 'vectors'] as const) {
-    if (actual[key] !== manifest[key]) {
-      throw new IndexCorruptError(dbFile, `holds ${actual[key]} ${key} but its manifest says ${manifest[key]}`);
-    }
-  }
-}
-
-function makeFolder(dir: string): void {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.accessSync(dir, fs.constants.W_OK);
-  } catch (error) {
-    throw new IndexUnwritableError(dir, { cause: error });
   }
 }
 
