@@ -2,9 +2,10 @@ import { BadInputError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { IndexStore, StoredPassage } from '../store/index-store.js';
 import type { Embedder, IndexStats, Retriever, SearchFilters, SearchHit, SearchResult } from '../types.js';
-import { Glossary } from './glossary.js';
+import { type CorpusStats, corpusStatsFor, indexStamp } from './corpus-stats.js';
+import type { Glossary } from './glossary.js';
 import { readQuestionDates, withinDates } from './question-dates.js';
-import { contentStems, hasStem, stem, stemSet, tokenize } from './terms.js';
+import { contentStems, hasStem, stem, tokenize } from './terms.js';
 
 /** Passages fetched from each half before fusion; items are built from their union. */
 const CANDIDATES_PER_HALF = 80;
@@ -67,7 +68,7 @@ export class HybridRetriever implements Retriever {
   readonly #today: () => Date;
   readonly #ownsStore: boolean;
   readonly #mode: RetrievalMode;
-  #corpus: { glossary: Glossary; idf: (stem: string) => number; generation: number } | null = null;
+  #corpus: CorpusStats | null = null;
 
   constructor(options: HybridRetrieverOptions) {
     this.#store = options.store;
@@ -221,32 +222,12 @@ export class HybridRetriever implements Retriever {
     return concepts;
   }
 
-  /** Glossary and document frequencies of the indexed items, built once on first use. */
-  #corpusStats(): { glossary: Glossary; idf: (stem: string) => number } {
-    // Rebuilt whenever the index has been written since (a nightly sync under a running bot).
-    const generation = this.#store.info.generation;
-    if (this.#corpus?.generation === generation) return this.#corpus;
-    const started = performance.now();
-    const glossary = new Glossary();
-    const df = new Map<string, number>();
-    let items = 0;
-    for (const item of this.#store.allItemTexts()) {
-      items++;
-      const text = `${item.title}\n${item.text}`;
-      glossary.learn(text);
-      for (const s of stemSet(text)) df.set(s, (df.get(s) ?? 0) + 1);
+  /** Glossary and document frequencies of the indexed items (see corpus-stats.ts). */
+  #corpusStats(): CorpusStats {
+    // Fresh whenever the index has been written since (a nightly sync under a running bot).
+    if (this.#corpus?.stamp !== indexStamp(this.#store)) {
+      this.#corpus = corpusStatsFor(this.#store, this.#logger);
     }
-    const idf = (s: string) => {
-      // A stem may match longer words by prefix; count the commonest of them.
-      let n = df.get(s) ?? 0;
-      if (s.length >= 5) for (const [other, count] of df) if (other.startsWith(s)) n = Math.max(n, count);
-      return Math.log(1 + (items + 1) / (n + 0.5));
-    };
-    this.#logger.debug(
-      { items, acronyms: glossary.size, ms: Math.round(performance.now() - started) },
-      'glossary and term statistics built',
-    );
-    this.#corpus = { glossary, idf, generation };
     return this.#corpus;
   }
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { manifestOption } from '../../../ingest/load.js';
 import { type IngestSummary, ingestFiles } from '../../../ingest/pipeline.js';
 import { openEmbedder } from '../../embed/open.js';
+import { corpusStatsFor } from '../../retrieve/corpus-stats.js';
 import { IndexStore } from '../../store/index-store.js';
 import { type CliContext, createCliContext, runCommand } from '../context.js';
 
@@ -62,6 +63,8 @@ async function ingestCommand(inputs: string[], flags: IngestFlags): Promise<numb
   } finally {
     bar?.stop();
   }
+  // Ready the search statistics now, so the first question after an ingest does not wait.
+  corpusStatsFor(store, ctx.logger);
   store.close();
 
   for (const missing of manifest?.missingFiles ?? []) {

@@ -13,6 +13,7 @@ import { loadSites, type SiteConfig } from '../../../ingest/moderngov/sites.js';
 import { type IngestSummary, ingestMeetings } from '../../../ingest/pipeline.js';
 import { openEmbedder } from '../../embed/open.js';
 import { BadInputError } from '../../errors.js';
+import { corpusStatsFor } from '../../retrieve/corpus-stats.js';
 import { IndexStore } from '../../store/index-store.js';
 import type { Meeting } from '../../types.js';
 import { type CliContext, createCliContext, positiveInt, runCommand } from '../context.js';
@@ -104,6 +105,8 @@ async function syncCommand(flags: SyncFlags): Promise<number> {
   let summary: IngestSummary;
   try {
     summary = await ingestMeetings(meetingsOf(sources), { store, embedder });
+    // Ready the search statistics now, so the bot's first question after a sync does not wait.
+    corpusStatsFor(store, ctx.logger);
   } finally {
     // What was written stays written: the next run carries on from there.
     store.close();

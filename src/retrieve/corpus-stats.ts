@@ -1,0 +1,119 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../logger.js';
+import type { IndexStore } from '../store/index-store.js';
+import { Glossary } from './glossary.js';
+import { stemSet } from './terms.js';
+
+/**
+ * What retrieval needs to know about the whole indexed corpus: the acronyms its minutes define and
+ * how many items each word stem appears in (for weighting rare words above common ones).
+ */
+export interface CorpusStats {
+  /** Which index and generation these were computed from (see {@link indexStamp}). */
+  stamp: string;
+  glossary: Glossary;
+  /** Inverse document frequency of a stem (prefix matches count, as in scoring). */
+  idf(stem: string): number;
+}
+
+/** Beside the index; a cache, rebuilt whenever it is missing, unreadable or from another generation. */
+const STATS_FILE = 'corpus-stats.json';
+const STATS_VERSION = 1;
+
+interface StatsFile {
+  version: number;
+  stamp: string;
+  items: number;
+  df: Array<[string, number]>;
+  glossary: Array<[string, string[]]>;
+}
+
+/**
+ * The corpus statistics for the index as it is now. Building them reads every item (seconds at
+ * 100k passages), so they are saved beside the index and reused until the index changes; `ingest`
+ * and `sync` build them at the end, so the first question after a sync does not pay.
+ */
+export function corpusStatsFor(store: IndexStore, logger: Logger): CorpusStats {
+  const stamp = indexStamp(store);
+  const file = path.join(store.dir, STATS_FILE);
+  const saved = readStatsFile(file);
+  if (saved?.stamp === stamp) return fromFile(saved);
+
+  const started = performance.now();
+  const glossary = new Glossary();
+  const df = new Map<string, number>();
+  let items = 0;
+  for (const item of store.allItemTexts()) {
+    items++;
+    const text = `${item.title}\n${item.text}`;
+    glossary.learn(text);
+    for (const s of stemSet(text)) df.set(s, (df.get(s) ?? 0) + 1);
+  }
+  const data: StatsFile = {
+    version: STATS_VERSION,
+    stamp,
+    items,
+    df: [...df],
+    glossary: [...glossary.entries].map(([acronym, forms]) => [acronym, [...forms]]),
+  };
+  try {
+    // Temp file and rename: a reader never sees half a file.
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(data));
+    renameSync(temp, file);
+  } catch (error) {
+    // A read-only index is still searchable; it just rebuilds these in memory each start.
+    logger.debug({ err: error, file }, 'could not save corpus statistics');
+  }
+  logger.debug(
+    { items, acronyms: glossary.size, ms: Math.round(performance.now() - started) },
+    'glossary and term statistics built',
+  );
+  return fromFile(data);
+}
+
+/**
+ * Names the index's contents: a rebuilt index restarts its generation count, so the creation time
+ * tells two indexes apart and the generation tells two states of one apart.
+ */
+export function indexStamp(store: IndexStore): string {
+  const { createdAt, generation } = store.info;
+  return `${createdAt}#${generation}`;
+}
+
+function readStatsFile(file: string): StatsFile | null {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<StatsFile>;
+    const valid =
+      data.version === STATS_VERSION &&
+      typeof data.stamp === 'string' &&
+      typeof data.items === 'number' &&
+      Array.isArray(data.df) &&
+      Array.isArray(data.glossary);
+    return valid ? (data as StatsFile) : null;
+  } catch {
+    return null;
+  }
+}
+
+function fromFile(data: StatsFile): CorpusStats {
+  const df = new Map(data.df);
+  const glossary = new Glossary();
+  for (const [acronym, forms] of data.glossary) glossary.entries.set(acronym, new Set(forms));
+  const cache = new Map<string, number>();
+  return {
+    stamp: data.stamp,
+    glossary,
+    idf(stem) {
+      const known = cache.get(stem);
+      if (known !== undefined) return known;
+      // A stem may match longer words by prefix; count the commonest of them.
+      let n = df.get(stem) ?? 0;
+      if (stem.length >= 5) for (const [other, count] of df) if (other.startsWith(stem)) n = Math.max(n, count);
+      const value = Math.log(1 + (data.items + 1) / (n + 0.5));
+      cache.set(stem, value);
+      return value;
+    },
+  };
+}

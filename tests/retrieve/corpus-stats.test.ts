@@ -1,0 +1,58 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusStatsFor, indexStamp } from '../../src/retrieve/corpus-stats.js';
+import { IndexStore } from '../../src/store/index-store.js';
+import { examplesDir } from '../helpers/corpus.js';
+import { buildIndex, silentLogger } from '../helpers/index.js';
+
+describe('corpus statistics', () => {
+  it('are saved beside the index, reused while it is unchanged, and rebuilt when it changes', async () => {
+    const { indexDir } = await buildIndex([path.join(examplesDir, 'northbridge-2023-11-07-printed.txt')], {
+      embedder: null,
+    });
+    const file = path.join(indexDir, 'corpus-stats.json');
+    const store = IndexStore.open(indexDir, { logger: silentLogger });
+    try {
+      const first = corpusStatsFor(store, silentLogger);
+      expect(existsSync(file)).toBe(true);
+      expect(first.stamp).toBe(indexStamp(store));
+      expect(first.glossary.expand('EHCP')).toEqual(['Education Health and Care Plan']);
+      // Rarer words weigh more than common ones.
+      expect(first.idf('knife')).toBeGreaterThan(first.idf('committee'));
+
+      // Reused: a marker put into the saved file comes back.
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { glossary: Array<[string, string[]]> };
+      saved.glossary.push(['XYZ', ['Example Yield Zone']]);
+      writeFileSync(file, JSON.stringify(saved));
+      expect(corpusStatsFor(store, silentLogger).glossary.expand('XYZ')).toEqual(['Example Yield Zone']);
+    } finally {
+      store.close();
+    }
+
+    // A write moves the generation: the marker is gone and the new meeting's words count.
+    await buildIndex([path.join(examplesDir, 'northbridge-2024-06-18-page.txt')], { indexDir, embedder: null });
+    const reopened = IndexStore.open(indexDir, { logger: silentLogger });
+    try {
+      const fresh = corpusStatsFor(reopened, silentLogger);
+      expect(fresh.glossary.expand('XYZ')).toEqual([]);
+      expect(fresh.stamp).toBe(indexStamp(reopened));
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('are rebuilt from a damaged file', async () => {
+    const { indexDir } = await buildIndex([path.join(examplesDir, 'northbridge-2024-03-12-table.txt')], {
+      embedder: null,
+    });
+    writeFileSync(path.join(indexDir, 'corpus-stats.json'), '{ truncated');
+    const store = IndexStore.open(indexDir, { logger: silentLogger });
+    try {
+      expect(corpusStatsFor(store, silentLogger).idf('foster')).toBeGreaterThan(0);
+      expect(JSON.parse(readFileSync(path.join(indexDir, 'corpus-stats.json'), 'utf8')).stamp).toBe(indexStamp(store));
+    } finally {
+      store.close();
+    }
+  });
+});
