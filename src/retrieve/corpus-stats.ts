@@ -15,6 +15,8 @@ export interface CorpusStats {
   glossary: Glossary;
   /** Inverse document frequency of a stem (prefix matches count, as in scoring). */
   idf(stem: string): number;
+  /** The share of items (0 to 1) that contain a stem. */
+  share(stem: string): number;
 }
 
 /** Beside the index; a cache, rebuilt whenever it is missing, unreadable or from another generation. */
@@ -101,19 +103,20 @@ function fromFile(data: StatsFile): CorpusStats {
   const df = new Map(data.df);
   const glossary = new Glossary();
   for (const [acronym, forms] of data.glossary) glossary.entries.set(acronym, new Set(forms));
-  const cache = new Map<string, number>();
+  const counts = new Map<string, number>();
+  // A stem may match longer words by prefix; count the commonest of them.
+  const count = (stem: string): number => {
+    const known = counts.get(stem);
+    if (known !== undefined) return known;
+    let n = df.get(stem) ?? 0;
+    if (stem.length >= 5) for (const [other, c] of df) if (other.startsWith(stem)) n = Math.max(n, c);
+    counts.set(stem, n);
+    return n;
+  };
   return {
     stamp: data.stamp,
     glossary,
-    idf(stem) {
-      const known = cache.get(stem);
-      if (known !== undefined) return known;
-      // A stem may match longer words by prefix; count the commonest of them.
-      let n = df.get(stem) ?? 0;
-      if (stem.length >= 5) for (const [other, count] of df) if (other.startsWith(stem)) n = Math.max(n, count);
-      const value = Math.log(1 + (data.items + 1) / (n + 0.5));
-      cache.set(stem, value);
-      return value;
-    },
+    idf: (stem) => Math.log(1 + (data.items + 1) / (count(stem) + 0.5)),
+    share: (stem) => (data.items ? count(stem) / data.items : 0),
   };
 }

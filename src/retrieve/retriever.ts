@@ -5,7 +5,7 @@ import type { Embedder, IndexStats, Retriever, SearchFilters, SearchHit, SearchR
 import { type CorpusStats, corpusStatsFor, indexStamp } from './corpus-stats.js';
 import type { Glossary } from './glossary.js';
 import { readQuestionDates, withinDates } from './question-dates.js';
-import { contentStems, hasStem, stem, tokenize } from './terms.js';
+import { contentStems, contentWords, hasStem, stem, tokenize } from './terms.js';
 
 /** Passages fetched from each half before fusion; items are built from their union. */
 const CANDIDATES_PER_HALF = 80;
@@ -17,6 +17,8 @@ const PROCEDURAL_FACTOR = 0.6;
 const PREFERRED_PERIOD_FACTOR = 1.3;
 /** For "what has been said about…" questions, each further item of the same meeting counts less. */
 const SAME_MEETING_FACTOR = 0.85;
+/** Words in more than this share of items are too common to search by keyword. */
+const COMMON_WORD_SHARE = 0.25;
 /** Evidence passages kept per item. */
 const EVIDENCE_PER_ITEM = 3;
 
@@ -131,10 +133,13 @@ export class HybridRetriever implements Retriever {
     const filters: SearchFilters = fromQuestion ? { ...explicit, ...dates.filters } : explicit;
 
     const concepts = this.#concepts(text);
-    const keywordQuery = [text, ...concepts.flatMap((c) => c.phrases.map((p) => `"${p}"`))].join(' ');
     const useKeywords = this.#mode !== 'vector';
     const embedder = this.#mode === 'keyword' ? null : this.#embedder;
-    const keyword = useKeywords ? this.#store.keywordSearch(keywordQuery, { filters, limit: CANDIDATES_PER_HALF }) : [];
+    const keywordQuery = this.#keywordQuery(text, concepts, embedder === null);
+    const keyword =
+      useKeywords && keywordQuery
+        ? this.#store.keywordSearch(keywordQuery, { filters, limit: CANDIDATES_PER_HALF })
+        : [];
     const cosine = new Map<number, number>();
     if (embedder) {
       const vector = await embedder.embedQuery(text);
@@ -194,6 +199,21 @@ export class HybridRetriever implements Retriever {
       hits,
       scope: { ...scope, filters, filtersFromQuestion: fromQuestion, keywordOnly: embedder === null },
     };
+  }
+
+  /**
+   * The words worth a keyword search: BM25 over a word found in most items ranks nearly the whole
+   * index and tells little, so such words are left to scoring and the vector half. With no vector
+   * half, the two rarest words are kept whatever their frequency. Acronym long forms go in as phrases.
+   */
+  #keywordQuery(text: string, concepts: Concept[], keywordOnly: boolean): string {
+    const { share } = this.#corpusStats();
+    const words = contentWords(text).map((word) => ({ word, share: share(stem(word)) }));
+    let chosen = words.filter((w) => w.share <= COMMON_WORD_SHARE);
+    if (chosen.length === 0 && keywordOnly) chosen = [...words].sort((a, b) => a.share - b.share).slice(0, 2);
+    const quoted = [...text.matchAll(/"([^"]+)"/g)].map((m) => `"${m[1]}"`);
+    const phrases = concepts.flatMap((c) => c.phrases.map((p) => `"${p}"`));
+    return [...quoted, ...chosen.map((w) => w.word), ...phrases].join(' ');
   }
 
   /** Moves to the index a rebuild swapped in, if one did (and this retriever can reopen). */

@@ -35,12 +35,14 @@ export function stem(token: string): string {
   return t;
 }
 
+/** The content words of a question, as written (lower-cased), in order, without duplicates. */
+export function contentWords(text: string): string[] {
+  return [...new Set(tokenize(text).filter((t) => !NOISE.has(t) && !/^\d{1,2}$/.test(t)))];
+}
+
 /** The content words of a question, stemmed, in order, without duplicates. */
 export function contentStems(text: string): string[] {
-  const stems = tokenize(text)
-    .filter((t) => !NOISE.has(t) && !/^\d{1,2}$/.test(t))
-    .map(stem);
-  return [...new Set(stems)];
+  return [...new Set(contentWords(text).map(stem))];
 }
 
 /**
