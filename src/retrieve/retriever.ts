@@ -13,6 +13,11 @@ const CANDIDATES_PER_HALF = 80;
 const VECTOR_WEIGHT = 0.55;
 /** Housekeeping items ("Urgent items: none") rank below substance unless nothing else matches. */
 const PROCEDURAL_FACTOR = 0.6;
+/**
+ * A question naming something no indexed item mentions ("library closures" in minutes that never
+ * say "library") is about something the minutes do not cover, however close the rest of it is.
+ */
+const UNKNOWN_SUBJECT_FACTOR = 0.6;
 /** Items from a period the question mentions ("in 2020") rank this much higher. */
 const PREFERRED_PERIOD_FACTOR = 1.3;
 /** For "what has been said about…" questions, each further item of the same meeting counts less. */
@@ -28,6 +33,8 @@ export const HISTORY_QUESTION =
 
 /** One concept of a question: a word, with acronym expansions as alternatives. */
 interface Concept {
+  /** The word as the question has it. */
+  word: string;
   stems: string[];
   /** Multi-word alternatives that must appear as phrases ("education health and care plan"). */
   phrases: string[];
@@ -176,6 +183,10 @@ export class HybridRetriever implements Retriever {
 
     const history = HISTORY_QUESTION.test(text);
     const questionStems = new Set(contentStems(text));
+    const { share } = this.#corpusStats();
+    const namesUnknown = concepts.some(
+      (c) => isSubject(c.word) && !c.phrases.length && c.stems.every((s) => share(s) === 0),
+    );
     const ranked = [...items.values()]
       .map((entry) => {
         const order = entry.passages.map((_, i) => [scoreOf(entry, i), i] as const).sort((a, b) => b[0] - a[0]);
@@ -183,6 +194,7 @@ export class HybridRetriever implements Retriever {
         let score = order[0]?.[0] ?? 0;
         // Housekeeping ranks down, unless the question is about that very item ("who was appointed Chairman").
         if (best.item.procedural && !asksAbout(questionStems, best.item.title)) score *= PROCEDURAL_FACTOR;
+        if (namesUnknown) score *= UNKNOWN_SUBJECT_FACTOR;
         if (dates.prefer && withinDates(best.meeting.date, dates.prefer))
           score = Math.min(1, score * PREFERRED_PERIOD_FACTOR);
         const evidence = order.slice(0, EVIDENCE_PER_ITEM).map(([s, i]) => {
@@ -234,10 +246,11 @@ export class HybridRetriever implements Retriever {
     for (const s of contentStems(question)) {
       const original = words.find((w) => w.startsWith(s)) ?? s;
       const phrases = glossary.expand(original).map((form) => tokenize(form).join(' '));
-      concepts.push({ stems: [s], phrases, weight: idf(s) });
+      concepts.push({ word: original, stems: [s], phrases, weight: idf(s) });
     }
     for (const acronym of glossary.acronymsIn(question)) {
-      concepts.push({ stems: [acronym.toLowerCase()], phrases: [], weight: idf(acronym.toLowerCase()) });
+      const word = acronym.toLowerCase();
+      concepts.push({ word, stems: [word], phrases: [], weight: idf(word) });
     }
     return concepts;
   }
@@ -272,6 +285,15 @@ function weightedShare(concepts: Concept[], present: boolean[]): number {
   const total = concepts.reduce((sum, c) => sum + c.weight, 0);
   if (total === 0) return 0;
   return concepts.reduce((sum, c, i) => sum + (present[i] ? c.weight : 0), 0) / total;
+}
+
+/**
+ * Whether a question word can name what the question is about. Verb and adverb forms ("worried",
+ * "closing", "recently") are how a question is put, and minutes often say it another way
+ * ("concern was raised"); nouns ("library", "bypass") are what it is about.
+ */
+function isSubject(word: string): boolean {
+  return word.length >= 3 && /^\p{L}+$/u.test(word) && !/(?:ed|ing|ly)$/.test(word);
 }
 
 /** Whether the question names most of an item's title ("appointed Chairman" / "Appointment of Chairman"). */

@@ -14,7 +14,8 @@ const NOISE = new Set(
     // Question boilerplate: present in every question about minutes, so it tells items apart not at all.
     'said say says tell told discuss discussed discussion committee committees council councils meeting meetings ' +
     'minute minutes member members heard hear last ever year years time times get got find found know ' +
-    'last since recent recently latest anything things thing happened happen go going went'
+    'last since recent recently latest anything things thing happened happen go going went ' +
+    'anyone anybody someone somebody something everyone everybody everything'
   ).split(' '),
 );
 
@@ -26,8 +27,9 @@ export function tokenize(text: string): string[] {
 /** A crude English stemmer: enough to match "referrals" to "referral" and "educated" to "education". */
 export function stem(token: string): string {
   let t = token;
-  if (t.length > 4 && t.endsWith('ies')) t = `${t.slice(0, -3)}y`;
-  else if (t.length > 4 && t.endsWith('sses')) t = t.slice(0, -2);
+  // "families" -> "family", and no further: "-ly" below would make it "fami".
+  if (t.length > 4 && t.endsWith('ies')) return `${t.slice(0, -3)}y`;
+  if (t.length > 4 && t.endsWith('sses')) t = t.slice(0, -2);
   else if (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') && !t.endsWith('us')) t = t.slice(0, -1);
   if (t.length > 5 && t.endsWith('ing')) t = t.slice(0, -3);
   else if (t.length > 4 && t.endsWith('ed')) t = t.slice(0, -2);

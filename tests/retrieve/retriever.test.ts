@@ -103,6 +103,16 @@ describe('hybrid retrieval over a real index', () => {
     expect(hits[0]?.score ?? 0).toBeLessThan(0.2);
   });
 
+  it('scores low a question whose subject no minute mentions, however close the rest is', async () => {
+    // "school" and "transport" are in the minutes; "libraries" is not.
+    const { hits } = await keywordOnly.search('Are school libraries closing because of transport costs?');
+    expect(hits[0]?.score ?? 0).toBeLessThan(0.35);
+    // A verb the minutes put another way does not count against an answerable question.
+    const worried = await keywordOnly.search('Why were members worried about foster carer allowances?');
+    expect(worried.hits[0]?.title).toBe('Foster Carer Recruitment');
+    expect(worried.hits[0]?.score ?? 0).toBeGreaterThan(0.35);
+  });
+
   it('refuses an empty question and k below 1 with a clear message', async () => {
     await expect(retriever.search('   ')).rejects.toThrow(BadInputError);
     await expect(retriever.search('transport', { k: 0 })).rejects.toThrow(/k must be a whole number of at least 1/);
