@@ -1,4 +1,4 @@
-import type { MinuteItem, NumberSource } from '../types.js';
+import type { Meeting, MinuteItem } from '../types.js';
 
 /**
  * Rows as read back from the index, narrowed from SQLite's `unknown`s. JSON columns were written by
@@ -11,32 +11,11 @@ export interface StoredPassage {
   text: string;
   points: string[];
   header: string;
-  item: {
+  /** The item as parsed, less its passages, with its row id and place in the meeting. */
+  item: Omit<MinuteItem, 'passages'> & { id: number; position: number };
+  /** The meeting's own fields (not its items or parse warnings), with its row id. */
+  meeting: Pick<Meeting, 'source' | 'council' | 'committee' | 'date' | 'startTime' | 'venue' | 'chair' | 'url'> & {
     id: number;
-    position: number;
-    minute: string | null;
-    minuteNumber: number | null;
-    numberSource: NumberSource | null;
-    title: string;
-    titleDerived: boolean;
-    agendaItem: number | null;
-    procedural: boolean;
-    text: string;
-    resolutions: string[];
-    points: string[];
-    url: string | null;
-    restricted: boolean;
-  };
-  meeting: {
-    id: number;
-    source: string;
-    council: string | null;
-    committee: string | null;
-    date: string | null;
-    startTime: string | null;
-    venue: string | null;
-    chair: string | null;
-    url: string | null;
   };
 }
 
