@@ -139,10 +139,12 @@ export class HybridRetriever implements Retriever {
     const fromQuestion = !explicit.after && !explicit.before && Object.keys(dates.filters).length > 0;
     const filters: SearchFilters = fromQuestion ? { ...explicit, ...dates.filters } : explicit;
 
-    const concepts = this.#concepts(text);
+    // Once per question: checking that they are current costs a query of the index.
+    const corpus = this.#corpusStats();
+    const concepts = questionConcepts(text, corpus);
     const useKeywords = this.#mode !== 'vector';
     const embedder = this.#mode === 'keyword' ? null : this.#embedder;
-    const keywordQuery = this.#keywordQuery(text, concepts, embedder === null);
+    const keywordQuery = keywordQueryFor(text, concepts, corpus, embedder === null);
     const keyword =
       useKeywords && keywordQuery
         ? this.#store.keywordSearch(keywordQuery, { filters, limit: CANDIDATES_PER_HALF })
@@ -183,9 +185,8 @@ export class HybridRetriever implements Retriever {
 
     const history = HISTORY_QUESTION.test(text);
     const questionStems = new Set(contentStems(text));
-    const { share } = this.#corpusStats();
     const namesUnknown = concepts.some(
-      (c) => isSubject(c.word) && !c.phrases.length && c.stems.every((s) => share(s) === 0),
+      (c) => isSubject(c.word) && !c.phrases.length && c.stems.every((s) => corpus.share(s) === 0),
     );
     const ranked = [...items.values()]
       .map((entry) => {
@@ -213,21 +214,6 @@ export class HybridRetriever implements Retriever {
     };
   }
 
-  /**
-   * The words worth a keyword search: BM25 over a word found in most items ranks nearly the whole
-   * index and tells little, so such words are left to scoring and the vector half. With no vector
-   * half, the two rarest words are kept whatever their frequency. Acronym long forms go in as phrases.
-   */
-  #keywordQuery(text: string, concepts: Concept[], keywordOnly: boolean): string {
-    const { share } = this.#corpusStats();
-    const words = contentWords(text).map((word) => ({ word, share: share(stem(word)) }));
-    let chosen = words.filter((w) => w.share <= COMMON_WORD_SHARE);
-    if (chosen.length === 0 && keywordOnly) chosen = [...words].sort((a, b) => a.share - b.share).slice(0, 2);
-    const quoted = [...text.matchAll(/"([^"]+)"/g)].map((m) => `"${m[1]}"`);
-    const phrases = concepts.flatMap((c) => c.phrases.map((p) => `"${p}"`));
-    return [...quoted, ...chosen.map((w) => w.word), ...phrases].join(' ');
-  }
-
   /** Moves to the index a rebuild swapped in, if one did (and this retriever can reopen). */
   #followRebuild(): void {
     if (!this.#reopen || !this.#store.isSuperseded()) return;
@@ -238,23 +224,6 @@ export class HybridRetriever implements Retriever {
     this.#logger.info('index was rebuilt: now searching the new one');
   }
 
-  /** The question's concepts: content words weighted by rarity, with acronym long forms and back. */
-  #concepts(question: string): Concept[] {
-    const { glossary, idf } = this.#corpusStats();
-    const concepts: Concept[] = [];
-    const words = tokenize(question);
-    for (const s of contentStems(question)) {
-      const original = words.find((w) => w.startsWith(s)) ?? s;
-      const phrases = glossary.expand(original).map((form) => tokenize(form).join(' '));
-      concepts.push({ word: original, stems: [s], phrases, weight: idf(s) });
-    }
-    for (const acronym of glossary.acronymsIn(question)) {
-      const word = acronym.toLowerCase();
-      concepts.push({ word, stems: [word], phrases: [], weight: idf(word) });
-    }
-    return concepts;
-  }
-
   /** Glossary and document frequencies of the indexed items (see corpus-stats.ts). */
   #corpusStats(): CorpusStats {
     // Fresh whenever the index has been written since (a nightly sync under a running bot).
@@ -263,6 +232,38 @@ export class HybridRetriever implements Retriever {
     }
     return this.#corpus;
   }
+}
+
+/** The question's concepts: content words weighted by rarity, with acronym long forms and back. */
+function questionConcepts(question: string, corpus: CorpusStats): Concept[] {
+  const { glossary, idf } = corpus;
+  const concepts: Concept[] = [];
+  const words = tokenize(question);
+  for (const s of contentStems(question)) {
+    const original = words.find((w) => w.startsWith(s)) ?? s;
+    const phrases = glossary.expand(original).map((form) => tokenize(form).join(' '));
+    concepts.push({ word: original, stems: [s], phrases, weight: idf(s) });
+  }
+  for (const acronym of glossary.acronymsIn(question)) {
+    const word = acronym.toLowerCase();
+    concepts.push({ word, stems: [word], phrases: [], weight: idf(word) });
+  }
+  return concepts;
+}
+
+/**
+ * The words worth a keyword search: BM25 over a word found in most items ranks nearly the whole
+ * index and tells little, so such words are left to scoring and the vector half. With no vector
+ * half, the two rarest words are kept whatever their frequency. Acronym long forms go in as phrases.
+ */
+function keywordQueryFor(text: string, concepts: Concept[], corpus: CorpusStats, keywordOnly: boolean): string {
+  const { share } = corpus;
+  const words = contentWords(text).map((word) => ({ word, share: share(stem(word)) }));
+  let chosen = words.filter((w) => w.share <= COMMON_WORD_SHARE);
+  if (chosen.length === 0 && keywordOnly) chosen = [...words].sort((a, b) => a.share - b.share).slice(0, 2);
+  const quoted = [...text.matchAll(/"([^"]+)"/g)].map((m) => `"${m[1]}"`);
+  const phrases = concepts.flatMap((c) => c.phrases.map((p) => `"${p}"`));
+  return [...quoted, ...chosen.map((w) => w.word), ...phrases].join(' ');
 }
 
 /** Which concepts a text has (by stem, or an acronym's long form as a phrase). */
