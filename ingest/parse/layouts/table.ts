@@ -89,7 +89,8 @@ const TITLE_JOINERS = new Set(['and', 'of', 'the', 'for', 'to', 'in', 'on', 'a',
  * lost and the caller derives one.
  */
 export function splitAgendaText(text: string): { heading: string | null; description: string | null } {
-  const cleaned = cleanTitle(text.replace(/\s*(?:pdf icon\s*)?PDF \d+(?:\.\d+)? ?[KM]B\b/gi, ' '))
+  // cleanTitle drops the "PDF 163 KB" links; "Additional documents:" can sit mid-text here.
+  const cleaned = cleanTitle(text)
     .replace(/\s*Additional documents:?/gi, '')
     .trim();
   if (!cleaned) return { heading: null, description: null };
