@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isIsoDate } from '../src/dates.js';
 import { BadManifestError } from '../src/errors.js';
 import type { SourceDocument } from '../src/types.js';
 
@@ -12,8 +13,6 @@ export interface Manifest {
   /** Entries naming files that do not exist: reported, not fatal. */
   missingFiles: string[];
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads and validates a manifest, naming the entry and field of anything wrong. */
 export function loadManifest(file: string): Manifest {
@@ -54,7 +53,7 @@ export function loadManifest(file: string): Manifest {
     }
     const date = record.date;
     if (date !== undefined && date !== null) {
-      if (typeof date !== 'string' || !ISO_DATE.test(date) || Number.isNaN(Date.parse(date))) {
+      if (typeof date !== 'string' || !isIsoDate(date)) {
         throw new BadManifestError(
           file,
           `${where} ("${name}"): "date" must be YYYY-MM-DD (got ${JSON.stringify(date)})`,

@@ -27,6 +27,13 @@ export function isoFromParts(day: string, month: string, year: string): string |
   return date.toISOString().slice(0, 10);
 }
 
+/** Whether `value` is a YYYY-MM-DD date that exists on the calendar ("2020-02-31" does not). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 /** Parses the first long-form date in `text`. */
 export function parseLongDate(text: string): string | null {
   const match = new RegExp(LONG_DATE, 'i').exec(text);

@@ -4,6 +4,7 @@
  * minutes where the site fills them in, otherwise from the printed-minutes PDF. One meeting's
  * failure is reported and the rest carry on; a committee the site refuses is reported likewise.
  */
+import { isIsoDate } from '../../src/dates.js';
 import { asMinutebookError, BadMinutesFileError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Meeting, MinutesSource } from '../../src/types.js';
@@ -74,7 +75,7 @@ export class ModernGovSource implements MinutesSource {
 
   constructor(private readonly options: ModernGovSyncOptions) {
     for (const date of [options.from, options.to]) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`dates must be YYYY-MM-DD (got "${date}")`);
+      if (!isIsoDate(date)) throw new RangeError(`dates must be YYYY-MM-DD (got "${date}")`);
     }
     if (options.from > options.to) throw new RangeError(`--from ${options.from} is after --to ${options.to}`);
   }

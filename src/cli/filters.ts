@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { isIsoDate } from '../dates.js';
 import { BadInputError } from '../errors.js';
 import type { SearchFilters } from '../types.js';
 
@@ -14,9 +15,7 @@ export interface FilterFlags {
 export function isoDate(name: string): (raw: string) => string {
   return (raw) => {
     const value = raw.trim();
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-    if (!date || date.toISOString().slice(0, 10) !== value) {
+    if (!isIsoDate(value)) {
       throw new InvalidArgumentError(`${name} must be a date as YYYY-MM-DD (got "${raw}")`);
     }
     return value;

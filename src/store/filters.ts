@@ -1,7 +1,6 @@
+import { isIsoDate } from '../dates.js';
 import { BadInputError } from '../errors.js';
 import type { SearchFilters } from '../types.js';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True when `filters` narrows anything. */
 export function hasFilters(filters: SearchFilters | undefined): filters is SearchFilters {
@@ -18,7 +17,7 @@ export function meetingCondition(filters: SearchFilters, alias: string): { sql: 
   for (const key of ['after', 'before'] as const) {
     const value = filters[key];
     if (value === undefined) continue;
-    if (!ISO_DATE.test(value)) throw new BadInputError(`${key} must be a date as YYYY-MM-DD (got "${value}")`);
+    if (!isIsoDate(value)) throw new BadInputError(`${key} must be a date as YYYY-MM-DD (got "${value}")`);
     parts.push(`${alias}.date ${key === 'after' ? '>=' : '<='} ?`);
     params.push(value);
   }

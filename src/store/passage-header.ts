@@ -1,3 +1,4 @@
+import { formatLongDate, isIsoDate } from '../dates.js';
 import type { Meeting, MinuteItem } from '../types.js';
 
 /**
@@ -20,8 +21,5 @@ export function passageHeader(
 
 /** "2022-06-12" as "12 June 2022", which is how people type dates into questions. */
 function longDate(date: string | null): string | null {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return parsed.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return date && isIsoDate(date) ? formatLongDate(date) : date;
 }

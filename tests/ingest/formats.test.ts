@@ -272,6 +272,8 @@ describe('bad input', () => {
   it('names the entry and field of a bad manifest date, and lists files it names that are missing', () => {
     const badDate = write('dates.json', JSON.stringify([{ file: 'a.txt', date: '02/06/2020' }]));
     expect(() => loadManifest(badDate)).toThrow(/entry 1 \("a\.txt"\): "date" must be YYYY-MM-DD/);
+    const notADay = write('no-such-day.json', JSON.stringify([{ file: 'a.txt', date: '2020-02-31' }]));
+    expect(() => loadManifest(notADay)).toThrow(/"date" must be YYYY-MM-DD \(got "2020-02-31"\)/);
     const missing = write('missing.json', JSON.stringify([{ file: 'nowhere.txt', committee: 'X' }]));
     expect(loadManifest(missing).missingFiles).toEqual(['nowhere.txt']);
   });

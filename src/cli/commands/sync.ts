@@ -11,6 +11,7 @@ import {
 } from '../../../ingest/moderngov/index.js';
 import { loadSites, type SiteConfig } from '../../../ingest/moderngov/sites.js';
 import { type IngestSummary, ingestMeetings } from '../../../ingest/pipeline.js';
+import { isIsoDate } from '../../dates.js';
 import { openEmbedder } from '../../embed/open.js';
 import { BadInputError } from '../../errors.js';
 import { corpusStatsFor } from '../../retrieve/corpus-stats.js';
@@ -229,12 +230,6 @@ function report(
 function checkProtocol(raw: string): ModernGovProtocol {
   if (raw === 'auto' || raw === 'get' || raw === 'soap') return raw;
   throw new BadInputError(`--protocol must be auto, get or soap (got "${raw}")`);
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** The version we announce in the User-Agent, from package.json. */
