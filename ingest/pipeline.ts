@@ -88,22 +88,13 @@ export async function ingestFiles(inputs: string[], options: IngestOptions): Pro
   const summary = emptySummary();
   const files = expandInputs(inputs);
   for (const [index, file] of files.entries()) {
-    const source = path.resolve(file);
-    try {
+    await ingestOne(summary, options, file, async () => {
+      const source = path.resolve(file);
       const bytes = await readSourceBytes(file);
       const hints = options.manifest?.hintsFor(file);
-      const hash = contentHash(bytes, hints);
-      if (options.store.contentHash(source) === hash) {
-        summary.unchanged++;
-      } else {
-        const meeting = await readDocument({ source, bytes, ...(hints ? { hints } : {}) });
-        await indexMeeting(options.store, options.embedder, meeting, hash);
-        count(summary, meeting);
-      }
-    } catch (error) {
-      summary.failed++;
-      summary.errors.push({ source: file, error: asMinutebookError(error) });
-    }
+      const load = () => readDocument({ source, bytes, ...(hints ? { hints } : {}) });
+      return { source, hash: contentHash(bytes, hints), load };
+    });
     options.onProgress?.(index + 1, files.length, file);
   }
   summary.seconds = (performance.now() - started) / 1000;
@@ -119,22 +110,40 @@ export async function ingestMeetings(
   const summary = emptySummary();
   let done = 0;
   for await (const meeting of meetings) {
-    try {
-      const hash = meetingHash(meeting);
-      if (options.store.contentHash(meeting.source) === hash) {
-        summary.unchanged++;
-      } else {
-        await indexMeeting(options.store, options.embedder, meeting, hash);
-        count(summary, meeting);
-      }
-    } catch (error) {
-      summary.failed++;
-      summary.errors.push({ source: meeting.source, error: asMinutebookError(error) });
-    }
+    await ingestOne(summary, options, meeting.source, async () => ({
+      source: meeting.source,
+      hash: meetingHash(meeting),
+      load: async () => meeting,
+    }));
     options.onProgress?.(++done, done, meeting.source);
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/**
+ * One source: fingerprint it, skip it if the index already has that fingerprint, otherwise load
+ * (parse) it, embed and write it. A failure is recorded under `name` and the run goes on.
+ */
+async function ingestOne(
+  summary: IngestSummary,
+  options: Pick<IngestOptions, 'store' | 'embedder'>,
+  name: string,
+  prepare: () => Promise<{ source: string; hash: string; load: () => Promise<Meeting> }>,
+): Promise<void> {
+  try {
+    const { source, hash, load } = await prepare();
+    if (options.store.contentHash(source) === hash) {
+      summary.unchanged++;
+      return;
+    }
+    const meeting = await load();
+    await indexMeeting(options.store, options.embedder, meeting, hash);
+    count(summary, meeting);
+  } catch (error) {
+    summary.failed++;
+    summary.errors.push({ source: name, error: asMinutebookError(error) });
+  }
 }
 
 function count(summary: IngestSummary, meeting: Meeting): void {
