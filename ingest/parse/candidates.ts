@@ -21,12 +21,14 @@ export interface Candidate {
   agendaNumber: number | null;
   /** Whether the number comes with a title: after it, on the next line, or on the lines before it. */
   titled: boolean;
+  /** A time printed before the number ("(09.15)", "10.31 am"): kept as the item's first words. */
+  time: string;
 }
 
-/** "(09.15)", "10.31 am", "7:02 p.m.": a time printed before an item's number. */
-const TIME_PREFIX = /^\(?\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\)?\s+(?=\S)/i;
-const LABELLED_TOKEN = new RegExp(String.raw`^(\()?(${TOKEN_BODY})(\))?`);
-const UNLABELLED_TOKEN = new RegExp(String.raw`^(\()?(${TOKEN_BODY_UNLABELLED})(\))?`);
+/** "(09.15)", "10.31 am", "7:02 p.m.": a time printed before an item's number (bracketed or with am/pm, unlike "21.44"). */
+const TIME_PREFIX = /^(?:\(\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\)|\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs))\s+(?=\S)/i;
+const LABELLED_TOKEN = new RegExp(String.raw`^(?:\((${TOKEN_BODY})\)|(${TOKEN_BODY}))`);
+const UNLABELLED_TOKEN = new RegExp(String.raw`^(?:\((${TOKEN_BODY_UNLABELLED})\)|(${TOKEN_BODY_UNLABELLED}))`);
 /** What may follow a number: a full stop, colon, bracket or dash, a space before a title, or nothing. */
 const TERMINATOR = /^(?:\.(?=\s|$)|:(?=\s|$)|\)|\s+[-–—](?=\s)|(?=\s)|$)\s*/;
 /** A number followed by these is a time, an amount or a count, not a minute. */
@@ -50,12 +52,15 @@ function readLine(line: string, index: number, lines: string[]): Candidate | nul
   if (!line || isPageNumber(line)) return null;
   const dates = findDates(line.slice(0, 40), { months: false });
   if (dates[0]?.index === 0) return null;
-  const text = line.replace(/^#{1,6}\s*/, '').replace(TIME_PREFIX, '');
+  const unmarked = line.replace(/^#{1,6}\s*/, '');
+  const time = TIME_PREFIX.exec(unmarked)?.[0] ?? '';
+  const text = unmarked.slice(time.length);
   const { label, rest: afterLabel } = stripLabel(text);
   const match = (label ? LABELLED_TOKEN : UNLABELLED_TOKEN).exec(afterLabel);
   if (!match) return null;
-  const [whole, open, body = '', close] = match;
-  if (Boolean(open) !== Boolean(close)) return null;
+  const whole = match[0];
+  const close = match[1] !== undefined;
+  const body = match[1] ?? match[2] ?? '';
   const after = afterLabel.slice(whole.length);
   const terminator = TERMINATOR.exec(after);
   if (!terminator) return null;
@@ -64,17 +69,17 @@ function readLine(line: string, index: number, lines: string[]): Candidate | nul
   let rest = after.slice(terminator[0].length).trim();
   const closer = close ? '()' : terminator[0].trim().startsWith(')') ? ')' : '';
   if (NOT_A_MINUTE_AFTER.test(rest)) return null;
-  // An integer with no punctuation needs a capitalised title after it ("1 Apologies"), or nothing.
-  if (!terminator[0].trim() && rest && !/^[\p{Lu}‘'"“(]/u.test(rest)) return null;
-  // Letters and roman numerals number outlines only with a full stop or bracket: "A. Call to Order", "(b)".
-  const lettered = token.form === 'letter' || token.form === 'roman';
-  if (lettered && !closer && !terminator[0].startsWith('.')) return null;
   let agendaNumber: number | null = null;
   const second = /^(\d{1,3})[.)]?\s+(\S.*)$/.exec(rest);
   if (second && (token.form === 'compound' || token.form === 'prefixed')) {
     agendaNumber = Number(second[1]);
     rest = second[2] ?? '';
   }
+  // An integer with no punctuation needs a capitalised title after it ("1 Apologies"), or nothing.
+  if (!terminator[0].trim() && rest && !/^[\p{Lu}‘'"“(]/u.test(rest)) return null;
+  // Letters and roman numerals number outlines only with a full stop or bracket: "A. Call to Order", "(b)".
+  const lettered = token.form === 'letter' || token.form === 'roman';
+  if (lettered && !closer && !terminator[0].startsWith('.')) return null;
   const titled = rest ? splitTitle(rest).title !== null : titleAfter(lines, index) || titleBefore(lines, index) > 0;
   if (lettered && !titled) return null;
   if (!titled && !followsSentenceEnd(lines, index)) return null;
@@ -86,7 +91,7 @@ function readLine(line: string, index: number, lines: string[]): Candidate | nul
     token.form === 'letter' ? caseOf(body) : '',
     token.parts.length,
   ].join('|');
-  return { line: index, token, shape, rest, agendaNumber, titled };
+  return { line: index, token, shape, rest, agendaNumber, titled, time: time.trim() };
 }
 
 function caseOf(letter: string): string {

@@ -48,7 +48,7 @@ function withLead(layout: LayoutResult, dropped: string[]): FoundItems {
  */
 function splitRunTogether(lines: string[]): string[] {
   const split =
-    /(?<=[.!?:;)"”’]\s+)(?=(?:\(?\d{1,4}(?:\.\d{1,2})?[.)]?|[A-Z]{1,4}\d{1,4}\/\d{2,4})\s+(?:[A-Z][A-Z'’&,/-]+\s+){1,}[A-Z][A-Z'’&,/-]+\b)/g;
+    /(?<=[.!?:;)"”’]\s+)(?=(?:\(?\d{1,4}(?:\.\d{1,2})?[.)]?|[A-Z]{1,4}\d{1,4}\/\d{2,4})\s+(?:(?:[A-Z][A-Z'’&,/-]+\s+)+[A-Z][A-Z'’&,/-]+\b|[A-Z][A-Z'’&/-]{4,}(?::|\s[-–])))/g;
   return lines.flatMap((line) => (line.length > RUN_TOGETHER_CHARS ? line.split(split) : [line]));
 }
 
@@ -65,7 +65,11 @@ function readNumbered(lines: string[], scheme: Scheme): LayoutResult {
   const end = signatureBlockStart(lines);
   const boundaries = withSubItems(scheme.items, findCandidates(lines.slice(0, end)))
     .filter((b) => b.candidate.line < end)
-    .map((b) => ({ ...b, start: b.candidate.line - titleLinesAbove(lines, b.candidate) }));
+    .map((b, i, all) => {
+      // Title lines above a number never reach back to the number before it.
+      const floor = (all[i - 1]?.candidate.line ?? -1) + 1;
+      return { ...b, start: Math.max(floor, b.candidate.line - titleLinesAbove(lines, b.candidate)) };
+    });
   const first = boundaries[0]?.start ?? end;
   const items: LayoutItem[] = boundaries.map((boundary, i) => {
     const next = boundaries[i + 1]?.start ?? end;
@@ -131,7 +135,7 @@ function numberedItem(lines: string[], boundary: Boundary, next: number, running
     heading = taken.title;
     body = body.slice(taken.consumed);
   }
-  const paragraphs = readParagraphs([...firstLines.filter(Boolean), ...body]);
+  const paragraphs = readParagraphs([candidate.time, ...firstLines, ...body].filter((line, i) => i > 1 || line));
   const { token } = candidate;
   const minuteNumber = token.form === 'compound' ? (token.parts[running] ?? null) : token.minuteNumber;
   return {
@@ -188,6 +192,9 @@ function readHeadings(lines: string[]): LayoutResult {
     const heading = readHeadingLine(raw.trim(), lines[i - 1]?.trim() ?? '', lines[i + 1]?.trim() ?? '');
     if (heading) starts.push({ line: i, ...heading });
   });
+  // Title lines in capitals ("BOROUGH OF KELLSVILLE") open the document before its first standard heading.
+  const firstStandard = starts.findIndex((s) => isStandardHeading(s.title));
+  if (firstStandard > 0 && starts.slice(0, firstStandard).every((s) => !s.body && s.line < 12)) starts.splice(0, firstStandard);
   if (starts.length < 2) return wholeDocument(lines);
   const first = starts[0]?.line ?? 0;
   const items = starts.map((start, i): LayoutItem => {

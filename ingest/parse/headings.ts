@@ -16,7 +16,7 @@ export const PDF_LINK = /(?:pdf icon\s*)?PDF \d+(?:\.\d+)? ?[KM]B$/i;
 
 /** Headings every kind of minutes uses, read as headings even in mixed case and without numbers. */
 const STANDARD_HEADING =
-  /^(?:call to order|roll call|pledge of allegiance|invocation|approval of (?:the )?(?:agenda|minutes)|adoption of (?:the )?(?:agenda|minutes)|consent (?:agenda|calendar)|public (?:comments?|hearings?|participation|forum|questions|session)|citizen comments|adjournment|adjourn|old business|new business|unfinished business|reports?|apologies(?: for absence)?|declarations? of (?:interests?|pecuniary interest)|disclosures? of (?:pecuniary )?interests?|matters arising(?: from the minutes)?|minutes(?: of (?:the )?(?:previous|last) meeting)?|any other (?:competent )?business|aocb|aob|date (?:and venue )?of (?:the )?next meeting|next meeting|treasurer'?s report|finance|correspondence|planning(?: applications)?|chair(?:man|person)?'?s (?:report|remarks|announcements)|clerk'?s report|closed session|executive session|in[- ]camera session|announcements|presentations?|recognitions?|communications|ordinances?|resolutions?|action items?|discussion items?|information items?|staff reports?|council (?:comments|reports)|mayor'?s (?:report|comments)|sederunt|welcome(?: and apologies)?|ymddiheuriadau|datganiadau o fuddiant|cofnodion|unrhyw fater arall)$/i;
+  /^(?:call to order|roll call|pledge of allegiance|invocation|approval of (?:the )?(?:agenda|minutes)|adoption of (?:the )?(?:agenda|minutes)|consent (?:agenda|calendar)|public (?:comments?|hearings?|participation|forum|questions|session)|citizen comments|adjournment|adjourn|old business|new business|unfinished business|reports?|apologies(?: for absence)?|declarations? of (?:interests?|pecuniary interest)|disclosures? of (?:pecuniary )?interests?|matters arising(?: from the minutes)?|minutes(?: of (?:the )?(?:previous|last) meeting)?|any other (?:competent )?business|aocb|aob|date (?:and venue )?of (?:the )?next meeting|next meeting|treasurer'?s report|finance|correspondence|planning(?: applications)?|chair(?:man|person)?'?s (?:report|remarks|announcements)|clerk'?s report|closed session|executive session|in[- ]camera session|announcements|presentations?|recognitions?|communications|ordinances?|resolutions?|action items?|discussion items?|information items?|staff reports?|council (?:comments|reports)|mayor'?s (?:report|comments)|sederunt|welcome(?: and apologies)?|closure|close of (?:the )?meeting|ymddiheuriadau|datganiadau o fuddiant|cofnodion|unrhyw fater arall)$/i;
 
 /** Whether most of a line's letters are capitals: "DECLARATIONS OF INTEREST", "CALL TO ORDER". */
 export function isMostlyUpper(text: string): boolean {
@@ -59,19 +59,23 @@ export function isHeadingText(text: string): boolean {
 export function splitTitle(line: string): { title: string | null; body: string } {
   const text = line.trim();
   if (!text) return { title: null, body: '' };
-  if (isHeadingText(text)) return { title: text, body: '' };
-  const separators: RegExp[] = [
-    /^(.{2,120}?):\s+(\S.*)$/,
-    /^(.{2,120}?)\s+[-–—]\s+(\S.*)$/,
-    /^(.{2,120}?[^\s.][^.\s])\.\s+(\S.*)$/,
-  ];
-  for (const separator of separators) {
+  // "CALL TO ORDER: The meeting…", "Co-option – Two residents were…": a short title, then a sentence.
+  for (const separator of [/^(.{2,80}?):\s+(\S.*)$/, /^(.{2,80}?)\s+[-–—]\s+(\S.*)$/]) {
     const match = separator.exec(text);
     const head = match?.[1]?.trim() ?? '';
-    if (match && head.split(/\s+/).length <= 12 && isHeadingText(head)) return { title: head, body: match[2] ?? '' };
+    const body = match?.[2] ?? '';
+    // …unless the whole line is itself a title ("Progress Report: Ofsted Recommendations").
+    const titleFirst = !isHeadingText(text) || isStandardHeading(head) || (isMostlyUpper(head) && !isMostlyUpper(body));
+    if (match && titleFirst && head.split(/\s+/).length <= 6 && isHeadingText(head) && /^(?:\p{Lu}\p{Ll}|\p{Lu}\s|Cllr)/u.test(body)) {
+      return { title: head, body };
+    }
   }
   const caps = capitalRun(text);
   if (caps) return caps;
+  if (isHeadingText(text)) return { title: text, body: '' };
+  const sentence = /^(.{2,120}?[^\s.][^.\s])\.\s+(\S.*)$/.exec(text);
+  const head = sentence?.[1]?.trim() ?? '';
+  if (sentence && head.split(/\s+/).length <= 16 && isHeadingText(head)) return { title: head, body: sentence[2] ?? '' };
   return { title: null, body: text };
 }
 
