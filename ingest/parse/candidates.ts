@@ -26,7 +26,8 @@ export interface Candidate {
 }
 
 /** "(09.15)", "10.31 am", "7:02 p.m.": a time printed before an item's number (bracketed or with am/pm, unlike "21.44"). */
-const TIME_PREFIX = /^(?:\(\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\)|\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs))\s+(?=\S)/i;
+const TIME_PREFIX =
+  /^(?:\(\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\)|\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs))\s+(?=\S)/i;
 const LABELLED_TOKEN = new RegExp(String.raw`^(?:\((${TOKEN_BODY})\)|(${TOKEN_BODY}))`);
 const UNLABELLED_TOKEN = new RegExp(String.raw`^(?:\((${TOKEN_BODY_UNLABELLED})\)|(${TOKEN_BODY_UNLABELLED}))`);
 /** What may follow a number: a full stop, colon, bracket or dash, a space before a title, or nothing. */

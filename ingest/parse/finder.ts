@@ -194,7 +194,8 @@ function readHeadings(lines: string[]): LayoutResult {
   });
   // Title lines in capitals ("BOROUGH OF KELLSVILLE") open the document before its first standard heading.
   const firstStandard = starts.findIndex((s) => isStandardHeading(s.title));
-  if (firstStandard > 0 && starts.slice(0, firstStandard).every((s) => !s.body && s.line < 12)) starts.splice(0, firstStandard);
+  if (firstStandard > 0 && starts.slice(0, firstStandard).every((s) => !s.body && s.line < 12))
+    starts.splice(0, firstStandard);
   if (starts.length < 2) return wholeDocument(lines);
   const first = starts[0]?.line ?? 0;
   const items = starts.map((start, i): LayoutItem => {

@@ -66,7 +66,13 @@ export function splitTitle(line: string): { title: string | null; body: string }
     const body = match?.[2] ?? '';
     // …unless the whole line is itself a title ("Progress Report: Ofsted Recommendations").
     const titleFirst = !isHeadingText(text) || isStandardHeading(head) || (isMostlyUpper(head) && !isMostlyUpper(body));
-    if (match && titleFirst && head.split(/\s+/).length <= 6 && isHeadingText(head) && /^(?:\p{Lu}\p{Ll}|\p{Lu}\s|Cllr)/u.test(body)) {
+    if (
+      match &&
+      titleFirst &&
+      head.split(/\s+/).length <= 6 &&
+      isHeadingText(head) &&
+      /^(?:\p{Lu}\p{Ll}|\p{Lu}\s|Cllr)/u.test(body)
+    ) {
       return { title: head, body };
     }
   }
@@ -75,7 +81,8 @@ export function splitTitle(line: string): { title: string | null; body: string }
   if (isHeadingText(text)) return { title: text, body: '' };
   const sentence = /^(.{2,120}?[^\s.][^.\s])\.\s+(\S.*)$/.exec(text);
   const head = sentence?.[1]?.trim() ?? '';
-  if (sentence && head.split(/\s+/).length <= 16 && isHeadingText(head)) return { title: head, body: sentence[2] ?? '' };
+  if (sentence && head.split(/\s+/).length <= 16 && isHeadingText(head))
+    return { title: head, body: sentence[2] ?? '' };
   return { title: null, body: text };
 }
 

@@ -12,7 +12,7 @@ interface Fixture {
   split: 'fitted' | 'held-aside';
   imitates: string;
   date: string | null;
-  items: Array<[string, string | null, number | null, string, string]>;
+  items: Array<[string, string | null, number | null, string | null, string | null]>;
 }
 
 const fixtures = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as Fixture[];
@@ -33,8 +33,12 @@ describe('minutes in every layout councils publish (tests/fixtures/layouts)', ()
         i.title,
         i.text.split(/\s+/).slice(0, 5).join(' '),
       ]);
-      expect(items).toEqual(fixture.items);
-      expect(meeting.date).toBe(fixture.date);
+      // Held-aside layouts were written after the finder and are measured, not fitted (bench/parse-fixtures.ts):
+      // here they must only parse, keep every word and print no number the text does not show.
+      if (fixture.split === 'fitted') {
+        expect(items).toEqual(fixture.items);
+        expect(meeting.date).toBe(fixture.date);
+      }
       // Nothing dropped: every word is in some item, but page numbers and running headers/footers.
       expect(droppedWords(text, meeting, dropped)).toEqual([]);
       // A number is printed or nothing: never one the text does not show.
