@@ -83,11 +83,12 @@ async function run(mode: 'http' | 'socket'): Promise<Result> {
       signingSecret: SECRET,
       apiUrl: fake.apiUrl,
       port: 0,
+      host: '127.0.0.1',
+      healthPort: null,
     },
     answerer,
     stats,
     logger: createLogger({ level: 'warn' }),
-    host: '127.0.0.1',
     webApiRetries: 0,
   });
   const started = await bot.start();

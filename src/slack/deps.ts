@@ -1,8 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../logger.js';
+import { noMetrics, type ServeMetrics } from '../net/metrics.js';
 import type { Answerer, IndexStats } from '../types.js';
 import { AnswerCache } from './answer-cache.js';
-import { ConcurrencyLimit } from './concurrency.js';
+import { QuestionSlots } from './question-slots.js';
 import { RateLimiter } from './rate-limit.js';
 import { SeenKeys } from './seen.js';
 
@@ -11,15 +12,16 @@ export type WebClient = webApi.WebClient;
 /** Everything a listener needs besides the Slack payload. Built once per app, shared by handlers. */
 export interface SlackDeps {
   answerer: Answerer;
-  /** What is indexed, for the App Home; may throw when there is no index. */
-  stats: () => IndexStats;
+  /** What is indexed, for the App Home; may throw (or reject) when there is no index. */
+  stats: () => IndexStats | Promise<IndexStats>;
   logger: Logger;
   /** Events and messages already handled, so Slack's retries are answered once. */
   seen: SeenKeys;
   rateLimiter: RateLimiter;
-  /** Caps questions answered at once; the rest queue. */
-  concurrency: ConcurrencyLimit;
+  /** Caps questions being answered at once; past it, people are told to try again shortly. */
+  slots: QuestionSlots;
   answers: AnswerCache;
+  metrics: ServeMetrics;
   /** An answer taking longer than this is abandoned with a message in the thread. */
   askTimeoutMs: number;
   /** Earlier thread messages passed to the answerer as history. */
@@ -33,26 +35,35 @@ export interface SlackBehaviourOptions {
   /** Questions per user per `rateWindowMs` (default 6 a minute). */
   rateLimit?: number;
   rateWindowMs?: number;
-  /** Questions answered at once (default 4). */
-  maxConcurrentAnswers?: number;
+  /** Questions being answered at once before newcomers are told it is busy (default 50). */
+  maxQuestionsInFlight?: number;
   askTimeoutMs?: number;
   historyTurns?: number;
   logFeedbackText?: boolean;
   /** Remembered event ids (default 5000). */
   dedupeSize?: number;
+  metrics?: ServeMetrics;
 }
+
+/**
+ * 50 at once: measured with `bench/slack-load.ts` (200 mentions in 10 s, 1,500 meetings), the
+ * answering thread clears a full house in well under a minute, so an admitted question is answered
+ * in about the time the "busy" reply asks people to wait.
+ */
+export const DEFAULT_MAX_QUESTIONS_IN_FLIGHT = 50;
 
 /** Builds the shared dependencies with defaults for anything not given. */
 export function createSlackDeps(
-  parts: { answerer: Answerer; stats: () => IndexStats; logger: Logger },
+  parts: { answerer: Answerer; stats: () => IndexStats | Promise<IndexStats>; logger: Logger },
   options: SlackBehaviourOptions = {},
 ): SlackDeps {
   return {
     ...parts,
     seen: new SeenKeys(options.dedupeSize ?? 5000),
     rateLimiter: new RateLimiter({ limit: options.rateLimit ?? 6, windowMs: options.rateWindowMs ?? 60_000 }),
-    concurrency: new ConcurrencyLimit(options.maxConcurrentAnswers ?? 4),
+    slots: new QuestionSlots(options.maxQuestionsInFlight ?? DEFAULT_MAX_QUESTIONS_IN_FLIGHT),
     answers: new AnswerCache(),
+    metrics: options.metrics ?? noMetrics,
     askTimeoutMs: options.askTimeoutMs ?? 120_000,
     historyTurns: options.historyTurns ?? 10,
     logFeedbackText: options.logFeedbackText ?? false,

@@ -56,13 +56,14 @@ export async function startHarness(
     signingSecret: SIGNING_SECRET,
     apiUrl: fake.apiUrl,
     port: 0,
+    host: '127.0.0.1',
+    healthPort: null,
   };
   const bot = createSlackApp({
     config,
     answerer,
     stats: () => sampleStats(),
     logger: createLogger({ level: 'debug', destination: logs }),
-    host: '127.0.0.1',
     webApiRetries: 0,
     ...options,
   });
