@@ -133,7 +133,7 @@ export class WorkerAnswerer implements Answerer {
       indexDir: this.#options.indexDir,
       logLevel: this.#options.logLevel,
     };
-    const worker = new Worker(workerUrl(), { workerData: setup, execArgv: workerExecArgv() });
+    const worker = startWorker(setup);
     this.#worker = worker;
     worker.on('message', (message: WorkerReply) => {
       switch (message.type) {
@@ -177,13 +177,17 @@ export class WorkerAnswerer implements Answerer {
   }
 }
 
-/** The worker's entry beside this file: compiled JavaScript, or TypeScript under tsx in development. */
-function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './answer-worker.ts' : './answer-worker.js', import.meta.url);
-}
-
-function workerExecArgv(): string[] {
-  return import.meta.url.endsWith('.ts') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+/**
+ * Starts the worker's entry beside this file: the compiled JavaScript, or in development (tests,
+ * benches, `npm run dev`, where this file is TypeScript) the TypeScript entry through tsx.
+ */
+function startWorker(setup: WorkerSetup): Worker {
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./answer-worker.js', import.meta.url), { workerData: setup });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./answer-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData: setup });
 }
 
 function rebuildError(failure: WorkerFailure): Error {
