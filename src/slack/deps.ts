@@ -46,9 +46,10 @@ export interface SlackBehaviourOptions {
 }
 
 /**
- * 50 at once: measured with `bench/slack-load.ts` (200 mentions in 10 s, 1,500 meetings), the
- * answering thread clears a full house in well under a minute, so an admitted question is answered
- * in about the time the "busy" reply asks people to wait.
+ * 50 at once. The answering thread shares its CPU among the questions it holds, so an admitted
+ * question waits about (slots x CPU per question): on a 1,500-meeting index that is about 0.25 s
+ * each on this 2-core machine, and `bench/slack-load.ts` (200 mentions in 10 s) measured answers at
+ * p95 10-12.5 s with 50 slots, well inside the minute the "busy" reply asks the others to wait.
  */
 export const DEFAULT_MAX_QUESTIONS_IN_FLIGHT = 50;
 
