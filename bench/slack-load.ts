@@ -67,7 +67,7 @@ function memoised(inner: Embedder): Embedder {
     async embedDocuments(texts) {
       const missing = [...new Set(texts.filter((t) => !cache.has(t)))];
       const vectors = missing.length ? await inner.embedDocuments(missing) : [];
-      missing.forEach((t, i) => cache.set(t, vectors[i] as Float32Array));
+      for (const [i, text] of missing.entries()) cache.set(text, vectors[i] as Float32Array);
       return texts.map((t) => cache.get(t) as Float32Array);
     },
     embedQuery: (text) => inner.embedQuery(text),
