@@ -106,11 +106,18 @@ export function readProxyConfig(env: Env = process.env): ProxyConfig {
   const proxyUrl = (lower: string, upper: string): string | null => {
     const raw = either(lower, upper);
     if (raw === null) return null;
+    let url: URL | null = null;
     try {
-      return new URL(raw).toString();
+      url = new URL(raw);
     } catch {
-      throw new ConfigError(`${upper} is not a valid proxy URL (got "${raw}"): use e.g. http://proxy.example:3128`);
+      // Reported below.
     }
+    // "proxy:3128" parses as a URL with the scheme "proxy:", so the scheme is checked too.
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      // The value is not echoed: a proxy URL may carry a password.
+      throw new ConfigError(`${upper} is not a valid proxy URL: use http://host:port, e.g. http://proxy.example:3128`);
+    }
+    return url.toString();
   };
   return {
     httpProxy: proxyUrl('http_proxy', 'HTTP_PROXY'),

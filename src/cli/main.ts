@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { readProxyConfig } from '../config.js';
+import { asMinutebookError } from '../errors.js';
 import { useProxyFromConfig } from '../net/proxy.js';
 import { type CommandEntry, commands } from './commands/index.js';
 
@@ -32,6 +33,11 @@ function commandNamed(argv: readonly string[]): CommandEntry | undefined {
 
 // Settings from ./.env, as .env.example describes; variables already in the environment win.
 if (existsSync('.env')) process.loadEnvFile('.env');
-// Before any command runs, so every outbound request (OpenAI, Slack, ModernGov, model download) sees it.
-await useProxyFromConfig(readProxyConfig());
+try {
+  // Before any command runs, so every outbound request (OpenAI, Slack, ModernGov, model download) sees it.
+  await useProxyFromConfig(readProxyConfig());
+} catch (error) {
+  process.stderr.write(`minutebook: ${asMinutebookError(error).message}\n`);
+  process.exit(1);
+}
 await (await buildProgram(process.argv)).parseAsync(process.argv);
