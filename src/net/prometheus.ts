@@ -60,7 +60,9 @@ export class PrometheusMetrics implements ServeMetrics, MetricsPage {
         help,
         registers,
         async collect() {
-          this.set(read(await indexStats()));
+          // While the answering thread restarts there are no stats: the gauge keeps its last value.
+          const stats = await indexStats().catch(() => null);
+          if (stats) this.set(read(stats));
         },
       });
     sizeGauge('minutebook_index_meetings', 'Meetings in the index.', (s) => s.meetings);

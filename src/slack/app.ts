@@ -185,7 +185,14 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
         handle: (req, res) => {
           if (handleOpsRequest(req, res, ops)) return;
           void gateSlackRequest(req, res, connection.signingSecret, logger).then((passed) => {
-            if (passed) events.requestListener(req, res);
+            if (!passed) return;
+            try {
+              events.requestListener(req, res);
+            } catch (error) {
+              // Bolt throws here only before it starts on a request; the process must not go down with it.
+              logger.error({ err: error, event: 'slack.request_failed' }, 'Bolt could not take a request');
+              if (!res.headersSent) res.writeHead(500).end();
+            }
           });
         },
       });

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { cleanEnv } from './cli.js';
 import { repoRoot } from './corpus.js';
 
 /** A running `minutebook serve`, started as a user would, with what it printed so far. */
@@ -15,15 +16,6 @@ export interface ServeProcess {
   opsPort: number | null;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
-}
-
-/** The environment without anything of the developer's that would change what is tested. */
-export function cleanEnv(extra: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(OPENAI_|SLACK_|MINUTEBOOK_)|_proxy$/i.test(key)) env[key] = value;
-  }
-  return { ...env, ...extra };
 }
 
 /** A TCP port free right now on 127.0.0.1. */
