@@ -41,6 +41,7 @@ export class WorkerAnswerer implements Answerer {
   #worker: Worker | undefined;
   #nextId = 1;
   #closing = false;
+  #everReady = false;
   #status: WorkerStatus = { indexOpen: false, modelLoaded: false };
 
   constructor(options: WorkerAnswererOptions) {
@@ -60,7 +61,8 @@ export class WorkerAnswerer implements Answerer {
       const onError = (error: Error) => {
         worker.off('message', onMessage);
         this.#closing = true;
-        reject(error);
+        const code = (error as Partial<MinutebookError>).code;
+        reject(typeof code === 'string' ? rebuildError({ name: error.name, code, message: error.message }) : error);
       };
       worker.on('message', onMessage);
       worker.once('error', onError);
@@ -138,6 +140,7 @@ export class WorkerAnswerer implements Answerer {
     worker.on('message', (message: WorkerReply) => {
       switch (message.type) {
         case 'ready':
+          this.#everReady = true;
           this.#status = { indexOpen: true, modelLoaded: message.modelLoaded };
           this.#options.logger.info(
             { event: 'answer_thread.ready', meetings: message.meetings, model_loaded: message.modelLoaded },
@@ -171,6 +174,8 @@ export class WorkerAnswerer implements Answerer {
       }, this.#options.restartDelayMs ?? 1000).unref();
     });
     worker.on('error', (error) => {
+      // Before the first ready the error is start()'s own failure, reported by whoever started it.
+      if (!this.#everReady) return;
       this.#options.logger.error({ err: error, event: 'answer_thread.error' }, 'the answering thread failed');
     });
     return worker;

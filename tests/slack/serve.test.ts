@@ -55,6 +55,16 @@ describe('minutebook serve', () => {
     expect(result.stderr).toMatch(/SLACK_BOT_TOKEN is not set.*OAuth & Permissions/);
   });
 
+  it('says in one line when there is no index to serve', async () => {
+    const missing = path.join(dir, 'no-index-here');
+    const result = await runCli(['serve', '--index', missing], {
+      env: { ...noModels, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(`no index in ${missing}: build one with`);
+  });
+
   it('answers a mention in Socket Mode, reports health, readiness and metrics on --health-port, and stops on SIGTERM', async () => {
     const fake = await new FakeSlack().start();
     const socket = await fake.startSocketMode();
