@@ -1,12 +1,5 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import {
-  App,
-  type BufferedIncomingMessage,
-  HTTPReceiver,
-  type Receiver,
-  SocketModeReceiver,
-  type webApi,
-} from '@slack/bolt';
+import type { Server } from 'node:http';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../config.js';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -21,12 +14,11 @@ import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
 import { isRecord, str } from './payloads.js';
-import { checkSlackRequest, MAX_BODY_BYTES } from './request-gate.js';
+import { EVENTS_PATH, gateSlackRequest, MAX_BODY_BYTES, notFound } from './request-gate.js';
 import { resolveSlackConnection, type SlackConnection } from './settings.js';
 import { slackCallCounter } from './web-api-errors.js';
 
-/** The path Slack posts events, commands and interactions to in HTTP mode. */
-export const EVENTS_PATH = '/slack/events';
+export { EVENTS_PATH } from './request-gate.js';
 
 /** What the Slack app is built from. Everything that talks to the outside is passed in. */
 export interface CreateSlackAppOptions extends SlackBehaviourOptions {
@@ -218,54 +210,6 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
       await Promise.all(servers.splice(0).map((server) => server.close()));
     },
   };
-}
-
-function notFound(res: ServerResponse): void {
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-  res.end('not found\n');
-}
-
-/**
- * Reads the body of a request to the events endpoint and checks it (signature, timestamp, shape).
- * Refused requests are answered here; a passed one carries its body as `rawBody`, which Bolt's
- * receiver reuses instead of reading the stream again.
- */
-async function gateSlackRequest(
-  req: IncomingMessage,
-  res: ServerResponse,
-  signingSecret: string,
-  logger: Logger,
-): Promise<boolean> {
-  const path = new URL(req.url ?? '/', 'http://local').pathname;
-  if (path !== EVENTS_PATH || req.method !== 'POST') {
-    notFound(res);
-    return false;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BODY_BYTES) break;
-      chunks.push(chunk as Buffer);
-    }
-  } catch (error) {
-    logger.warn({ err: error, event: 'slack.request_unreadable' }, 'could not read a request body');
-    if (!res.headersSent) res.writeHead(400).end();
-    return false;
-  }
-  const body = size > MAX_BODY_BYTES ? Buffer.alloc(MAX_BODY_BYTES + 1) : Buffer.concat(chunks);
-  const verdict = checkSlackRequest({ headers: req.headers, body }, signingSecret);
-  if (!verdict.ok) {
-    logger.warn(
-      { event: 'slack.request_refused', status: verdict.status, reason: verdict.reason },
-      'refused a request',
-    );
-    res.writeHead(verdict.status, { connection: 'close' }).end();
-    return false;
-  }
-  (req as BufferedIncomingMessage).rawBody = body;
-  return true;
 }
 
 /**

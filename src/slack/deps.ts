@@ -53,6 +53,9 @@ export interface SlackBehaviourOptions {
  */
 export const DEFAULT_MAX_QUESTIONS_IN_FLIGHT = 50;
 
+/** How long a question may take before it is abandoned with a message (2 minutes). */
+export const DEFAULT_ASK_TIMEOUT_MS = 120_000;
+
 /** Builds the shared dependencies with defaults for anything not given. */
 export function createSlackDeps(
   parts: { answerer: Answerer; stats: () => IndexStats | Promise<IndexStats>; logger: Logger },
@@ -65,7 +68,7 @@ export function createSlackDeps(
     slots: new QuestionSlots(options.maxQuestionsInFlight ?? DEFAULT_MAX_QUESTIONS_IN_FLIGHT),
     answers: new AnswerCache(),
     metrics: options.metrics ?? noMetrics,
-    askTimeoutMs: options.askTimeoutMs ?? 120_000,
+    askTimeoutMs: options.askTimeoutMs ?? DEFAULT_ASK_TIMEOUT_MS,
     historyTurns: options.historyTurns ?? 10,
     logFeedbackText: options.logFeedbackText ?? false,
   };

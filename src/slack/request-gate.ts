@@ -1,6 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BufferedIncomingMessage } from '@slack/bolt';
+import type { Logger } from '../logger.js';
 import { isRecord } from './payloads.js';
+
+/** The path Slack posts events, commands and interactions to in HTTP mode. */
+export const EVENTS_PATH = '/slack/events';
 
 /** Slack's own rule: a request signed more than five minutes from now, either way, is refused. */
 export const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -83,4 +88,53 @@ export function isSlackBody(contentType: string, text: string): boolean {
     return form.get('ssl_check') === '1' || typeof form.get('command') === 'string';
   }
   return isTypedObject(parseJson(text));
+}
+
+/** A plain 404 for paths the bot does not serve. */
+export function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('not found\n');
+}
+
+/**
+ * Reads the body of a request to the events endpoint and checks it with {@link checkSlackRequest}.
+ * Refused requests are answered here; a passed one carries its body as `rawBody`, which Bolt's
+ * receiver reuses instead of reading the stream again.
+ */
+export async function gateSlackRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  signingSecret: string,
+  logger: Logger,
+): Promise<boolean> {
+  const path = new URL(req.url ?? '/', 'http://local').pathname;
+  if (path !== EVENTS_PATH || req.method !== 'POST') {
+    notFound(res);
+    return false;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) break;
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    logger.warn({ err: error, event: 'slack.request_unreadable' }, 'could not read a request body');
+    if (!res.headersSent) res.writeHead(400).end();
+    return false;
+  }
+  const body = size > MAX_BODY_BYTES ? Buffer.alloc(MAX_BODY_BYTES + 1) : Buffer.concat(chunks);
+  const verdict = checkSlackRequest({ headers: req.headers, body }, signingSecret);
+  if (!verdict.ok) {
+    logger.warn(
+      { event: 'slack.request_refused', status: verdict.status, reason: verdict.reason },
+      'refused a request',
+    );
+    res.writeHead(verdict.status, { connection: 'close' }).end();
+    return false;
+  }
+  (req as BufferedIncomingMessage).rawBody = body;
+  return true;
 }

@@ -130,8 +130,10 @@ export class WorkerAnswerer implements Answerer {
   }
 
   #spawn(): Worker {
+    const { config } = this.#options;
     const setup: WorkerSetup = {
-      config: this.#options.config,
+      // The answering thread never talks to Slack: it is not given Slack's secrets.
+      config: { ...config, slack: { ...config.slack, botToken: null, appToken: null, signingSecret: null } },
       indexDir: this.#options.indexDir,
       logLevel: this.#options.logLevel,
     };

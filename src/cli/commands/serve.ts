@@ -61,15 +61,21 @@ export function register(program: Command): void {
         const { resolveSlackConnection } = await import('../../slack/settings.js');
         // Settings first: a missing token should not wait for the index and model to load.
         const connection = resolveSlackConnection(slack);
-        const [{ createSlackApp, EVENTS_PATH }, { WorkerAnswerer }, { Readiness }, { PrometheusMetrics }] =
-          await Promise.all([
-            import('../../slack/app.js'),
-            import('../../slack/worker-answerer.js'),
-            import('../../net/health.js'),
-            import('../../net/prometheus.js'),
-          ]);
+        const [
+          { createSlackApp, EVENTS_PATH },
+          { DEFAULT_ASK_TIMEOUT_MS },
+          { WorkerAnswerer },
+          { Readiness },
+          { PrometheusMetrics },
+        ] = await Promise.all([
+          import('../../slack/app.js'),
+          import('../../slack/deps.js'),
+          import('../../slack/worker-answerer.js'),
+          import('../../net/health.js'),
+          import('../../net/prometheus.js'),
+        ]);
         const indexDir = path.resolve(flags.index ?? ctx.config.indexDir);
-        const askTimeoutMs = 120_000;
+        const askTimeoutMs = DEFAULT_ASK_TIMEOUT_MS;
         const answerer = new WorkerAnswerer({
           config: ctx.config,
           indexDir,
