@@ -43,7 +43,7 @@ describe('hybrid retrieval over a real index', () => {
   });
 
   it('expands acronyms learned from the minutes, both ways', async () => {
-    expect(retriever.glossary.expand('EHCP')).toEqual(['Education Health and Care Plan']);
+    expect((await retriever.glossary()).expand('EHCP')).toEqual(['Education Health and Care Plan']);
     // The 2023 transport minute spells out "Education, Health and Care Plan (EHCP)"; the question only says EHCP.
     const short = await keywordOnly.search('EHCP transport costs', { k: 2 });
     expect(ids(short.hits)).toContain('2023-11-07#34');
