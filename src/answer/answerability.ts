@@ -3,11 +3,13 @@ import {
   type DocTerms,
   docTerms,
   type Facet,
+  isStopword,
   mentions,
   type Question,
   type ReadConcept,
   sentenceGives,
   stem,
+  stems,
 } from '../question/index.js';
 import { NOT_COVERED_BELOW, UNKNOWN_WORD_BELOW } from '../retrieve/retriever.js';
 import type { SearchResult } from '../types.js';
@@ -118,9 +120,17 @@ export function decideAnswerability(
 
   if (question.facets.length > 0 && discussed.length > 0) {
     const top = sentencesNamingTopic(discussed, passages);
-    const asked = { counted: question.counted, questionStems: new Set(topicStems(question)) };
+    const given = new Set(topicStems(question));
+    // A name the question or the item's title already gives answers no "who".
+    const asked = (s: Sentence) => ({
+      counted: question.counted,
+      questionStems: new Set([...given, ...stems(s.passage.hit.title)]),
+    });
     const missing = question.facets.find(
-      (facet) => !top.some((s) => sentenceGives(facet, s.text, asked) || (s.next !== null && sentenceGives(facet, s.next, asked))),
+      (facet) =>
+        !top.some(
+          (s) => sentenceGives(facet, s.text, asked(s)) || (s.next !== null && sentenceGives(facet, s.next, asked(s))),
+        ),
     );
     if (missing) return nearMiss(question, discussed, top.map((s) => s.passage), NOT_RECORDED[missing]);
   }
@@ -200,11 +210,18 @@ function phraseOf(question: Question, discussed: Concept[]): string {
   };
   const runs: string[][] = [];
   let run: string[] = [];
+  let pending: string[] = [];
   for (const word of words) {
-    if (isDiscussed(word)) run.push(word);
-    else if (run.length > 0) {
+    if (isDiscussed(word)) {
+      run.push(...pending, word);
+      pending = [];
+    } else if (run.length > 0 && pending.length < 2 && isStopword(word.toLowerCase())) {
+      // "Lead Member for Children": small words between two discussed ones stay in the phrase.
+      pending.push(word);
+    } else if (run.length > 0) {
       runs.push(run);
       run = [];
+      pending = [];
     }
   }
   if (run.length > 0) runs.push(run);

@@ -4,9 +4,13 @@
  * a clever one. Reading the question (words, stems, acronyms) is src/question's job.
  */
 
-/** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATIONS =
-  /(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St|No|Nos|Co|Ltd|para|paras|approx|etc|e\.g|i\.e|cf|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b\p{Lu})\.$/u;
+import { MONTH_NAME } from '../dates.js';
+
+/** Abbreviations whose full stop does not end a sentence (months from the one month table). */
+const ABBREVIATIONS = new RegExp(
+  String.raw`(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St|No|Nos|Co|Ltd|para|paras|approx|etc|e\.g|i\.e|cf|vs|${MONTH_NAME})|\b\p{Lu})\.$`,
+  'iu',
+);
 
 /**
  * Splits a passage into sentences. A full stop ends a sentence only when followed by space and a

@@ -1,5 +1,6 @@
 import type { Glossary } from './glossary.js';
 import { stem } from './stem.js';
+import { isEnglishWord } from './typos.js';
 import { isStopword } from './stopwords.js';
 import { isNumber, tokenize } from './words.js';
 
@@ -59,6 +60,7 @@ const SYNONYMS: string[][] = [
   ['cost', 'spend', 'spent', 'expenditure'],
   ['worry', 'worried', 'concern', 'concerned'],
   ['mistake', 'error', 'wrong'],
+  ['chair', 'chairman', 'chairwoman', 'chairperson'],
 ].map((family) => [...new Set(family.map(stem))]);
 
 function synonymsOf(s: string): string[] {
@@ -89,7 +91,9 @@ function hasInitials(tokens: string[], initials: string): boolean {
  * raised"); nouns ("library", "bypass") are what it is about.
  */
 function isSubject(word: string, previous: string | undefined): boolean {
-  if (word.length < 3 || !/^\p{L}+$/u.test(word) || IRREGULAR_VERBS.has(word) || /(?:ed|ly)$/.test(word)) return false;
+  if (word.length < 3 || !/^\p{L}+$/u.test(word) || IRREGULAR_VERBS.has(word) || /ed$/.test(word)) return false;
+  // "-ly" is an adverb when what precedes it is a word ("recently"), not in "family" or "early".
+  if (/ly$/.test(word) && word.length > 6 && isEnglishWord(word.slice(0, -2))) return false;
   // "-ing" names a thing ("parking", "building", "youth offending") unless it follows a form of
   // "be" ("are libraries closing", "is it happening").
   return !/ing$/.test(word) || !AUXILIARIES.has(previous ?? '');

@@ -205,14 +205,16 @@ export class HybridRetriever implements Retriever {
         let score = order[0]?.[0] ?? 0;
         // Housekeeping ranks down, unless the question is about that very item ("who was appointed Chairman").
         if (best.item.procedural && !asksAbout(read, best.item.title)) score *= PROCEDURAL_FACTOR;
-        if (inPreferredScope(read, best)) score = Math.min(1, score * PREFERRED_SCOPE_FACTOR);
+        // Ranked by the preferred score uncapped, so two items at the top of the scale keep their order.
+        const rank = inPreferredScope(read, best) ? score * PREFERRED_SCOPE_FACTOR : score;
         const evidence = order.slice(0, EVIDENCE_PER_ITEM).map(([s, i]) => {
           const p = entry.passages[i] as StoredPassage;
           return { passageId: p.passageId, text: p.text, points: p.points, score: round(s) };
         });
-        return toHit(best, score, evidence);
+        return { hit: toHit(best, Math.min(1, rank), evidence), rank };
       })
-      .sort((a, b) => b.score - a.score);
+      .sort((a, b) => b.rank - a.rank)
+      .map(({ hit }) => hit);
 
     const hits = (read.history ? spreadAcrossMeetings(ranked) : ranked).slice(0, k);
     const scope = await this.#store.meetingsInScope(filters);
