@@ -98,9 +98,10 @@ export function decideAnswerability(
 
   const found = foundIn(passages);
   const topic = question.concepts;
-  if (topic.length > 0 && !topic.some(found)) return { answerable: false, reason: 'off_topic' };
-
   const subjects = topic.filter((c) => c.subject);
+  // Only a question that names something can be off topic: "what changed in 2020?" names nothing.
+  if (subjects.length > 0 && !topic.some(found)) return { answerable: false, reason: 'off_topic' };
+
   const unknown = subjects.filter((c) => c.known === false);
   const discussed = subjects.filter((c) => c.known !== false && found(c));
   if (unknown.length > 0 && best.score < UNKNOWN_WORD_BELOW) {

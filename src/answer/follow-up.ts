@@ -1,9 +1,13 @@
-import { datePhrases, withoutDatePhrases, withoutFiller } from '../question/index.js';
+import { datePhrases as allDatePhrases, withoutDatePhrases as withoutAllDatePhrases, withoutFiller } from '../question/index.js';
 import type { ConversationTurn } from '../types.js';
 
 /** Openings that mark a question as leaning on the one before ("and in 2022?", "what about…"). */
 const CONNECTIVE =
   /^(?:(?:ok(?:ay)?|thanks|right|great)[,.!]?\s+)?(?:and what about|and how about|what about|how about|and also|and|also|but|what of|same for|same question for)\b[,:]?\s*/i;
+
+/** In a follow-up a year alone is a date: "and 2022?". */
+const datePhrases = (text: string) => allDatePhrases(text, { bareYears: true });
+const withoutDatePhrases = (text: string) => withoutAllDatePhrases(text, { bareYears: true });
 
 /** Mentions, greetings, thanks and the like, which mean nothing to the search. */
 function stripMentions(text: string): string {

@@ -108,8 +108,22 @@ const RULES: DateRule[] = [
   },
 ];
 
+/** A year standing alone ("2019?", "and 2022"): a date only in a follow-up, where it can mean nothing else. */
+const BARE_YEAR: DateRule = {
+  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}/-])(${YEAR})(?![\p{L}\p{N}]|[/-]\d)`, 'gu'),
+  kind: 'prefer',
+  read: (m) => yearRange(Number(m[1])),
+};
+
+export interface DateReadingOptions {
+  /** Today, for "last year" and "this year". */
+  today?: Date;
+  /** Read a year standing alone as a date too (follow-ups: "and 2022?"). */
+  bareYears?: boolean;
+}
+
 /** Reads the date limits and date phrases of a question. `today` decides "last year" and "this year". */
-export function readQuestionDates(question: string, today: Date = new Date()): QuestionDates {
+export function readQuestionDates(question: string, today: Date = new Date(), options: DateReadingOptions = {}): QuestionDates {
   const thisYear = today.getUTCFullYear();
   const found: QuestionDates = { filters: {}, prefer: null, phrases: [] };
   const taken: Array<[number, number]> = [];
@@ -139,18 +153,19 @@ export function readQuestionDates(question: string, today: Date = new Date()): Q
     found.prefer ??= { after: date.iso, before: date.iso };
   }
   apply(RULES.slice(1));
+  if (options.bareYears) apply([BARE_YEAR]);
   return found;
 }
 
 /** The date phrases of a text, as written. */
-export function datePhrases(text: string): string[] {
-  return readQuestionDates(text).phrases;
+export function datePhrases(text: string, options: Omit<DateReadingOptions, 'today'> = {}): string[] {
+  return readQuestionDates(text, new Date(), options).phrases;
 }
 
 /** The text with its date phrases taken out and the spacing tidied. */
-export function withoutDatePhrases(text: string): string {
+export function withoutDatePhrases(text: string, options: Omit<DateReadingOptions, 'today'> = {}): string {
   let rest = text;
-  for (const phrase of datePhrases(text)) rest = rest.replace(phrase, ' ');
+  for (const phrase of datePhrases(text, options)) rest = rest.replace(phrase, ' ');
   return rest
     .replace(/\s+([?.!,])/g, '$1')
     .replace(/\s{2,}/g, ' ')

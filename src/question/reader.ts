@@ -1,7 +1,7 @@
 import { type Concept, conceptsOf } from './concepts.js';
 import { type QuestionDates, readQuestionDates, withoutDatePhrases } from './dates.js';
 import { withoutFiller } from './filler.js';
-import type { Glossary } from './glossary.js';
+import { Glossary } from './glossary.js';
 import { askedFacets, asksForMeetingDates, countedWords, type Facet, isHistoryQuestion } from './intent.js';
 import { type KnownNames, namedScope } from './names.js';
 import { withoutShorthand } from './shorthand.js';
@@ -69,13 +69,15 @@ export interface Question {
 /** Reads a question. Without a context it still removes filler and reads dates and intent. */
 export function readQuestion(asked: string, context: QuestionContext = {}): Question {
   const plain = withoutFiller(asked) || asked.trim();
+  // With no glossary of the minutes, the common abbreviations still read.
+  const glossary = context.glossary ?? new Glossary();
   const corrections: Question['corrections'] = [];
   let text = withoutShorthand(plain);
   const { vocabulary } = context;
   if (vocabulary) {
     text = text.replace(/(?<![\p{L}\p{N}'’])\p{L}+(?![\p{L}\p{N}])/gu, (word) => {
       const lower = word.toLowerCase();
-      if (isStopword(lower) || /^\p{Lu}+$/u.test(word) || context.glossary?.expand(word).length) return word;
+      if (isStopword(lower) || /^\p{Lu}+$/u.test(word) || glossary.expand(word).length) return word;
       const fixed = correctTypo(lower, vocabulary);
       if (!fixed) return word;
       corrections.push({ from: word, to: fixed });
@@ -90,7 +92,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
   const known = (word: string) => (vocabulary ? vocabulary.count(word) > 0 : true);
   const itemsWith = context.itemsWith;
   const concepts = conceptsOf(topic, {
-    ...(context.glossary ? { glossary: context.glossary } : {}),
+    glossary,
     known,
     scopeWords: named.words,
     ...(meetingDates ? { keep: new Set(['meeting', 'meetings', 'date', 'dates']) } : {}),
