@@ -10,8 +10,18 @@ import type { Question } from './question/reader.js';
 // Domain: meetings, minute items, passages
 // ---------------------------------------------------------------------------------------------
 
-/** How a minute number came to be known. */
-export type NumberSource = 'printed' | 'recovered';
+/**
+ * How a minute number came to be known: printed at the item, recovered from an anchor in the text
+ * and the running sequence, or `none` — the minutes print no number for it (the item is still kept).
+ */
+export type NumberSource = 'printed' | 'recovered' | 'none';
+
+/**
+ * What part of the minutes an item is: business (`item`), or the text around it that is kept so
+ * nothing is lost — the lead before the first item (`preamble`: title, venue, notices), the
+ * attendance list (`attendance`) and the signing-off after the last item (`closing`).
+ */
+export type MinuteItemKind = 'item' | 'preamble' | 'attendance' | 'closing';
 
 /** One numbered minute item of a meeting, as parsed. */
 export interface MinuteItem {
@@ -19,8 +29,10 @@ export interface MinuteItem {
   minute: string | null;
   /** The running integer inside `minute` (76 for "C61/24" is 61), or null where there is none. */
   minuteNumber: number | null;
-  /** Whether the number was printed at the item, recovered from anchors and sequence, or unknown. */
+  /** Whether the number was printed at the item, recovered from anchors and sequence, or none; null for unknown. */
   numberSource: NumberSource | null;
+  /** Business, or the lead, attendance or closing text kept around it; absent means `item`. */
+  kind?: MinuteItemKind;
   title: string;
   /** True when the text lost the title and this one was derived from the item's opening words. */
   titleDerived: boolean;

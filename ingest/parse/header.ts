@@ -1,4 +1,4 @@
-import { isoFromParts, LONG_DATE } from '../../src/dates.js';
+import { findDates, isoFromParts, LONG_DATE } from '../../src/dates.js';
 import type { Meeting } from '../../src/types.js';
 
 /** What the top of a minutes document says about its meeting. */
@@ -58,12 +58,32 @@ export function parseHeader(headerLines: string[], allLines: string[] = headerLi
     header.date = isoFromParts(printedNoVenue[2] ?? '', printedNoVenue[3] ?? '', printedNoVenue[4] ?? '');
   }
 
+  header.date ??= openingDate(openingLines);
   for (const line of openingLines) {
     const venue = /^Venue:\s*(.+?)(?:\.\s*View directions)?\.?$/i.exec(line);
     if (venue && !header.venue) header.venue = venue[1]?.trim() ?? null;
   }
   Object.assign(header, parseAttendance(openingLines, allLines));
   return header;
+}
+
+/** A line that names another meeting's date: the previous or next meeting, or minutes being confirmed. */
+const OTHER_MEETING = /\b(?:next|previous|last|following|future)\s+meeting|were (?:approved|confirmed)|to follow/i;
+
+/**
+ * The meeting's own date from its opening lines when no title sentence gives it ("NOVEMBER 13,
+ * 2018", "Date: Thursday, 14 May 2015", "14/05/2015", "2 Mehefin 2020"): the first day written
+ * there, passing over lines about other meetings and the date of a covering letter ("Date: 7 April
+ * 2015" above "Dear Councillor").
+ */
+function openingDate(lines: string[]): string | null {
+  const letter = lines.findIndex((line) => /^Dear\b/i.test(line.trim()));
+  for (const [i, line] of lines.entries()) {
+    if (OTHER_MEETING.test(line) || (letter >= 0 && i <= letter)) continue;
+    const date = findDates(line, { months: false })[0];
+    if (date) return date.iso;
+  }
+  return null;
 }
 
 function cleanName(raw: string | undefined): string | null {

@@ -36,6 +36,7 @@ export function buildItem(raw: RawItem, number: AssignedNumber): MinuteItem {
     minute: number.minute,
     minuteNumber: number.minuteNumber,
     numberSource: number.numberSource,
+    kind: 'item',
     title,
     titleDerived: !heading,
     agendaItem: findAgendaItem(text),

@@ -23,7 +23,7 @@ export const PASSAGE_COLUMNS = `
   p.id AS passage_id, p.text AS passage_text, p.points AS passage_points, p.header AS header,
   i.id AS item_id, i.position AS item_position, i.minute, i.minute_number, i.number_source, i.title,
   i.title_derived, i.agenda_item, i.procedural, i.text AS item_text, i.resolutions, i.points AS item_points,
-  i.url AS item_url, i.restricted,
+  i.url AS item_url, i.restricted, i.kind,
   m.id AS meeting_id, m.source, m.council, m.committee, m.date, m.start_time, m.venue, m.chair, m.url AS meeting_url`;
 
 export function toStoredPassage(row: Record<string, unknown>): StoredPassage {
@@ -37,7 +37,11 @@ export function toStoredPassage(row: Record<string, unknown>): StoredPassage {
       position: int(row.item_position),
       minute: strOrNull(row.minute),
       minuteNumber: intOrNull(row.minute_number),
-      numberSource: row.number_source === 'printed' || row.number_source === 'recovered' ? row.number_source : null,
+      numberSource:
+        row.number_source === 'printed' || row.number_source === 'recovered' || row.number_source === 'none'
+          ? row.number_source
+          : null,
+      kind: row.kind === 'preamble' || row.kind === 'attendance' || row.kind === 'closing' ? row.kind : 'item',
       title: str(row.title),
       titleDerived: row.title_derived === 1,
       agendaItem: intOrNull(row.agenda_item),
@@ -79,6 +83,7 @@ export function itemValues(meetingId: number, position: number, item: MinuteItem
     JSON.stringify(item.points),
     item.url,
     Number(item.restricted),
+    item.kind ?? 'item',
   ];
 }
 

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { loadMinutesFiles } from '../../ingest/load.js';
 import { loadManifest } from '../../ingest/manifest.js';
 import { parseMinutesText } from '../../ingest/parse/index.js';
-import { readMinuteToken } from '../../ingest/parse/numbering.js';
 import { decodeText, normalizeText } from '../../ingest/read/text.js';
 import { BadManifestError, BadMinutesFileError } from '../../src/errors.js';
+import { readMinuteToken } from '../../src/minutes/reference.js';
 import { examplesDir } from '../helpers/corpus.js';
 
 const parse = (text: string) => parseMinutesText(text, { source: 'fixture.txt' });
@@ -116,12 +116,14 @@ describe('minute number forms', () => {
       'The Committee considered the review.',
     ].join('\n');
     expect(numbers(text)).toEqual([
+      [null, null, 'PRESENT'],
       ['31', 31, 'Minutes'],
       ['32', 32, 'Home to School Transport policy review'],
     ]);
+    expect(parse(text).items[0]).toMatchObject({ kind: 'attendance', text: 'Councillor A. Okafor (in the Chair)' });
   });
 
-  it('leaves numbers null when nothing anchors the sequence, and says so', () => {
+  it('leaves numbers null (numberSource "none") when nothing anchors the sequence, and says so', () => {
     const text = [
       'No. Item',
       '',
@@ -135,8 +137,8 @@ describe('minute number forms', () => {
     ].join('\n');
     const meeting = parse(text);
     expect(meeting.items.map((i) => [i.minute, i.numberSource, i.title])).toEqual([
-      [null, null, 'Minutes'],
-      [null, null, 'Parking Review'],
+      [null, 'none', 'Minutes'],
+      [null, 'none', 'Parking Review'],
     ]);
     expect(meeting.warnings.join(' ')).toMatch(/no minute number/);
   });
@@ -288,9 +290,15 @@ describe('the sample minutes in examples/', () => {
       if (loaded.meeting) meetings.push(loaded.meeting);
     }
     expect(meetings.map((m) => [m.date, m.items.map((i) => i.minute).join(',')])).toEqual([
-      ['2023-11-07', '31,32,33,34,35,36'],
-      ['2024-03-12', '45,46,47,48,49,50'],
-      ['2024-06-18', ',51,52,53,54,55,56'],
+      // Lead (title, attendance) and closing text are kept as unnumbered items around the business.
+      ['2023-11-07', ',,31,32,33,34,35,36,'],
+      ['2024-03-12', ',45,46,47,48,49,50'],
+      ['2024-06-18', ',,51,52,53,54,55,56'],
+    ]);
+    expect(meetings.map((m) => m.items.map((i) => i.kind ?? 'item').filter((k) => k !== 'item'))).toEqual([
+      ['preamble', 'attendance', 'closing'],
+      ['preamble'],
+      ['preamble', 'preamble'],
     ]);
     const transport = meetings[0]?.items.find((i) => i.minute === '34');
     expect(transport?.points).toEqual(['i', 'ii', 'iii', 'a', 'b']);

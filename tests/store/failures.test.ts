@@ -53,7 +53,7 @@ describe('IndexStore when things go wrong', () => {
     db.prepare("UPDATE meta SET value = '99' WHERE key = 'formatVersion'").run();
     db.close();
     expect(() => IndexStore.open(dir, { logger })).toThrow(IndexMismatchError);
-    expect(() => IndexStore.open(dir, { logger })).toThrow(/format version 99 .* reads version 1; rebuild/);
+    expect(() => IndexStore.open(dir, { logger })).toThrow(/format version 99 .* reads version 2; rebuild/);
   });
 
   it('reports a database file full of garbage as corrupt', () => {

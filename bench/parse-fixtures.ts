@@ -1,0 +1,82 @@
+/**
+ * Parse benchmark over the layout fixtures (tests/fixtures/layouts, read as data): items found
+ * against expected, numbers right, numbers invented (must be 0), characters of text dropped (must
+ * be 0) and pages refused, for the fitted and the held-aside fixtures apart.
+ *
+ *   npx tsx bench/parse-fixtures.ts
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { droppedWords } from '../ingest/parse/coverage.js';
+import { parseMinutes } from '../ingest/parse/index.js';
+
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/layouts');
+
+interface Fixture {
+  file: string;
+  split: string;
+  items: Array<[string, string | null, number | null, string, string]>;
+}
+
+interface Tally {
+  pages: number;
+  refused: number;
+  expected: number;
+  found: number;
+  matched: number;
+  numbersExpected: number;
+  numbersRight: number;
+  invented: number;
+  droppedChars: number;
+}
+
+const fixtures = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as Fixture[];
+const tallies = new Map<string, Tally>();
+for (const fixture of fixtures) {
+  const tally = tallies.get(fixture.split) ?? {
+    pages: 0,
+    refused: 0,
+    expected: 0,
+    found: 0,
+    matched: 0,
+    numbersExpected: 0,
+    numbersRight: 0,
+    invented: 0,
+    droppedChars: 0,
+  };
+  tallies.set(fixture.split, tally);
+  tally.pages++;
+  const expected = fixture.items.filter(([kind]) => kind === 'item');
+  tally.expected += expected.length;
+  tally.numbersExpected += expected.filter(([, minute]) => minute !== null).length;
+  const text = readFileSync(path.join(dir, fixture.file), 'utf8');
+  let parsed: ReturnType<typeof parseMinutes>;
+  try {
+    parsed = parseMinutes(text, { source: fixture.file });
+  } catch {
+    tally.refused++;
+    continue;
+  }
+  const found = parsed.meeting.items.filter((i) => (i.kind ?? 'item') === 'item');
+  tally.found += found.length;
+  const printedMinutes = new Set(expected.map(([, minute]) => minute).filter((m) => m !== null));
+  for (const [, minute, , title] of expected) {
+    const hit = found.find((i) => i.title === title);
+    if (hit) tally.matched++;
+    if (minute !== null && found.some((i) => i.minute === minute && i.title === title)) tally.numbersRight++;
+  }
+  // Invented: a number on an item that the minutes do not print for any item.
+  tally.invented += found.filter((i) => i.minute !== null && !printedMinutes.has(i.minute)).length;
+  tally.droppedChars += droppedWords(text, parsed.meeting, parsed.dropped).join('').length;
+}
+
+console.log(
+  '| fixtures | pages | refused | items found / expected | items matched | numbers right | numbers invented | chars dropped |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const [split, t] of tallies) {
+  console.log(
+    `| ${split} | ${t.pages} | ${t.refused} | ${t.found} / ${t.expected} | ${t.matched} | ${t.numbersRight} / ${t.numbersExpected} | ${t.invented} | ${t.droppedChars} |`,
+  );
+}

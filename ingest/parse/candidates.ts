@@ -1,0 +1,141 @@
+import { findDates } from '../../src/dates.js';
+import {
+  type MinuteToken,
+  parseMinuteToken,
+  stripLabel,
+  TOKEN_BODY,
+  TOKEN_BODY_UNLABELLED,
+} from '../../src/minutes/reference.js';
+import { isPageNumber } from './furniture.js';
+import { isHeadingText, isMostlyUpper, splitTitle } from './headings.js';
+
+/** A line that may open a minute item: a printed number at its start, read with the minute grammar. */
+export interface Candidate {
+  line: number;
+  token: MinuteToken;
+  /** Candidates of one numbering scheme share their shape (form, brackets, label, prefix). */
+  shape: string;
+  /** The text after the number on its line ("" when the number stands alone). */
+  rest: string;
+  /** A second number after a compound minute number: "C048/23  1.  APOLOGIES" is agenda item 1. */
+  agendaNumber: number | null;
+  /** Whether the number comes with a title: after it, on the next line, or on the lines before it. */
+  titled: boolean;
+  /** A time printed before the number ("(09.15)", "10.31 am"): kept as the item's first words. */
+  time: string;
+}
+
+/** "(09.15)", "10.31 am", "7:02 p.m.": a time printed before an item's number (bracketed or with am/pm, unlike "21.44"). */
+const TIME_PREFIX =
+  /^(?:\(\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\)|\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs))\s+(?=\S)/i;
+const LABELLED_TOKEN = new RegExp(String.raw`^(?:\((${TOKEN_BODY})\)|(${TOKEN_BODY}))`);
+const UNLABELLED_TOKEN = new RegExp(String.raw`^(?:\((${TOKEN_BODY_UNLABELLED})\)|(${TOKEN_BODY_UNLABELLED}))`);
+/** What may follow a number: a full stop, colon, bracket or dash, a space before a title, or nothing. */
+const TERMINATOR = /^(?:\.(?=\s|$)|:(?=\s|$)|\)|\s+[-–—](?=\s)|(?=\s)|$)\s*/;
+/** A number followed by these is a time, an amount or a count, not a minute. */
+const NOT_A_MINUTE_AFTER = /^(?:am|pm|AM|PM|a\.m|p\.m|hrs|hours|minutes|mins|%|per ?cent)\b/;
+
+/**
+ * Every line that starts with something shaped like an item number, with what follows it. Nothing is
+ * decided here beyond the line's own shape: which of them are the items is learned from the whole
+ * document (see scheme.ts).
+ */
+export function findCandidates(lines: string[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  lines.forEach((raw, index) => {
+    const candidate = readLine(raw.trim(), index, lines);
+    if (candidate) candidates.push(candidate);
+  });
+  return candidates;
+}
+
+function readLine(line: string, index: number, lines: string[]): Candidate | null {
+  if (!line || isPageNumber(line)) return null;
+  const dates = findDates(line.slice(0, 40), { months: false });
+  if (dates[0]?.index === 0) return null;
+  const unmarked = line.replace(/^#{1,6}\s*/, '');
+  const time = TIME_PREFIX.exec(unmarked)?.[0] ?? '';
+  const text = unmarked.slice(time.length);
+  const { label, rest: afterLabel } = stripLabel(text);
+  const match = (label ? LABELLED_TOKEN : UNLABELLED_TOKEN).exec(afterLabel);
+  if (!match) return null;
+  const whole = match[0];
+  const close = match[1] !== undefined;
+  const body = match[1] ?? match[2] ?? '';
+  const after = afterLabel.slice(whole.length);
+  const terminator = TERMINATOR.exec(after);
+  if (!terminator) return null;
+  const token = parseMinuteToken(`${label ?? ''} ${body}`);
+  if (!token) return null;
+  let rest = after.slice(terminator[0].length).trim();
+  const closer = close ? '()' : terminator[0].trim().startsWith(')') ? ')' : '';
+  if (NOT_A_MINUTE_AFTER.test(rest)) return null;
+  let agendaNumber: number | null = null;
+  const second = /^(\d{1,3})[.)]?\s+(\S.*)$/.exec(rest);
+  if (second && (token.form === 'compound' || token.form === 'prefixed')) {
+    agendaNumber = Number(second[1]);
+    rest = second[2] ?? '';
+  }
+  // An integer with no punctuation needs a capitalised title after it ("1 Apologies"), or nothing.
+  if (!terminator[0].trim() && rest && !/^[\p{Lu}‘'"“(]/u.test(rest)) return null;
+  // Letters and roman numerals number outlines only with a full stop or bracket: "A. Call to Order", "(b)".
+  const lettered = token.form === 'letter' || token.form === 'roman';
+  if (lettered && !closer && !terminator[0].startsWith('.')) return null;
+  const titled = rest ? splitTitle(rest).title !== null : titleAfter(lines, index) || titleBefore(lines, index) > 0;
+  if (lettered && !titled) return null;
+  if (!titled && !followsSentenceEnd(lines, index)) return null;
+  const shape = [
+    token.form,
+    closer,
+    label ? 'label' : '',
+    token.prefix,
+    token.form === 'letter' ? caseOf(body) : '',
+    token.parts.length,
+  ].join('|');
+  return { line: index, token, shape, rest, agendaNumber, titled, time: time.trim() };
+}
+
+function caseOf(letter: string): string {
+  return letter === letter.toUpperCase() ? 'upper' : 'lower';
+}
+
+/** A heading starts after a finished sentence, a blank line or a page number, never mid-sentence. */
+export function followsSentenceEnd(lines: string[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const previous = lines[i]?.trim() ?? '';
+    if (!previous) return true;
+    if (isPageNumber(previous)) continue;
+    return /[.:;?!'"’”)]$/.test(previous) || /^#/.test(previous) || isHeadingText(previous);
+  }
+  return true;
+}
+
+/** After a number standing alone, a short title on the next line ("54." then "Minutes."). */
+export function titleAfter(lines: string[], index: number): boolean {
+  const next = nextText(lines, index);
+  return next !== '' && next.length <= 160 && isHeadingText(next) && !isPageNumber(next);
+}
+
+/**
+ * How many lines before a number are its title ("APOLOGIES" then "PLA146/14"): capitals directly
+ * above it, never a resolution marker ("RESOLVED:") or a line that ends in a colon; 0 when none.
+ */
+export function titleBefore(lines: string[], index: number): number {
+  let count = 0;
+  for (let i = index - 1; i >= 0 && count < 4; i--) {
+    const line = lines[i]?.trim() ?? '';
+    if (!line || !isMostlyUpper(line) || /:$/.test(line) || RESOLUTION_WORD.test(line)) break;
+    count++;
+  }
+  return count;
+}
+
+const RESOLUTION_WORD = /^(?:RESOLVED|AGREED|DECIDED|CARRIED|RECOMMENDED|NOTED)\b/;
+
+function nextText(lines: string[], index: number): string {
+  for (let i = index + 1; i < lines.length; i++) {
+    const line = lines[i]?.trim() ?? '';
+    if (line) return line;
+  }
+  return '';
+}
