@@ -22,6 +22,7 @@ import { ingestFiles } from '../ingest/pipeline.js';
 import { MinutesAnswerer } from '../src/answer/answerer.js';
 import { createAnswerer, createChatModel } from '../src/answer/create.js';
 import { loadConfig } from '../src/config.js';
+import { MinutebookError } from '../src/errors.js';
 import { openEmbedder } from '../src/embed/open.js';
 import { type EvalQuestion, readEvalQuestions } from '../src/retrieve/evaluate.js';
 import { openRetriever } from '../src/retrieve/open.js';
@@ -94,7 +95,14 @@ async function answererFor(
   const indexDir = path.join(dataDir, `${corpus.name}-${mode}`);
   mkdirSync(indexDir, { recursive: true });
   const model = mode === 'model' && embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
-  const writer = IndexStore.open(indexDir, { create: true, model, logger });
+  // An index from an older Minutebook (or another model) is rebuilt rather than refused.
+  let writer: IndexStore;
+  try {
+    writer = IndexStore.open(indexDir, { create: true, model, logger });
+  } catch (error) {
+    if (!(error instanceof MinutebookError && error.code === 'INDEX_MISMATCH')) throw error;
+    writer = IndexStore.open(indexDir, { create: true, rebuild: true, model, logger });
+  }
   try {
     const manifest = corpus.manifest ? loadManifest(path.resolve(repoRoot, corpus.manifest)) : undefined;
     await ingestFiles([path.resolve(repoRoot, corpus.minutes)], {
