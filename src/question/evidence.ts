@@ -1,4 +1,4 @@
-import { findDates } from '../dates.js';
+import { findDates, MONTH_NAME } from '../dates.js';
 import type { Facet } from './intent.js';
 import { stem } from './stem.js';
 import { tokenize } from './words.js';
@@ -84,14 +84,24 @@ export function hasDuration(sentence: string): boolean {
   );
 }
 
+/**
+ * A month or season named alone ("by December", "in the summer"), written with a capital as minutes
+ * write months; "May" is left to the dated forms, being a verb far more often than a month.
+ */
+const MONTH_OR_SEASON = new RegExp(
+  String.raw`\b(?:${MONTH_NAME.slice(3, -1)
+    .split('|')
+    .filter((name) => !/^(?:may|mai|fai)$/.test(name))
+    .map((name) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`)
+    .join('|')})\b|\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)\b`,
+);
+
 /** A date or a time of year: "10 February 2020", "May 2021", "in 2014", "by December", "in the summer". */
 export function hasDate(sentence: string): boolean {
   return (
     findDates(sentence).length > 0 ||
     /\b(?:19|20)\d{2}\b/.test(sentence) ||
-    /\b(?:january|february|march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter)\b/i.test(
-      sentence,
-    ) ||
+    MONTH_OR_SEASON.test(sentence) ||
     /\b(?:next|this|last) (?:week|month|year|term)\b|\bwithin (?:\d+|the next)\b/i.test(sentence)
   );
 }

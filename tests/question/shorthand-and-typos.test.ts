@@ -13,6 +13,7 @@ const MINUTES_WORDS = vocabulary({
   allowances: 3,
   fostering: 4,
   leicestershire: 30,
+  westmereshire: 3,
   leicester: 5,
   schools: 12,
   skills: 2,
@@ -33,6 +34,7 @@ describe('council shorthand is written out', () => {
     ['the q3 performance report', 'the quarter 3 performance report'],
     ['no. of foster carers', 'number of foster carers'],
     ['what r the kids waiting for', 'what are the children waiting for'],
+    ['leics vs east mids', 'leicestershire vs east midlands'],
   ])('"%s"', (asked, written) => {
     expect(readQuestion(asked).text).toBe(written);
   });
@@ -68,7 +70,8 @@ describe('typos are read as the words the minutes use', () => {
     ['comittee', 'committee'],
     ['recruitmnet', 'recruitment'],
     ['alowances', 'allowances'],
-    ['Leics', 'leicestershire'],
+    ['Leicestr', 'leicester'],
+    ['Westms', 'westmereshire'],
     ['kickstart', null],
   ])('%s -> %s', (typed, meant) => {
     const read = readQuestion(`what was ${typed} about it`, { vocabulary: MINUTES_WORDS });
