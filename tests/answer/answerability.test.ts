@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MinutesAnswerer } from '../../src/answer/answerer.js';
+import { OpenAiChatModel } from '../../src/answer/chat-model.js';
 import type { HybridRetriever } from '../../src/retrieve/retriever.js';
 import type { Answer } from '../../src/types.js';
 import { examplesDir } from '../helpers/corpus.js';
+import { FakeOpenAi } from '../helpers/fake-openai.js';
 import { buildIndex, openTestRetriever, silentLogger } from '../helpers/index.js';
 
 /**
@@ -52,6 +54,34 @@ describe('near misses: the minutes discuss the topic but not what is asked', () 
     expect(when.answer).toContain('December 2024');
     const growth = await answerer.ask('How much has attendance at the youth centres grown?');
     expect(growth.answer).toContain('15%');
+  });
+
+  it('is decided before any model is asked, so a model cannot answer a near miss with a figure', async () => {
+    // Scripted for one question: a near miss must not use it.
+    const fake = await FakeOpenAi.start({ kind: 'answer', content: 'Spending rose to a forecast £8.4m in 2023/24 [1].' });
+    try {
+      const chatModel = new OpenAiChatModel({
+        apiKey: 'sk-test',
+        baseUrl: fake.baseUrl,
+        model: 'fake-model',
+        timeoutMs: 5_000,
+        maxRetries: 0,
+        maxTokens: 400,
+        logger: silentLogger,
+      });
+      const withModel = new MinutesAnswerer({ retriever, chatModel, logger: silentLogger });
+      const near = await withModel.ask('How much did the youth centres cost to run?');
+      expect(near.mode).toBe('not_found');
+      expect(near.answer).toMatch(/^The minutes discuss youth centres \[1\] but don't record a sum of money for it\./);
+      expect(near.answer).not.toContain('£2.5m');
+      expect(fake.requests).toHaveLength(0);
+      // An answerable question still goes to the model.
+      const answered = await withModel.ask('How much is being spent on home to school transport?');
+      expect(answered.mode).toBe('llm');
+      expect(fake.requests).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('still says plainly "not covered" when nothing of the subject is in the minutes', async () => {
