@@ -22,8 +22,8 @@ import { ingestFiles } from '../ingest/pipeline.js';
 import { MinutesAnswerer } from '../src/answer/answerer.js';
 import { createAnswerer, createChatModel } from '../src/answer/create.js';
 import { loadConfig } from '../src/config.js';
-import { MinutebookError } from '../src/errors.js';
 import { openEmbedder } from '../src/embed/open.js';
+import { MinutebookError } from '../src/errors.js';
 import { type EvalQuestion, readEvalQuestions } from '../src/retrieve/evaluate.js';
 import { openRetriever } from '../src/retrieve/open.js';
 import { HybridRetriever } from '../src/retrieve/retriever.js';
@@ -82,7 +82,8 @@ function cites(answer: Answer, items: Array<[string, number]>): boolean {
 }
 
 /** "The minutes discuss X … but don't record Y": a near miss said as such. */
-const isNearMissAnswer = (answer: Answer) => answer.mode === 'not_found' && /^The minutes discuss\b/.test(answer.answer);
+const isNearMissAnswer = (answer: Answer) =>
+  answer.mode === 'not_found' && /^The minutes discuss\b/.test(answer.answer);
 /** Any figure in an answer's own text (not in its citations): a near miss must give none. */
 const FIGURE = /£\s?\d|\d\s?%|\b\d[\d,]*(?:\.\d+)?\b/;
 
@@ -214,15 +215,23 @@ async function runLabelled(): Promise<void> {
   const pct = (n: number, of: number) => (of ? `${n}/${of} ${((100 * n) / of).toFixed(1)}%` : '-');
   const cell = (s: string) => s.padEnd(24);
   out();
-  out(`answer-eval: ${split === 'all' ? 'all questions' : `the ${split} part`} — ${questionCount} questions, each in ${WORDINGS.length} wordings`);
-  out(`${cell('')}${modes.map((m) => cell(m === 'model' ? `model (${opened.embedder?.modelId})` : 'keyword only')).join('')}`);
+  out(
+    `answer-eval: ${split === 'all' ? 'all questions' : `the ${split} part`} — ${questionCount} questions, each in ${WORDINGS.length} wordings`,
+  );
+  out(
+    `${cell('')}${modes.map((m) => cell(m === 'model' ? `model (${opened.embedder?.modelId})` : 'keyword only')).join('')}`,
+  );
   out('answerable: cites a relevant minute');
   for (const w of WORDINGS) {
-    out(`${cell(`  ${w}`)}${modes.map((m) => cell(pct(tallies.get(m)?.answerable[w].cited ?? 0, tallies.get(m)?.answerable[w].of ?? 0))).join('')}`);
+    out(
+      `${cell(`  ${w}`)}${modes.map((m) => cell(pct(tallies.get(m)?.answerable[w].cited ?? 0, tallies.get(m)?.answerable[w].of ?? 0))).join('')}`,
+    );
   }
   out('unanswerable: not_found');
   for (const w of WORDINGS) {
-    out(`${cell(`  ${w}`)}${modes.map((m) => cell(pct(tallies.get(m)?.unanswerable[w].notFound ?? 0, tallies.get(m)?.unanswerable[w].of ?? 0))).join('')}`);
+    out(
+      `${cell(`  ${w}`)}${modes.map((m) => cell(pct(tallies.get(m)?.unanswerable[w].notFound ?? 0, tallies.get(m)?.unanswerable[w].of ?? 0))).join('')}`,
+    );
   }
   out('phrasing vs plain (answerable, percentage points)');
   for (const w of WORDINGS.slice(1)) {
@@ -236,10 +245,14 @@ async function runLabelled(): Promise<void> {
     out(`${cell(`  ${w}`)}${modes.map((m) => cell(diff(m))).join('')}`);
   }
   out('near misses (plain wording): discussed-not-recorded / not_found / answered (with a figure)');
-  out(`${cell('  ')}${modes.map((m) => {
-    const n = tallies.get(m)?.nearMiss;
-    return cell(n ? `${n.said} / ${n.notFound} / ${n.answered} (${n.withFigure}) of ${n.of}` : '-');
-  }).join('')}`);
+  out(
+    `${cell('  ')}${modes
+      .map((m) => {
+        const n = tallies.get(m)?.nearMiss;
+        return cell(n ? `${n.said} / ${n.notFound} / ${n.answered} (${n.withFigure}) of ${n.of}` : '-');
+      })
+      .join('')}`,
+  );
   if (split !== 'held' && nearMissRows.size > 0) {
     out();
     out(`near-miss questions${modes.map((m) => ` | ${m}`).join('')}`);

@@ -106,7 +106,12 @@ export function decideAnswerability(
   const discussed = subjects.filter((c) => c.known !== false && found(c));
   if (unknown.length > 0 && best.score < UNKNOWN_WORD_BELOW) {
     if (discussed.length === 0) return { answerable: false, reason: 'off_topic' };
-    return nearMiss(question, discussed, passages, `never mention ${listed(unknown.map((c) => wordAsAsked(question, c)))}`);
+    return nearMiss(
+      question,
+      discussed,
+      passages,
+      `never mention ${listed(unknown.map((c) => wordAsAsked(question, c)))}`,
+    );
   }
   if (best.score < (options.threshold ?? NOT_COVERED_BELOW)) return { answerable: false, reason: 'low_score' };
   if (discussed.length > 1 && togetherShare(discussed, passages) < TOGETHER_SHARE) {
@@ -133,7 +138,13 @@ export function decideAnswerability(
           (s) => sentenceGives(facet, s.text, asked(s)) || (s.next !== null && sentenceGives(facet, s.next, asked(s))),
         ),
     );
-    if (missing) return nearMiss(question, discussed, top.map((s) => s.passage), NOT_RECORDED[missing]);
+    if (missing)
+      return nearMiss(
+        question,
+        discussed,
+        top.map((s) => s.passage),
+        NOT_RECORDED[missing],
+      );
   }
   return { answerable: true };
 }
@@ -145,7 +156,10 @@ function togetherShare(discussed: ReadConcept[], passages: GivenPassage[]): numb
   let best = 0;
   for (const passage of passages) {
     const doc = docTerms(`${passage.hit.title} ${passage.text}`);
-    best = Math.max(best, discussed.filter((c) => mentions(doc, c)).reduce((sum, c) => sum + c.weight, 0));
+    best = Math.max(
+      best,
+      discussed.filter((c) => mentions(doc, c)).reduce((sum, c) => sum + c.weight, 0),
+    );
   }
   return best / total;
 }

@@ -138,14 +138,7 @@ export class MinutesAnswerer implements Answerer {
         { event: 'llm_fallback', code: error.code, reason: error.message },
         'answering without the model',
       );
-      return this.extractive(
-        base,
-        read,
-        passages,
-        history,
-        result,
-        `the model was unavailable: ${error.message}`,
-      );
+      return this.extractive(base, read, passages, history, result, `the model was unavailable: ${error.message}`);
     }
   }
 

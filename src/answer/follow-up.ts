@@ -1,4 +1,8 @@
-import { datePhrases as allDatePhrases, withoutDatePhrases as withoutAllDatePhrases, withoutFiller } from '../question/index.js';
+import {
+  datePhrases as allDatePhrases,
+  withoutDatePhrases as withoutAllDatePhrases,
+  withoutFiller,
+} from '../question/index.js';
 import type { ConversationTurn } from '../types.js';
 
 /** Openings that mark a question as leaning on the one before ("and in 2022?", "what about…"). */

@@ -1,7 +1,7 @@
 import type { Glossary } from './glossary.js';
 import { stem } from './stem.js';
-import { isEnglishWord } from './typos.js';
 import { isStopword } from './stopwords.js';
+import { isEnglishWord } from './typos.js';
 import { isNumber, tokenize } from './words.js';
 
 /**
@@ -99,7 +99,23 @@ function isSubject(word: string, previous: string | undefined): boolean {
   return !/ing$/.test(word) || !AUXILIARIES.has(previous ?? '');
 }
 
-const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'isn', 'aren', 'keep', 'kept', 'stop', 'start', 'started']);
+const AUXILIARIES = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'am',
+  'isn',
+  'aren',
+  'keep',
+  'kept',
+  'stop',
+  'start',
+  'started',
+]);
 
 /** Past forms that do not end in "-ed": "kept in touch", "got funded", "built". */
 const IRREGULAR_VERBS = new Set(
@@ -113,9 +129,43 @@ const IRREGULAR_VERBS = new Set(
 
 /** Words that say what is asked of the topic rather than what the topic is. */
 const ASKING_WORDS = new Set([
-  'cost', 'costs', 'budget', 'spend', 'spent', 'price', 'amount', 'money', 'worth', 'fund', 'funding', 'figure',
-  'number', 'total', 'long', 'deadline', 'close', 'closed', 'closing', 'closure', 'closures', 'shut', 'vote', 'votes', 'date', 'outcome', 'result',
-  'results', 'reason', 'reasons', 'problem', 'problems', 'issue', 'issues', 'status', 'view', 'views',
+  'cost',
+  'costs',
+  'budget',
+  'spend',
+  'spent',
+  'price',
+  'amount',
+  'money',
+  'worth',
+  'fund',
+  'funding',
+  'figure',
+  'number',
+  'total',
+  'long',
+  'deadline',
+  'close',
+  'closed',
+  'closing',
+  'closure',
+  'closures',
+  'shut',
+  'vote',
+  'votes',
+  'date',
+  'outcome',
+  'result',
+  'results',
+  'reason',
+  'reasons',
+  'problem',
+  'problems',
+  'issue',
+  'issues',
+  'status',
+  'view',
+  'views',
 ]);
 
 export interface ConceptOptions {
@@ -160,7 +210,12 @@ export function conceptsOf(topic: string, options: ConceptOptions = {}): Concept
   const written = topic.match(/[\p{L}\p{N}]+/gu) ?? [];
   written.forEach((original, at) => {
     const word = tokenize(original)[0] ?? '';
-    if (!word || (isStopword(word) && !options.keep?.has(word)) || (isNumber(word) && word.length <= 2) || word.length < 2) {
+    if (
+      !word ||
+      (isStopword(word) && !options.keep?.has(word)) ||
+      (isNumber(word) && word.length <= 2) ||
+      word.length < 2
+    ) {
       return;
     }
     if (!rest.includes(` ${word} `)) return;

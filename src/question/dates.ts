@@ -57,12 +57,18 @@ interface DateRule {
 
 const RULES: DateRule[] = [
   {
-    pattern: new RegExp(String.raw`\b(?:at|in|from|during|for) the (?:\d{1,2}(?:st|nd|rd|th)? )?${MONTH_YEAR} meetings?\b`, 'giu'),
+    pattern: new RegExp(
+      String.raw`\b(?:at|in|from|during|for) the (?:\d{1,2}(?:st|nd|rd|th)? )?${MONTH_YEAR} meetings?\b`,
+      'giu',
+    ),
     kind: 'filter',
     read: (m) => monthRange(m[1] ?? '', m[2] ?? ''),
   },
   {
-    pattern: new RegExp(String.raw`\bbetween (?:(?:${MONTH_NAME}) )?(${YEAR}) and (?:(?:${MONTH_NAME}) )?(${YEAR})\b`, 'giu'),
+    pattern: new RegExp(
+      String.raw`\bbetween (?:(?:${MONTH_NAME}) )?(${YEAR}) and (?:(?:${MONTH_NAME}) )?(${YEAR})\b`,
+      'giu',
+    ),
     kind: 'filter',
     read: (m) => ({ after: `${m[1]}-01-01`, before: `${m[2]}-12-31` }),
   },
@@ -123,7 +129,11 @@ export interface DateReadingOptions {
 }
 
 /** Reads the date limits and date phrases of a question. `today` decides "last year" and "this year". */
-export function readQuestionDates(question: string, today: Date = new Date(), options: DateReadingOptions = {}): QuestionDates {
+export function readQuestionDates(
+  question: string,
+  today: Date = new Date(),
+  options: DateReadingOptions = {},
+): QuestionDates {
   const thisYear = today.getUTCFullYear();
   const found: QuestionDates = { filters: {}, prefer: null, phrases: [] };
   const taken: Array<[number, number]> = [];

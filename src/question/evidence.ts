@@ -39,7 +39,9 @@ export function hasMoney(sentence: string): boolean {
 
 /** A percentage or share: "54%", "90 per cent", "half", "a third". */
 export function hasShare(sentence: string): boolean {
-  return /\d\s?%|\bper ?cent\b|\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority)\b/i.test(sentence);
+  return /\d\s?%|\bper ?cent\b|\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority)\b/i.test(
+    sentence,
+  );
 }
 
 /** Any figure at all: money, a share, or a number that is not a label, reference, age, time or year. */
@@ -78,9 +80,10 @@ export function hasCountOf(sentence: string, counted: string[]): boolean {
 /** A length of time: "five working days", "eight weeks", "until October 2019". */
 export function hasDuration(sentence: string): boolean {
   return (
-    new RegExp(String.raw`\b(?:\d+|${NUMBER_WORDS}|a|an|several|few)\s+(?:(?:working|calendar|school|full)\s+)?(?:days?|weeks?|months?|years?|hours?|terms?)\b`, 'i').test(
-      sentence,
-    ) || hasDate(sentence)
+    new RegExp(
+      String.raw`\b(?:\d+|${NUMBER_WORDS}|a|an|several|few)\s+(?:(?:working|calendar|school|full)\s+)?(?:days?|weeks?|months?|years?|hours?|terms?)\b`,
+      'i',
+    ).test(sentence) || hasDate(sentence)
   );
 }
 
@@ -108,12 +111,16 @@ export function hasDate(sentence: string): boolean {
 
 /** A closure: "closed", "the closure of", "shut". */
 export function hasClosure(sentence: string): boolean {
-  return /\b(?:close|closed|closes|closing|closure|closures|shut|shutting|shutdown|decommission\w*)\b(?! to\b)/i.test(sentence);
+  return /\b(?:close|closed|closes|closing|closure|closures|shut|shutting|shutdown|decommission\w*)\b(?! to\b)/i.test(
+    sentence,
+  );
 }
 
 /** A vote: "voted", "unanimously", "abstained", "for and against". */
 export function hasVote(sentence: string): boolean {
-  return /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention|in favour|against the motion)\b/i.test(sentence);
+  return /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention|in favour|against the motion)\b/i.test(
+    sentence,
+  );
 }
 
 /**
@@ -132,11 +139,44 @@ export function hasPerson(sentence: string, questionStems: ReadonlySet<string>):
 /** Capitalised words minutes use for everything: they name nobody in particular. */
 const COMMON_CAPITALS = new Set(
   [
-    'the', 'committee', 'commission', 'council', 'county', 'city', 'district', 'borough', 'member', 'members',
-    'chairman', 'chair', 'director', 'officer', 'officers', 'department', 'service', 'services', 'report',
-    'agenda', 'item', 'resolved', 'agreed', 'minutes', 'cabinet', 'lead', 'it', 'this', 'there', 'in', 'a',
+    'the',
+    'committee',
+    'commission',
+    'council',
+    'county',
+    'city',
+    'district',
+    'borough',
+    'member',
+    'members',
+    'chairman',
+    'chair',
+    'director',
+    'officer',
+    'officers',
+    'department',
+    'service',
+    'services',
+    'report',
+    'agenda',
+    'item',
+    'resolved',
+    'agreed',
+    'minutes',
+    'cabinet',
+    'lead',
+    'it',
+    'this',
+    'there',
+    'in',
+    'a',
     // Post-nominals: "Mr Ould CC" names nobody new.
-    'cc', 'obe', 'mbe', 'cbe', 'jp', 'mp',
+    'cc',
+    'obe',
+    'mbe',
+    'cbe',
+    'jp',
+    'mp',
   ].map((word) => stem(word)),
 );
 

@@ -21,7 +21,8 @@ const PLAIN_MARKUP: RegExp[] = [
   /(?<![\p{L}\p{N}&])#\p{L}[\p{L}\p{N}_-]*/gu,
   /\bhttps?:\/\/\S+/g,
   /:{1,2}[a-z0-9_+-]+:/g,
-  /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu,
+  // Pictographs one code point at a time, with what joins and colours them.
+  /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u{20E3}/gu,
   // Emoticons standing alone: ":)", ":-D", ";)", "<3".
   /(?<=^|\s)(?:[:;=8][-'^]?[)(DPpO3/\\|*]+|<3)(?=\s|$|[,.!?])/g,
 ];

@@ -37,7 +37,10 @@ const MONEY_WORDS =
 
 /** The wordings of each facet. Order matters only for reading; a question may ask for several. */
 const FACETS: Array<[Facet, RegExp]> = [
-  ['share', /\bwhat (?:share|proportion|percentage|per ?cent|fraction)\b|\bwhat %|\b(?:share|proportion|percentage) of\b|%\s+of\b/i],
+  [
+    'share',
+    /\bwhat (?:share|proportion|percentage|per ?cent|fraction)\b|\bwhat %|\b(?:share|proportion|percentage) of\b|%\s+of\b/i,
+  ],
   [
     'money',
     new RegExp(
@@ -45,7 +48,10 @@ const FACETS: Array<[Facet, RegExp]> = [
       'i',
     ),
   ],
-  ['count', /\bhow many\b(?! times)|^\s*(?:what (?:is|was|were|are) )?(?:the )?number of\b|\bhow big (?:is|was) the (?:backlog|cohort|caseload)\b/i],
+  [
+    'count',
+    /\bhow many\b(?! times)|^\s*(?:what (?:is|was|were|are) )?(?:the )?number of\b|\bhow big (?:is|was) the (?:backlog|cohort|caseload)\b/i,
+  ],
   ['duration', /\bhow long\b|\bhow much notice\b/i],
   ['amount', /\b(?:how much|how big|by how much|how far)\b/i],
   ['closure', /\b(?:close|closed|closes|closing|closure|closures|shut|shuts|shutting|shutdown)\b(?! to\b)/i],
@@ -54,7 +60,8 @@ const FACETS: Array<[Facet, RegExp]> = [
 ];
 
 /** Verbs whose date is the meeting's own: "when was X discussed" is answered by the meeting. */
-const MEETING_VERBS = /\b(?:discuss|discussed|raised|considered|mentioned|reported|talked|debated|heard|noted|on the agenda)\b/i;
+const MEETING_VERBS =
+  /\b(?:discuss|discussed|raised|considered|mentioned|reported|talked|debated|heard|noted|on the agenda)\b/i;
 const DATE_QUESTION =
   /^\s*(?:when|by when|until when|on what date|what date|what day)\b|\bwhen (?:will|did|was|were|is|are|does|do|has|have|had|would|should)\b|\bwhen(?:\s+\w+)?\s*\?*\s*$|\bdeadline\b/i;
 
@@ -76,7 +83,12 @@ export function askedFacets(question: string, history: boolean): Facet[] {
  */
 export function countedWords(question: string): string[] {
   const match = /\b(?:how many|number of)\s+((?:[\p{L}\p{N}'’-]+\s*){1,4})/iu.exec(question);
-  return match ? (match[1] ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 4) ?? [] : [];
+  return match
+    ? ((match[1] ?? '')
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu)
+        ?.slice(0, 4) ?? [])
+    : [];
 }
 
 /**

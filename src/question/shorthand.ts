@@ -75,15 +75,17 @@ const SHORTHAND: Record<string, string> = {
  * ("re the audit"), never inside "re-referral"; "no." and "no of" read as "number of".
  */
 export function withoutShorthand(text: string): string {
-  return text
-    .replace(/(?<![\p{L}\p{N}-])re(?=\s)/giu, 'about')
-    .replace(/\bno\.?\s+of\b|\bno\.(?=\s)/gi, 'number of')
-    .replace(/\bq([1-4])\b/gi, 'quarter $1')
-    // "C&F" is an acronym (initials "CF"); a spaced "&" is "and".
-    .replace(/\b(\p{Lu}+)&(\p{Lu}+)\b/gu, '$1$2')
-    .replace(/&/g, ' and ')
-    .replace(/(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+)(?![\p{L}\p{N}'’-])/gu, (word: string) => {
-      const long = SHORTHAND[word.toLowerCase()];
-      return long ?? word;
-    });
+  return (
+    text
+      .replace(/(?<![\p{L}\p{N}-])re(?=\s)/giu, 'about')
+      .replace(/\bno\.?\s+of\b|\bno\.(?=\s)/gi, 'number of')
+      .replace(/\bq([1-4])\b/gi, 'quarter $1')
+      // "C&F" is an acronym (initials "CF"); a spaced "&" is "and".
+      .replace(/\b(\p{Lu}+)&(\p{Lu}+)\b/gu, '$1$2')
+      .replace(/&/g, ' and ')
+      .replace(/(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+)(?![\p{L}\p{N}'’-])/gu, (word: string) => {
+        const long = SHORTHAND[word.toLowerCase()];
+        return long ?? word;
+      })
+  );
 }

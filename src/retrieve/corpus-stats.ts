@@ -1,8 +1,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
-import type { IndexStore } from '../store/index-store.js';
 import { Glossary, stem, tokenize, type Vocabulary } from '../question/index.js';
+import type { IndexStore } from '../store/index-store.js';
 
 /**
  * What retrieval needs to know about the whole indexed corpus: the acronyms its minutes define,

@@ -192,7 +192,8 @@ export class HybridRetriever implements Retriever {
     }
     const scoreOf = (entry: ItemEntry, i: number) => {
       const passage = entry.passages[i] as StoredPassage;
-      const covered = 0.5 * weightedShare(weights, entry.present[i] ?? []) + 0.5 * weightedShare(weights, entry.covered);
+      const covered =
+        0.5 * weightedShare(weights, entry.present[i] ?? []) + 0.5 * weightedShare(weights, entry.covered);
       const similarity = Math.max(0, cosine.get(passage.passageId) ?? cosineFloor);
       if (!embedder) return covered;
       return useKeywords ? VECTOR_WEIGHT * similarity + (1 - VECTOR_WEIGHT) * covered : similarity;
@@ -283,7 +284,13 @@ function weightedShare(weights: number[], present: boolean[]): number {
  * Chairman"), or asks when meetings are and the item gives one ("Date of next meeting").
  */
 function asksAbout(read: Question, title: string): boolean {
-  const titleStems = [...new Set(tokenize(title).filter((w) => w.length > 2 && !isStopword(w)).map(stem))];
+  const titleStems = [
+    ...new Set(
+      tokenize(title)
+        .filter((w) => w.length > 2 && !isStopword(w))
+        .map(stem),
+    ),
+  ];
   if (read.meetingDates && /\bmeetings?\b/i.test(title)) return true;
   if (titleStems.length === 0) return false;
   const asked = new Set(read.concepts.flatMap((c) => c.stems));

@@ -31,9 +31,18 @@ const cited = (answer: Answer) => answer.citations.map((c) => `${c.date}#${c.min
 describe('near misses: the minutes discuss the topic but not what is asked', () => {
   it.each([
     ['Which youth centres were closed?', /^The minutes discuss youth centres \[1\] but don't record any closure\./],
-    ['How much did the youth centres cost to run?', /^The minutes discuss youth centres \[1\] but don't record a sum of money for it\./],
-    ['Who chairs the detached youth work team?', /^The minutes discuss (?:chairs and )?youth work team \[1\] but don't record who\./],
-    ['Are school libraries closing because of transport costs?', /^The minutes discuss school and transport \[1\]\[2\] but never mention libraries\./],
+    [
+      'How much did the youth centres cost to run?',
+      /^The minutes discuss youth centres \[1\] but don't record a sum of money for it\./,
+    ],
+    [
+      'Who chairs the detached youth work team?',
+      /^The minutes discuss (?:chairs and )?youth work team \[1\] but don't record who\./,
+    ],
+    [
+      'Are school libraries closing because of transport costs?',
+      /^The minutes discuss school and transport \[1\]\[2\] but never mention libraries\./,
+    ],
   ])('"%s"', async (question, said) => {
     const answer = await answerer.ask(question);
     expect(answer.mode).toBe('not_found');
@@ -58,7 +67,10 @@ describe('near misses: the minutes discuss the topic but not what is asked', () 
 
   it('is decided before any model is asked, so a model cannot answer a near miss with a figure', async () => {
     // Scripted for one question: a near miss must not use it.
-    const fake = await FakeOpenAi.start({ kind: 'answer', content: 'Spending rose to a forecast £8.4m in 2023/24 [1].' });
+    const fake = await FakeOpenAi.start({
+      kind: 'answer',
+      content: 'Spending rose to a forecast £8.4m in 2023/24 [1].',
+    });
     try {
       const chatModel = new OpenAiChatModel({
         apiKey: 'sk-test',
@@ -85,7 +97,10 @@ describe('near misses: the minutes discuss the topic but not what is asked', () 
   });
 
   it('still says plainly "not covered" when nothing of the subject is in the minutes', async () => {
-    for (const question of ['What did the committee decide about the Lutterworth bypass?', 'How many potholes were filled?']) {
+    for (const question of [
+      'What did the committee decide about the Lutterworth bypass?',
+      'How many potholes were filled?',
+    ]) {
       const answer = await answerer.ask(question);
       expect(answer).toMatchObject({ mode: 'not_found', citations: [] });
       expect(answer.answer).toMatch(/^The minutes I have don't cover that\./);

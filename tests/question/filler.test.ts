@@ -42,7 +42,9 @@ describe('conversational filler is taken out before anything reads the question'
     ['pictographs', `👋🏽 ${PLAIN} 🙏`],
     ['an emoticon', `${PLAIN} :)`],
   ])('%s', (_kind, asked) => {
-    const plain = withoutFiller(asked).toLowerCase().replace(/[?.!]+$/, '');
+    const plain = withoutFiller(asked)
+      .toLowerCase()
+      .replace(/[?.!]+$/, '');
     expect(plain).toBe('what was said about ehcp growth');
   });
 

@@ -56,11 +56,15 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('count', 'There were also 21 Youth Workers who worked with young people.', q)).toBe(true);
     expect(sentenceGives('count', 'Youth workers would be trained over the next two/three months.', q)).toBe(false);
     expect(sentenceGives('count', 'Knife crime remained one of the key issues for youth workers.', q)).toBe(false);
-    expect(sentenceGives('count', 'Youth workers were discussed under Standing Order 34 and item 7(3).', q)).toBe(false);
+    expect(sentenceGives('count', 'Youth workers were discussed under Standing Order 34 and item 7(3).', q)).toBe(
+      false,
+    );
     expect(sentenceGives('count', 'The Covid-19 pandemic changed how youth workers met young people.', q)).toBe(false);
     // An acronym counts by its long form.
     const fgc = asked('how many FGCs got funded?');
-    expect(sentenceGives('count', '£234,600 had been awarded to provide 102 Family Group Conferences.', fgc)).toBe(true);
+    expect(sentenceGives('count', '£234,600 had been awarded to provide 102 Family Group Conferences.', fgc)).toBe(
+      true,
+    );
   });
 
   it('money, shares, dates, closures and votes', () => {

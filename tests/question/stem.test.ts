@@ -43,7 +43,8 @@ describe('the one stemmer is the keyword index’s', () => {
       ...wordsOf(examplesDir),
       ...['management', 'managed', 'families', 'referrals', 'educated', 'education', 'café', 'naïve', 'hopefully'],
     ];
-    for (const [word, terms] of ftsTerms(words)) expect([word, stem(tokenize(word)[0] ?? '')]).toEqual([word, terms[0]]);
+    for (const [word, terms] of ftsTerms(words))
+      expect([word, stem(tokenize(word)[0] ?? '')]).toEqual([word, terms[0]]);
   });
 
   it.skipIf(!hasCorpus)('stems like FTS5 porter on every word of the shared corpus', () => {
@@ -52,6 +53,14 @@ describe('the one stemmer is the keyword index’s', () => {
   });
 
   it('tokenises as the index does: apostrophes and hyphens split words, accents go', () => {
-    expect(tokenize("Children's re-referral Café 2020/21")).toEqual(['children', 's', 're', 'referral', 'cafe', '2020', '21']);
+    expect(tokenize("Children's re-referral Café 2020/21")).toEqual([
+      'children',
+      's',
+      're',
+      'referral',
+      'cafe',
+      '2020',
+      '21',
+    ]);
   });
 });

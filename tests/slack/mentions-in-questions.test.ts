@@ -23,7 +23,10 @@ let bot: SlackBot;
 let eventsUrl: string;
 
 beforeAll(async () => {
-  const { indexDir } = await buildIndex([examplesDir], { embedder: null, manifest: path.join(examplesDir, 'meetings.json') });
+  const { indexDir } = await buildIndex([examplesDir], {
+    embedder: null,
+    manifest: path.join(examplesDir, 'meetings.json'),
+  });
   retriever = openTestRetriever(indexDir, null);
   fake = await new FakeSlack().start();
   const config: SlackConfig = {
@@ -61,7 +64,9 @@ async function mention(text: string): Promise<string> {
   const before = fake.callsTo('chat.postMessage').length;
   const res = await postToApp(eventsUrl, eventCallback(event, `EvMention${sequence}`), { secret: SECRET });
   expect(res.status).toBe(200);
-  await fake.waitFor((f) => f.callsTo('chat.postMessage').length > before && f.callsTo('reactions.remove').length >= sequence);
+  await fake.waitFor(
+    (f) => f.callsTo('chat.postMessage').length > before && f.callsTo('reactions.remove').length >= sequence,
+  );
   const posts = fake.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === ts);
   return JSON.stringify(posts.map((call) => [call.args.text, call.args.blocks]));
 }
@@ -73,9 +78,18 @@ describe('mention tokens from Slack never reach the search', () => {
     ['the bot mention alone', `<@${FAKE_BOT_USER}> What was said about EHCP assessments?`],
     ['@channel after the question', `<@${FAKE_BOT_USER}> What was said about EHCP assessments? <!channel>`],
     ['@here before it', `<!here> <@${FAKE_BOT_USER}> what was said about EHCP assessments`],
-    ['@everyone, a greeting and thanks', `<@${FAKE_BOT_USER}> hey, what was said about EHCP assessments please <!everyone> Thanks!`],
-    ['a user group and a colleague', `<@${FAKE_BOT_USER}> <!subteam^S0123ABC|@send-team> <@U0COLLEAGUE> what was said about EHCP assessments?`],
-    ['a channel link and emoji', `<@${FAKE_BOT_USER}> :wave: what was said about ehcp assessments? <#C0SEND|send-team> 🙏`],
+    [
+      '@everyone, a greeting and thanks',
+      `<@${FAKE_BOT_USER}> hey, what was said about EHCP assessments please <!everyone> Thanks!`,
+    ],
+    [
+      'a user group and a colleague',
+      `<@${FAKE_BOT_USER}> <!subteam^S0123ABC|@send-team> <@U0COLLEAGUE> what was said about EHCP assessments?`,
+    ],
+    [
+      'a channel link and emoji',
+      `<@${FAKE_BOT_USER}> :wave: what was said about ehcp assessments? <#C0SEND|send-team> 🙏`,
+    ],
   ])('%s', async (_kind, text) => {
     const posted = await mention(text);
     expect(posted).toContain(CITATION);
@@ -85,7 +99,9 @@ describe('mention tokens from Slack never reach the search', () => {
   });
 
   it('still says "not in the minutes" for a subject they never mention, however it is wrapped', async () => {
-    const posted = await mention(`<@${FAKE_BOT_USER}> hi! what was decided about the Lutterworth bypass? <!channel> thx`);
+    const posted = await mention(
+      `<@${FAKE_BOT_USER}> hi! what was decided about the Lutterworth bypass? <!channel> thx`,
+    );
     expect(posted).toContain("The minutes I have don't cover that.");
   });
 });
