@@ -15,7 +15,8 @@ const HISTORY_PATTERNS = [
   /\bwhat (?:the \w+|members?|councillors|we|they|officers) (?:has|have|had) (?:heard|said|discussed|been told|talked about|raised)\b/i,
   /\bover (?:the )?(?:years|time|past|last few)\b/i,
   /\bhistory of\b/i,
-  /\bwhen (?:did|was|were|have|has) (?:we|they|(?:the )?\w+|members|it)? ?(?:last|first)\b/i,
+  // "When did we last discuss…", "when did cttee last talk about…"; not "when did the Families First programme start".
+  /\bwhen (?:did|was|were|have|has) (?:we|they|(?:the )?\w+|members|it)? ?(?:last|first) (?:discuss|talk|hear|consider|raise|mention|look at|debate|cover|review|see)/i,
   /\bwhen (?:was|were|did) .* (?:last|first) (?:discussed|raised|mentioned|considered|talked about)\b/i,
   /\b(?:first|last) (?:discussed|raised|mentioned|considered|talked about)\b/i,
   /\bhow (?:often|many times)\b/i,

@@ -15,6 +15,7 @@ describe('history questions: one detector', () => {
     ['How many looked after children were there in January 2020?', false],
     ['Who was appointed Chairman in June 2018?', false],
     ['When will the backlog clear?', false],
+    ['When did the Families First programme start?', false],
   ])('"%s": %s', (question, expected) => {
     expect(isHistoryQuestion(question)).toBe(expected);
   });
