@@ -16,6 +16,9 @@ import { tokenize } from './words.js';
  * and council names are read out, and what remains is the topic, as concepts.
  */
 
+/** Questions longer than this (a pasted page) have no typo correction. */
+const MAX_WORDS_FOR_TYPOS = 60;
+
 /** What is known about the indexed minutes when a question is read; all optional. */
 export interface QuestionContext {
   /** Acronyms the minutes define (and the common ones they may not). */
@@ -74,7 +77,8 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
   const corrections: Question['corrections'] = [];
   let text = withoutShorthand(plain);
   const { vocabulary } = context;
-  if (vocabulary) {
+  // A question is a few dozen words; a pasted page is not checked word by word against the minutes.
+  if (vocabulary && text.split(/\s+/).length <= MAX_WORDS_FOR_TYPOS) {
     text = text.replace(/(?<![\p{L}\p{N}'’])\p{L}+(?![\p{L}\p{N}])/gu, (word) => {
       const lower = word.toLowerCase();
       if (isStopword(lower) || /^\p{Lu}+$/u.test(word) || glossary.expand(word).length) return word;
