@@ -74,20 +74,10 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
   const plain = withoutFiller(asked) || asked.trim();
   // With no glossary of the minutes, the common abbreviations still read.
   const glossary = context.glossary ?? new Glossary();
-  const corrections: Question['corrections'] = [];
-  let text = withoutShorthand(plain);
   const { vocabulary } = context;
-  // A question is a few dozen words; a pasted page is not checked word by word against the minutes.
-  if (vocabulary && text.split(/\s+/).length <= MAX_WORDS_FOR_TYPOS) {
-    text = text.replace(/(?<![\p{L}\p{N}'’])\p{L}+(?![\p{L}\p{N}])/gu, (word) => {
-      const lower = word.toLowerCase();
-      if (isStopword(lower) || /^\p{Lu}+$/u.test(word) || glossary.expand(word).length) return word;
-      const fixed = correctTypo(lower, vocabulary);
-      if (!fixed) return word;
-      corrections.push({ from: word, to: fixed });
-      return fixed;
-    });
-  }
+  const { text, corrections } = vocabulary
+    ? withTyposRead(withoutShorthand(plain), vocabulary, glossary)
+    : { text: withoutShorthand(plain), corrections: [] };
   const dates = readQuestionDates(text, context.today);
   const history = isHistoryQuestion(text);
   const topic = withoutDatePhrases(text);
@@ -123,6 +113,30 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     scope: { committees: named.committees, councils: named.councils },
     corrections,
   };
+}
+
+/**
+ * The question with each word the minutes don't use, and that is no English word either, read as
+ * the word of theirs it is most likely a slip for. Stopwords, all-capital acronyms and known
+ * abbreviations are left alone.
+ */
+function withTyposRead(
+  question: string,
+  vocabulary: Vocabulary,
+  glossary: Glossary,
+): { text: string; corrections: Question['corrections'] } {
+  const corrections: Question['corrections'] = [];
+  // A question is a few dozen words; a pasted page is not checked word by word against the minutes.
+  if (question.split(/\s+/).length > MAX_WORDS_FOR_TYPOS) return { text: question, corrections };
+  const text = question.replace(/(?<![\p{L}\p{N}'’])\p{L}+(?![\p{L}\p{N}])/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (isStopword(lower) || /^\p{Lu}+$/u.test(word) || glossary.expand(word).length > 0) return word;
+    const fixed = correctTypo(lower, vocabulary);
+    if (!fixed) return word;
+    corrections.push({ from: word, to: fixed });
+    return fixed;
+  });
+  return { text, corrections };
 }
 
 /** "How many LAC?" -> "How many LAC (looked after children)?": the model knows long forms better. */
