@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MinutesAnswerer } from '../../src/answer/answerer.js';
-import type { SlackConfig } from '../../src/config.js';
 import type { HybridRetriever } from '../../src/retrieve/retriever.js';
-import { createSlackApp, EVENTS_PATH, type SlackBot } from '../../src/slack/app.js';
 import { examplesDir } from '../helpers/corpus.js';
-import { eventCallback, FAKE_BOT_USER, FakeSlack, postToApp } from '../helpers/fake-slack.js';
+import { eventCallback, FAKE_BOT_USER, postToApp } from '../helpers/fake-slack.js';
 import { buildIndex, openTestRetriever, silentLogger } from '../helpers/index.js';
+import { type Harness, SIGNING_SECRET, startHarness } from './harness.js';
 
 /**
  * Questions arrive from Slack wrapped in its markup: the bot's own mention, `<!channel>`, user
@@ -14,13 +13,10 @@ import { buildIndex, openTestRetriever, silentLogger } from '../helpers/index.js
  * over a real index: the wrapping must not turn a cited answer into "not in the minutes".
  */
 
-const SECRET = 'signing-secret-0123456789abcdef';
 const CHANNEL = 'C0GENERAL';
 
 let retriever: HybridRetriever;
-let fake: FakeSlack;
-let bot: SlackBot;
-let eventsUrl: string;
+let h: Harness;
 
 beforeAll(async () => {
   const { indexDir } = await buildIndex([examplesDir], {
@@ -28,28 +24,12 @@ beforeAll(async () => {
     manifest: path.join(examplesDir, 'meetings.json'),
   });
   retriever = openTestRetriever(indexDir, null);
-  fake = await new FakeSlack().start();
-  const config: SlackConfig = {
-    botToken: 'xoxb-1111-2222-botsecretvalue',
-    appToken: null,
-    signingSecret: SECRET,
-    apiUrl: fake.apiUrl,
-    port: 0,
-  };
-  bot = createSlackApp({
-    config,
+  h = await startHarness('http', {
     answerer: new MinutesAnswerer({ retriever, chatModel: null, logger: silentLogger }),
-    stats: () => retriever.stats(),
-    logger: silentLogger,
-    host: '127.0.0.1',
-    webApiRetries: 0,
   });
-  const started = await bot.start();
-  eventsUrl = `http://127.0.0.1:${started.port ?? 0}${EVENTS_PATH}`;
 });
 afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
+  await h?.close();
   retriever?.close();
 });
 
@@ -61,13 +41,13 @@ async function mention(text: string): Promise<string> {
   const ts = `1700000200.${String(sequence).padStart(6, '0')}`;
   // A new asker each time: one person may ask only so many questions a minute.
   const event = { type: 'app_mention', user: `U0ASKER${sequence}`, text, ts, channel: CHANNEL, event_ts: ts };
-  const before = fake.callsTo('chat.postMessage').length;
-  const res = await postToApp(eventsUrl, eventCallback(event, `EvMention${sequence}`), { secret: SECRET });
+  const before = h.fake.callsTo('chat.postMessage').length;
+  const res = await postToApp(h.eventsUrl, eventCallback(event, `EvMention${sequence}`), { secret: SIGNING_SECRET });
   expect(res.status).toBe(200);
-  await fake.waitFor(
+  await h.fake.waitFor(
     (f) => f.callsTo('chat.postMessage').length > before && f.callsTo('reactions.remove').length >= sequence,
   );
-  const posts = fake.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === ts);
+  const posts = h.fake.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === ts);
   return JSON.stringify(posts.map((call) => [call.args.text, call.args.blocks]));
 }
 
