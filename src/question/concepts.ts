@@ -1,7 +1,7 @@
+import { isEnglishWord } from './english.js';
 import type { Glossary } from './glossary.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
-import { isEnglishWord } from './typos.js';
 import { isNumber, tokenize } from './words.js';
 
 /**
@@ -22,6 +22,11 @@ export interface Concept {
   longForm: string | null;
   /** An acronym nothing defines ("LCFC"): found as the initials of a run of words in the text. */
   initials: string | null;
+  /**
+   * For a word the minutes never use that may be a slip for one they do ("skools"), that reading
+   * ("schools"): its stems count too, but the word may equally name something the minutes lack.
+   */
+  alternative: string | null;
   /**
    * Whether the word names what the question is about (a noun: "library", "bypass") rather than
    * how it is put ("worried", "closing", "recently") or what is asked of it ("cost", "vote").
@@ -91,12 +96,24 @@ function hasInitials(tokens: string[], initials: string): boolean {
  * raised"); nouns ("library", "bypass") are what it is about.
  */
 function isSubject(word: string, previous: string | undefined): boolean {
-  if (word.length < 3 || !/^\p{L}+$/u.test(word) || IRREGULAR_VERBS.has(word) || /ed$/.test(word)) return false;
+  if (word.length < 3 || !/^\p{L}+$/u.test(word) || IRREGULAR_VERBS.has(word) || isPastForm(word)) return false;
   // "-ly" is an adverb when what precedes it is a word ("recently"), not in "family" or "early".
   if (/ly$/.test(word) && word.length > 6 && isEnglishWord(word.slice(0, -2))) return false;
   // "-ing" names a thing ("parking", "building", "youth offending") unless it follows a form of
   // "be" ("are libraries closing", "is it happening").
   return !/ing$/.test(word) || !AUXILIARIES.has(previous ?? '');
+}
+
+/**
+ * "-ed" that makes a past form: "funded", "closed", "used" are verbs, "speed" and "need" nouns
+ * (what is left without "ed" or "d" is no word of three letters or more).
+ */
+function isPastForm(word: string): boolean {
+  if (!word.endsWith('ed')) return false;
+  return (
+    [word.slice(0, -2), word.slice(0, -1)].some((base) => base.length >= 3 && isEnglishWord(base)) ||
+    word.endsWith('ied')
+  );
 }
 
 const AUXILIARIES = new Set([
@@ -179,6 +196,8 @@ export interface ConceptOptions {
   scopeWords?: ReadonlySet<string>;
   /** Stopwords that are the subject this time ("meeting" in "when is the next meeting?"). */
   keep?: ReadonlySet<string>;
+  /** Words the minutes never use, each with the reading of theirs it may be a slip for. */
+  alternatives?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -203,6 +222,7 @@ export function conceptsOf(topic: string, options: ConceptOptions = {}): Concept
       phrases: longForms.map((form) => tokenize(form).map(stem)),
       longForm: longForms[0] ?? null,
       initials: null,
+      alternative: null,
       subject: true,
     });
     for (const form of longForms) rest = rest.replace(` ${tokenize(form).join(' ')} `, ' ');
@@ -224,15 +244,19 @@ export function conceptsOf(topic: string, options: ConceptOptions = {}): Concept
     seen.add(s);
     const longForms = glossary?.expand(original) ?? [];
     const phrases = longForms.map((form) => tokenize(form).map(stem));
+    const alternative = options.alternatives?.get(word) ?? null;
+    // A one-word reading is another stem of the word; words run together ("kick start") a phrase.
+    const read = alternative ? tokenize(alternative).map(stem) : [];
     const looksLikeAcronym = /^\p{Lu}{2,6}s?$/u.test(original) && phrases.length === 0;
     const initials = looksLikeAcronym && options.known && !options.known(word) ? word.replace(/s$/, '') : null;
     const scope = options.scopeWords?.has(word) ?? false;
     concepts.push({
       word,
-      stems: synonymsOf(s),
-      phrases,
+      stems: read.length === 1 ? [...new Set([...synonymsOf(s), ...synonymsOf(read[0] ?? s)])] : synonymsOf(s),
+      phrases: read.length > 1 ? [...phrases, read] : phrases,
       longForm: longForms[0] ?? null,
       initials,
+      alternative,
       subject:
         !scope &&
         (phrases.length > 0 ||

@@ -38,15 +38,43 @@ const SIGN_OFF = /\b(?:[Tt]hanks|[Tt]hank you|[Cc]heers|[Tt]a|[Tt]hx)[!.,]*\s+\p
 const THANKS =
   /\b(?:(?:many|huge|big)\s+(?:thanks|thank\s*you)|thanks|thank\s*you|thankyou|thx|thnx|thnks|tnx|ty|tia|cheers|ta)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+in\s+advance|\s+again|\s+for\s+(?:your|the)\s+help)?(?:\s+(?:all|everyone|team))?\b[!.,]*(?=\s*$|[\s,.!?])/gi;
 
+/**
+ * What people ask another to do for them, in the base and "-ing" forms ("tell me", "checking",
+ * "find out", "look up", "dig out"): with "could you", "would you mind", "I'd be grateful if you
+ * could" before it, the whole is a request wrapped round the question.
+ */
+const REQUEST =
+  String.raw`(?:(?:tell|telling|let|letting|remind|reminding|show|showing|give|giving|send|sending)\s+(?:me|us)(?:\s+know)?|` +
+  String.raw`(?:double[-\s]?)?(?:check|checking|confirm|confirming)|(?:find|finding|dig|digging|pull|pulling|look|looking|search|searching)(?:\s+(?:out|up|into|for))?|` +
+  String.raw`summari[sz]e|summari[sz]ing|explain|explaining|list|listing|clarify|clarifying|help\s+(?:me|us)(?:\s+(?:find|with))?)`;
+
+/** Who a request is put to, as typed: "you", "u", "someone", "any1". */
+const ASKED = String.raw`(?:you|u|ya|someone|somebody|some1|anyone|anybody|any1)`;
+
 /** Phrases that ask for the answer politely without adding to what is asked. */
 const POLITE_FRAMES: RegExp[] = [
-  /\b(?:could|can|would|will)\s+(?:you|u|someone|anyone)\s+(?:please\s+|pls\s+|possibly\s+|just\s+|kindly\s+)*(?:(?:tell|let|remind|show|give|send)\s+(?:me|us)(?:\s+know)?|check|confirm|find\s+out|look\s+up|summari[sz]e|explain|list|clarify)(?:\s+(?:for\s+me|for\s+us))?(?:\s+(?:on|about))?\b[,:]?/gi,
-  /\bwould\s+you\s+(?:mind|be\s+able\s+to)\s+(?:telling|tell|letting|let|checking|check|confirming|confirm)(?:\s+(?:me|us))?(?:\s+know)?\b[,:]?/gi,
-  /\bI'?d\s+be\s+(?:really\s+|very\s+)?grateful\s+if\s+(?:you|u)\s+could(?:\s+(?:tell|let)\s+me(?:\s+know)?)?\b[,:]?/gi,
+  new RegExp(
+    String.raw`\b(?:could|can|would|will)\s+${ASKED}\s+(?:please\s+|pls\s+|possibly\s+|just\s+|kindly\s+|quickly\s+|be\s+able\s+to\s+)*${REQUEST}(?:\s+(?:for\s+me|for\s+us))?(?:\s+(?:on|about|whether|if))?\b[,:]?`,
+    'gi',
+  ),
+  new RegExp(
+    String.raw`\bwould\s+${ASKED}\s+(?:mind|be\s+able\s+to)\s+(?:please\s+)?${REQUEST}(?:\s+(?:on|about|whether|if))?\b[,:]?`,
+    'gi',
+  ),
+  new RegExp(
+    String.raw`\bI'?d\s+be\s+(?:really\s+|very\s+|so\s+)?grateful\s+if\s+${ASKED}\s+could(?:\s+${REQUEST})?(?:\s+(?:whether|if))?\b[,:]?`,
+    'gi',
+  ),
+  // "Can I ask how many…", "may I just check…".
+  /\b(?:can|could|may)\s+(?:I|we)\s+(?:just\s+)?(?:ask|check|confirm)(?:\s+(?:whether|if))?\b[,:]?/gi,
   /\bI'?d\s+(?:like|love)\s+to\s+know\b[,:]?/gi,
   /\bI\s+(?:was|am|'m)\s+(?:just\s+)?wondering(?:\s+if)?\b[,:]?/gi,
   /\b(?:just\s+)?(?:wondering|checking)\b[,:]?/gi,
-  /\b(?:do|does)\s+(?:you|u|anyone|anybody)\s+know\b[,:]?/gi,
+  // "Do you know…", "does anyone happen to know…", "any1 remember…".
+  new RegExp(
+    String.raw`\b(?:(?:do|does|did)\s+)?${ASKED}\s+(?:happen\s+to\s+)?(?:know|knows|remember|remembers|recall|recalls)(?:\s+(?:whether|if))?\b[,:]?`,
+    'gi',
+  ),
   /\bany\s+idea(?:s)?\b[,:]?/gi,
   /\b(?:quick|random|silly)\s+(?:one|question|q)\b[\s,:;–—-]*/gi,
   /\bqq\b[\s,:;–—-]*/gi,
@@ -55,9 +83,18 @@ const POLITE_FRAMES: RegExp[] = [
   /\b(?:if\s+possible|if\s+you\s+can|when\s+you\s+(?:get|have)\s+a\s+(?:chance|moment|sec(?:ond)?|minute))\b[,.!]*/gi,
   /\b(?:much\s+appreciated|appreciate\s+(?:it|your\s+help))\b[,.!]*/gi,
   /\b(?:please|pls|plz|pleas+e|kindly)\b[,]?/gi,
-  /\b(?:lol|tbh|fyi|btw|erm+|um+|hmm+)\b[,.!]*/gi,
+  // Chat shorthand that frames a question rather than saying what it is about.
+  /\b(?:lol|tbh|fyi|btw|afaik|iirc|imo|imho|fwiw|ngl|obvs|asap|lmk|idk|erm+|um+|hmm+)\b[,.!]*/gi,
   /\bminutebook\b[,:]?/gi,
 ];
+
+/**
+ * A short remark after the question mark that says why it is asked or for whom ("… on the Baden
+ * trail? need it for a briefing", "… uniform costs? parents asking"), not what about. Not a
+ * second question, a date ("… in 2022? 2023 too"), or anything longer than a few words.
+ */
+const ASIDE_AFTER_QUESTION =
+  /^(.*\?)\s+(?!(?:and|or|also|but|what|who|whom|whose|when|where|why|how|which|is|are|was|were|did|does|do|can|could|will|would|has|have|had|in|on|at|since|before|after|from|during|between|until)\b)((?:[^\s?\d]+\s*){1,5})$/i;
 
 /**
  * The question without its conversational wrapping: Slack markup and mentions, emoji, greetings,
@@ -72,7 +109,8 @@ export function withoutFiller(text: string): string {
   q = tidy(q).replace(GREETING, '');
   q = q.replace(SIGN_OFF, ' ').replace(THANKS, ' ');
   for (const pattern of POLITE_FRAMES) q = q.replace(pattern, ' ');
-  return tidy(tidy(q).replace(GREETING, ''));
+  q = tidy(tidy(q).replace(GREETING, ''));
+  return q.replace(ASIDE_AFTER_QUESTION, '$1');
 }
 
 /** Spacing and stray punctuation left where filler was taken out. */

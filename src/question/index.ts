@@ -13,5 +13,5 @@ export type { KnownNames } from './names.js';
 export { type Question, type QuestionContext, type ReadConcept, readQuestion } from './reader.js';
 export { stem, stemSet, stems } from './stem.js';
 export { isStopword } from './stopwords.js';
-export { correctTypo, type Vocabulary } from './typos.js';
+export { correctTypo, readSlip, type Slip, type Vocabulary } from './typos.js';
 export { foldCase, tokenize } from './words.js';

@@ -7,7 +7,7 @@ import { type KnownNames, namedScope } from './names.js';
 import { withoutShorthand } from './shorthand.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
-import { correctTypo, type Vocabulary } from './typos.js';
+import { readSlip, type Vocabulary } from './typos.js';
 import { tokenize } from './words.js';
 
 /**
@@ -65,8 +65,10 @@ export interface Question {
   counted: string[];
   /** Committees and councils the question names. */
   scope: { committees: string[]; councils: string[] };
-  /** Words read as typos of words the minutes use. */
+  /** Words read as typos of words the minutes use (no English word, so nothing else they could be). */
   corrections: Array<{ from: string; to: string }>;
+  /** English words the minutes never use, read beside a near spelling of theirs ("skools": "schools"). */
+  alternatives: Array<{ word: string; reading: string }>;
 }
 
 /** Reads a question. Without a context it still removes filler and reads dates and intent. */
@@ -75,9 +77,9 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
   // With no glossary of the minutes, the common abbreviations still read.
   const glossary = context.glossary ?? new Glossary();
   const { vocabulary } = context;
-  const { text, corrections } = vocabulary
+  const { text, corrections, alternatives } = vocabulary
     ? withTyposRead(withoutShorthand(plain), vocabulary, glossary)
-    : { text: withoutShorthand(plain), corrections: [] };
+    : { text: withoutShorthand(plain), corrections: [], alternatives: [] };
   const dates = readQuestionDates(text, context.today);
   const history = isHistoryQuestion(text);
   const topic = withoutDatePhrases(text);
@@ -89,20 +91,22 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     glossary,
     known,
     scopeWords: named.words,
+    alternatives: new Map(alternatives.map((a) => [a.word, a.reading])),
     ...(meetingDates ? { keep: new Set(['meeting', 'meetings', 'date', 'dates']) } : {}),
-  }).map((concept) => ({
-    ...concept,
-    weight: context.rarity ? context.rarity(concept.stems[0] ?? concept.word) : 1,
-    // An acronym read by its initials is found or not in the passages themselves.
-    known:
-      itemsWith && concept.initials === null
-        ? concept.stems.some((s) => itemsWith(s) > 0) || concept.phrases.some((p) => p.every((s) => itemsWith(s) > 0))
-        : null,
-  }));
+  }).map((concept) => {
+    const usedBy = (s: string) => (itemsWith?.(s) ?? 0) > 0;
+    const used = concept.stems.some(usedBy) || concept.phrases.some((p) => p.every(usedBy));
+    // Unknowable without statistics, and for an acronym read by its initials (found or not in the
+    // passages themselves); a word the minutes use only if it is a slip may be either.
+    let known: boolean | null = used;
+    if (!itemsWith || concept.initials !== null) known = null;
+    else if (concept.alternative !== null) known = used ? null : false;
+    return { ...concept, weight: context.rarity ? context.rarity(concept.stems[0] ?? concept.word) : 1, known };
+  });
   return {
     asked,
     text,
-    searchText: withLongForms(text, concepts),
+    searchText: withAlternatives(withLongForms(text, concepts), concepts),
     topic,
     concepts,
     dates,
@@ -112,31 +116,49 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     counted: countedStems(text, concepts),
     scope: { committees: named.committees, councils: named.councils },
     corrections,
+    alternatives,
   };
 }
 
 /**
- * The question with each word the minutes don't use, and that is no English word either, read as
- * the word of theirs it is most likely a slip for. Stopwords, all-capital acronyms and known
- * abbreviations are left alone.
+ * The question with each word the minutes don't use read against the words they do: one that is no
+ * English word is replaced by the word of theirs it is most likely a slip for; one that is an
+ * English word keeps its place and has a near spelling of theirs noted beside it, as an alternative
+ * (see typos.ts). Stopwords, all-capital acronyms and known abbreviations are left alone.
  */
 function withTyposRead(
   question: string,
   vocabulary: Vocabulary,
   glossary: Glossary,
-): { text: string; corrections: Question['corrections'] } {
+): Pick<Question, 'text' | 'corrections' | 'alternatives'> {
   const corrections: Question['corrections'] = [];
+  const alternatives: Question['alternatives'] = [];
   // A question is a few dozen words; a pasted page is not checked word by word against the minutes.
-  if (question.split(/\s+/).length > MAX_WORDS_FOR_TYPOS) return { text: question, corrections };
+  if (question.split(/\s+/).length > MAX_WORDS_FOR_TYPOS) return { text: question, corrections, alternatives };
   const text = question.replace(/(?<![\p{L}\p{N}'’])\p{L}+(?![\p{L}\p{N}])/gu, (word) => {
     const lower = word.toLowerCase();
     if (isStopword(lower) || /^\p{Lu}+$/u.test(word) || glossary.expand(word).length > 0) return word;
-    const fixed = correctTypo(lower, vocabulary);
-    if (!fixed) return word;
-    corrections.push({ from: word, to: fixed });
-    return fixed;
+    const slip = readSlip(lower, vocabulary);
+    if (!slip) return word;
+    if (!slip.certain) {
+      alternatives.push({ word: lower, reading: slip.reading });
+      return word;
+    }
+    corrections.push({ from: word, to: slip.reading });
+    return slip.reading;
   });
-  return { text, corrections };
+  return { text, corrections, alternatives };
+}
+
+/** "how many new skools" -> "how many new skools (schools)": the model reads both. */
+function withAlternatives(text: string, concepts: Concept[]): string {
+  let out = text;
+  for (const concept of concepts) {
+    if (!concept.alternative) continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${concept.word})(?![\\p{L}\\p{N}])`, 'iu');
+    out = out.replace(pattern, (word) => `${word} (${concept.alternative})`);
+  }
+  return out;
 }
 
 /** "How many LAC?" -> "How many LAC (looked after children)?": the model knows long forms better. */
@@ -151,12 +173,22 @@ function withLongForms(text: string, concepts: Concept[]): string {
   return out;
 }
 
-/** Stems of what a "how many" counts, with an acronym's long form ("FGCs": family, group, conference). */
+/**
+ * Stems of what a "how many" counts, with an acronym's long form ("FGCs": family, group,
+ * conference) and, where the long form is what was typed ("unaccompanied asylum seeking
+ * children"), the acronym the minutes may count by instead ("103 UASC").
+ */
 function countedStems(text: string, concepts: Concept[]): string[] {
-  return countedWords(text)
-    .filter((word) => !isStopword(word))
-    .flatMap((word) => {
+  const words = countedWords(text).filter((word) => !isStopword(word));
+  const flat = ` ${words.map(stem).join(' ')} `;
+  const acronyms = concepts
+    .filter((c) => c.phrases.some((p) => flat.includes(` ${p.join(' ')} `)))
+    .flatMap((c) => c.stems);
+  return [
+    ...words.flatMap((word) => {
       const concept = concepts.find((c) => c.word === word);
       return [stem(word), ...(concept?.phrases.flat() ?? [])];
-    });
+    }),
+    ...acronyms,
+  ];
 }

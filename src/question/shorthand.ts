@@ -68,22 +68,52 @@ const SHORTHAND: Record<string, string> = {
   uni: 'university',
   lockdown: 'covid restrictions',
   lockdowns: 'covid restrictions',
+  // Contractions typed without their apostrophe ("whos the chair", "didnt"): read as written out,
+  // so "whos" asks who and is not a word of the topic. ("its", "lets", "well" are words as they are.)
+  whos: 'who is',
+  whats: 'what is',
+  wheres: 'where is',
+  whens: 'when is',
+  hows: 'how is',
+  whys: 'why is',
+  thats: 'that is',
+  theres: 'there is',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  isnt: 'is not',
+  wasnt: 'was not',
+  arent: 'are not',
+  werent: 'were not',
+  cant: 'cannot',
+  wont: 'will not',
+  havent: 'have not',
+  hasnt: 'has not',
+  hadnt: 'had not',
+  wouldnt: 'would not',
+  couldnt: 'could not',
+  shouldnt: 'should not',
+  youre: 'you are',
+  theyre: 'they are',
+  ive: 'I have',
+  im: 'I am',
 };
 
 /**
  * The question with its shorthand written out. "re" is read as "about" only where it stands alone
- * ("re the audit"), never inside "re-referral"; "no." and "no of" read as "number of".
+ * ("re the audit", "re: trail lighting"), never inside "re-referral"; "no." and "no of" read as
+ * "number of"; a possessive keeps its "'s" ("dept's" is "department's").
  */
 export function withoutShorthand(text: string): string {
   return (
     text
-      .replace(/(?<![\p{L}\p{N}-])re(?=\s)/giu, 'about')
+      .replace(/(?<![\p{L}\p{N}-])re:?(?=\s)/giu, 'about')
       .replace(/\bno\.?\s+of\b|\bno\.(?=\s)/gi, 'number of')
       .replace(/\bq([1-4])\b/gi, 'quarter $1')
       // "C&F" is an acronym (initials "CF"); a spaced "&" is "and".
       .replace(/\b(\p{Lu}+)&(\p{Lu}+)\b/gu, '$1$2')
       .replace(/&/g, ' and ')
-      .replace(/(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+)(?![\p{L}\p{N}'’-])/gu, (word: string) => {
+      .replace(/(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+)(?=['’]s\b|(?![\p{L}\p{N}'’-]))/gu, (word: string) => {
         const long = SHORTHAND[word.toLowerCase()];
         return long ?? word;
       })

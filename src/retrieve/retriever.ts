@@ -268,7 +268,10 @@ function keywordQueryFor(read: Question, corpus: CorpusStats, keywordOnly: boole
   let chosen = words.filter((w) => w.share <= COMMON_WORD_SHARE);
   if (chosen.length === 0 && keywordOnly) chosen = [...words].sort((a, b) => a.share - b.share).slice(0, 2);
   const quoted = [...read.text.matchAll(/"([^"]+)"/g)].map((m) => `"${m[1]}"`);
-  const phrases = read.concepts.flatMap((c) => (c.longForm ? [`"${c.longForm}"`] : []));
+  // Long forms of acronyms, and the minutes' spelling of a word that may be a slip ("skools").
+  const phrases = read.concepts.flatMap((c) =>
+    [c.longForm, c.alternative].flatMap((form) => (form ? [`"${form}"`] : [])),
+  );
   return [...quoted, ...chosen.map((w) => w.word), ...phrases].join(' ');
 }
 

@@ -37,6 +37,20 @@ describe('conversational filler is taken out before anything reads the question'
     ["I'd be grateful", "I'd be grateful if you could tell me what was said about EHCP growth."],
     ['quick one', `quick one - ${PLAIN} thx`],
     ['pls', `${PLAIN} pls`],
+    // Requests as people put them: to someone, to anyone, or as a question of their own.
+    ['would you be able to find out', 'Would you be able to find out what was said about EHCP growth?'],
+    ['would you mind looking up', 'Would you mind looking up what was said about EHCP growth?'],
+    ['can I ask', 'Can I ask what was said about EHCP growth?'],
+    ['does anyone happen to know', 'Does anyone happen to know what was said about EHCP growth?'],
+    ['any1 know', 'any1 know what was said about EHCP growth'],
+    ["I'd be grateful if you could check", "I'd be grateful if you could check what was said about EHCP growth"],
+    ['could someone dig out', 'could someone dig out what was said about EHCP growth'],
+    // Chat shorthand around the question, and a remark after it that says why it is asked.
+    ['fyi and asap', `fyi ${PLAIN} asap`],
+    ['afaik and tbh', `tbh ${PLAIN} afaik`],
+    ['lmk', `${PLAIN} lmk`],
+    ['ta', `${PLAIN} ta`],
+    ['an aside after the question', `${PLAIN} need it for a briefing`],
     // Emoji: shortcodes and pictographs, with skin tones and joiners.
     ['a shortcode', `:wave: ${PLAIN} :tada:`],
     ['pictographs', `👋🏽 ${PLAIN} 🙏`],
@@ -46,6 +60,16 @@ describe('conversational filler is taken out before anything reads the question'
       .toLowerCase()
       .replace(/[?.!]+$/, '');
     expect(plain).toBe('what was said about ehcp growth');
+  });
+
+  it('keeps what follows the question mark when it is a question, a date or more than an aside', () => {
+    expect(withoutFiller('What was said about EHCPs? And about SEND?')).toBe(
+      'What was said about EHCPs? And about SEND?',
+    );
+    expect(withoutFiller('What was said about EHCPs? 2022 only')).toBe('What was said about EHCPs? 2022 only');
+    expect(withoutFiller('What was said about EHCPs? when was it last on the agenda?')).toBe(
+      'What was said about EHCPs? when was it last on the agenda?',
+    );
   });
 
   it('keeps the words that carry the question, and says nothing is left when only filler was sent', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedFacets, isHistoryQuestion, readQuestion, sentenceGives } from '../../src/question/index.js';
+import { askedFacets, Glossary, isHistoryQuestion, readQuestion, sentenceGives } from '../../src/question/index.js';
 
 describe('history questions: one detector', () => {
   it.each([
@@ -36,6 +36,14 @@ describe('what a question asks for, beyond its topic', () => {
     ['Who replaced Mr Ould?', ['person']],
     ['When will the 26 new primary schools open?', ['date']],
     ['dcfsf phase 2 - when approved?', ['date']],
+    // What "how much" measures: money only where the question names money.
+    ['how much notice do we get before an inspection?', ['duration']],
+    ['barnardos year 2 funding - how much?', ['money']],
+    ['what the budget for the TSIL programme is', ['money']],
+    ['LCC employee benefits - what is it worth?', ['money']],
+    ['cost of the new lights on the trail?', ['money']],
+    ['how much the new lights will cost', ['money']],
+    ['how much did the fair make?', ['amount']],
     // The meeting's own date answers these: nothing particular is asked.
     ['When was knife crime last discussed?', []],
     ['When was the Ofsted report considered?', []],
@@ -66,6 +74,28 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('count', '£234,600 had been awarded to provide 102 Family Group Conferences.', fgc)).toBe(
       true,
     );
+  });
+
+  it('what a "how many" counts, asked first, last or not at all', () => {
+    expect(readQuestion('how many youth workers are there?').counted).toEqual(['youth', 'worker']);
+    expect(readQuestion('knife crime offences in the county - how many?').counted).toEqual([
+      'knife',
+      'crime',
+      'offenc',
+      'counti',
+    ]);
+    expect(readQuestion('how many did the travel training last year?').counted).toEqual([]);
+    // The long form typed, the acronym the minutes count by.
+    const glossary = new Glossary();
+    glossary.learn('There were 103 Unaccompanied Asylum Seeking Children (UASC) in the care of the Council.');
+    const uasc = readQuestion('how many unaccompanied asylum seeking children are there?', { glossary });
+    expect(uasc.counted).toContain('uasc');
+    expect(
+      sentenceGives('count', 'There were currently 103 UASC in the care of the Council.', {
+        counted: uasc.counted,
+        questionStems: new Set(),
+      }),
+    ).toBe(true);
   });
 
   it('money, shares, dates, closures and votes', () => {

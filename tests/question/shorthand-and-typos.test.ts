@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctTypo, Glossary, readQuestion, type Vocabulary } from '../../src/question/index.js';
+import { correctTypo, Glossary, readQuestion, readSlip, stem, type Vocabulary } from '../../src/question/index.js';
 
 /** A vocabulary of made-up minutes' words, with how many items use each. */
 function vocabulary(counts: Record<string, number>): Vocabulary {
@@ -23,6 +23,10 @@ const MINUTES_WORDS = vocabulary({
   report: 40,
 });
 
+/** How many items use a stem, from the same made-up minutes. */
+const usedBy = (s: string) =>
+  ['received', 'committee', 'schools', 'kick', 'start', 'transport', 'report'].some((w) => stem(w) === s) ? 2 : 0;
+
 describe('council shorthand is written out', () => {
   it.each([
     ['what did the cttee say about transport', 'what did the committee say about transport'],
@@ -35,6 +39,11 @@ describe('council shorthand is written out', () => {
     ['no. of foster carers', 'number of foster carers'],
     ['what r the kids waiting for', 'what are the children waiting for'],
     ['leics vs east mids', 'leicestershire vs east midlands'],
+    // Contractions typed without the apostrophe, and shorthand with a possessive.
+    ['whos the chair', 'who is the chair'],
+    ["whats the dept's plan", "what is the department's plan"],
+    ['why didnt the cttee agree', 'why did not the committee agree'],
+    ['re: the audit', 'about the audit'],
   ])('"%s"', (asked, written) => {
     expect(readQuestion(asked).text).toBe(written);
   });
@@ -79,10 +88,35 @@ describe('typos are read as the words the minutes use', () => {
     else expect(read.corrections).toEqual([]);
   });
 
-  it('leaves real words the minutes never use alone, so a question about them stays unanswerable', () => {
-    for (const word of ['potholes', 'libraries', 'parking', 'bypass']) {
+  it('leaves words in everyday use alone, so a question about them stays unanswerable', () => {
+    // "cameras" is two edits from "carers", "lanes" one from "lines": both are meant as written.
+    const words = vocabulary({ carers: 12, lines: 5, ...Object.fromEntries(['schools', 'report'].map((w) => [w, 9])) });
+    for (const word of ['potholes', 'libraries', 'parking', 'bypass', 'cameras', 'lanes']) {
       expect(correctTypo(word, MINUTES_WORDS)).toBeNull();
+      expect(readSlip(word, words)).toBeNull();
     }
+  });
+
+  it('reads a dictionary word people hardly say as an alternative, never a correction', () => {
+    // "skools" and "kickstart" are in the dictionary (slang, a trade name) but nobody says them.
+    expect(readSlip('skools', MINUTES_WORDS)).toEqual({ reading: 'schools', certain: false });
+    expect(readSlip('kickstart', MINUTES_WORDS)).toEqual({ reading: 'kick start', certain: false });
+    expect(readSlip('recieved', MINUTES_WORDS)).toEqual({ reading: 'received', certain: true });
+
+    const read = readQuestion('how many new skools r there', { vocabulary: MINUTES_WORDS, itemsWith: usedBy });
+    expect(read.text).toBe('how many new skools are there');
+    expect(read.corrections).toEqual([]);
+    expect(read.alternatives).toEqual([{ word: 'skools', reading: 'schools' }]);
+    // Both spellings count, and the word is neither known nor unknown: it may be either.
+    expect(read.concepts.find((c) => c.word === 'skools')).toMatchObject({
+      stems: ['skool', 'school'],
+      alternative: 'schools',
+      known: null,
+    });
+    expect(read.searchText).toBe('how many new skools (schools) are there');
+    // Run together, the two words are a phrase of the concept.
+    const kick = readQuestion('who funded kickstart', { vocabulary: MINUTES_WORDS, itemsWith: usedBy });
+    expect(kick.concepts.find((c) => c.word === 'kickstart')?.phrases).toEqual([['kick', 'start']]);
   });
 
   it('never guesses a short word or changes the first letter', () => {
