@@ -5,7 +5,7 @@
  * one gets `not_found`, and what near-miss questions ("the minutes discuss X but not Y") get — once
  * with the embedding model (hybrid search) and once keyword-only, side by side. Asserts nothing.
  *
- *   npx tsx bench/answer-eval.ts [--split fresh|old|dev|held|all] [--mode model|keyword] [--corpus <name>] [--verbose]
+ *   npx tsx bench/answer-eval.ts [--split fresh|old|dev|held|all] [--mode model|keyword] [--corpus <name>[,<name>…]] [--verbose]
  *   npx tsx bench/answer-eval.ts --check     # only check that every question names items the corpora have
  *   npx tsx bench/answer-eval.ts <questions.jsonl> [--index <dir>]     # one eval file against one index
  *
@@ -17,7 +17,8 @@
  * since been looked at, so it is tuning material now too (`old` is the two together); `fresh` was
  * written by the second round before any of its changes, over the same minutes and the parser's
  * layout fixtures (corpus `layouts`: 42 invented meetings of other councils, described for ingest
- * by bench/answer-layouts-meetings.json), and is held aside. Its casual wordings follow how people
+ * by bench/answer-layouts-meetings.json), and is held aside. The layouts corpus has a `dev` part
+ * too, written after the fresh part, over items it does not ask about, to tune on. Its casual wordings follow how people
  * write in chat and on council forums rather than one author's habits: dropped apostrophes and
  * capitals, "w/", "re", "no.", "any1", "btwn", "A&E" for emergency attendances, "cctv" for cameras,
  * "knocked back" for refused, doubled or swapped letters, US spellings. `--split fresh` (the default) reports in totals only: it is
@@ -183,7 +184,7 @@ function emptyTally(): Tally {
 
 function readCorpora(): Corpus[] {
   return (JSON.parse(readFileSync(path.join(repoRoot, 'bench', 'answer-corpora.json'), 'utf8')) as Corpus[])
-    .filter((c) => !arg('--corpus') || c.name === arg('--corpus'))
+    .filter((c) => !arg('--corpus') || (arg('--corpus') ?? '').split(',').includes(c.name))
     .filter((c) => {
       const present = existsSync(path.resolve(repoRoot, c.minutes));
       if (!present) out(`note: ${c.minutes} not found; corpus ${c.name} skipped`);
