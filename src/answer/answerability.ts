@@ -25,7 +25,8 @@ import { splitSentences } from './text.js';
  * - a subject the minutes never mention ("library" in minutes without libraries): not found, or,
  *   when the rest of the topic is discussed, a near miss ("the minutes discuss school transport
  *   but never mention libraries") — unless the best item matches so well that the word can only
- *   be another way of saying what it does say;
+ *   be another way of saying what it does say. A word that is no English word either ("amt", a
+ *   name) may be shorthand: with the vector half, the score of the whole question decides;
  * - the best item scoring under the retriever's threshold: not found;
  * - the topic's words found only apart, never in one passage: a near miss ("the minutes discuss
  *   “leisure” and “centre” but never together");
@@ -102,7 +103,9 @@ export function decideAnswerability(
   // Only a question that names something can be off topic: "what changed in 2020?" names nothing.
   if (subjects.length > 0 && !topic.some(found)) return { answerable: false, reason: 'off_topic' };
 
-  const unknown = subjects.filter((c) => c.known === false);
+  // A word that may be shorthand or a name ("amt", "orlo") is left to the meaning of the whole
+  // question when there is a vector half to judge it; keyword search has only the words.
+  const unknown = subjects.filter((c) => c.known === false && !(c.unreadable && !result.scope.keywordOnly));
   const discussed = subjects.filter((c) => c.known !== false && found(c));
   if (unknown.length > 0 && best.score < UNKNOWN_WORD_BELOW) {
     if (discussed.length === 0) return { answerable: false, reason: 'off_topic' };

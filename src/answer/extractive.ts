@@ -99,6 +99,9 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
+/** What a concept named only in a sentence's item title counts for, against naming it in the sentence. */
+const TITLE_ONLY_SHARE = 0.5;
+
 /**
  * Scores every sentence of every passage by the question's concepts it mentions, each weighted by
  * how rare it is among the sentences (so "EHCP" counts for more than "children"), plus small
@@ -106,13 +109,14 @@ function wordCount(text: string): number {
  */
 function scoreSentences(question: Question, passages: GivenPassage[]): Candidate[] {
   const concepts = conceptsFor(question, passages);
-  const raw: Array<{ passage: GivenPassage; position: number; text: string; present: DocTerms }> = [];
+  const raw: Array<{ passage: GivenPassage; position: number; text: string; present: DocTerms; title: DocTerms }> = [];
   for (const passage of passages) {
+    const title = docTerms(passage.hit.title);
     splitSentences(passage.text).forEach((text, position) => {
       // Text that talks to the reader like a prompt is data at best: never offered as an answer.
       // Fragments (a date range, a heading) and lead-ins ending in a colon answer nothing.
       if (looksLikeInstruction(text) || wordCount(text) < 5 || /:$/.test(text)) return;
-      raw.push({ passage, position, text, present: docTerms(text) });
+      raw.push({ passage, position, text, present: docTerms(text), title });
     });
   }
   const weights = concepts.map((concept) => {
@@ -136,6 +140,14 @@ function scoreSentences(question: Question, passages: GivenPassage[]): Candidate
       score += weights[i] ?? 0;
       matched++;
     });
+    // An item whose title names the topic speaks of it in every sentence, naming it or not
+    // ("Quality Committee: The chair reported on…"): such sentences are candidates, below any
+    // sentence that names the topic itself.
+    if (score === 0) {
+      concepts.forEach((concept, i) => {
+        if (mentions(r.title, concept)) score += TITLE_ONLY_SHARE * (weights[i] ?? 0);
+      });
+    }
     const coverage = concepts.length > 0 ? matched / concepts.length : 0;
     if (score > 0) {
       // A sentence naming all of the question's topic outranks one that shares a single word.

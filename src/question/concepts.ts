@@ -1,3 +1,4 @@
+import { monthNumber } from '../dates.js';
 import { isEnglishWord } from './english.js';
 import type { Glossary } from './glossary.js';
 import { stem } from './stem.js';
@@ -95,14 +96,17 @@ function hasInitials(tokens: string[], initials: string): boolean {
  * "recently") are how a question is put, and minutes often say it another way ("concern was
  * raised"); nouns ("library", "bypass") are what it is about.
  */
-function isSubject(word: string, previous: string | undefined): boolean {
+function isSubject(word: string, previous: string): boolean {
   if (word.length < 3 || !/^\p{L}+$/u.test(word) || IRREGULAR_VERBS.has(word) || isPastForm(word)) return false;
   // "-ly" is an adverb when what precedes it is a word ("recently"), not in "family" or "early".
   if (/ly$/.test(word) && word.length > 6 && isEnglishWord(word.slice(0, -2))) return false;
   // "-ing" names a thing ("parking", "building", "youth offending") unless it follows a form of
-  // "be" ("are libraries closing", "is it happening").
-  return !/ing$/.test(word) || !AUXILIARIES.has(previous ?? '');
+  // "be" ("is it closing") or someone doing it ("what are they putting out to bid").
+  return !/ing$/.test(word) || !(AUXILIARIES.has(previous) || PRONOUNS.has(previous));
 }
+
+/** Who does something: "-ing" after one of these is a verb. */
+const PRONOUNS = new Set(['i', 'you', 'u', 'we', 'they', 'he', 'she', 'it', 'someone', 'anyone', 'people']);
 
 /**
  * "-ed" that makes a past form: "funded", "closed", "used" are verbs, "speed" and "need" nouns
@@ -198,6 +202,11 @@ export interface ConceptOptions {
   keep?: ReadonlySet<string>;
   /** Words the minutes never use, each with the reading of theirs it may be a slip for. */
   alternatives?: ReadonlyMap<string, string>;
+  /**
+   * Words the question splits that the minutes write as one ("notice board" for "noticeboard"),
+   * each half with the joined word, whose stem counts for it too.
+   */
+  joined?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -234,7 +243,9 @@ export function conceptsOf(topic: string, options: ConceptOptions = {}): Concept
       !word ||
       (isStopword(word) && !options.keep?.has(word)) ||
       (isNumber(word) && word.length <= 2) ||
-      word.length < 2
+      word.length < 2 ||
+      // A month left over once dates are read ("in aug", "since March") says when, not what about.
+      monthNumber(word) !== null
     ) {
       return;
     }
@@ -250,9 +261,16 @@ export function conceptsOf(topic: string, options: ConceptOptions = {}): Concept
     const looksLikeAcronym = /^\p{Lu}{2,6}s?$/u.test(original) && phrases.length === 0;
     const initials = looksLikeAcronym && options.known && !options.known(word) ? word.replace(/s$/, '') : null;
     const scope = options.scopeWords?.has(word) ?? false;
+    const whole = options.joined?.get(word);
     concepts.push({
       word,
-      stems: read.length === 1 ? [...new Set([...synonymsOf(s), ...synonymsOf(read[0] ?? s)])] : synonymsOf(s),
+      stems: [
+        ...new Set([
+          ...synonymsOf(s),
+          ...(read.length === 1 ? synonymsOf(read[0] ?? s) : []),
+          ...(whole ? [stem(whole)] : []),
+        ]),
+      ],
       phrases: read.length > 1 ? [...phrases, read] : phrases,
       longForm: longForms[0] ?? null,
       initials,
@@ -261,7 +279,7 @@ export function conceptsOf(topic: string, options: ConceptOptions = {}): Concept
         !scope &&
         (phrases.length > 0 ||
           initials !== null ||
-          (isSubject(word, written[at - 1]?.toLowerCase()) && !ASKING_WORDS.has(word))),
+          (isSubject(word, written[at - 1]?.toLowerCase() ?? '') && !ASKING_WORDS.has(word))),
     });
   });
   return concepts;

@@ -1,5 +1,5 @@
 import { findDates, MONTH_NAME } from '../dates.js';
-import type { Facet } from './intent.js';
+import { CLOSURE, type Facet } from './intent.js';
 import { stem } from './stem.js';
 import { tokenize } from './words.js';
 
@@ -111,9 +111,7 @@ export function hasDate(sentence: string): boolean {
 
 /** A closure: "closed", "the closure of", "shut". */
 export function hasClosure(sentence: string): boolean {
-  return /\b(?:close|closed|closes|closing|closure|closures|shut|shutting|shutdown|decommission\w*)\b(?! to\b)/i.test(
-    sentence,
-  );
+  return CLOSURE.test(sentence) || /\bdecommission\w*/i.test(sentence);
 }
 
 /** A vote: "voted", "unanimously", "abstained", "for and against". */
@@ -131,8 +129,9 @@ export function hasVote(sentence: string): boolean {
 export function hasPerson(sentence: string, questionStems: ReadonlySet<string>): boolean {
   const words = sentence.match(/\b\p{Lu}[\p{L}'’-]+/gu) ?? [];
   return words.slice(1).some((word) => {
-    const s = stem(tokenize(word)[0] ?? '');
-    return s.length > 1 && !questionStems.has(s) && !COMMON_CAPITALS.has(s);
+    // "Sub-Committee" is the committee's, not someone's: every part of a name must be uncommon.
+    const parts = tokenize(word).map(stem);
+    return parts.every((s) => s.length > 1 && !questionStems.has(s) && !COMMON_CAPITALS.has(s));
   });
 }
 

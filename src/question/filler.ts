@@ -49,7 +49,7 @@ const REQUEST =
   String.raw`summari[sz]e|summari[sz]ing|explain|explaining|list|listing|clarify|clarifying|help\s+(?:me|us)(?:\s+(?:find|with))?)`;
 
 /** Who a request is put to, as typed: "you", "u", "someone", "any1". */
-const ASKED = String.raw`(?:you|u|ya|someone|somebody|some1|anyone|anybody|any1)`;
+const ASKED = '(?:you|u|ya|someone|somebody|some1|anyone|anybody|any1)';
 
 /** Phrases that ask for the answer politely without adding to what is asked. */
 const POLITE_FRAMES: RegExp[] = [

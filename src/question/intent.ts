@@ -65,6 +65,13 @@ function asksForMoney(question: string): boolean {
   );
 }
 
+/**
+ * Closing something down; not a meeting closed to the public ("closed session", "closed to the
+ * press") or an item taken in private.
+ */
+export const CLOSURE =
+  /\b(?:close|closed|closes|closing|closure|closures|shut|shuts|shutting|shutdown)\b(?!\s+(?:to|session|sessions|meeting|meetings|part|item|items|doors|business)\b)/i;
+
 /** The wordings of each facet. Order matters only for reading; a question may ask for several. */
 const FACETS: Array<[Facet, (question: string) => boolean]> = [
   [
@@ -84,10 +91,7 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
   ],
   ['duration', (q) => /\bhow long\b|\bhow much notice\b/i.test(q)],
   ['amount', (q) => /\b(?:how much|how big|by how much|how far)\b/i.test(q)],
-  [
-    'closure',
-    (q) => /\b(?:close|closed|closes|closing|closure|closures|shut|shuts|shutting|shutdown)\b(?! to\b)/i.test(q),
-  ],
+  ['closure', (q) => CLOSURE.test(q)],
   ['vote', (q) => /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention)\b/i.test(q)],
   ['person', (q) => /^\s*(?:who|whom|whose)\b/i.test(q)],
 ];
@@ -96,7 +100,7 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
 const MEETING_VERBS =
   /\b(?:discuss|discussed|raised|considered|mentioned|reported|talked|debated|heard|noted|on the agenda)\b/i;
 const DATE_QUESTION =
-  /^\s*(?:when|by when|until when|on what date|what date|what day)\b|\bwhen (?:will|did|was|were|is|are|does|do|has|have|had|would|should)\b|\bwhen(?:\s+\w+)?\s*\?*\s*$|\bdeadline\b/i;
+  /^\s*(?:when|by when|until when|on what date|what date|what day)\b|\bwhen(?:['’]s| (?:will|did|was|were|is|are|does|do|has|have|had|would|should))\b|\bwhen(?:\s+\w+)?\s*\?*\s*$|\bdeadline\b/i;
 
 /**
  * The particular things a question asks for, in a stable order. A generic "how much" is an amount

@@ -1,5 +1,6 @@
 import { type Concept, conceptsOf } from './concepts.js';
 import { type QuestionDates, readQuestionDates, withoutDatePhrases } from './dates.js';
+import { isEnglishWord } from './english.js';
 import { withoutFiller } from './filler.js';
 import { Glossary } from './glossary.js';
 import { askedFacets, asksForMeetingDates, countedWords, type Facet, isHistoryQuestion } from './intent.js';
@@ -41,6 +42,11 @@ export interface ReadConcept extends Concept {
   known: boolean | null;
   /** How much it says about the topic: its rarity in the minutes (1 without statistics). */
   weight: number;
+  /**
+   * Unknown to the minutes and no English word, read as no slip of theirs: chat shorthand nobody
+   * wrote out ("amt") or a name they never give. Whether it names the topic cannot be told from it.
+   */
+  unreadable: boolean;
 }
 
 /** A question as read. */
@@ -92,6 +98,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     known,
     scopeWords: named.words,
     alternatives: new Map(alternatives.map((a) => [a.word, a.reading])),
+    joined: vocabulary ? joinedWords(topic, vocabulary) : new Map(),
     ...(meetingDates ? { keep: new Set(['meeting', 'meetings', 'date', 'dates']) } : {}),
   }).map((concept) => {
     const usedBy = (s: string) => (itemsWith?.(s) ?? 0) > 0;
@@ -101,7 +108,12 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     let known: boolean | null = used;
     if (!itemsWith || concept.initials !== null) known = null;
     else if (concept.alternative !== null) known = used ? null : false;
-    return { ...concept, weight: context.rarity ? context.rarity(concept.stems[0] ?? concept.word) : 1, known };
+    return {
+      ...concept,
+      weight: context.rarity ? context.rarity(concept.stems[0] ?? concept.word) : 1,
+      known,
+      unreadable: known === false && isUnreadable(concept),
+    };
   });
   return {
     asked,
@@ -148,6 +160,34 @@ function withTyposRead(
     return slip.reading;
   });
   return { text, corrections, alternatives };
+}
+
+/**
+ * A word that is no English word, is not the minutes' and reads as no slip of theirs: chat shorthand
+ * nobody has written out ("amt", "abt"), or a name the minutes never give. It cannot tell a question
+ * about something the minutes lack from one put in shorthand, so it decides nothing; an English
+ * word the minutes never use ("potholes") does.
+ */
+function isUnreadable(concept: Concept): boolean {
+  return concept.phrases.length === 0 && !isEnglishWord(concept.word);
+}
+
+/**
+ * Neighbouring words of the question that the minutes write as one word ("notice board",
+ * "noticeboard"; "play ground"), each mapped to that word.
+ */
+function joinedWords(topic: string, vocabulary: Vocabulary): Map<string, string> {
+  const joined = new Map<string, string>();
+  const words = tokenize(topic);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [left, right] = [words[i] ?? '', words[i + 1] ?? ''];
+    if (isStopword(left) || isStopword(right) || left.length < 3 || right.length < 3) continue;
+    if (vocabulary.count(left + right) > 0) {
+      joined.set(left, left + right);
+      joined.set(right, left + right);
+    }
+  }
+  return joined;
 }
 
 /** "how many new skools" -> "how many new skools (schools)": the model reads both. */

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideAnswerability } from '../../src/answer/answerability.js';
 import { MinutesAnswerer } from '../../src/answer/answerer.js';
 import { OpenAiChatModel } from '../../src/answer/chat-model.js';
+import { numberPassages } from '../../src/answer/passages.js';
+import type { Question } from '../../src/question/index.js';
 import type { HybridRetriever } from '../../src/retrieve/retriever.js';
 import type { Answer } from '../../src/types.js';
 import { examplesDir } from '../helpers/corpus.js';
@@ -131,5 +134,28 @@ describe('words that carry no topic never change the decision', () => {
       expect(cited(answer)).toEqual(cited(plain as Answer));
       expect(answer.answer).toBe(plain?.answer);
     }
+  });
+});
+
+describe('a word that is neither English nor the minutes’ own (shorthand, a name they never give)', () => {
+  it('is left to the score of the whole question with a vector half, and counts as unknown with keywords alone', async () => {
+    const result = await retriever.search('overspend amt in 2023/24?');
+    const read = result.question as Question;
+    expect(read.concepts.find((c) => c.word === 'amt')).toMatchObject({ known: false, unreadable: true });
+    const passages = numberPassages(result.hits, { perHit: 3, max: 18 });
+    // Keyword-only (this index): nothing but the words to go on, so "amt" is a subject the minutes lack.
+    expect(decideAnswerability(read, result, passages)).toMatchObject({ answerable: false, reason: 'near_miss' });
+    // With a vector half the same words are judged by how well the whole question matches.
+    const hybrid = { ...result, scope: { ...result.scope, keywordOnly: false } };
+    expect(decideAnswerability(read, hybrid, passages, { threshold: 0 })).toEqual({ answerable: true });
+  });
+
+  it('leaves an English word the minutes never use deciding, in both modes', async () => {
+    const result = await retriever.search('overspend on potholes in 2023/24?');
+    const read = result.question as Question;
+    expect(read.concepts.find((c) => c.word === 'potholes')).toMatchObject({ known: false, unreadable: false });
+    const passages = numberPassages(result.hits, { perHit: 3, max: 18 });
+    const hybrid = { ...result, scope: { ...result.scope, keywordOnly: false } };
+    expect(decideAnswerability(read, hybrid, passages, { threshold: 0 })).toMatchObject({ answerable: false });
   });
 });

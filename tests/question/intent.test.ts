@@ -44,6 +44,9 @@ describe('what a question asks for, beyond its topic', () => {
     ['cost of the new lights on the trail?', ['money']],
     ['how much the new lights will cost', ['money']],
     ['how much did the fair make?', ['amount']],
+    ["stile on path 7 - when's it getting fixed?", ['date']],
+    // A meeting closed to the public closes nothing down.
+    ['what was the closed session for?', []],
     // The meeting's own date answers these: nothing particular is asked.
     ['When was knife crime last discussed?', []],
     ['When was the Ofsted report considered?', []],
@@ -110,9 +113,18 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('vote', 'The motion was carried unanimously.', none)).toBe(true);
   });
 
+  it('a closure, not a meeting held in private', () => {
+    const none = { counted: [], questionStems: new Set<string>() };
+    expect(sentenceGives('closure', 'Council resolved to close the bowl until repaired.', none)).toBe(true);
+    expect(sentenceGives('closure', 'Council went into closed session to discuss land.', none)).toBe(false);
+  });
+
   it('a person the question does not already name', () => {
     const q = asked('Who replaced Mr Ould as Lead Member?');
     expect(sentenceGives('person', 'This was Mr Ould CC’s last meeting as Lead Member.', q)).toBe(false);
     expect(sentenceGives('person', 'Mrs D. Taylor CC was appointed Lead Member.', q)).toBe(true);
+    // A body's name is nobody: "Sub-Committee" is the committee's.
+    const licence = asked('Who objected to the premises licence?');
+    expect(sentenceGives('person', 'The Sub-Committee granted the licence with conditions.', licence)).toBe(false);
   });
 });

@@ -73,6 +73,38 @@ describe('council shorthand is written out', () => {
   });
 });
 
+describe('what is and is not a word of the topic', () => {
+  const words = (q: string) => readQuestion(q).concepts.map((c) => c.word);
+  const subject = (q: string, word: string) => readQuestion(q).concepts.find((c) => c.word === word)?.subject;
+
+  it('leaves out a month that no date phrase took ("in aug")', () => {
+    expect(words('no ward surgery in aug - why?')).toEqual(['ward', 'surgery']);
+  });
+
+  it('tells verbs from nouns by their ending and what comes before', () => {
+    expect(subject('what are they putting out to bid', 'putting')).toBe(false);
+    expect(subject('what about parking charges', 'parking')).toBe(true);
+    // "-ed" is a past form only where what is left is a word: "speed" is a noun.
+    expect(subject('what about speed cameras', 'speed')).toBe(true);
+    expect(subject('who funded it', 'funded')).toBe(false);
+  });
+
+  it('reads words the minutes write as one, split in the question ("notice board")', () => {
+    const read = readQuestion('where is the notice board', {
+      vocabulary: vocabulary({ noticeboard: 1 }),
+      itemsWith: (s) => (s === 'noticeboard' ? 1 : 0),
+    });
+    expect(read.concepts.find((c) => c.word === 'notice')).toMatchObject({ known: true });
+    expect(read.concepts.find((c) => c.word === 'notice')?.stems).toContain('noticeboard');
+  });
+
+  it('marks a word that is neither English nor the minutes’ as unreadable, an English one not', () => {
+    const read = readQuestion('precept amt for potholes', { vocabulary: MINUTES_WORDS, itemsWith: usedBy });
+    expect(read.concepts.find((c) => c.word === 'amt')).toMatchObject({ known: false, unreadable: true });
+    expect(read.concepts.find((c) => c.word === 'potholes')).toMatchObject({ known: false, unreadable: false });
+  });
+});
+
 describe('typos are read as the words the minutes use', () => {
   it.each([
     ['recieved', 'received'],
