@@ -1,6 +1,6 @@
 import { monthNumber } from '../dates.js';
 import { isEnglishWord } from './english.js';
-import type { Glossary } from './glossary.js';
+import { type Glossary, SKIPPED_IN_INITIALS } from './glossary.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { isNumber, tokenize } from './words.js';
@@ -72,9 +72,6 @@ const SYNONYMS: string[][] = [
 function synonymsOf(s: string): string[] {
   return SYNONYMS.find((family) => family.includes(s)) ?? [s];
 }
-
-/** Words that skip a letter in an acronym ("Defining Children and Family Services for the Future" is DCFSF). */
-const SKIPPED_IN_INITIALS = new Set(['and', 'of', 'for', 'the', 'in', 'to', 'on', 'a', 'an', 'with', 'at']);
 
 /** Whether a run of the tokens has `initials` as its first letters, function words optional. */
 function hasInitials(tokens: string[], initials: string): boolean {

@@ -1,4 +1,5 @@
 import { findDates, MONTH_NAME } from '../dates.js';
+import { findMinuteReferences } from '../minutes/reference.js';
 import { CLOSURE, type Facet } from './intent.js';
 import { stem } from './stem.js';
 import { tokenize } from './words.js';
@@ -21,7 +22,8 @@ const NUMBER_WORDS =
  */
 const NOT_FIGURES: RegExp[] = [
   /\bcovid[- ]?19\b/gi,
-  /\b(?:item|items|minute|minutes|order|orders|rule|rules|page|pages|paragraph|paragraphs|para|paras|section|sections|chapter|appendix|point|points|phase|quarter|q|priority|recommendation|block|tier|level|stage|key stage|ks|year group|g|cf)\s*\d+[a-z]?(?:\(\d+\))?(?:\s*(?:and|&|,)\s*\d+(?:\(\d+\))?)*/gi,
+  // Minute and item references are found by the one minute-reference grammar (see below).
+  /\b(?:order|orders|rule|rules|page|pages|paragraph|paragraphs|para|paras|section|sections|chapter|appendix|point|points|phase|quarter|q|priority|recommendation|block|tier|level|stage|key stage|ks|year group|g|cf)\s*\d+[a-z]?(?:\(\d+\))?(?:\s*(?:and|&|,)\s*\d+(?:\(\d+\))?)*/gi,
   /\b(?:post|under|over|pre)[- ]?\d{1,2}s?\b|\b\d{1,2}\+/gi,
   /\b\d{1,2}[.:]\d{2}\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b/gi,
   /\b(?:19|20)\d{2}(?:\s*[/-]\s*(?:19|20)?\d{2})?\b/g,
@@ -29,7 +31,15 @@ const NOT_FIGURES: RegExp[] = [
 ];
 
 function withoutNonFigures(sentence: string): string {
-  return NOT_FIGURES.reduce((text, pattern) => text.replace(pattern, ' '), sentence);
+  let text = sentence;
+  // "minute 34", "item 7(3)", "C048/23": which minute, not how many.
+  for (const reference of findMinuteReferences(sentence)) {
+    // A paragraph of the minute ("item 7(3)") goes with it.
+    const paragraph = /^\(\d{1,3}\)/.exec(sentence.slice(reference.index + reference.text.length))?.[0] ?? '';
+    const length = reference.text.length + paragraph.length;
+    text = `${text.slice(0, reference.index)}${' '.repeat(length)}${text.slice(reference.index + length)}`;
+  }
+  return NOT_FIGURES.reduce((rest, pattern) => rest.replace(pattern, ' '), text);
 }
 
 /** A sum of money: "£330.9m", "£10,000", "£1.5 million", "7 million pounds". */

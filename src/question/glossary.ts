@@ -122,7 +122,24 @@ export class Glossary {
 /** How far before "(ACR)" a long form may start: ten words of twelve letters. */
 const LOOK_BACK_CHARS = 130;
 
-const SKIPPED_IN_INITIALS = new Set(['and', 'of', 'for', 'the', 'in', 'to', 'on', 'a', 'an', '&', 'with', 'at']);
+/**
+ * Words an acronym may leave out of its initials ("Defining Children and Family Services for the
+ * Future" is DCFSF): one list for reading definitions here and for finding initials in passages.
+ */
+export const SKIPPED_IN_INITIALS: ReadonlySet<string> = new Set([
+  'and',
+  'of',
+  'for',
+  'the',
+  'in',
+  'to',
+  'on',
+  'a',
+  'an',
+  '&',
+  'with',
+  'at',
+]);
 
 /**
  * The shortest run of words ending the text whose initials spell the acronym (function words may

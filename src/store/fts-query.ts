@@ -5,17 +5,6 @@
  * matching terms are; a "quoted phrase" in the question stays one phrase.
  */
 
-/** Words so common in questions that matching them only adds noise and work. */
-const STOPWORDS = new Set(
-  (
-    'a about above after again all am an and any are as at be been before being below between both but by can ' +
-    'could did do does doing during each few for from further had has have having he her here hers him his how ' +
-    'i if in into is it its itself just me more most my no nor not of off on once only or other our out over own ' +
-    'same she should so some such than that the their them then there these they this those through to too under ' +
-    'until up very was we were what when where which while who whom why will with would you your'
-  ).split(' '),
-);
-
 /** At most this many terms reach FTS5: a pasted page of text should not make a query crawl. */
 const MAX_TERMS = 48;
 
@@ -33,14 +22,12 @@ function terms(text: string): string[] {
 }
 
 /**
- * The MATCH expression for `text`, or null when it has nothing searchable (only punctuation).
- * Stopwords are dropped unless nothing else is left ("who is on it" still searches something).
+ * The MATCH expression for `text`, or null when it has nothing searchable (only punctuation). Every
+ * term is searched: which words of a question carry its topic is the question reader's to say
+ * (src/question), and the retriever sends only those.
  */
 export function buildMatchExpression(text: string): string | null {
-  const all = terms(text);
-  const content = all.filter((term) => term.includes(' ') || !STOPWORDS.has(term.toLowerCase()));
-  const chosen = content.length > 0 ? content : all;
-  const unique = [...new Map(chosen.map((term) => [term.toLowerCase(), term])).values()].slice(0, MAX_TERMS);
+  const unique = [...new Map(terms(text).map((term) => [term.toLowerCase(), term])).values()].slice(0, MAX_TERMS);
   if (unique.length === 0) return null;
   return unique.map((term) => `"${term.replaceAll('"', '""')}"`).join(' OR ');
 }

@@ -72,6 +72,10 @@ describe('what a sentence of the minutes gives', () => {
       false,
     );
     expect(sentenceGives('count', 'The Covid-19 pandemic changed how youth workers met young people.', q)).toBe(false);
+    expect(sentenceGives('count', 'Youth workers: see minute C048/23 and Min 28 24/25 (3 youth workers).', q)).toBe(
+      true,
+    );
+    expect(sentenceGives('count', 'Youth workers: see minute C048/23 and Min 28 24/25.', q)).toBe(false);
     // An acronym counts by its long form.
     const fgc = asked('how many FGCs got funded?');
     expect(sentenceGives('count', '£234,600 had been awarded to provide 102 Family Group Conferences.', fgc)).toBe(
