@@ -165,6 +165,18 @@ function scoreSentences(question: Question, passages: GivenPassage[]): Candidate
   });
 }
 
+/**
+ * A question that names a day ("the meeting after 18/6/25", "on 2 June 2020") names one meeting:
+ * when the minutes have a meeting that day, the answer comes from it alone, not from the same
+ * wording in other meetings.
+ */
+function onTheDayNamed(groups: MeetingGroup[], question: Question): MeetingGroup[] {
+  const day = question.dates.prefer;
+  if (!day?.after || day.after !== day.before) return groups;
+  const thatDay = groups.filter((g) => g.date === day.after);
+  return thatDay.length > 0 ? thatDay : groups;
+}
+
 function meetingKey(passage: GivenPassage): string {
   return `${passage.hit.committee ?? ''}|${passage.hit.date ?? ''}|${passage.hit.date ? '' : passage.hit.title}`;
 }
@@ -292,7 +304,7 @@ function meetingHeading(group: MeetingGroup, picked: Candidate[], showCommittee:
 export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | null {
   const candidates = scoreSentences(input.question, input.passages).filter((c) => c.score > 0);
   if (candidates.length === 0) return null;
-  const chosen = select(groupByMeeting(candidates), input.history);
+  const chosen = select(onTheDayNamed(groupByMeeting(candidates), input.question), input.history);
   const meetings = [...chosen.keys()].sort(byDate);
   if (meetings.length === 0) return null;
 

@@ -75,6 +75,8 @@ export interface Question {
   corrections: Array<{ from: string; to: string }>;
   /** English words the minutes never use, read beside a near spelling of theirs ("skools": "schools"). */
   alternatives: Array<{ word: string; reading: string }>;
+  /** The minutes' one-word forms of words the question splits ("noticeboard" for "notice board"). */
+  compounds: string[];
 }
 
 /** Reads a question. Without a context it still removes filler and reads dates and intent. */
@@ -93,12 +95,13 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
   const meetingDates = asksForMeetingDates(text);
   const known = (word: string) => (vocabulary ? vocabulary.count(word) > 0 : true);
   const itemsWith = context.itemsWith;
+  const joined = vocabulary ? joinedWords(topic, vocabulary) : new Map<string, string>();
   const concepts = conceptsOf(topic, {
     glossary,
     known,
     scopeWords: named.words,
     alternatives: new Map(alternatives.map((a) => [a.word, a.reading])),
-    joined: vocabulary ? joinedWords(topic, vocabulary) : new Map(),
+    joined,
     ...(meetingDates ? { keep: new Set(['meeting', 'meetings', 'date', 'dates']) } : {}),
   }).map((concept) => {
     const usedBy = (s: string) => (itemsWith?.(s) ?? 0) > 0;
@@ -129,6 +132,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     scope: { committees: named.committees, councils: named.councils },
     corrections,
     alternatives,
+    compounds: [...new Set(joined.values())],
   };
 }
 

@@ -68,6 +68,27 @@ const SHORTHAND: Record<string, string> = {
   uni: 'university',
   lockdown: 'covid restrictions',
   lockdowns: 'covid restrictions',
+  // Texting shorthand from the common public lists of SMS abbreviations, for words a question uses.
+  abt: 'about',
+  y: 'why',
+  bc: 'because',
+  bcuz: 'because',
+  btwn: 'between',
+  nxt: 'next',
+  nvr: 'never',
+  eva: 'ever',
+  hv: 'have',
+  ne1: 'anyone',
+  any1: 'anyone',
+  sum1: 'someone',
+  some1: 'someone',
+  '2day': 'today',
+  '2moro': 'tomorrow',
+  tmrw: 'tomorrow',
+  l8: 'late',
+  l8r: 'later',
+  dnt: 'do not',
+  dznt: 'does not',
   // Contractions typed without their apostrophe ("whos the chair", "didnt"): read as written out,
   // so "whos" asks who and is not a word of the topic. ("its", "lets", "well" are words as they are.)
   whos: 'who is',
@@ -110,6 +131,9 @@ export function withoutShorthand(text: string): string {
       .replace(/(?<![\p{L}\p{N}-])re:?(?=\s)/giu, 'about')
       .replace(/\bno\.?\s+of\b|\bno\.(?=\s)/gi, 'number of')
       .replace(/\bq([1-4])\b/gi, 'quarter $1')
+      // "w/" and "w/o", before the slash splits them into words.
+      .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu, 'without')
+      .replace(/(?<![\p{L}\p{N}])w\/\s*(?=\p{L})/giu, 'with ')
       // "C&F" is an acronym (initials "CF"); a spaced "&" is "and".
       .replace(/\b(\p{Lu}+)&(\p{Lu}+)\b/gu, '$1$2')
       .replace(/&/g, ' and ')

@@ -24,6 +24,11 @@ const VECTOR_WEIGHT = 0.55;
 const PROCEDURAL_FACTOR = 0.6;
 /** Items from a period, committee or council the question names ("in 2020") rank this much higher. */
 const PREFERRED_SCOPE_FACTOR = 1.3;
+/**
+ * A day the question names ("the meeting after 18/6/25", "on 2 June 2020") is one meeting's: its
+ * items rank higher still, above the same wording in other meetings ("date of next meeting").
+ */
+const PREFERRED_DAY_FACTOR = 1.6;
 /** For "what has been said about…" questions, each further item of the same meeting counts less. */
 const SAME_MEETING_FACTOR = 0.85;
 /** Words in more than this share of items are too common to search by keyword. */
@@ -207,7 +212,7 @@ export class HybridRetriever implements Retriever {
         // Housekeeping ranks down, unless the question is about that very item ("who was appointed Chairman").
         if (best.item.procedural && !asksAbout(read, best.item.title)) score *= PROCEDURAL_FACTOR;
         // Ranked by the preferred score uncapped, so two items at the top of the scale keep their order.
-        const rank = inPreferredScope(read, best) ? score * PREFERRED_SCOPE_FACTOR : score;
+        const rank = score * preferenceFor(read, best);
         const evidence = order.slice(0, EVIDENCE_PER_ITEM).map(([s, i]) => {
           const p = entry.passages[i] as StoredPassage;
           return { passageId: p.passageId, text: p.text, points: p.points, score: round(s) };
@@ -259,7 +264,8 @@ interface ItemEntry {
  * The words worth a keyword search: BM25 over a word found in most items ranks nearly the whole
  * index and tells little, so such words are left to scoring and the vector half. With no vector
  * half, the two rarest words are kept whatever their frequency. Acronym long forms go in as phrases,
- * and so do "quoted phrases" of the question.
+ * and so do "quoted phrases" of the question, the minutes' spelling of a word that may be a slip,
+ * and the one word the minutes make of two the question splits ("noticeboard").
  */
 function keywordQueryFor(read: Question, corpus: CorpusStats, keywordOnly: boolean): string {
   const words = read.concepts
@@ -272,7 +278,7 @@ function keywordQueryFor(read: Question, corpus: CorpusStats, keywordOnly: boole
   const phrases = read.concepts.flatMap((c) =>
     [c.longForm, c.alternative].flatMap((form) => (form ? [`"${form}"`] : [])),
   );
-  return [...quoted, ...chosen.map((w) => w.word), ...phrases].join(' ');
+  return [...quoted, ...chosen.map((w) => w.word), ...read.compounds, ...phrases].join(' ');
 }
 
 /** The rarity-weighted share of the concepts that are present. */
@@ -300,14 +306,17 @@ function asksAbout(read: Question, title: string): boolean {
   return titleStems.filter((s) => asked.has(s)).length / titleStems.length >= 0.5;
 }
 
-/** Whether an item is from a period, committee or council the question names. */
-function inPreferredScope(read: Question, passage: StoredPassage): boolean {
-  if (read.dates.prefer && withinDates(passage.meeting.date, read.dates.prefer)) return true;
+/** How much higher an item ranks for being from the day, period, committee or council the question names. */
+function preferenceFor(read: Question, passage: StoredPassage): number {
+  const { prefer } = read.dates;
+  if (prefer && withinDates(passage.meeting.date, prefer)) {
+    return prefer.after !== undefined && prefer.after === prefer.before ? PREFERRED_DAY_FACTOR : PREFERRED_SCOPE_FACTOR;
+  }
   const { committees, councils } = read.scope;
-  return (
+  const named =
     (committees.length > 0 && committees.includes(passage.meeting.committee ?? '')) ||
-    (councils.length > 0 && councils.includes(passage.meeting.council ?? ''))
-  );
+    (councils.length > 0 && councils.includes(passage.meeting.council ?? ''));
+  return named ? PREFERRED_SCOPE_FACTOR : 1;
 }
 
 /** Re-ranks so that a meeting's second and later items give way to other meetings' best ones. */

@@ -44,6 +44,12 @@ describe('council shorthand is written out', () => {
     ["whats the dept's plan", "what is the department's plan"],
     ['why didnt the cttee agree', 'why did not the committee agree'],
     ['re: the audit', 'about the audit'],
+    // Texting shorthand, as the public lists of SMS abbreviations give it.
+    ['y was it moved w/ no notice', 'why was it moved with no notice'],
+    [
+      'anything abt parking w/o permits btwn 2019 and 2021',
+      'anything about parking without permits between 2019 and 2021',
+    ],
   ])('"%s"', (asked, written) => {
     expect(readQuestion(asked).text).toBe(written);
   });
