@@ -1,4 +1,11 @@
-import { tokenize } from './words.js';
+import { isEnglishWord } from './english.js';
+import { isStopword } from './stopwords.js';
+import { isNumber, tokenize } from './words.js';
+
+/** A word of a body's name that names its place: "thornley", "wessmoor", not "parish" or "children". */
+function isPlaceName(word: string): boolean {
+  return word.length >= 4 && !isNumber(word) && !isStopword(word) && !isEnglishWord(word);
+}
 
 /**
  * Committees and councils a question names ("what did the Children, Young People and Education
@@ -20,17 +27,29 @@ export interface NamedScope {
   words: Set<string>;
 }
 
-/** The known committees and councils a question names in full (case and punctuation aside). */
+/**
+ * The known committees and councils a question names: in full (case and punctuation aside), or by
+ * the place name in them ("thornley PC", "anything from Brindlemoor?"): a word of the name that is
+ * no English word and no word questions share.
+ */
 export function namedScope(question: string, known: KnownNames | undefined): NamedScope {
   const scope: NamedScope = { committees: [], councils: [], words: new Set() };
   if (!known) return scope;
-  const flat = ` ${tokenize(question).join(' ')} `;
+  const tokens = tokenize(question);
+  const flat = ` ${tokens.join(' ')} `;
+  const asked = new Set(tokens);
   const find = (names: string[], into: string[]) => {
     for (const name of names) {
       const words = tokenize(name);
-      if (words.length < 2 || !flat.includes(` ${words.join(' ')} `)) continue;
+      if (words.length >= 2 && flat.includes(` ${words.join(' ')} `)) {
+        into.push(name);
+        for (const word of words) scope.words.add(word);
+        continue;
+      }
+      const places = words.filter((w) => asked.has(w) && isPlaceName(w));
+      if (places.length === 0) continue;
       into.push(name);
-      for (const word of words) scope.words.add(word);
+      for (const word of places) scope.words.add(word);
     }
   };
   find(known.committees, scope.committees);

@@ -167,3 +167,26 @@ describe('typos are read as the words the minutes use', () => {
     expect(correctTypo('transportreport', MINUTES_WORDS)).toBe('transport report');
   });
 });
+
+describe('committees and councils named in part', () => {
+  const names = {
+    committees: ['Children and Young People Committee', 'Planning Committee'],
+    councils: ['Thornley Parish Council', 'Wessmoor County Council'],
+  };
+
+  it('by the place in the name ("thornley PC"), which is then scope, not topic', () => {
+    const read = readQuestion('who chairs thornley PC?', { names });
+    expect(read.scope.councils).toEqual(['Thornley Parish Council']);
+    expect(read.concepts.find((c) => c.word === 'thornley')?.subject).toBe(false);
+  });
+
+  it('never by a word questions are about ("children", "planning")', () => {
+    const read = readQuestion('how many children need school places?', { names });
+    expect(read.scope).toEqual({ committees: [], councils: [] });
+    expect(readQuestion('any planning applications refused?', { names }).scope.committees).toEqual([]);
+    // In full, a committee is named whatever its words.
+    expect(readQuestion('what did the Planning Committee refuse?', { names }).scope.committees).toEqual([
+      'Planning Committee',
+    ]);
+  });
+});
