@@ -2,7 +2,7 @@ import { isEnglishWord } from './english.js';
 import { isStopword } from './stopwords.js';
 import { isNumber, tokenize } from './words.js';
 
-/** A word of a body's name that names its place: "thornley", "wessmoor", not "parish" or "children". */
+/** A word of a body's name that names its place: "pellham", "wessmoor", not "parish" or "children". */
 function isPlaceName(word: string): boolean {
   return word.length >= 4 && !isNumber(word) && !isStopword(word) && !isEnglishWord(word);
 }
@@ -29,7 +29,7 @@ export interface NamedScope {
 
 /**
  * The known committees and councils a question names: in full (case and punctuation aside), or by
- * the place name in them ("thornley PC", "anything from Brindlemoor?"): a word of the name that is
+ * the place name in them ("pellham PC", "anything from Wessmoor?"): a word of the name that is
  * no English word and no word questions share.
  */
 export function namedScope(question: string, known: KnownNames | undefined): NamedScope {
