@@ -306,17 +306,22 @@ function asksAbout(read: Question, title: string): boolean {
   return titleStems.filter((s) => asked.has(s)).length / titleStems.length >= 0.5;
 }
 
-/** How much higher an item ranks for being from the day, period, committee or council the question names. */
+/**
+ * How much higher an item ranks for being from the day or period the question names, and for being
+ * from the committee or council it names: each that matches counts.
+ */
 function preferenceFor(read: Question, passage: StoredPassage): number {
+  let factor = 1;
   const { prefer } = read.dates;
   if (prefer && withinDates(passage.meeting.date, prefer)) {
-    return prefer.after !== undefined && prefer.after === prefer.before ? PREFERRED_DAY_FACTOR : PREFERRED_SCOPE_FACTOR;
+    factor *=
+      prefer.after !== undefined && prefer.after === prefer.before ? PREFERRED_DAY_FACTOR : PREFERRED_SCOPE_FACTOR;
   }
   const { committees, councils } = read.scope;
   const named =
     (committees.length > 0 && committees.includes(passage.meeting.committee ?? '')) ||
     (councils.length > 0 && councils.includes(passage.meeting.council ?? ''));
-  return named ? PREFERRED_SCOPE_FACTOR : 1;
+  return named ? factor * PREFERRED_SCOPE_FACTOR : factor;
 }
 
 /** Re-ranks so that a meeting's second and later items give way to other meetings' best ones. */
