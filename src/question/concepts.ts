@@ -95,6 +95,7 @@ function hasInitials(tokens: string[], initials: string): boolean {
  */
 function isSubject(word: string, previous: string): boolean {
   if (word.length < 3 || !/^\p{L}+$/u.test(word) || IRREGULAR_VERBS.has(word) || isPastForm(word)) return false;
+  if (COMPARISONS.has(word)) return false;
   // "-ly" is an adverb when what precedes it is a word ("recently"), not in "family" or "early".
   if (/ly$/.test(word) && word.length > 6 && isEnglishWord(word.slice(0, -2))) return false;
   // "-ing" names a thing ("parking", "building", "youth offending") unless it follows a form of
@@ -133,6 +134,20 @@ const AUXILIARIES = new Set([
   'stop',
   'start',
   'started',
+]);
+
+/** How things compare ("better or worse?", "fewer than last year"): how a question is put, not its topic. */
+const COMPARISONS = new Set([
+  'better',
+  'best',
+  'worse',
+  'worst',
+  'less',
+  'least',
+  'fewer',
+  'fewest',
+  'further',
+  'furthest',
 ]);
 
 /** Past forms that do not end in "-ed": "kept in touch", "got funded", "built". */

@@ -93,6 +93,7 @@ describe('what is and is not a word of the topic', () => {
     // "-ed" is a past form only where what is left is a word: "speed" is a noun.
     expect(subject('what about speed cameras', 'speed')).toBe(true);
     expect(subject('who funded it', 'funded')).toBe(false);
+    expect(subject('are waiting times better or worse?', 'better')).toBe(false);
   });
 
   it('reads words the minutes write as one, split in the question ("notice board")', () => {
