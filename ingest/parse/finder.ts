@@ -1,3 +1,4 @@
+import { findDates } from '../../src/dates.js';
 import { type Candidate, findCandidates, titleAfter, titleBefore } from './candidates.js';
 import { removeFurniture } from './furniture.js';
 import { isHeadingText, isMostlyUpper, isStandardHeading, splitTitle } from './headings.js';
@@ -192,10 +193,7 @@ function readHeadings(lines: string[]): LayoutResult {
     const heading = readHeadingLine(raw.trim(), lines[i - 1]?.trim() ?? '', lines[i + 1]?.trim() ?? '');
     if (heading) starts.push({ line: i, ...heading });
   });
-  // Title lines in capitals ("BOROUGH OF KELLSVILLE") open the document before its first standard heading.
-  const firstStandard = starts.findIndex((s) => isStandardHeading(s.title));
-  if (firstStandard > 0 && starts.slice(0, firstStandard).every((s) => !s.body && s.line < 12))
-    starts.splice(0, firstStandard);
+  starts.splice(0, titleBlockHeadings(lines, starts));
   if (starts.length < 2) return wholeDocument(lines);
   const first = starts[0]?.line ?? 0;
   const items = starts.map((start, i): LayoutItem => {
@@ -214,6 +212,28 @@ function readHeadings(lines: string[]): LayoutResult {
     headerLines: lines.slice(0, first),
     items: [...leadItems(lines.slice(0, first), readParagraphs), ...items],
   };
+}
+
+/** How far down a document's title block ("BOROUGH OF KELLSVILLE", "MINUTES", the date) may run. */
+const TITLE_BLOCK_LINES = 12;
+
+/**
+ * How many of the first headings are the document's title block, not items: title lines in capitals
+ * ("BOROUGH OF KELLSVILLE") before the first standard heading, or at or above the line that gives
+ * the meeting's date ("ROTHBURY TOWN COUNCIL" over "Minutes of the Planning Committee, 14/05/2015").
+ */
+function titleBlockHeadings(lines: string[], starts: Array<{ line: number; title: string; body: string }>): number {
+  const opening = lines.slice(0, TITLE_BLOCK_LINES);
+  const dateLine = opening.findIndex((line) => findDates(line, { months: false }).length > 0);
+  const firstStandard = starts.findIndex((s) => isStandardHeading(s.title));
+  let count = 0;
+  while (count < starts.length) {
+    const start = starts[count];
+    if (!start || start.body || start.line >= TITLE_BLOCK_LINES) break;
+    if (!(start.line <= dateLine || (firstStandard > 0 && count < firstStandard))) break;
+    count++;
+  }
+  return count;
 }
 
 function readHeadingLine(line: string, previous: string, next: string): { title: string; body: string } | null {

@@ -41,8 +41,8 @@ const TOKEN_FORMS = [
   String.raw`\d{1,6}\s\d{2}\/\d{2}`,
   // "C048/23", "PLA146/14", "CD&E 040/21.1", "CYP/15/24", "45/24", "2020/01/04b", "77/21".
   String.raw`(?:[A-Z][A-Za-z&]{0,5}(?:\s|\/)?)?\d{1,6}(?:\/\d{1,4}){1,2}(?:\.\d{1,2})?[a-z]?`,
-  // "C61", "A1", "PAR 1", "TB01": letters then digits.
-  String.raw`[A-Z][A-Z&]{0,4}\s?\d{1,6}[a-z]?`,
+  // "C61", "A1", "PAR 1", "TB01", "P.45": letters then digits, perhaps after a space or a full stop.
+  String.raw`[A-Z][A-Z&]{0,4}(?:\s|\.\s?)?\d{1,6}[a-z]?`,
   // "5.2", "4.01", "3.1.1", "338.1".
   String.raw`\d{1,6}(?:\.\d{1,3}){1,3}[a-z]?`,
   // "54", "12a", "12(b)".
