@@ -1,7 +1,8 @@
 /**
  * Parse benchmark over the layout fixtures (tests/fixtures/layouts, read as data): items found
- * against expected, numbers right, numbers invented (must be 0), characters of text dropped (must
- * be 0) and pages refused, for the fitted and the held-aside fixtures apart.
+ * against expected, numbers right, items whose text starts where it should, numbers invented (must
+ * be 0), characters of text dropped (must be 0) and pages refused, for the fitted fixtures and each
+ * held-aside batch apart.
  *
  *   npx tsx bench/parse-fixtures.ts
  */
@@ -27,6 +28,8 @@ interface Tally {
   matched: number;
   numbersExpected: number;
   numbersRight: number;
+  startsExpected: number;
+  startsRight: number;
   invented: number;
   droppedChars: number;
 }
@@ -42,6 +45,8 @@ for (const fixture of fixtures) {
     matched: 0,
     numbersExpected: 0,
     numbersRight: 0,
+    startsExpected: 0,
+    startsRight: 0,
     invented: 0,
     droppedChars: 0,
   };
@@ -64,9 +69,14 @@ for (const fixture of fixtures) {
   // An expected title of null is an item whose minutes print no title: any derived title matches it.
   const sameTitle = (item: (typeof found)[number], title: string | null) =>
     title === null ? item.titleDerived : item.title === title;
-  for (const [, minute, , title] of expected) {
+  const firstWords = (item: (typeof found)[number]) => item.text.split(/\s+/).slice(0, 5).join(' ');
+  for (const [, minute, , title, start] of expected) {
     if (found.some((i) => sameTitle(i, title))) tally.matched++;
     if (minute !== null && found.some((i) => i.minute === minute && sameTitle(i, title))) tally.numbersRight++;
+    // Where the fixture gives an item's first words, the item must start there: its boundary is right.
+    if (start === null) continue;
+    tally.startsExpected++;
+    if (found.some((i) => sameTitle(i, title) && firstWords(i) === start)) tally.startsRight++;
   }
   // Invented: a number on an item that the minutes do not print for any item.
   tally.invented += found.filter((i) => i.minute !== null && !printedMinutes.has(i.minute)).length;
@@ -74,11 +84,11 @@ for (const fixture of fixtures) {
 }
 
 console.log(
-  '| fixtures | pages | refused | items found / expected | items matched | numbers right | numbers invented | chars dropped |',
+  '| fixtures | pages | refused | items found / expected | items matched | numbers right | items starting right | numbers invented | chars dropped |',
 );
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const [split, t] of tallies) {
   console.log(
-    `| ${split} | ${t.pages} | ${t.refused} | ${t.found} / ${t.expected} | ${t.matched} | ${t.numbersRight} / ${t.numbersExpected} | ${t.invented} | ${t.droppedChars} |`,
+    `| ${split} | ${t.pages} | ${t.refused} | ${t.found} / ${t.expected} | ${t.matched} | ${t.numbersRight} / ${t.numbersExpected} | ${t.startsRight} / ${t.startsExpected} | ${t.invented} | ${t.droppedChars} |`,
   );
 }
