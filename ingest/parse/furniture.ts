@@ -9,9 +9,12 @@ export function isPageNumber(line: string): boolean {
   return /^(?:page\s+)?[-–—\s]*\d{1,4}[-–—\s]*(?:of\s+\d{1,4})?$/i.test(line.trim());
 }
 
-/** Lines that say they are furniture whatever repeats. */
+/**
+ * Lines that say they are furniture whatever repeats, and markup tags alone on a line that an export
+ * left in the text (ModernGov's "<AI1>" agenda-item anchors): neither is what the minutes say.
+ */
 const FURNITURE_LINE =
-  /^(?:this page is intentionally (?:left )?blank|page \d{1,4} of \d{1,4}|\(?continued\)?|chair(?:man|person)?'?s initials\.*)$/i;
+  /^(?:this page is intentionally (?:left )?blank|page \d{1,4} of \d{1,4}|\(?continued\)?|chair(?:man|person)?'?s initials\.*|<\/?[A-Za-z][\w:-]*>)$/i;
 
 /** How often a line must recur to count as a running header or footer. */
 const MIN_REPEATS = 3;

@@ -44,7 +44,10 @@ export function parseMinutes(text: string, options: ParseOptions): { meeting: Me
     layout.items.map((item, i) => ({
       printed: item.printed,
       anchor: anchors[i] ?? null,
-      unnumbered: item.unnumbered || /^webcast\b/i.test(item.heading ?? ''),
+      // Where the minutes print their numbers, an item printed without one is outside the sequence:
+      // counting a number for it from its neighbours would be a guess.
+      unnumbered:
+        item.unnumbered || (layout.layout === 'numbered' && !item.printed) || /^webcast\b/i.test(item.heading ?? ''),
     })),
   );
   const items: MinuteItem[] = layout.items.map((raw, i) => {
