@@ -22,6 +22,10 @@ const STANDARD_HEADING =
 export const ATTENDANCE_START =
   /^(?:present|members present|councillors present|those (?:present|attending)|attendance|in attendance|attendees|roll call|sederunt|presennol|board members present|directors present)\b/i;
 
+/** The chair's office named alone: "Chair", "The Chairman", "Cathaoirleach", "Convener", "In the Chair". */
+const CHAIR_OFFICE =
+  /^(?:(?:the )?(?:chair(?:man|person)?|cathaoirleach|conven[eo]r|presiding (?:member|officer)|mayor)|in the chair)$/i;
+
 /**
  * A heading over who attended, not over business: "OFFICIALS IN ATTENDANCE:", "STAFF:", "APOLOGIES:",
  * and a heading that is only the chair's office ("CHAIR:", "CATHAOIRLEACH:"), over who presided.
@@ -31,7 +35,7 @@ export function isRosterHeading(title: string): boolean {
   return (
     ATTENDANCE_START.test(text) ||
     /\b(?:present|attendance|attending|apologies|absent|officers|officials|staff)\b/i.test(text) ||
-    /^(?:(?:the )?(?:chair(?:man|person)?|cathaoirleach|convene[or]|presiding (?:member|officer)|mayor)|in the chair)$/i.test(text)
+    CHAIR_OFFICE.test(text)
   );
 }
 
