@@ -3,10 +3,10 @@ import { removeFurniture } from './furniture.js';
 import { isMostlyUpper } from './headings.js';
 import { looksLikeBlocks, readBlocks } from './layouts/blocks.js';
 import { leadWithHeadings, readHeadings } from './layouts/headings.js';
+import { leadItems, unnumberedItem } from './layouts/lead.js';
 import { readParagraphs, signatureBlockStart } from './layouts/lines.js';
 import { looksLikeTable, readTable } from './layouts/table.js';
 import type { LayoutItem, LayoutResult } from './layouts/types.js';
-import { leadItems, unnumberedItem } from './lead.js';
 import { readPointLabel } from './points.js';
 import { chooseScheme, type Scheme } from './scheme.js';
 

@@ -6,6 +6,7 @@
 import { extractTextItems, getDocumentProxy, type StructuredTextItem } from 'unpdf';
 import { BadMinutesFileError } from '../../src/errors.js';
 import type { Meeting, SourceDocument } from '../../src/types.js';
+import { furnitureKey, isPageNumber } from '../parse/furniture.js';
 import { parseMinutesText } from '../parse/index.js';
 
 /** Fewer non-space characters than this per page means there is no real text layer: a scan. */
@@ -176,14 +177,4 @@ export function removePageFurniture(pages: string[][]): string[][] {
 function furnitureZone(lines: string[]): Set<number> {
   const text = lines.flatMap((line, i) => (line === '' ? [] : [i]));
   return new Set([...text.slice(0, FURNITURE_LINES), ...text.slice(-FURNITURE_LINES)]);
-}
-
-/** Running lines often carry the page number ("Cabinet 4 June 2024 — page 3"): compare without digits. */
-function furnitureKey(line: string): string {
-  return line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
-}
-
-/** A page number alone on a line. Minute numbers always carry a dot ("54."), page numbers never do. */
-function isPageNumber(line: string): boolean {
-  return /^(?:page\s+)?[-–—(\s]*\d{1,4}[-–—)\s]*(?:of\s+\d{1,4})?$/i.test(line.trim());
 }

@@ -1,7 +1,7 @@
 import { findDates } from '../../../src/dates.js';
 import { ATTENDANCE_START, isHeadingText, isMostlyUpper, isRosterHeading, isStandardHeading } from '../headings.js';
-import { leadItems } from '../lead.js';
 import { isBlockHeading } from './blocks.js';
+import { leadItems } from './lead.js';
 import { readParagraphs } from './lines.js';
 import type { LayoutItem, LayoutResult } from './types.js';
 

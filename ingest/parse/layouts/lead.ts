@@ -1,5 +1,5 @@
-import { ATTENDANCE_START } from './headings.js';
-import type { LayoutItem } from './layouts/types.js';
+import { ATTENDANCE_START } from '../headings.js';
+import type { LayoutItem } from './types.js';
 
 /**
  * The text before the first item, kept as unnumbered items so nothing is lost: what comes before an
