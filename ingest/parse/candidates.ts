@@ -8,6 +8,7 @@ import {
 } from '../../src/minutes/reference.js';
 import { isPageNumber } from './furniture.js';
 import { isHeadingText, isMostlyUpper, splitTitle } from './headings.js';
+import { RESOLUTION_WORDS } from './points.js';
 
 /** A line that may open a minute item: a printed number at its start, read with the minute grammar. */
 export interface Candidate {
@@ -164,7 +165,8 @@ export function titleBefore(lines: string[], index: number): number {
   return count;
 }
 
-const RESOLUTION_WORD = /^(?:RESOLVED|AGREED|DECIDED|CARRIED|RECOMMENDED|NOTED)\b/;
+/** A decision in capitals ("RESOLVED:", "CARRIED", "NOTED") is never the title over a number. */
+const RESOLUTION_WORD = new RegExp(`^(?:${RESOLUTION_WORDS}|CARRIED|NOTED)\\b`);
 
 function nextText(lines: string[], index: number): string {
   for (let i = index + 1; i < lines.length; i++) {
