@@ -125,11 +125,18 @@ function capitalRun(text: string): { title: string; body: string } | null {
   const title = words.slice(0, end).join(' ');
   if (end === 0 || end === words.length || title.replace(/[^\p{L}]/gu, '').length < 4) return null;
   if (!/^\p{Lu}/u.test(words[end] ?? '')) return null;
+  // "LANGMOOR - 20060770 - Conversion of barns…": capitals that stop at a dash are a title's first
+  // part, not all of it; the line is the title.
+  if (/[-–—/]$/.test(title)) return isHeadingText(text) ? { title: text, body: '' } : null;
   return { title, body: words.slice(end).join(' ') };
 }
 
+/**
+ * A word of a title in capitals: capital letters ("APOLOGIES", "O" in "DATGANIAD O GYFRIFON"),
+ * or figures and joining marks ("2019/20", "&", "–").
+ */
 function isCapitalWord(word: string): boolean {
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (!letters) return /^[\d&/–—-]+[.,:;)]?$/.test(word);
-  return letters === letters.toUpperCase() && (letters.length > 1 || /^[AI&]$/.test(letters));
+  return letters === letters.toUpperCase();
 }
