@@ -84,7 +84,7 @@ function assembleMeeting(layout: FoundItems, allLines: string[], items: MinuteIt
       `${unnumbered} item(s) have no minute number: the minutes print none and nothing in the text anchors them`,
     );
   return {
-    council: hints.council ?? null,
+    council: hints.council ?? header.council,
     committee: header.committee ?? hints.committee ?? null,
     date,
     startTime: header.startTime ?? hints.startTime ?? null,

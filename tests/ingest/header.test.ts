@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { readCouncil } from '../../ingest/parse/header.js';
+import { parseMinutesText } from '../../ingest/parse/index.js';
+
+describe('the council a document names', () => {
+  it('reads the body from the title block, in title case when printed in capitals', () => {
+    expect(readCouncil(['NETHERBY ST JOHN PARISH COUNCIL', 'Minutes of the meeting held on 3 May 2022'])).toBe(
+      'Netherby St John Parish Council',
+    );
+    expect(readCouncil(['Minutes of May Ordinary Meeting of Ballinure County Council held on 2nd May, 2022'])).toBe(
+      'Ballinure County Council',
+    );
+    expect(readCouncil(['VILLAGE OF MAPLE HOLLOW', 'BOARD OF TRUSTEES MINUTES'])).toBe('Village of Maple Hollow');
+    expect(readCouncil(['CYNGOR CYMUNED PENRHOS / PENRHOS COMMUNITY COUNCIL'])).toBe('Cyngor Cymuned Penrhos');
+    expect(readCouncil(['Ashvale Combined Fire Authority', 'Minutes'])).toBe('Ashvale Combined Fire Authority');
+  });
+
+  it('names no council where the lines name none, or only a building of one', () => {
+    expect(readCouncil(['Minutes of the Meeting of the Parish Council', 'held on 4 April 2022'])).toBeNull();
+    expect(
+      readCouncil(['Minutes of a meeting held in the Council Chamber, Council Offices, on 4 April 2022']),
+    ).toBeNull();
+  });
+
+  it('keeps the manifest’s council over the text’s own', () => {
+    const text = ['KIRKBY FELL TOWN COUNCIL', '', '1. Apologies', 'None.', '2. Finance', 'Approved.'].join('\n');
+    expect(parseMinutesText(text, { source: 'kf.txt' }).council).toBe('Kirkby Fell Town Council');
+    expect(parseMinutesText(text, { source: 'kf.txt', hints: { council: 'Kirkby Fell TC' } }).council).toBe(
+      'Kirkby Fell TC',
+    );
+  });
+});
