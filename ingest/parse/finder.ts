@@ -1,3 +1,4 @@
+import { MINUTE_LABEL } from '../../src/minutes/reference.js';
 import { type Candidate, findCandidates, titleAfter, titleBefore } from './candidates.js';
 import { removeFurniture } from './furniture.js';
 import { isMostlyUpper } from './headings.js';
@@ -40,14 +41,18 @@ function withLead(layout: LayoutResult, dropped: string[]): FoundItems {
 }
 
 /**
- * "…was agreed. 2 MINUTES OF THE PREVIOUS MEETING Agreed. 3 MATTERS ARISING None.": where PDF text
- * ran items together into one line, a number after a sentence end and before a capitalised title
- * starts a line of its own, so the scheme can be learned from it like any other.
+ * Where PDF text ran items together into one line, an item's start after a sentence end starts a
+ * line of its own, so the scheme can be learned from it like any other: a number before a title in
+ * capitals ("…was agreed. 2 MINUTES OF THE PREVIOUS MEETING Agreed. 3 MATTERS ARISING None."), or a
+ * labelled number before a capitalised word ("…(holiday). Minute 46/24 Declarations of Interest.").
  */
+const RUN_TOGETHER_ITEM = new RegExp(
+  String.raw`(?<=[.!?:;)"”’]\s+)(?=(?:(?:\(?\d{1,4}(?:\.\d{1,2})?[.)]?|[A-Z]{1,4}\d{1,4}\/\d{2,4})\s+(?:(?:[A-Z][A-Z'’&,/-]+\s+)+[A-Z][A-Z'’&,/-]+\b|[A-Z][A-Z'’&/-]{4,}(?::|\s[-–])))|${MINUTE_LABEL}\d{1,6}(?:[/.]\d{1,4})*[.:)]?\s+\p{Lu}\p{Ll})`,
+  'gu',
+);
+
 function splitRunTogether(lines: string[]): string[] {
-  const split =
-    /(?<=[.!?:;)"”’]\s+)(?=(?:\(?\d{1,4}(?:\.\d{1,2})?[.)]?|[A-Z]{1,4}\d{1,4}\/\d{2,4})\s+(?:(?:[A-Z][A-Z'’&,/-]+\s+)+[A-Z][A-Z'’&,/-]+\b|[A-Z][A-Z'’&/-]{4,}(?::|\s[-–])))/g;
-  return lines.flatMap((line) => (line.length > RUN_TOGETHER_CHARS ? line.split(split) : [line]));
+  return lines.flatMap((line) => (line.length > RUN_TOGETHER_CHARS ? line.split(RUN_TOGETHER_ITEM) : [line]));
 }
 
 interface Boundary {

@@ -29,8 +29,26 @@ export interface MinuteToken extends MinuteNumber {
   suffix: string;
 }
 
-/** Words printed before a minute number: "Minute 6", "Min. 28", "Item 5", "Cofnod 12", "Minute No. 142/20". */
-export const MINUTE_LABEL = String.raw`(?:Minutes?|Min|Mins|Item|Agenda\s+Item|Cofnod|Eitem|Resolution|Res)\.?\s*(?:No\.?\s*|Number\s+)?`;
+/**
+ * The words printed before a minute number ("Minute 6", "Min. 28", "Item 5", "Article 3" in Scottish
+ * minutes, "Cofnod 12" in Welsh), longest first. A parsed number keeps no label: "Item 5" is "5".
+ */
+export const MINUTE_LABEL_WORDS = [
+  'Agenda Item',
+  'Resolution',
+  'Minutes',
+  'Article',
+  'Minute',
+  'Cofnod',
+  'Eitem',
+  'Item',
+  'Mins',
+  'Min',
+  'Res',
+] as const;
+
+/** Words printed before a minute number, with "No." or "Number": "Minute No. 142/20" (a regular-expression fragment). */
+export const MINUTE_LABEL = String.raw`(?:${MINUTE_LABEL_WORDS.map((w) => w.replace(' ', String.raw`\s+`)).join('|')})\.?\s*(?:No\.?\s*|Number\s+)?`;
 
 /**
  * The forms of a minute number's body, most specific first. Digits run to six places: a council's
@@ -191,9 +209,9 @@ export interface MinuteReference extends MinuteNumber {
 }
 
 const FREE_TOKEN = String.raw`(?:\d{1,6}\s\d{2}\/\d{2}|(?:[A-Z][A-Z&]{0,5}(?:\s|\/)?)?\d{1,6}(?:\/\d{1,4}){0,2}(?:\.\d{1,3}){0,3}(?:\([a-z]\)|[a-z](?![a-z]))?)`;
-/** "minute 156", "Minute No. 142/20", "Min 28 24/25", "item 5.2", "minutes 12 and 13". */
+/** "minute 156", "Minute No. 142/20", "Min 28 24/25", "item 5.2", "Article 3", "minutes 12 and 13". */
 const LABELLED_REFERENCE = new RegExp(
-  String.raw`\b(?:${caseless('minutes')}|${caseless('minute')}|${caseless('mins')}|${caseless('min')}|${caseless('agenda')}\s+${caseless('item')}|${caseless('item')}|${caseless('cofnod')})\.?\s*(?:${caseless('no')}\.?\s*|${caseless('number')}\s+)?(${FREE_TOKEN})((?:\s*(?:,|and|&)\s*${FREE_TOKEN})*)`,
+  String.raw`\b(?:${caseless('minutes')}|${caseless('minute')}|${caseless('mins')}|${caseless('min')}|${caseless('agenda')}\s+${caseless('item')}|${caseless('item')}|${caseless('article')}|${caseless('cofnod')})\.?\s*(?:${caseless('no')}\.?\s*|${caseless('number')}\s+)?(${FREE_TOKEN})((?:\s*(?:,|and|&)\s*${FREE_TOKEN})*)`,
   'g',
 );
 

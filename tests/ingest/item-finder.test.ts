@@ -212,6 +212,50 @@ describe('the item finder’s general rules', () => {
     expect(meeting.items[0]?.text).toContain('Alun Rees (AR)');
   });
 
+  it('reads "ARTICLE 3." as a labelled minute number, as Scottish minutes print them', () => {
+    expect(
+      outline([
+        'ARTICLE 7. ROADS CAPITAL PROGRAMME',
+        'The Committee approved the programme.',
+        'ARTICLE 8. FLEET',
+        'Noted.',
+      ]),
+    ).toEqual([
+      ['item', '7', 7, 'printed', 'ROADS CAPITAL PROGRAMME'],
+      ['item', '8', 8, 'printed', 'FLEET'],
+    ]);
+  });
+
+  it('splits text run into one line at labelled numbers after a sentence end ("… Minute 12/25 Title.")', () => {
+    const filler = 'The Clerk read the correspondence received since the last meeting and members noted it. '.repeat(3);
+    const meeting = parse([
+      `Minute 11/25 Correspondence. ${filler}Minute 12/25 Bus Shelter. The shelter will be replaced in May. Minute 13/25 Closure. The meeting closed at 8.10pm.`,
+    ]);
+    expect(meeting.items.map((i) => [i.minute, i.title])).toEqual([
+      ['11/25', 'Correspondence'],
+      ['12/25', 'Bus Shelter'],
+      ['13/25', 'Closure'],
+    ]);
+  });
+
+  it('takes Markdown headings ("## Water supply") as the items of unnumbered notes', () => {
+    expect(
+      outline([
+        '# Riverside Residents',
+        '## Meeting of 4 March 2024',
+        '',
+        '## Litter picking',
+        'Twelve people took part.',
+        '',
+        '## Street lights',
+        'Two lamps are out on Quay Road.',
+      ]).filter((row) => row[0] === 'item'),
+    ).toEqual([
+      ['item', null, null, 'none', 'Litter picking'],
+      ['item', null, null, 'none', 'Street lights'],
+    ]);
+  });
+
   it('drops markup tags an export left alone on their lines ("<AI3>") as furniture', () => {
     const text = [
       '<AI1>',

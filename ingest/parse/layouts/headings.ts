@@ -13,6 +13,8 @@ const MINUTES_WORDS =
 const TITLE_BLOCK_LINES = 12;
 /** A title standing alone on its line is short; longer lines are prose. */
 const STANDALONE_TITLE_WORDS = 8;
+/** A Markdown heading's marks: "## ". */
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
 /** Fewer words than this ending in a full stop are a note ("No apologies."), not yet a sentence of prose. */
 const PROSE_WORDS = 4;
 
@@ -113,10 +115,14 @@ function titleBlockHeadings(lines: string[], starts: HeadingStart[]): number {
  * commenced at 5.00pm…"), which a ModernGov copy ends with a full stop.
  */
 function readHeadingLine(lines: string[], index: number): { title: string; body: string } | null {
-  const line = lines[index]?.trim() ?? '';
+  const raw = lines[index]?.trim() ?? '';
   const previous = lines[index - 1]?.trim() ?? '';
   const next = lines[index + 1]?.trim() ?? '';
+  // "## Water supply": Markdown marks its headings, whatever their words.
+  const marked = MARKDOWN_HEADING.exec(raw);
+  const line = marked ? raw.slice(marked[0].length) : raw;
   if (!line) return null;
+  if (marked && line.split(/\s+/).length <= 14) return { title: line, body: '' };
   const colon = /^([^:]{2,60}):\s+(\S.*)$/.exec(line);
   if (colon && isStandardHeading(colon[1] ?? '')) return { title: colon[1] ?? '', body: colon[2] ?? '' };
   if (isStandardHeading(line)) return { title: line, body: '' };
