@@ -47,11 +47,17 @@ export function monthNumber(name: string): number | null {
 
 /** "Tuesday, ", "Tues ", "Dydd Mawrth ": a weekday before a date (Welsh weekdays start "Dydd"). */
 const WEEKDAY = String.raw`(?:\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|dydd\s+(?:llun|mawrth|mercher|iau|gwener|sadwrn|sul))\.?,?\s+)`;
-/** "2nd", "24th", and the Welsh "1af", "2il", "3ydd", "10fed". */
-const ORDINAL = '(?:st|nd|rd|th|af|il|ydd|edd|fed|eg)?';
+/**
+ * "2nd", "24th" — or "2 nd", as PDF text gives a superscript ordinal — and the Welsh "1af", "2il",
+ * "3ydd", "10fed".
+ */
+const ORDINAL = String.raw`(?:\s?(?:st|nd|rd|th)|af|il|ydd|edd|fed|eg)?`;
 
-/** "2 June 2020", "2nd June 2020", "Tuesday, 2 June 2020", "24th of July 2024", "2 Mehefin 2020". */
-export const LONG_DATE = String.raw`(?:${WEEKDAY})?(\d{1,2})${ORDINAL}\s+(?:of\s+)?(${MONTH_NAME})\s*,?\s+(\d{4})`;
+/**
+ * "2 June 2020", "2nd June 2020", "Tuesday, 2 June 2020", "24th of July 2024", "the 5th day of March
+ * 2021", "2 Mehefin 2020", and a meeting over two days, "3–4 June 2024", by its first.
+ */
+export const LONG_DATE = String.raw`(?:${WEEKDAY})?(\d{1,2})${ORDINAL}(?:\s*[-–]\s*\d{1,2}${ORDINAL})?\s+(?:day\s+)?(?:of\s+)?(${MONTH_NAME})\s*,?\s+(\d{4})`;
 
 /** "November 13, 2018", "March 8 2025", "Monday, March 8th, 2025" — the US form. */
 const US_DATE = String.raw`(?:${WEEKDAY})?\b(${MONTH_NAME})\s+(\d{1,2})${ORDINAL},?\s+(\d{4})`;
