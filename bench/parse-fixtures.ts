@@ -1,5 +1,5 @@
 /**
- * Parse benchmark over the layout fixtures (tests/fixtures/layouts, read as data): items found
+ * Parse benchmark over the layout fixtures (tests/fixtures/layouts, read as data): meeting dates read right, items found
  * against expected, numbers right, items whose text starts where it should, numbers invented (must
  * be 0), characters of text dropped (must be 0) and pages refused, for the fitted fixtures and each
  * held-aside batch apart.
@@ -17,12 +17,14 @@ const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tests
 interface Fixture {
   file: string;
   split: string;
+  date: string | null;
   items: Array<[string, string | null, number | null, string | null, string | null]>;
 }
 
 interface Tally {
   pages: number;
   refused: number;
+  datesRight: number;
   expected: number;
   found: number;
   matched: number;
@@ -40,6 +42,7 @@ for (const fixture of fixtures) {
   const tally = tallies.get(fixture.split) ?? {
     pages: 0,
     refused: 0,
+    datesRight: 0,
     expected: 0,
     found: 0,
     matched: 0,
@@ -63,6 +66,7 @@ for (const fixture of fixtures) {
     tally.refused++;
     continue;
   }
+  if (parsed.meeting.date === fixture.date) tally.datesRight++;
   const found = parsed.meeting.items.filter((i) => (i.kind ?? 'item') === 'item');
   tally.found += found.length;
   const printedMinutes = new Set(expected.map(([, minute]) => minute).filter((m) => m !== null));
@@ -84,11 +88,11 @@ for (const fixture of fixtures) {
 }
 
 console.log(
-  '| fixtures | pages | refused | items found / expected | items matched | numbers right | items starting right | numbers invented | chars dropped |',
+  '| fixtures | pages | refused | meeting dates right | items found / expected | items matched | numbers right | items starting right | numbers invented | chars dropped |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const [split, t] of tallies) {
   console.log(
-    `| ${split} | ${t.pages} | ${t.refused} | ${t.found} / ${t.expected} | ${t.matched} | ${t.numbersRight} / ${t.numbersExpected} | ${t.startsRight} / ${t.startsExpected} | ${t.invented} | ${t.droppedChars} |`,
+    `| ${split} | ${t.pages} | ${t.refused} | ${t.datesRight} / ${t.pages} | ${t.found} / ${t.expected} | ${t.matched} | ${t.numbersRight} / ${t.numbersExpected} | ${t.startsRight} / ${t.startsExpected} | ${t.invented} | ${t.droppedChars} |`,
   );
 }

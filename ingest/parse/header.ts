@@ -72,7 +72,8 @@ export function parseHeader(headerLines: string[], allLines: string[] = headerLi
 }
 
 /** A line that names another meeting's date: the previous or next meeting, or minutes being confirmed. */
-const OTHER_MEETING = /\b(?:next|previous|last|following|future)\s+meeting|were (?:approved|confirmed)|to follow/i;
+const OTHER_MEETING =
+  /\b(?:next|previous|last|following|future)\s+(?:[\w-]+\s+){0,3}meeting|were (?:approved|confirmed)|to follow/i;
 
 /**
  * The meeting's own date from its opening lines when no title sentence gives it ("NOVEMBER 13,
@@ -82,9 +83,14 @@ const OTHER_MEETING = /\b(?:next|previous|last|following|future)\s+meeting|were 
  */
 function openingDate(lines: string[]): string | null {
   const letter = lines.findIndex((line) => /^Dear\b/i.test(line.trim()));
+  let aboutOther = false;
   for (const [i, line] of lines.entries()) {
-    if (OTHER_MEETING.test(line) || (letter >= 0 && i <= letter)) continue;
+    if (!line.trim()) continue;
     const date = findDates(line, { months: false })[0];
+    // "NEXT ORDINARY COUNCIL MEETING" over "6.00pm Tuesday 28 May 2019": the date under it is that meeting's.
+    const other = OTHER_MEETING.test(line) || aboutOther;
+    aboutOther = OTHER_MEETING.test(line) && !date;
+    if (other || (letter >= 0 && i <= letter)) continue;
     if (date) return date.iso;
   }
   return null;

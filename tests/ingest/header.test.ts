@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCouncil } from '../../ingest/parse/header.js';
+import { parseHeader, readCouncil } from '../../ingest/parse/header.js';
 import { parseMinutesText } from '../../ingest/parse/index.js';
 
 describe('the council a document names', () => {
@@ -28,5 +28,24 @@ describe('the council a document names', () => {
     expect(parseMinutesText(text, { source: 'kf.txt', hints: { council: 'Kirkby Fell TC' } }).council).toBe(
       'Kirkby Fell TC',
     );
+  });
+});
+
+describe('the meeting’s own date', () => {
+  it('passes over the date under a "next meeting" heading, however it is worded', () => {
+    const lines = [
+      'MINUTES',
+      'NEXT ORDINARY COUNCIL MEETING',
+      '6.00pm Tuesday 28 May 2019',
+      '',
+      'Meeting held 6.00pm Tuesday 23 April 2019',
+    ];
+    expect(parseHeader(lines).date).toBe('2019-04-23');
+  });
+
+  it('takes the first date of the opening lines otherwise', () => {
+    expect(
+      parseHeader(['Board of Directors – Minutes', 'Date: Thursday, 14 May 2015', 'Next meeting: 11 June 2015']).date,
+    ).toBe('2015-05-14');
   });
 });
