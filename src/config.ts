@@ -19,7 +19,18 @@ export interface Config {
   /** Present only when an OpenAI-compatible endpoint is configured. */
   llm: LlmConfig | null;
   slack: SlackConfig;
+  proxy: ProxyConfig;
   logLevel: string;
+}
+
+/** Outbound proxies from the standard variables (lower-case names win, as curl reads them). */
+export interface ProxyConfig {
+  /** For http:// URLs (HTTP_PROXY). */
+  httpProxy: string | null;
+  /** For https:// and wss:// URLs (HTTPS_PROXY). */
+  httpsProxy: string | null;
+  /** Hosts reached directly: comma-separated names, domain suffixes, `host:port`, or `*` (NO_PROXY). */
+  noProxy: string | null;
 }
 
 export interface LlmConfig {
@@ -38,6 +49,10 @@ export interface SlackConfig {
   /** Base URL of Slack's Web API, ending in a slash; tests point it at a local server. */
   apiUrl: string;
   port: number;
+  /** Interface HTTP mode listens on: loopback by default, for running behind a reverse proxy. */
+  host: string;
+  /** Socket Mode: port for /healthz, /readyz and /metrics (none when null). */
+  healthPort: number | null;
 }
 
 /**
@@ -85,6 +100,32 @@ function readUrl(env: Env, key: string): string | null {
   }
 }
 
+/** Reads the proxy variables alone: the CLI applies them before it knows which command runs. */
+export function readProxyConfig(env: Env = process.env): ProxyConfig {
+  const either = (lower: string, upper: string): string | null => read(env, lower) ?? read(env, upper);
+  const proxyUrl = (lower: string, upper: string): string | null => {
+    const raw = either(lower, upper);
+    if (raw === null) return null;
+    let url: URL | null = null;
+    try {
+      url = new URL(raw);
+    } catch {
+      // Reported below.
+    }
+    // "proxy:3128" parses as a URL with the scheme "proxy:", so the scheme is checked too.
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      // The value is not echoed: a proxy URL may carry a password.
+      throw new ConfigError(`${upper} is not a valid proxy URL: use http://host:port, e.g. http://proxy.example:3128`);
+    }
+    return url.toString();
+  };
+  return {
+    httpProxy: proxyUrl('http_proxy', 'HTTP_PROXY'),
+    httpsProxy: proxyUrl('https_proxy', 'HTTPS_PROXY'),
+    noProxy: either('no_proxy', 'NO_PROXY'),
+  };
+}
+
 /** Reads the configuration from `env` (the process environment by default). */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const apiKey = read(env, 'OPENAI_API_KEY');
@@ -117,7 +158,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       signingSecret: read(env, 'SLACK_SIGNING_SECRET'),
       apiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/`,
       port: readInt(env, 'PORT', 3000, 1),
+      host: read(env, 'MINUTEBOOK_HOST') ?? '127.0.0.1',
+      healthPort: read(env, 'MINUTEBOOK_HEALTH_PORT') === null ? null : readInt(env, 'MINUTEBOOK_HEALTH_PORT', 0, 1),
     },
+    proxy: readProxyConfig(env),
     logLevel: read(env, 'LOG_LEVEL') ?? 'info',
   };
 }

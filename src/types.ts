@@ -1,3 +1,5 @@
+import type { Question } from './question/reader.js';
+
 /**
  * Minutebook's shared vocabulary: the domain model every part speaks, and the small interfaces at
  * the seams (anything that touches disk, network or a model). Adapters implement the interfaces;
@@ -131,6 +133,8 @@ export interface SearchScope {
 export interface SearchResult {
   hits: SearchHit[];
   scope: SearchScope;
+  /** How the retriever read the question (filler, shorthand, typos, dates, topic), when it says. */
+  question?: Question;
 }
 
 export interface Citation {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { ChatMessage, ConversationTurn } from '../types.js';
 import { dataBlock, type GivenPassage, neutraliseDelimiters } from './passages.js';
 
@@ -12,8 +12,8 @@ export interface Prompts {
   followUp: string;
 }
 
-/** `prompts/` at the repository root, found from this file so it works from any working directory. */
-export const DEFAULT_PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prompts');
+/** `prompts/` at the package root, so it is found from any working directory and from `dist/`. */
+export const DEFAULT_PROMPTS_DIR = path.join(PACKAGE_ROOT, 'prompts');
 
 const cache = new Map<string, Prompts>();
 

@@ -1,12 +1,52 @@
-import { tokenize } from './terms.js';
+import { tokenize } from './words.js';
+
+/**
+ * Abbreviations used across English local government that minutes often never spell out. The
+ * minutes' own definitions come first; these only fill in where a council's minutes are silent.
+ */
+const COMMON_ABBREVIATIONS: Record<string, string[]> = {
+  ASC: ['adult social care'],
+  CAMHS: ['child and adolescent mental health services'],
+  CCG: ['clinical commissioning group'],
+  CIC: ['children in care'],
+  CIL: ['community infrastructure levy'],
+  CIN: ['child in need', 'children in need'],
+  CLA: ['children looked after'],
+  CP: ['child protection'],
+  CSC: ["children's social care", 'childrens social care'],
+  CSPR: ['child safeguarding practice review'],
+  DFE: ['department for education'],
+  EHCP: ['education health and care plan'],
+  EP: ['educational psychologist'],
+  FGC: ['family group conference'],
+  FSM: ['free school meals'],
+  HAF: ['holiday activities and food', 'holiday activity and food'],
+  HMO: ['house in multiple occupation'],
+  ICB: ['integrated care board'],
+  IRO: ['independent reviewing officer'],
+  LA: ['local authority'],
+  LAC: ['looked after children', 'looked after child'],
+  LADO: ['local authority designated officer'],
+  MASH: ['multi agency safeguarding hub'],
+  NEET: ['not in education employment or training'],
+  PC: ['parish council'],
+  PRU: ['pupil referral unit'],
+  SEN: ['special educational needs'],
+  SEND: ['special educational needs and disabilities'],
+  SENCO: ['special educational needs coordinator'],
+  SW: ['social worker'],
+  UASC: ['unaccompanied asylum seeking children'],
+  YOS: ['youth offending service'],
+};
 
 /**
  * Acronyms and what they stand for, learned from the minutes themselves: "Education, Health and
  * Care Plan (EHCP)", "TSIL (Transforming SEND and Inclusion in Leicestershire)". Councils coin
- * their own (TSIL, DCFSF), so no fixed list would do.
+ * their own (TSIL, DCFSF), so no fixed list would do; common local-government abbreviations fill
+ * in where the minutes define nothing.
  */
 export class Glossary {
-  /** Upper-case acronym -> long forms seen for it. */
+  /** Upper-case acronym -> long forms seen for it in the minutes. */
   readonly entries = new Map<string, Set<string>>();
 
   /** Learns every acronym definition in `text`. */
@@ -39,21 +79,39 @@ export class Glossary {
     this.entries.set(key, forms);
   }
 
-  /** Long forms of `word` if it is a known acronym ("EHCPs" counts as "EHCP"). */
+  /**
+   * Long forms of `word` if it is an acronym the minutes define ("EHCPs" counts as "EHCP"), else if
+   * it is a common local-government abbreviation, else none.
+   */
   expand(word: string): string[] {
     const key = word.toUpperCase().replace(/’S$|'S$/, '');
-    const forms = this.entries.get(key) ?? this.entries.get(key.replace(/S$/, ''));
-    return forms ? [...forms] : [];
+    const singular = key.replace(/S$/, '');
+    const forms = this.entries.get(key) ?? this.entries.get(singular);
+    if (forms) return [...forms];
+    return COMMON_ABBREVIATIONS[key] ?? COMMON_ABBREVIATIONS[singular] ?? [];
   }
 
-  /** Acronyms whose long form appears in `text` ("education health and care plan" -> EHCP). */
-  acronymsIn(text: string): string[] {
+  /** Whether the minutes themselves define `word` as an acronym. */
+  defines(word: string): boolean {
+    const key = word.toUpperCase().replace(/’S$|'S$/, '');
+    return this.entries.has(key) || this.entries.has(key.replace(/S$/, ''));
+  }
+
+  /**
+   * Acronyms whose long form appears in `text` ("education health and care plan" -> EHCP); with
+   * `definedOnly`, only those the minutes themselves define.
+   */
+  acronymsIn(text: string, options: { definedOnly?: boolean } = {}): string[] {
     const flat = ` ${tokenize(text).join(' ')} `;
-    const found: string[] = [];
-    for (const [acronym, forms] of this.entries) {
-      if ([...forms].some((form) => flat.includes(` ${tokenize(form).join(' ')} `))) found.push(acronym);
+    const found = new Set<string>();
+    const all: Array<[string, Iterable<string>]> = [
+      ...this.entries,
+      ...(options.definedOnly ? [] : Object.entries(COMMON_ABBREVIATIONS)),
+    ];
+    for (const [acronym, forms] of all) {
+      if ([...forms].some((form) => flat.includes(` ${tokenize(form).join(' ')} `))) found.add(acronym);
     }
-    return found;
+    return [...found];
   }
 
   get size(): number {
