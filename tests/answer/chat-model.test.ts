@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OpenAiChatModel, replyText, retryAfterMs } from '../../src/answer/chat-model.js';
 import { LlmUnavailableError } from '../../src/errors.js';
-import { FakeOpenAi, messagesOf } from '../helpers/fake-openai.js';
+import { FakeOpenAi, llmConfigFor, messagesOf } from '../helpers/fake-openai.js';
 import { capturingLogger } from './fixtures.js';
 
 const KEY = 'sk-test-SECRET-1234567890';
@@ -20,12 +20,12 @@ function modelFor(
   const { logger, lines } = capturingLogger();
   const delays: number[] = [];
   const model = new OpenAiChatModel({
-    apiKey: overrides.apiKey === undefined ? KEY : overrides.apiKey,
-    baseUrl: server.baseUrl,
-    model: 'fake-model',
-    timeoutMs: overrides.timeoutMs ?? 5_000,
-    maxRetries: overrides.maxRetries ?? 2,
-    maxTokens: 300,
+    ...llmConfigFor(server.baseUrl, {
+      apiKey: overrides.apiKey === undefined ? KEY : overrides.apiKey,
+      timeoutMs: overrides.timeoutMs ?? 5_000,
+      maxRetries: overrides.maxRetries ?? 2,
+      maxTokens: 300,
+    }),
     logger,
     sleep: async (ms) => {
       delays.push(ms);
@@ -116,7 +116,7 @@ describe('OpenAiChatModel against a chat-completions server on 127.0.0.1', () =>
     fake = await FakeOpenAi.start({ kind: 'hang' }, { kind: 'answer', content: 'never reached' });
     const { model } = modelFor(fake, { timeoutMs: 300 });
     const error = await failure(model.complete(HELLO));
-    expect(error.message).toMatch(/did not answer within 300 ms/);
+    expect(error.message).toMatch(/did not finish answering within 300 ms/);
     expect(error.code).toBe('LLM_UNAVAILABLE');
     expect(fake.requests).toHaveLength(1);
   });
