@@ -21,23 +21,27 @@ export interface MinuteReference {
 /** A printed minute number: "21", "C61/24", "77/21", "5.2", "12a". */
 const MINUTE_ID = String.raw`[a-z]{0,4}\d+(?:[/.]\d+)*[a-z]?`;
 const MINUTE_REFERENCE = new RegExp(
-  String.raw`\bmin(?:ute)?s?\.?\s+(?:(?:no|number)s?\.?\s*)?(${MINUTE_ID}(?:\s*(?:,|and|&)\s*${MINUTE_ID})*)\b`,
+  String.raw`\bmin(?:ute)?(s)?\.?\s+(?:(?:no|number)s?\.?\s*)?(${MINUTE_ID})((?:\s*(?:,|and|&)\s*${MINUTE_ID}\b)*)`,
   'gi',
 );
 
 /**
  * Minute references in text: "minute 21", "Minute No. 54", "minutes 12 and 13", "min. C61/24".
- * The one place answers read them, kept apart so it can follow the parser's minute-number grammar.
+ * Only "minutes" takes a list: in "minute 12, 622 households" the 622 is a figure. The one place
+ * answers read minute references, kept apart so it can follow the parser's minute-number grammar.
  */
 export function minuteReferences(text: string): MinuteReference[] {
-  return [...text.matchAll(MINUTE_REFERENCE)].map((match) => ({
-    index: match.index ?? 0,
-    length: match[0].length,
-    minutes: (match[1] ?? '')
-      .split(/\s*(?:,|and|&)\s*/i)
-      .map((m) => m.toLowerCase())
-      .filter(Boolean),
-  }));
+  return [...text.matchAll(MINUTE_REFERENCE)].map((match) => {
+    const list = match[1] ? (match[3] ?? '') : '';
+    return {
+      index: match.index ?? 0,
+      length: match[0].length - (match[3] ?? '').length + list.length,
+      minutes: `${match[2] ?? ''}${list}`
+        .split(/\s*(?:,|and|&)\s*/i)
+        .map((m) => m.toLowerCase())
+        .filter(Boolean),
+    };
+  });
 }
 
 /** A figure: "657", "1,200", "£1.2m", "24%", "11 per cent", "£3.5 million", "2nd". */

@@ -1,4 +1,4 @@
-import { citedNumbers, markersBeforeStops, withoutMarkers } from './markers.js';
+import { citedNumbers, findMarkers, markersBeforeStops, withoutMarkers } from './markers.js';
 import { splitSentences } from './text.js';
 
 /**
@@ -65,8 +65,14 @@ function readProse(reply: string): Draft {
     });
     line = withoutMarkup(line);
     if (!line || /^```/.test(raw.trim())) continue;
-    if (LABEL_LINE.test(line)) {
-      sentences.push({ text: line, cites: citedNumbers(line), paragraph: true, problem: 'a label line' });
+    const problem = LABEL_LINE.test(line)
+      ? 'a label line'
+      : // A line that opens with a marker lists a source ("[1] Panel, 13 February 2024"): it is not prose.
+        /^(?:\[[^\]]{1,20}\]|【[^】]{1,20}】)/.test(line) && findMarkers(line)[0]?.index === 0
+        ? 'a line of a source list'
+        : null;
+    if (problem) {
+      sentences.push({ text: withoutMarkers(line), cites: citedNumbers(line), paragraph: true, problem });
       continue;
     }
     sentences.push(...proseSentences(line));
