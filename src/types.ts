@@ -228,7 +228,7 @@ export interface ChatOptions {
    * reply there: the connection is closed, so the server stops generating, and the text so far is
    * returned.
    */
-  onText?: (soFar: string) => void | 'stop';
+  onText?: (soFar: string) => 'stop' | undefined;
 }
 
 /** An OpenAI-compatible chat model. */

@@ -1,9 +1,9 @@
 import { BadInputError, LlmUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Answer, Answerer, AskOptions, ChatModel, Retriever, SearchResult } from '../types.js';
+import type { ContextBudget } from './context.js';
 import { extractiveAnswer, mentionsQuestionTopic } from './extractive.js';
 import { rewriteFollowUp } from './follow-up.js';
-import type { ContextBudget } from './context.js';
 import { answerWithModel } from './model-answer.js';
 import { notFoundText, searchedOf } from './not-found.js';
 import { chronological, type GivenPassage, numberPassages } from './passages.js';

@@ -61,7 +61,9 @@ function backoffMs(attempt: number): number {
 }
 
 function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && key in value ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'object' && value !== null && key in value
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** The first choice of a chat-completions body or stream chunk, which is outside data until checked. */
@@ -205,8 +207,7 @@ export class OpenAiChatModel implements ChatModel {
   /** The request body, with what this endpoint has refused left out. */
   private body(messages: ChatMessage[], options: ChatOptions) {
     const cap = Math.min(options.maxTokens ?? this.options.maxTokens, this.options.maxTokens);
-    const completionParam =
-      this.options.tokenLimitParam === 'max_completion_tokens' || this.refused.has('max_tokens');
+    const completionParam = this.options.tokenLimitParam === 'max_completion_tokens' || this.refused.has('max_tokens');
     return {
       model: this.options.model,
       messages,
@@ -265,11 +266,7 @@ export class OpenAiChatModel implements ChatModel {
   }
 
   /** Reads server-sent events into `reading`; true when `onText` asked to stop early. */
-  private async readStream(
-    response: Response,
-    reading: Reading,
-    onText: ChatOptions['onText'],
-  ): Promise<boolean> {
+  private async readStream(response: Response, reading: Reading, onText: ChatOptions['onText']): Promise<boolean> {
     if (!response.body) return false;
     const decoder = new TextDecoder();
     let buffer = '';
@@ -287,7 +284,10 @@ export class OpenAiChatModel implements ChatModel {
         if (!data || data === '[DONE]') continue;
         const chunk: unknown = JSON.parse(data);
         const problem = field(field(chunk, 'error'), 'message');
-        if (typeof problem === 'string') throw new LlmUnavailableError(this.scrub(`the model at ${this.endpoint} failed mid-reply: ${problem.slice(0, 200)}`));
+        if (typeof problem === 'string')
+          throw new LlmUnavailableError(
+            this.scrub(`the model at ${this.endpoint} failed mid-reply: ${problem.slice(0, 200)}`),
+          );
         const choice = firstChoice(chunk);
         const content = field(field(choice, 'delta'), 'content');
         const finish = field(choice, 'finish_reason');

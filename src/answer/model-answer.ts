@@ -5,8 +5,8 @@ import { type ContextBudget, choosePassages, estimateTokens } from './context.js
 import type { GivenPassage } from './passages.js';
 import { ANSWER_STOP, answerInstructions, answerSchema, buildAnswerMessages, type Prompts } from './prompts.js';
 import { draftText, readReply } from './reply.js';
-import { type AnswerLimits, checkDraft, DEFAULT_ANSWER_LIMITS, type DroppedSentence } from './verify.js';
 import { words } from './text.js';
+import { type AnswerLimits, checkDraft, DEFAULT_ANSWER_LIMITS, type DroppedSentence } from './verify.js';
 
 /**
  * Answering with the LLM: choose the passages that fit, ask (for JSON sentences with passage ids
@@ -47,7 +47,8 @@ const MIN_SURVIVING_SHARE = 0.5;
 /** Why nothing of a model answer was kept, in words for `fallbackReason`. */
 function nothingKept(dropped: DroppedSentence[]): string {
   if (dropped.every((d) => !d.cited)) return 'the model cited none of the passages it was given';
-  if (dropped.some((d) => d.substantive)) return 'no sentence of the model answer was borne out by the passages it cites';
+  if (dropped.some((d) => d.substantive))
+    return 'no sentence of the model answer was borne out by the passages it cites';
   return `no sentence of the model answer was usable (${dropped[0]?.why ?? 'empty'})`;
 }
 
@@ -82,7 +83,10 @@ export async function answerWithModel(input: ModelAnswerInput): Promise<ModelAns
     );
   } catch (error) {
     if (!(error instanceof LlmUnavailableError)) throw error;
-    input.logger.warn({ event: 'llm_fallback', code: error.code, reason: error.message }, 'answering without the model');
+    input.logger.warn(
+      { event: 'llm_fallback', code: error.code, reason: error.message },
+      'answering without the model',
+    );
     return { kind: 'fallback', reason: `the model was unavailable: ${error.message}` };
   }
 

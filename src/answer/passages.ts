@@ -53,8 +53,9 @@ export function numberPassages(hits: SearchHit[], options: NumberingOptions): Gi
  * citation; every bracket form the citation reader accepts ("[1]", "[^1]", "【1】") is covered.
  */
 export function inertCitations(text: string): string {
-  return text.replace(/\[\s*\^?\s*(\d[\d\s,;–-]*)\]|【\s*(\d[\d\s,;–-]*)】/g, (_m, square?: string, lenticular?: string) =>
-    `{${(square ?? lenticular ?? '').trim()}}`,
+  return text.replace(
+    /\[\s*\^?\s*(\d[\d\s,;–-]*)\]|【\s*(\d[\d\s,;–-]*)】/g,
+    (_m, square?: string, lenticular?: string) => `{${(square ?? lenticular ?? '').trim()}}`,
   );
 }
 

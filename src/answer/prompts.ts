@@ -88,7 +88,9 @@ export function answerSchema(passageCount: number): JsonSchemaFormat {
 
 /** The fixed rules of answering, in the format asked for: the system message. */
 export function answerInstructions(prompts: Prompts, structured: boolean): string {
-  return [prompts.system, prompts.answerStyle, structured ? prompts.answerFormatJson : prompts.answerFormat].join('\n\n');
+  return [prompts.system, prompts.answerStyle, structured ? prompts.answerFormatJson : prompts.answerFormat].join(
+    '\n\n',
+  );
 }
 
 /**

@@ -162,7 +162,8 @@ export function checkDraft(
     }
     const meeting = meetingOf(cited[0]);
     const current = paragraphs[paragraphs.length - 1];
-    if (!current || sentence.paragraph || meeting !== lastMeeting) paragraphs.push([withMarkers(sentence.text, numbers)]);
+    if (!current || sentence.paragraph || meeting !== lastMeeting)
+      paragraphs.push([withMarkers(sentence.text, numbers)]);
     else current.push(withMarkers(sentence.text, numbers));
     lastMeeting = meeting;
   }

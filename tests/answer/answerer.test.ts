@@ -119,9 +119,9 @@ describe('MinutesAnswerer with an LLM (a real HTTP server scripted to reply)', (
     expect(answer.mode).toBe('llm');
     expect(answer.answer).toBe('There were 657 looked after children [1].');
     expect(answer.citations.map((c) => c.n)).toEqual([1]);
-    expect(
-      lines.some((l) => l.includes('"event":"llm_answer_checked"') && l.includes('"invalidCitations":[9]')),
-    ).toBe(true);
+    expect(lines.some((l) => l.includes('"event":"llm_answer_checked"') && l.includes('"invalidCitations":[9]'))).toBe(
+      true,
+    );
   });
 
   it('falls back to extractive, visibly, when no valid citation is left', async () => {

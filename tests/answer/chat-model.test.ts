@@ -188,7 +188,10 @@ describe('request parameters', () => {
     await model.complete(HELLO, { jsonSchema: schema, stop: ['\nQuestion:', '<<<', '>>>', 'x', 'fifth'] });
     expect(bodyOf(fake, 0)).toMatchObject({
       stop: ['\nQuestion:', '<<<', '>>>', 'x'],
-      response_format: { type: 'json_schema', json_schema: { name: 'answer', schema: { type: 'object' }, strict: true } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'answer', schema: { type: 'object' }, strict: true },
+      },
     });
     const { model: plain } = modelFor(fake, { structuredOutput: false });
     await plain.complete(HELLO, { jsonSchema: schema });
@@ -200,7 +203,8 @@ describe('request parameters', () => {
       {
         kind: 'status',
         status: 400,
-        message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+        message:
+          "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
         param: 'max_tokens',
         code: 'unsupported_parameter',
       },
@@ -230,11 +234,16 @@ describe('request parameters', () => {
       {
         kind: 'status',
         status: 400,
-        message: "Unsupported value: 'temperature' does not support 0.1 with this model. Only the default (1) value is supported.",
+        message:
+          "Unsupported value: 'temperature' does not support 0.1 with this model. Only the default (1) value is supported.",
         param: 'temperature',
         code: 'unsupported_value',
       },
-      { kind: 'status', status: 400, message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model." },
+      {
+        kind: 'status',
+        status: 400,
+        message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
+      },
       { kind: 'answer', content: 'plain answer' },
     );
     const { model } = modelFor(fake, { structuredOutput: true });
@@ -246,7 +255,13 @@ describe('request parameters', () => {
   });
 
   it('does not loop on a 400 it has already adjusted for', async () => {
-    const refusal = { kind: 'status' as const, status: 400, message: 'stop is not supported', param: 'stop', code: 'unsupported_parameter' };
+    const refusal = {
+      kind: 'status' as const,
+      status: 400,
+      message: 'stop is not supported',
+      param: 'stop',
+      code: 'unsupported_parameter',
+    };
     fake = await FakeOpenAi.start(refusal, refusal, { kind: 'answer', content: 'never reached' });
     const { model } = modelFor(fake);
     const error = await failure(model.complete(HELLO, { stop: ['x'] }));
@@ -277,7 +292,11 @@ describe('streamed replies', () => {
   });
 
   it('stops a reply when the caller has enough, and the server sees the connection close', async () => {
-    fake = await FakeOpenAi.start({ kind: 'slow', chunks: Array.from({ length: 40 }, (_, i) => `w${i} `), delayMs: 30 });
+    fake = await FakeOpenAi.start({
+      kind: 'slow',
+      chunks: Array.from({ length: 40 }, (_, i) => `w${i} `),
+      delayMs: 30,
+    });
     const { model } = modelFor(fake);
     const text = await model.complete(HELLO, { onText: (soFar) => (soFar.includes('w3') ? 'stop' : undefined) });
     expect(text).toBe('w0 w1 w2 w3 ');

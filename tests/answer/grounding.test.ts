@@ -77,7 +77,13 @@ describe('unsupportedFacts: every figure, date and minute must be in a passage t
 
 describe('wordSupport', () => {
   it('is high for a sentence drawn from its passage and low for one stitched onto it', () => {
-    expect(wordSupport('Households in temporary accommodation rose, and bed and breakfast spending was over budget.', [HOUSING])).toBeGreaterThan(0.8);
-    expect(wordSupport('The library service will close three branches to fund the swimming pool.', [HOUSING])).toBeLessThan(0.3);
+    expect(
+      wordSupport('Households in temporary accommodation rose, and bed and breakfast spending was over budget.', [
+        HOUSING,
+      ]),
+    ).toBeGreaterThan(0.8);
+    expect(
+      wordSupport('The library service will close three branches to fund the swimming pool.', [HOUSING]),
+    ).toBeLessThan(0.3);
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { draftText, readReply } from '../../src/answer/reply.js';
 
 const brief = (reply: string) =>
-  readReply(reply).sentences.map((s) => ({ text: s.text, cites: s.cites, ...(s.problem ? { problem: s.problem } : {}) }));
+  readReply(reply).sentences.map((s) => ({
+    text: s.text,
+    cites: s.cites,
+    ...(s.problem ? { problem: s.problem } : {}),
+  }));
 
 describe('readReply: prose', () => {
   it('splits sentences and keeps each one’s markers, wherever the full stop is', () => {
@@ -14,7 +18,11 @@ describe('readReply: prose', () => {
   });
 
   it('drops markup but keeps its words; marks label lines; strips an "Answer:" label', () => {
-    expect(brief('**Answer:** The panel *noted* the report [1].\n- Question: what happened?\n## Sources:\n[1] Panel, 13 February 2024')).toEqual([
+    expect(
+      brief(
+        '**Answer:** The panel *noted* the report [1].\n- Question: what happened?\n## Sources:\n[1] Panel, 13 February 2024',
+      ),
+    ).toEqual([
       { text: 'The panel *noted* the report.', cites: [1] },
       { text: 'Question: what happened?', cites: [], problem: 'a label line' },
       { text: 'Sources:', cites: [], problem: 'a label line' },
@@ -58,9 +66,11 @@ describe('readReply: structured output', () => {
   });
 
   it('shows the sentences written so far while JSON streams in', () => {
-    expect(draftText('{"not_in_minutes": false, "sentences": [{"text": "There were 622 [1]", "passages": [1]}, {"text": "Spend')).toBe(
-      'There were 622 Spend',
-    );
+    expect(
+      draftText(
+        '{"not_in_minutes": false, "sentences": [{"text": "There were 622 [1]", "passages": [1]}, {"text": "Spend',
+      ),
+    ).toBe('There were 622 Spend');
     expect(draftText('There were 622 households [1]. Spend')).toBe('There were 622 households. Spend');
   });
 });

@@ -5,7 +5,11 @@ import { checkDraft } from '../../src/answer/verify.js';
 import { eastmerePassages } from './eastmere.js';
 
 const QUESTION = 'How many households were in temporary accommodation?';
-const CONTEXT = { passages: eastmerePassages(), question: QUESTION, instructions: answerInstructions(loadPrompts(), false) };
+const CONTEXT = {
+  passages: eastmerePassages(),
+  question: QUESTION,
+  instructions: answerInstructions(loadPrompts(), false),
+};
 
 /** Checks a reply the way the answerer does. */
 function check(reply: string, limits?: { maxWords: number; maxSentences: number }) {
@@ -14,7 +18,9 @@ function check(reply: string, limits?: { maxWords: number; maxSentences: number 
 
 describe('checkDraft keeps only sentences the passages they cite bear out', () => {
   it('keeps a supported answer, renumbering citations in order of first use', () => {
-    const checked = check('Long-term empty homes numbered 1,140 [2]. 622 households were in temporary accommodation [1][2].');
+    const checked = check(
+      'Long-term empty homes numbered 1,140 [2]. 622 households were in temporary accommodation [1][2].',
+    );
     expect(checked.answer).toBe(
       'Long-term empty homes numbered 1,140 [1].\n\n622 households were in temporary accommodation [2][1].',
     );
@@ -23,7 +29,9 @@ describe('checkDraft keeps only sentences the passages they cite bear out', () =
   });
 
   it('drops a sentence with a figure its cited passage does not hold, even if another passage does', () => {
-    const checked = check('There were 2,489 households in temporary accommodation [1]. There were 1,140 empty homes [1].');
+    const checked = check(
+      'There were 2,489 households in temporary accommodation [1]. There were 1,140 empty homes [1].',
+    );
     expect(checked.kept).toBe(0);
     expect(checked.dropped.map((d) => d.why)).toEqual([
       'states figure 2,489, not in the passages it cites',
@@ -32,7 +40,9 @@ describe('checkDraft keeps only sentences the passages they cite bear out', () =
   });
 
   it('drops an uncited sentence, and one whose only citation was never given (issue 16, case 12)', () => {
-    const checked = check('622 households were in temporary accommodation [1]. Homelessness is rising. Costs rose 38% [99].');
+    const checked = check(
+      '622 households were in temporary accommodation [1]. Homelessness is rising. Costs rose 38% [99].',
+    );
     expect(checked.answer).toBe('622 households were in temporary accommodation [1].');
     expect(checked.invalid).toEqual([99]);
     expect(checked.dropped.map((d) => [d.why, d.cited])).toEqual([
@@ -57,7 +67,10 @@ describe('checkDraft keeps only sentences the passages they cite bear out', () =
     ['a question', 'Were 622 households in temporary accommodation [1]?'],
     ['echoes the instructions', 'Answer only from the numbered passages you are given [1].'],
     ['echoes the question', 'How many households were in temporary accommodation [1]'],
-    ["echoes a passage's citation line", 'Housing and Communities Scrutiny Panel, 13 February 2024, minute 47 — Temporary Accommodation [1].'],
+    [
+      "echoes a passage's citation line",
+      'Housing and Communities Scrutiny Panel, 13 February 2024, minute 47 — Temporary Accommodation [1].',
+    ],
   ])('rejects a sentence with %s', (why, reply) => {
     const checked = check(reply);
     expect(checked.kept).toBe(0);
@@ -65,7 +78,9 @@ describe('checkDraft keeps only sentences the passages they cite bear out', () =
   });
 
   it('rejects label lines and a bare string of markers', () => {
-    const checked = check('Question: How many households?\nAnswer: 622 households were in temporary accommodation [1].\n[1][2][3][4][5]');
+    const checked = check(
+      'Question: How many households?\nAnswer: 622 households were in temporary accommodation [1].\n[1][2][3][4][5]',
+    );
     expect(checked.answer).toBe('622 households were in temporary accommodation [1].');
   });
 
