@@ -65,6 +65,8 @@ export interface LocalModelServer {
   baseUrl: string;
   /** Requests whose client went away before the reply was finished, and were stopped. */
   readonly aborted: number;
+  /** Prompt tokens of each request generated, in order. */
+  readonly promptTokens: number[];
   close(): Promise<void>;
 }
 
@@ -137,14 +139,16 @@ export async function startLocalModelServer(options: LocalModelServerOptions): P
   const grammars = new Map<string, unknown>();
   let queue: Promise<void> = Promise.resolve();
   let aborted = 0;
+  const promptTokens: number[] = [];
 
   async function generate(body: ChatBody, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const promptTokens = model.tokenize(body.messages.map((m) => m.content).join('\n')).length;
-    if (promptTokens + body.maxTokens > contextSize) {
+    const prompt = model.tokenize(body.messages.map((m) => m.content).join('\n')).length;
+    promptTokens.push(prompt);
+    if (prompt + body.maxTokens > contextSize) {
       sendError(
         res,
         400,
-        `the request exceeds the available context size (${promptTokens} prompt + ${body.maxTokens} completion tokens > ${contextSize})`,
+        `the request exceeds the available context size (${prompt} prompt + ${body.maxTokens} completion tokens > ${contextSize})`,
       );
       return;
     }
@@ -235,6 +239,7 @@ export async function startLocalModelServer(options: LocalModelServerOptions): P
     get aborted() {
       return aborted;
     },
+    promptTokens,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -29,6 +29,8 @@ export interface ModelAnswerInput {
   signal?: AbortSignal;
   /** Receives the unchecked answer so far while the model writes it. */
   onDraft?: (draft: string) => void;
+  /** Receives the model's whole reply and the passages it was given, before checking (for recording). */
+  onReply?: (reply: string, passages: GivenPassage[]) => void;
 }
 
 export type ModelAnswer =
@@ -90,6 +92,7 @@ export async function answerWithModel(input: ModelAnswerInput): Promise<ModelAns
     return { kind: 'fallback', reason: `the model was unavailable: ${error.message}` };
   }
 
+  input.onReply?.(reply, passages);
   const draft = readReply(reply);
   const checked = checkDraft(draft.sentences, { passages, question: input.question, instructions }, limits);
   const judged = checked.kept + checked.dropped.filter((d) => d.substantive).length;

@@ -75,7 +75,8 @@ function readProse(reply: string): Draft {
       sentences.push({ text: withoutMarkers(line), cites: citedNumbers(line), paragraph: true, problem });
       continue;
     }
-    sentences.push(...proseSentences(line));
+    // A leaked delimiter ends what came before it: that part is still judged on its own.
+    for (const part of line.split(/(?=<{3,}|>{3,})/)) sentences.push(...proseSentences(part));
   }
   return { sentences, refusal, structured: false };
 }
