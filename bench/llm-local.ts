@@ -14,6 +14,8 @@
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Logger } from 'pino';
+import { OpenAiChatModel } from '../src/answer/chat-model.js';
 import { BENCH_LLM_DIR, loadLlamaModule } from './llm-server.js';
 
 export interface LocalModel {
@@ -128,5 +130,26 @@ export function buildIndex(dir: string, sources: Array<{ folder: string; manifes
   sources.forEach((source, i) => {
     const args = [cli, 'ingest', source.folder, '--manifest', source.manifest, '--index', dir];
     execFileSync(process.execPath, i === 0 ? [...args, '--rebuild'] : args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  });
+}
+
+/** The benches' settings for a local model: its 4k window, a 400-token answer, no retries. */
+export const BENCH_LLM = { contextTokens: 4_096, maxTokens: 400 } as const;
+
+/** The project's chat model pointed at a local server, asking for JSON (`structured`) or prose. */
+export function benchChatModel(baseUrl: string, name: string, structured: boolean, logger: Logger): OpenAiChatModel {
+  return new OpenAiChatModel({
+    apiKey: null,
+    baseUrl,
+    model: name,
+    timeoutMs: 600_000,
+    maxRetries: 0,
+    maxTokens: BENCH_LLM.maxTokens,
+    tokenLimitParam: 'max_tokens',
+    reasoningTokens: 0,
+    temperature: 0.1,
+    structuredOutput: structured,
+    contextTokens: BENCH_LLM.contextTokens,
+    logger,
   });
 }

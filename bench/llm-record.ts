@@ -14,20 +14,25 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import { OpenAiChatModel } from '../src/answer/chat-model.js';
 import { answerWithModel } from '../src/answer/model-answer.js';
 import { numberPassages } from '../src/answer/passages.js';
 import { loadPrompts } from '../src/answer/prompts.js';
 import { isHistoryQuestion } from '../src/answer/question.js';
 import { loadConfig } from '../src/config.js';
 import { openRetriever } from '../src/retrieve/open.js';
-import { buildIndex, chosenModels, ensureModelFile, ensureNodeLlamaCpp, serverLog } from './llm-local.js';
+import {
+  BENCH_LLM,
+  benchChatModel,
+  buildIndex,
+  chosenModels,
+  ensureModelFile,
+  ensureNodeLlamaCpp,
+  serverLog,
+} from './llm-local.js';
 import { BENCH_LLM_DIR, startLocalModelServer } from './llm-server.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'tests/fixtures/llm-replies');
-const CONTEXT_TOKENS = 4_096;
-const MAX_TOKENS = 400;
 const note = (line: string) => process.stderr.write(`${line}\n`);
 
 if (!(await ensureNodeLlamaCpp(note))) {
@@ -53,26 +58,13 @@ for (const local of chosenModels(process.argv)) {
   if (!modelPath) continue;
   const server = await startLocalModelServer({
     modelPath,
-    contextSize: CONTEXT_TOKENS,
+    contextSize: BENCH_LLM.contextTokens,
     seed: 7,
     log: serverLog(local.name),
   });
   const records: unknown[] = [];
   for (const structured of [true, false]) {
-    const chatModel = new OpenAiChatModel({
-      apiKey: null,
-      baseUrl: server.baseUrl,
-      model: local.name,
-      timeoutMs: 600_000,
-      maxRetries: 0,
-      maxTokens: MAX_TOKENS,
-      tokenLimitParam: 'max_tokens',
-      reasoningTokens: 0,
-      temperature: 0.1,
-      structuredOutput: structured,
-      contextTokens: CONTEXT_TOKENS,
-      logger,
-    });
+    const chatModel = benchChatModel(server.baseUrl, local.name, structured, logger);
     for (const question of questions) {
       const history = isHistoryQuestion(question);
       // As the answerer does: 6 hits for a question of fact, 10 for a history one, 3 passages each.
@@ -86,7 +78,7 @@ for (const local of chosenModels(process.argv)) {
         question,
         ranked,
         history,
-        budget: { contextTokens: CONTEXT_TOKENS, answerTokens: MAX_TOKENS },
+        budget: { contextTokens: BENCH_LLM.contextTokens, answerTokens: BENCH_LLM.maxTokens },
         onReply: (reply, passages) => {
           records.push({
             structured,

@@ -300,10 +300,9 @@ describe('streamed replies', () => {
     const { model } = modelFor(fake);
     const text = await model.complete(HELLO, { onText: (soFar) => (soFar.includes('w3') ? 'stop' : undefined) });
     expect(text).toBe('w0 w1 w2 w3 ');
-    const request = fake.requests[0];
-    await request?.closed;
-    expect(request?.closedEarly).toBe(true);
-    expect(request?.chunksSent).toBeLessThan(10);
+    const request = await fake.settled(0);
+    expect(request.closedEarly).toBe(true);
+    expect(request.chunksSent).toBeLessThan(10);
   });
 
   it('gives up on a slow stream at the deadline and closes the connection, so generation stops', async () => {
@@ -313,10 +312,9 @@ describe('streamed replies', () => {
     const error = await failure(model.complete(HELLO));
     expect(error.message).toMatch(/did not finish answering within 400 ms/);
     expect(Date.now() - started).toBeLessThan(1_500);
-    const request = fake.requests[0];
-    await request?.closed;
-    expect(request?.closedEarly).toBe(true);
-    expect(request?.chunksSent).toBeLessThan(50);
+    const request = await fake.settled(0);
+    expect(request.closedEarly).toBe(true);
+    expect(request.chunksSent).toBeLessThan(50);
   });
 
   it('closes the connection when the caller cancels mid-reply', async () => {
@@ -326,8 +324,7 @@ describe('streamed replies', () => {
     setTimeout(() => controller.abort(), 200);
     const error = await failure(model.complete(HELLO, { signal: controller.signal }));
     expect(error.message).toMatch(/cancelled/);
-    await fake.requests[0]?.closed;
-    expect(fake.requests[0]?.closedEarly).toBe(true);
+    expect((await fake.settled(0)).closedEarly).toBe(true);
   });
 
   it('says to raise the token cap when the model spent it all before answering', async () => {

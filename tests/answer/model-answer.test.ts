@@ -151,9 +151,9 @@ describe('streaming to a front end', () => {
       { kind: 'slow', chunks: Array.from({ length: 200 }, () => sentence), delayMs: 2 },
     ]);
     const answer = await answerer.ask(QUESTION);
-    await server.requests[0]?.closed;
-    expect(server.requests[0]?.closedEarly).toBe(true);
-    expect(server.requests[0]?.chunksSent).toBeLessThan(200);
+    const request = await server.settled(0);
+    expect(request.closedEarly).toBe(true);
+    expect(request.chunksSent).toBeLessThan(200);
     expect(answer.mode).toBe('llm');
     expect(answer.answer).toBe(sentence.trim());
   });

@@ -134,6 +134,14 @@ export class FakeOpenAi {
     return fake;
   }
 
+  /** The `index`th request once its connection has closed, to assert on how it ended. */
+  async settled(index: number): Promise<RecordedRequest> {
+    const request = this.requests[index];
+    if (!request) throw new Error(`the fake received no request #${index}`);
+    await request.closed;
+    return request;
+  }
+
   /** Queues more replies. */
   script(...replies: ReplyScript[]): void {
     this.queue.push(...replies);
