@@ -12,10 +12,10 @@
  *   echo '{"name":"minutebook-bench-llm","private":true,"type":"module"}' > package.json
  *   npm i -E --no-audit --no-fund node-llama-cpp@3.21.1
  *
- * Run on its own:  npx tsx bench/llm-server.ts --model <file.gguf> [--port 8091] [--context 4096]
+ * Run on its own:  npx tsx bench/llm-server.ts --model <file.gguf> [--port 8091] [--context 4096] [--threads 1]
  */
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,7 +33,7 @@ interface Llama {
   createGrammarForJsonSchema(schema: unknown): Promise<unknown>;
 }
 interface LlamaModel {
-  createContext(options: { contextSize: number }): Promise<{ getSequence(): unknown }>;
+  createContext(options: { contextSize: number; threads?: number }): Promise<{ getSequence(): unknown }>;
   tokenize(text: string): unknown[];
   dispose(): Promise<void>;
 }
@@ -77,6 +77,11 @@ export interface LocalModelServerOptions {
   port?: number;
   /** Fixed sampling seed, so bench runs can be repeated. */
   seed?: number;
+  /**
+   * Threads generating. 1 by default: llama.cpp's threads spin while they wait for each other, and
+   * on a busy 2-core machine four of them (its default here) stalled generation for minutes.
+   */
+  threads?: number;
   log?: (line: string) => void;
 }
 
@@ -134,14 +139,14 @@ export async function startLocalModelServer(options: LocalModelServerOptions): P
   const contextSize = options.contextSize ?? 4096;
   const llama = await module.getLlama({ logLevel: 'error' });
   const model = await llama.loadModel({ modelPath: options.modelPath });
-  const context = await model.createContext({ contextSize });
+  const context = await model.createContext({ contextSize, threads: options.threads ?? 1 });
   const chat = new module.LlamaChat({ contextSequence: context.getSequence() });
   const grammars = new Map<string, unknown>();
   let queue: Promise<void> = Promise.resolve();
   let aborted = 0;
   const promptTokens: number[] = [];
 
-  async function generate(body: ChatBody, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function generate(body: ChatBody, res: ServerResponse): Promise<void> {
     const prompt = model.tokenize(body.messages.map((m) => m.content).join('\n')).length;
     promptTokens.push(prompt);
     if (prompt + body.maxTokens > contextSize) {
@@ -185,7 +190,8 @@ export async function startLocalModelServer(options: LocalModelServerOptions): P
       },
     });
     finished = true;
-    if (req.destroyed || res.destroyed) return;
+    // (`req.destroyed` is no sign of a gone client: a request is destroyed once its body is read.)
+    if (res.destroyed) return;
     const reason = result.metadata?.stopReason === 'maxTokens' ? 'length' : 'stop';
     if (body.stream) {
       res.end(`${event({}, reason)}data: [DONE]\n\n`);
@@ -221,7 +227,7 @@ export async function startLocalModelServer(options: LocalModelServerOptions): P
         return;
       }
       const parsed = body;
-      const turn = queue.then(() => (res.destroyed ? undefined : generate(parsed, req, res)));
+      const turn = queue.then(() => (res.destroyed ? undefined : generate(parsed, res)));
       queue = turn.catch(() => {});
       try {
         await turn;
@@ -259,6 +265,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     modelPath,
     port: Number(arg('--port') ?? 8091),
     contextSize: Number(arg('--context') ?? 4096),
+    threads: Number(arg('--threads') ?? 1),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stderr.write(`serving ${modelPath} at ${server.baseUrl}\n`);
