@@ -21,7 +21,11 @@ export interface DraftSentence {
 
 export interface Draft {
   sentences: DraftSentence[];
-  /** The model said the passages do not answer (`NOT_IN_MINUTES` in any dress, or the JSON flag). */
+  /**
+   * The model said the passages do not answer: a prose reply that opens with `NOT_IN_MINUTES` in any
+   * dress, or the JSON flag with no sentence citing a passage. A flag beside cited sentences
+   * contradicts itself (small models set it at random) and is not taken as a refusal.
+   */
   refusal: boolean;
   /** The reply was JSON in our shape (structured output), rather than prose. */
   structured: boolean;
@@ -54,16 +58,12 @@ function proseSentences(paragraph: string, inherited: number[] = []): DraftSente
   }));
 }
 
-/** Reads prose: one paragraph per line, label lines marked, refusal tokens noted and removed. */
+/** Reads prose: one paragraph per line, label lines marked, refusal tokens removed. */
 function readProse(reply: string): Draft {
-  let refusal = false;
+  const refusal = new RegExp(`^\\W*${REFUSAL.source}`, 'i').test(reply.trimStart());
   const sentences: DraftSentence[] = [];
   for (const raw of reply.split(/\r?\n/)) {
-    let line = raw.replace(REFUSAL, () => {
-      refusal = true;
-      return ' ';
-    });
-    line = withoutMarkup(line);
+    const line = withoutMarkup(raw.replace(REFUSAL, ' '));
     if (!line || /^```/.test(raw.trim())) continue;
     const problem = LABEL_LINE.test(line)
       ? 'a label line'
@@ -105,7 +105,8 @@ function readStructured(value: unknown): Draft | null {
     // Paragraphs are laid out afterwards from the meetings cited (see verify.ts).
     if (cleaned) sentences.push(...proseSentences(cleaned, cites).map((s) => ({ ...s, paragraph: false })));
   }
-  return { sentences, refusal: flag === true || flag === 'true', structured: true };
+  const flagged = flag === true || flag === 'true';
+  return { sentences, refusal: flagged && sentences.every((s) => s.cites.length === 0), structured: true };
 }
 
 /**

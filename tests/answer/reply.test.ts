@@ -37,6 +37,7 @@ describe('readReply: prose', () => {
     'NOT_IN_MINUTES – the minutes do not record the cost of the building.',
     'not in minutes',
   ])('reads the refusal %j', (reply) => {
+    expect(readReply(`622 households were in temporary accommodation [1]. ${reply}`).refusal).toBe(false);
     const draft = readReply(reply);
     expect(draft.refusal).toBe(true);
     expect(draft.sentences.every((s) => !/NOT.IN.MINUTES/i.test(s.text))).toBe(true);
@@ -55,6 +56,10 @@ describe('readReply: structured output', () => {
       ['It cost £2.3 million.', [3, 2]],
     ]);
     expect(readReply('{"not_in_minutes": true, "sentences": []}')).toMatchObject({ refusal: true, sentences: [] });
+    // A flag beside cited sentences contradicts itself: the sentences are judged instead.
+    expect(readReply('{"not_in_minutes": true, "sentences": [{"text": "It was 622.", "passages": [1]}]}').refusal).toBe(
+      false,
+    );
   });
 
   it('reads JSON in a code fence, and the complete sentences of JSON cut off mid-way', () => {
