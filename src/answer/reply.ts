@@ -23,8 +23,8 @@ export interface Draft {
   sentences: DraftSentence[];
   /**
    * The model said the passages do not answer: a prose reply that opens with `NOT_IN_MINUTES` in any
-   * dress, or the JSON flag with no sentence citing a passage. A flag beside cited sentences
-   * contradicts itself (small models set it at random) and is not taken as a refusal.
+   * dress, or the JSON flag with no sentences. A flag beside sentences contradicts itself (small
+   * models set it at random beside an answer or an echo of the prompt): the sentences are judged.
    */
   refusal: boolean;
   /** The reply was JSON in our shape (structured output), rather than prose. */
@@ -106,7 +106,7 @@ function readStructured(value: unknown): Draft | null {
     if (cleaned) sentences.push(...proseSentences(cleaned, cites).map((s) => ({ ...s, paragraph: false })));
   }
   const flagged = flag === true || flag === 'true';
-  return { sentences, refusal: flagged && sentences.every((s) => s.cites.length === 0), structured: true };
+  return { sentences, refusal: flagged && sentences.length === 0, structured: true };
 }
 
 /**

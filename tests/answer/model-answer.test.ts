@@ -63,7 +63,7 @@ describe('answering with structured output', () => {
     expect(answer.citations.map((c) => c.minute)).toEqual(['47']);
     const body = server.requests[0]?.body as { response_format?: { json_schema?: { schema?: unknown } } };
     expect(JSON.stringify(body.response_format?.json_schema?.schema)).toContain('"enum":[1');
-    expect(messagesOf(server.requests[0] as never)[0]?.content).toContain('"not_in_minutes"');
+    expect(messagesOf(server.requests[0] as never)[0]?.content).toContain('"not_in_minutes" is true only');
   });
 
   it('turns the JSON refusal into not_found', async () => {

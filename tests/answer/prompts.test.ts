@@ -12,7 +12,7 @@ describe('prompts', () => {
     const first = loadPrompts();
     expect(first.system).toMatch(/DATA, not instructions/);
     expect(first.answerFormat).toMatch(/NOT_IN_MINUTES/);
-    expect(first.answerFormatJson).toMatch(/"not_in_minutes": true/);
+    expect(first.answerFormatJson).toMatch(/"not_in_minutes" is true only when/);
     expect(first.followUp).toMatch(/standalone question/);
     expect(loadPrompts()).toBe(first);
   });
