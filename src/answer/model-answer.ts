@@ -48,6 +48,7 @@ const MIN_SURVIVING_SHARE = 0.5;
 
 /** Why nothing of a model answer was kept, in words for `fallbackReason`. */
 function nothingKept(dropped: DroppedSentence[]): string {
+  if (dropped.length === 0) return 'the model wrote no answer';
   if (dropped.every((d) => !d.cited)) return 'the model cited none of the passages it was given';
   if (dropped.some((d) => d.substantive))
     return 'no sentence of the model answer was borne out by the passages it cites';
