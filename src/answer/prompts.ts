@@ -65,10 +65,8 @@ export function answerSchema(passageCount: number): JsonSchemaFormat {
     name: 'minutes_answer',
     schema: {
       type: 'object',
-      // Sentences first: a model constrained to this shape writes in key order, and deciding
-      // "not in the minutes" before reading its own answer made SmolLM2-135M refuse 5 of 13
-      // answerable dev questions.
       properties: {
+        not_in_minutes: { type: 'boolean' },
         sentences: {
           type: 'array',
           items: {
@@ -81,9 +79,8 @@ export function answerSchema(passageCount: number): JsonSchemaFormat {
             additionalProperties: false,
           },
         },
-        not_in_minutes: { type: 'boolean' },
       },
-      required: ['sentences', 'not_in_minutes'],
+      required: ['not_in_minutes', 'sentences'],
       additionalProperties: false,
     },
   };
