@@ -24,6 +24,9 @@ export function createAnswerer(options: {
     retriever: options.retriever,
     chatModel: createChatModel(options.config, options.logger),
     logger: options.logger,
+    ...(options.config.llm
+      ? { context: { contextTokens: options.config.llm.contextTokens, answerTokens: options.config.llm.maxTokens } }
+      : {}),
     ...(options.notFoundThreshold !== undefined ? { notFoundThreshold: options.notFoundThreshold } : {}),
     ...(options.k !== undefined ? { k: options.k } : {}),
   });

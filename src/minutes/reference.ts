@@ -209,9 +209,12 @@ export interface MinuteReference extends MinuteNumber {
 }
 
 const FREE_TOKEN = String.raw`(?:\d{1,6}\s\d{2}\/\d{2}|(?:[A-Z][A-Z&]{0,5}(?:\s|\/)?)?\d{1,6}(?:\/\d{1,4}){0,2}(?:\.\d{1,3}){0,3}(?:\([a-z]\)|[a-z](?![a-z]))?)`;
-/** "minute 156", "Minute No. 142/20", "Min 28 24/25", "item 5.2", "Article 3", "minutes 12 and 13". */
+/**
+ * "minute 156", "Minute No. 142/20", "Min 28 24/25", "item 5.2", "Article 3", "minutes 12 and 13":
+ * the label, the first number, then any list after it (which only a plural label takes).
+ */
 const LABELLED_REFERENCE = new RegExp(
-  String.raw`\b(?:${caseless('minutes')}|${caseless('minute')}|${caseless('mins')}|${caseless('min')}|${caseless('agenda')}\s+${caseless('item')}|${caseless('item')}|${caseless('article')}|${caseless('cofnod')})\.?\s*(?:${caseless('no')}\.?\s*|${caseless('number')}\s+)?(${FREE_TOKEN})((?:\s*(?:,|and|&)\s*${FREE_TOKEN})*)`,
+  String.raw`\b(${caseless('minutes')}|${caseless('minute')}|${caseless('mins')}|${caseless('min')}|${caseless('agenda')}\s+${caseless('items')}|${caseless('agenda')}\s+${caseless('item')}|${caseless('items')}|${caseless('item')}|${caseless('article')}|${caseless('cofnod')})\.?\s*(?:${caseless('no')}\.?\s*|${caseless('number')}\s+)?(${FREE_TOKEN})((?:\s*(?:,|and|&)\s*${FREE_TOKEN})*)`,
   'g',
 );
 
@@ -240,11 +243,13 @@ export function findMinuteReferences(text: string): MinuteReference[] {
   };
   for (const match of text.matchAll(LABELLED_REFERENCE)) {
     const start = match.index ?? 0;
-    taken.push([start, start + match[0].length]);
-    add(match[1] ?? '', start, match[0]);
-    const more = match[2] ?? '';
+    // Only a plural label takes a list: in "minute 12, 622 households" the 622 is a figure.
+    const more = /s$/i.test(match[1] ?? '') ? (match[3] ?? '') : '';
+    const written = match[0].slice(0, match[0].length - (match[3] ?? '').length + more.length);
+    taken.push([start, start + written.length]);
+    add(match[2] ?? '', start, written);
     for (const next of more.matchAll(new RegExp(FREE_TOKEN, 'g'))) {
-      add(next[0], start + match[0].length - more.length + (next.index ?? 0), next[0]);
+      add(next[0], start + written.length - more.length + (next.index ?? 0), next[0]);
     }
   }
   for (const match of text.matchAll(CODED_REFERENCE)) {
