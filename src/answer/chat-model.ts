@@ -1,5 +1,5 @@
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
-import type { LlmConfig } from '../config.js';
+import type { LlmConfig, ProxyConfig } from '../config.js';
 import { LlmUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ChatMessage, ChatModel, ChatOptions } from '../types.js';
@@ -21,8 +21,10 @@ export interface OpenAiChatModelOptions extends LlmConfig {
   logger: Logger;
   /** Waits between retries. Tests pass one that records the delay and returns at once. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** How to reach the endpoint; by default {@link createLlmFetch} with the configured timeout. */
+  /** How to reach the endpoint; by default {@link createLlmFetch} with the configured timeout and proxy. */
   fetch?: LlmFetch;
+  /** Outbound proxy settings (HTTPS_PROXY, NO_PROXY …), when the endpoint is reached through one. */
+  proxy?: ProxyConfig;
 }
 
 /** Waits `ms`, or less if `signal` aborts. */
@@ -145,7 +147,7 @@ export class OpenAiChatModel implements ChatModel {
       baseURL,
       timeout: options.timeoutMs,
       maxRetries: 0,
-      fetch: options.fetch ?? createLlmFetch(options.timeoutMs),
+      fetch: options.fetch ?? createLlmFetch(options.timeoutMs, options.proxy),
       // The SDK's own logging would bypass our redaction; we log what matters ourselves.
       logLevel: 'off',
     });

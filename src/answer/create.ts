@@ -6,7 +6,7 @@ import { OpenAiChatModel } from './chat-model.js';
 
 /** The chat model the configuration asks for, or null to answer extractively with no model. */
 export function createChatModel(config: Config, logger: Logger): ChatModel | null {
-  return config.llm ? new OpenAiChatModel({ ...config.llm, logger }) : null;
+  return config.llm ? new OpenAiChatModel({ ...config.llm, proxy: config.proxy, logger }) : null;
 }
 
 /**

@@ -1,4 +1,6 @@
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
+import type { ProxyConfig } from '../config.js';
+import { hasProxy } from '../net/proxy.js';
 
 /** The fetch the OpenAI SDK calls: the standard signature. */
 export type LlmFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -13,14 +15,25 @@ const MAX_CONNECT_MS = 30_000;
  * own deadline, which the chat model enforces itself (and which closes the connection, so the
  * server stops generating).
  *
- * The one place the connection is built: a proxy-aware dispatcher belongs here too.
+ * Being its own dispatcher, it does not use the process-wide proxy (src/net/proxy.ts); given the
+ * proxy settings it goes through the proxy itself, with the same deadlines and NO_PROXY honoured.
  */
-export function createLlmFetch(timeoutMs: number): LlmFetch {
-  const dispatcher = new Agent({
+export function createLlmFetch(timeoutMs: number, proxy?: ProxyConfig): LlmFetch {
+  const timeouts = {
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
     connectTimeout: Math.min(timeoutMs, MAX_CONNECT_MS),
-  });
+  };
+  const dispatcher =
+    proxy && hasProxy(proxy)
+      ? // An unset variable must stay unset: undici would otherwise fall back to reading the environment.
+        new EnvHttpProxyAgent({
+          ...timeouts,
+          httpProxy: proxy.httpProxy ?? '',
+          httpsProxy: proxy.httpsProxy ?? '',
+          noProxy: proxy.noProxy ?? '',
+        })
+      : new Agent(timeouts);
   // undici's fetch is the standard fetch with a `dispatcher` option; only its type names differ.
   return ((input, init) => undiciFetch(input as never, { ...(init as object), dispatcher })) as LlmFetch;
 }
