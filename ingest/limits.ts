@@ -1,0 +1,208 @@
+/**
+ * How much one meeting's minutes may ask of Minutebook. Every limit is set from measurement with
+ * generous headroom over real minutes, so that only hostile or broken input meets one; each refusal
+ * names the file, the limit and the variable that raises it. `bench/hostile-inputs.ts` prints the
+ * measurements below again (`--sizes`) and what the worst inputs cost before and after the limits.
+ *
+ * What real minutes measure. The five real meetings of the corpus: 15–23 K characters, 82–522
+ * lines, 2.5–3.7 K words, 26–43 passages (79–99 words a passage); the layout fixtures are smaller.
+ * A printed page of minutes holds about 450 words (the corpus's printed-minutes meeting), so a long
+ * full-council meeting of 200 pages is about 90–120 K words: 0.72 M characters, 11.5–17 K lines,
+ * 1,100–1,500 passages (40 corpus meetings joined: 116 K words, 717 K characters, 11.5 K lines,
+ * 1,097 passages, parsed in 4 s). As Word, 10 K paragraphs of that text are 3.8 MB of
+ * `document.xml` and 130 K elements (mammoth: 6 s, 430 MB). Markup nests 11 deep in the ModernGov
+ * page fixture; a council site's template adds perhaps 20–30 levels around it.
+ */
+import { INGEST_LIMIT_VARIABLES, type IngestLimitsConfig } from '../src/config.js';
+import { LimitExceededError } from '../src/errors.js';
+import type { Meeting } from '../src/types.js';
+
+export interface IngestLimits {
+  /** Bytes of one minutes file (or one printed-minutes download), before anything is parsed. */
+  maxFileBytes: number;
+  /** Lines of text handed to the item parser, and paragraphs of a Word document. */
+  maxParagraphs: number;
+  /** Elements of one file's markup (HTML, or the XML parts of a Word document). */
+  maxElements: number;
+  /** How deep one file's markup may nest. */
+  maxDepth: number;
+  /** Bytes of a Word document's XML parts once unzipped. */
+  maxUnzippedBytes: number;
+  /** Characters of text in one meeting. */
+  maxMeetingChars: number;
+  /** Passages one meeting may add to the index. */
+  maxMeetingPassages: number;
+  /** Heap of the thread that parses files, in MB. */
+  parseMemoryMb: number;
+  /** Time to read and parse one file, in ms. */
+  parseTimeoutMs: number;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * The defaults, each several times what a 200-page meeting needs (see the measurements above):
+ * - 20 MB a file: 30× the text of a 200-page meeting; what `ingest` has always refused above.
+ * - 80,000 lines / Word paragraphs: 4.7–7× a 200-page meeting's 11.5–17 K lines.
+ * - 500,000 elements: 3.8× a 200-page Word document's 130 K; mammoth needs ~1 GB at the limit.
+ * - 256 levels of nesting: 8× a council page's 30; deep enough for tables in tables in text boxes.
+ * - 64 MB of unzipped Word XML: 17× a 200-page document's 3.8 MB (Word's own XML runs 2–3× more).
+ * - 4 M characters a meeting: 5.6× a 200-page meeting's 0.72 M.
+ * - 8,000 passages a meeting: 5.3× a 200-page meeting's 1,500.
+ * - 2 GB of parse heap: twice the most a file within the limits above was measured to need (Word at
+ *   the element limit), half of what the 2.3 M-paragraph Word file of issue 16 exhausted.
+ * - 60 s to parse a file: 3× the slowest file within the limits above on a loaded two-core machine.
+ */
+export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
+  maxFileBytes: 20 * MB,
+  maxParagraphs: 80_000,
+  maxElements: 500_000,
+  maxDepth: 256,
+  maxUnzippedBytes: 64 * MB,
+  maxMeetingChars: 4_000_000,
+  maxMeetingPassages: 8_000,
+  parseMemoryMb: 2048,
+  parseTimeoutMs: 60_000,
+});
+
+/** Each limit's field in the configuration, whose variable every refusal names. */
+const CONFIG_FIELD: Readonly<Record<keyof IngestLimits, keyof IngestLimitsConfig>> = Object.freeze({
+  maxFileBytes: 'maxFileMb',
+  maxParagraphs: 'maxParagraphs',
+  maxElements: 'maxElements',
+  maxDepth: 'maxDepth',
+  maxUnzippedBytes: 'maxUnzippedMb',
+  maxMeetingChars: 'maxMeetingChars',
+  maxMeetingPassages: 'maxMeetingPassages',
+  parseMemoryMb: 'parseMemoryMb',
+  parseTimeoutMs: 'parseTimeoutSeconds',
+});
+
+/** The limits the configuration sets: its overrides over the defaults, in bytes and ms. */
+export function limitsFromConfig(config: IngestLimitsConfig): IngestLimits {
+  const scaled = (value: number | null, unit: number) => (value === null ? undefined : value * unit);
+  return ingestLimits({
+    maxFileBytes: scaled(config.maxFileMb, MB),
+    maxParagraphs: scaled(config.maxParagraphs, 1),
+    maxElements: scaled(config.maxElements, 1),
+    maxDepth: scaled(config.maxDepth, 1),
+    maxUnzippedBytes: scaled(config.maxUnzippedMb, MB),
+    maxMeetingChars: scaled(config.maxMeetingChars, 1),
+    maxMeetingPassages: scaled(config.maxMeetingPassages, 1),
+    parseMemoryMb: scaled(config.parseMemoryMb, 1),
+    parseTimeoutMs: scaled(config.parseTimeoutSeconds, 1000),
+  });
+}
+
+/** The limits in force: the defaults with whatever a caller (a test, the configuration) overrides. */
+export function ingestLimits(overrides: { [K in keyof IngestLimits]?: number | undefined } = {}): IngestLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [key, value] of Object.entries(overrides) as Array<[keyof IngestLimits, number | undefined]>) {
+    if (value === undefined) continue;
+    if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${key} must be more than 0 (got ${value})`);
+    limits[key] = value;
+  }
+  return limits;
+}
+
+/** "1,234,567" — limits and counts are read by people. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-GB');
+}
+
+/**
+ * The refusal for passing `limit`: `problem` says what was measured against what ("is 50 MB, over
+ * the 20 MB limit for one meeting's minutes"); the variable that raises the limit is added.
+ */
+export function limitExceeded(
+  source: string,
+  limit: keyof IngestLimits,
+  problem: string,
+  advice = 'split it by meeting',
+): LimitExceededError {
+  const variable = INGEST_LIMIT_VARIABLES[CONFIG_FIELD[limit]];
+  return new LimitExceededError(
+    source,
+    variable,
+    `${problem} (${variable}); ${advice}, or raise ${variable} if it really is one meeting's minutes`,
+  );
+}
+
+/** Refuses text too big for the item parser before it is parsed: characters, then lines. */
+export function checkTextSize(text: string, source: string, limits: IngestLimits): void {
+  if (text.length > limits.maxMeetingChars) {
+    throw limitExceeded(
+      source,
+      'maxMeetingChars',
+      `has ${formatCount(text.length)} characters of text, over the limit of ${formatCount(limits.maxMeetingChars)} for one meeting`,
+    );
+  }
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    if (++lines > limits.maxParagraphs) {
+      throw limitExceeded(
+        source,
+        'maxParagraphs',
+        `has more than ${formatCount(limits.maxParagraphs)} lines of text, the limit for one file`,
+      );
+    }
+  }
+}
+
+/**
+ * Refuses a parsed meeting too big to index: its passages and the characters of its items. Text
+ * that was checked before parsing cannot fail the character check, but minutes assembled from a
+ * web service's items arrive here unchecked.
+ */
+export function checkMeetingSize(meeting: Meeting, limits: IngestLimits): void {
+  const passages = meeting.items.reduce((n, item) => n + item.passages.length, 0);
+  if (passages > limits.maxMeetingPassages) {
+    throw limitExceeded(
+      meeting.source,
+      'maxMeetingPassages',
+      `makes ${formatCount(passages)} passages, over the limit of ${formatCount(limits.maxMeetingPassages)} for one meeting`,
+    );
+  }
+  const chars = meeting.items.reduce((n, item) => n + item.title.length + item.text.length, 0);
+  if (chars > limits.maxMeetingChars) {
+    throw limitExceeded(
+      meeting.source,
+      'maxMeetingChars',
+      `has ${formatCount(chars)} characters of text, over the limit of ${formatCount(limits.maxMeetingChars)} for one meeting`,
+    );
+  }
+}
+
+/**
+ * The earliest meeting date believed: county councils date from 1889 and nothing older is indexed
+ * by anyone we know of, while `0000-01-01` and `0001-01-01` are what empty date fields turn into.
+ */
+export const EARLIEST_MEETING_DATE = '1900-01-01';
+/** How far ahead of today a meeting date may lie: minutes follow meetings, so only a typo goes further. */
+export const MEETING_DATE_DAYS_AHEAD = 366;
+
+/** Why `iso` cannot be a date of minutes that exist, or null when it can. `today` is ISO too. */
+export function implausibleMeetingDate(iso: string, today: string): string | null {
+  if (iso < EARLIEST_MEETING_DATE) return `${iso} is before ${EARLIEST_MEETING_DATE}`;
+  const latest = new Date(`${today}T00:00:00Z`);
+  latest.setUTCDate(latest.getUTCDate() + MEETING_DATE_DAYS_AHEAD);
+  if (iso > latest.toISOString().slice(0, 10)) return `${iso} is more than a year after today (${today})`;
+  return null;
+}
+
+/** Today as an ISO date (UTC), the reference for {@link implausibleMeetingDate}. */
+export function isoToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * A meeting date read from the minutes themselves (or a web service) that cannot be right is not
+ * believed: the date is left unknown, with a warning, as when the minutes give none.
+ */
+export function distrustImplausibleDate(meeting: Meeting, today: string): void {
+  if (!meeting.date) return;
+  const reason = implausibleMeetingDate(meeting.date, today);
+  if (!reason) return;
+  meeting.warnings.push(`the meeting date ${reason}, so it cannot be right; date left unknown`);
+  meeting.date = null;
+}
