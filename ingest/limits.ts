@@ -14,6 +14,7 @@
  * page fixture; a council site's template adds perhaps 20–30 levels around it.
  */
 import { INGEST_LIMIT_VARIABLES, type IngestLimitsConfig } from '../src/config.js';
+import { implausibleMeetingDate } from '../src/dates.js';
 import { LimitExceededError } from '../src/errors.js';
 import type { Meeting } from '../src/types.js';
 
@@ -173,24 +174,7 @@ export function checkMeetingSize(meeting: Meeting, limits: IngestLimits): void {
   }
 }
 
-/**
- * The earliest meeting date believed: county councils date from 1889 and nothing older is indexed
- * by anyone we know of, while `0000-01-01` and `0001-01-01` are what empty date fields turn into.
- */
-export const EARLIEST_MEETING_DATE = '1900-01-01';
-/** How far ahead of today a meeting date may lie: minutes follow meetings, so only a typo goes further. */
-export const MEETING_DATE_DAYS_AHEAD = 366;
-
-/** Why `iso` cannot be a date of minutes that exist, or null when it can. `today` is ISO too. */
-export function implausibleMeetingDate(iso: string, today: string): string | null {
-  if (iso < EARLIEST_MEETING_DATE) return `${iso} is before ${EARLIEST_MEETING_DATE}`;
-  const latest = new Date(`${today}T00:00:00Z`);
-  latest.setUTCDate(latest.getUTCDate() + MEETING_DATE_DAYS_AHEAD);
-  if (iso > latest.toISOString().slice(0, 10)) return `${iso} is more than a year after today (${today})`;
-  return null;
-}
-
-/** Today as an ISO date (UTC), the reference for {@link implausibleMeetingDate}. */
+/** Today as an ISO date (UTC), the reference for `implausibleMeetingDate`. */
 export function isoToday(): string {
   return new Date().toISOString().slice(0, 10);
 }

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isIsoDate } from '../src/dates.js';
+import { implausibleMeetingDate, isIsoDate } from '../src/dates.js';
 import { BadManifestError } from '../src/errors.js';
 import type { SourceDocument } from '../src/types.js';
-import { implausibleMeetingDate, isoToday } from './limits.js';
+import { isoToday } from './limits.js';
 
 export type MeetingHints = NonNullable<SourceDocument['hints']>;
 

@@ -124,10 +124,14 @@ function malformation(xml: string): string | null {
     HTML_BODY_START.lastIndex = from;
   }
   parts.push(xml.slice(from));
-  const result = XMLValidator.validate(parts.join(''));
+  const checked = parts.join('');
+  const result = XMLValidator.validate(checked);
   if (result === true) return null;
   const unclosed = /^Invalid '\[([^\]]*)\]' found/.exec(result.err.msg)?.[1];
   if (unclosed !== undefined) return `was cut off (${unclosed.split(',').length} element(s) never closed)`;
+  // A fault on the last line is where a reply cut inside a tag breaks.
+  const lastLine = checked.trimEnd().split('\n').length;
+  if (result.err.line >= lastLine) return `was cut off (${result.err.msg})`;
   return `is malformed at line ${result.err.line} (${result.err.msg})`;
 }
 

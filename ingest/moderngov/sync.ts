@@ -5,7 +5,7 @@
  * failure is reported and the rest carry on; a committee the site refuses is reported likewise.
  */
 import { isIsoDate } from '../../src/dates.js';
-import { asMinutebookError, BadMinutesFileError } from '../../src/errors.js';
+import { asMinutebookError, BadMinutesFileError, MinutebookError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Meeting, MinutesSource } from '../../src/types.js';
 import { checkMeetingSize, DEFAULT_LIMITS, distrustImplausibleDate, type IngestLimits } from '../limits.js';
@@ -164,10 +164,11 @@ export class ModernGovSource implements MinutesSource {
       const meeting = await this.options.client.getMeeting(summary.id);
       if (!meeting) throw new BadMinutesFileError(source, 'the web service knows no such meeting');
       if (!meeting.minutesPublished) return this.skip(source, meeting.date ?? summary.date, 'unpublished');
+      // Before any body is read as HTML (deciding whether there are structured minutes reads them).
+      checkMinutesMarkup(meeting, source, this.limits);
       let built: Meeting;
       let how: 'structured' | 'printed';
       if (hasStructuredMinutes(meeting)) {
-        checkMinutesMarkup(meeting, source, this.limits);
         built = meetingFromModernGov(meeting, context);
         how = 'structured';
       } else {
@@ -191,7 +192,11 @@ export class ModernGovSource implements MinutesSource {
       this.count(built, how);
       return { kind: 'meeting', meeting: built };
     } catch (error) {
-      const wrapped = asMinutebookError(error);
+      // Our own errors name what failed; anything else (a library's, a bug) is given the meeting's name.
+      const wrapped =
+        error instanceof MinutebookError
+          ? error
+          : new MinutebookError('INTERNAL', `${source}: ${asMinutebookError(error).message}`, { cause: error });
       this.report.failed.push({ source, error: wrapped.message });
       this.options.logger?.warn({ source, err: wrapped.message }, 'meeting not synced');
       return { kind: 'error', source, error: wrapped };
@@ -207,7 +212,7 @@ export class ModernGovSource implements MinutesSource {
     const indexed = this.options.indexedItems?.(built.source) ?? null;
     if (indexed === null || built.items.length >= indexed || missing.length === 0) return null;
     return (
-      `kept the indexed copy (${indexed} items): the new one has ${built.items.length} and lacks minute(s) ` +
+      `kept the indexed copy (${indexed} items): the new one has ${built.items.length} items and lacks minute(s) ` +
       `${missing.join(', ')} that the agenda lists; sync again later, or \`minutebook remove\` it first if it really shrank`
     );
   }

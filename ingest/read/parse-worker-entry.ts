@@ -12,6 +12,7 @@ const limits = workerData as IngestLimits;
 const port = parentPort;
 if (!port) throw new Error('parse-worker-entry runs as the worker thread of a ParseWorker');
 
+port.postMessage({ ready: true } satisfies ParseReply);
 port.on('message', (request: ParseRequest) => {
   readDocument(request.doc, limits).then(
     (meeting) => port.postMessage({ id: request.id, meeting } satisfies ParseReply),

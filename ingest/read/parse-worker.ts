@@ -42,8 +42,11 @@ export interface ParseFailure {
   limit?: string;
 }
 
-/** The parse thread's answer to one request. */
-export type ParseReply = { id: number; meeting: Meeting } | { id: number; error: ParseFailure };
+/** The parse thread's messages: ready (its modules loaded), then one answer per request. */
+export type ParseReply =
+  | { ready: true }
+  | { id: number; meeting: Meeting }
+  | { id: number; error: ParseFailure };
 
 /**
  * A {@link DocumentReader} over one worker thread, started on the first read and reused; reads are
@@ -52,6 +55,8 @@ export type ParseReply = { id: number; meeting: Meeting } | { id: number; error:
  */
 export class ParseWorker implements DocumentReader {
   #worker: Worker | null = null;
+  /** Resolves once the current thread has loaded its modules: a read's time starts then. */
+  #ready: Promise<void> = Promise.resolve();
   #nextId = 1;
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
@@ -72,8 +77,14 @@ export class ParseWorker implements DocumentReader {
     if (worker) await worker.terminate();
   }
 
-  #run(doc: SourceDocument): Promise<Meeting> {
+  async #run(doc: SourceDocument): Promise<Meeting> {
     const worker = this.#worker ?? this.#spawn();
+    try {
+      await this.#ready;
+    } catch (error) {
+      if (this.#worker === worker) this.#worker = null;
+      throw this.#threadFailure(doc.source, error as Error);
+    }
     const id = this.#nextId++;
     return new Promise<Meeting>((resolve, reject) => {
       // `retire`: the thread failed the read for its own reasons (out of memory, stopped, out of
@@ -92,7 +103,7 @@ export class ParseWorker implements DocumentReader {
         else reject(outcome.error);
       };
       const onMessage = (reply: ParseReply) => {
-        if (reply.id !== id) return;
+        if ('ready' in reply || reply.id !== id) return;
         settle('meeting' in reply ? { meeting: reply.meeting } : { error: rebuildError(reply.error) });
       };
       const onError = (error: Error & { code?: string }) => {
@@ -142,8 +153,20 @@ export class ParseWorker implements DocumentReader {
     const worker = startEntry('parse-worker-entry', this.limits, {
       maxOldGenerationSizeMb: this.limits.parseMemoryMb,
     });
-    // Idle between reads: never the reason the process stays up.
-    worker.unref();
+    this.#ready = new Promise<void>((resolve, reject) => {
+      const onMessage = (reply: ParseReply) => {
+        if (!('ready' in reply)) return;
+        worker.off('error', reject);
+        worker.off('message', onMessage);
+        // Idle between reads: never the reason the process stays up.
+        worker.unref();
+        resolve();
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+    });
+    // Nobody may be waiting yet; the read that is will see the failure.
+    this.#ready.catch(() => undefined);
     this.#worker = worker;
     return worker;
   }
