@@ -2,16 +2,17 @@
  * How much one meeting's minutes may ask of Minutebook. Every limit is set from measurement with
  * generous headroom over real minutes, so that only hostile or broken input meets one; each refusal
  * names the file, the limit and the variable that raises it. `bench/hostile-inputs.ts` prints the
- * measurements below again (`--sizes`) and what the worst inputs cost before and after the limits.
+ * measurements below again and what the worst inputs cost before and after the limits.
  *
- * What real minutes measure. The five real meetings of the corpus: 15–23 K characters, 82–522
- * lines, 2.5–3.7 K words, 26–43 passages (79–99 words a passage); the layout fixtures are smaller.
- * A printed page of minutes holds about 450 words (the corpus's printed-minutes meeting), so a long
- * full-council meeting of 200 pages is about 90–120 K words: 0.72 M characters, 11.5–17 K lines,
- * 1,100–1,500 passages (40 corpus meetings joined: 116 K words, 717 K characters, 11.5 K lines,
- * 1,097 passages, parsed in 4 s). As Word, 10 K paragraphs of that text are 3.8 MB of
- * `document.xml` and 130 K elements (mammoth: 6 s, 430 MB). Markup nests 11 deep in the ModernGov
- * page fixture; a council site's template adds perhaps 20–30 levels around it.
+ * What real minutes measure. The five real meetings of the corpus: 15–23 K characters, 65–418
+ * paragraphs (lines with text), 2.5–3.7 K words, 26–43 passages (79–99 words a passage); the
+ * layout fixtures and examples are smaller still. A printed page of minutes holds 400–600 words
+ * (A4, 11 pt, single-spaced), so a long full-council meeting of 200 pages is 80–120 K words. Forty
+ * corpus meetings joined make one that size: 112 K words, 700 K characters, 7.1 K paragraphs (13.6 K
+ * at the densest corpus meeting's 113 a thousand words), 986 passages (1,520 at 79 words a passage).
+ * As Word, 10 K paragraphs of that text are 3.8 MB of `document.xml` and 130 K elements (mammoth:
+ * 6 s, 430 MB); as a 256-page PDF, 0.8 MB (1.7 s, 320 MB). Markup nests
+ * 11 deep in the ModernGov page fixture; a council site's template adds perhaps 20–30 levels.
  */
 import { INGEST_LIMIT_VARIABLES, type IngestLimitsConfig } from '../src/config.js';
 import { implausibleMeetingDate } from '../src/dates.js';
@@ -21,7 +22,7 @@ import type { Meeting } from '../src/types.js';
 export interface IngestLimits {
   /** Bytes of one minutes file (or one printed-minutes download), before anything is parsed. */
   maxFileBytes: number;
-  /** Lines of text handed to the item parser, and paragraphs of a Word document. */
+  /** Paragraphs of one file: lines with text handed to the item parser, paragraphs of a Word document. */
   maxParagraphs: number;
   /** Elements of one file's markup (HTML, or the XML parts of a Word document). */
   maxElements: number;
@@ -43,16 +44,18 @@ const MB = 1024 * 1024;
 
 /**
  * The defaults, each several times what a 200-page meeting needs (see the measurements above):
- * - 20 MB a file: 30× the text of a 200-page meeting; what `ingest` has always refused above.
- * - 80,000 lines / Word paragraphs: 4.7–7× a 200-page meeting's 11.5–17 K lines.
- * - 500,000 elements: 3.8× a 200-page Word document's 130 K; mammoth needs ~1 GB at the limit.
- * - 256 levels of nesting: 8× a council page's 30; deep enough for tables in tables in text boxes.
+ * - 20 MB a file: 29× the text of a 200-page meeting; what `ingest` has always refused above.
+ * - 80,000 paragraphs: 5.9–11× a 200-page meeting's 7.1–13.6 K.
+ * - 500,000 elements: 3.8× a 200-page Word document's 130 K.
+ * - 256 levels of nesting: 8× a council page's ~30; room for tables in tables in text boxes.
  * - 64 MB of unzipped Word XML: 17× a 200-page document's 3.8 MB (Word's own XML runs 2–3× more).
- * - 4 M characters a meeting: 5.6× a 200-page meeting's 0.72 M.
- * - 8,000 passages a meeting: 5.3× a 200-page meeting's 1,500.
- * - 2 GB of parse heap: twice the most a file within the limits above was measured to need (Word at
- *   the element limit), half of what the 2.3 M-paragraph Word file of issue 16 exhausted.
- * - 60 s to parse a file: 3× the slowest file within the limits above on a loaded two-core machine.
+ * - 4 M characters a meeting: 5.7× a 200-page meeting's 0.7 M.
+ * - 8,000 passages a meeting: 5.3× a 200-page meeting's 1,520.
+ * - 1.5 GB of parse heap: twice the most any file within the limits above was measured to need —
+ *   Word at the element limit, which fails in 512 MB and reads in 768 MB (8.5–14 s, 0.8–1.4 GB RSS)
+ *   — and a third of what the 2.3 M-paragraph Word file of issue 16 took before it aborted the process.
+ * - 60 s to parse a file: 4× the slowest file within the limits above (that Word file) on a loaded
+ *   two-core machine; text and HTML at the paragraph limit read in 2–3 s, a 1,300-page PDF in 5 s.
  */
 export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
   maxFileBytes: 20 * MB,
@@ -62,7 +65,7 @@ export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
   maxUnzippedBytes: 64 * MB,
   maxMeetingChars: 4_000_000,
   maxMeetingPassages: 8_000,
-  parseMemoryMb: 2048,
+  parseMemoryMb: 1536,
   parseTimeoutMs: 60_000,
 });
 
@@ -129,7 +132,7 @@ export function limitExceeded(
   );
 }
 
-/** Refuses text too big for the item parser before it is parsed: characters, then lines. */
+/** Refuses text too big for the item parser before it is parsed: characters, then paragraphs. */
 export function checkTextSize(text: string, source: string, limits: IngestLimits): void {
   if (text.length > limits.maxMeetingChars) {
     throw limitExceeded(
@@ -138,14 +141,21 @@ export function checkTextSize(text: string, source: string, limits: IngestLimits
       `has ${formatCount(text.length)} characters of text, over the limit of ${formatCount(limits.maxMeetingChars)} for one meeting`,
     );
   }
-  let lines = 1;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
-    if (++lines > limits.maxParagraphs) {
-      throw limitExceeded(
-        source,
-        'maxParagraphs',
-        `has more than ${formatCount(limits.maxParagraphs)} lines of text, the limit for one file`,
-      );
+  // Paragraphs are the lines with text: blank lines between paragraphs cost the parser next to nothing.
+  let paragraphs = 0;
+  let inParagraph = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) inParagraph = false;
+    else if (!inParagraph && code > 32) {
+      inParagraph = true;
+      if (++paragraphs > limits.maxParagraphs) {
+        throw limitExceeded(
+          source,
+          'maxParagraphs',
+          `has more than ${formatCount(limits.maxParagraphs)} paragraphs (lines of text), the limit for one file`,
+        );
+      }
     }
   }
 }

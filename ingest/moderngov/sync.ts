@@ -9,8 +9,9 @@ import { asMinutebookError, BadMinutesFileError, MinutebookError } from '../../s
 import type { Logger } from '../../src/logger.js';
 import type { Meeting, MinutesSource } from '../../src/types.js';
 import { checkMeetingSize, DEFAULT_LIMITS, distrustImplausibleDate, type IngestLimits } from '../limits.js';
+import { inProcessReader } from '../read/index.js';
 import { type MarkupCounts, MarkupScan } from '../read/markup.js';
-import { type DocumentReader, inProcessReader } from '../read/parse-worker.js';
+import type { DocumentReader } from '../read/parse-worker.js';
 import { sniffFormat } from '../read/sniff.js';
 import type { ModernGovClient } from './client.js';
 import { structuredItem } from './item.js';

@@ -4,6 +4,7 @@ import { checkMeetingSize, DEFAULT_LIMITS, distrustImplausibleDate, type IngestL
 import { extractDocxText } from './docx.js';
 import { readHtml } from './html.js';
 import { parseDocumentText } from './parse-text.js';
+import type { DocumentReader } from './parse-worker.js';
 import { extractPdfText } from './pdf.js';
 import { sniffFormat } from './sniff.js';
 import { decodeText } from './text.js';
@@ -50,4 +51,12 @@ async function readByFormat(doc: SourceDocument, limits: IngestLimits): Promise<
     case 'text':
       return parseDocumentText(decodeText(doc.bytes), doc, limits);
   }
+}
+
+/**
+ * A reader without a thread, for callers that read few documents and have no process to protect
+ * (tests of one reader, benches comparing the two). The CLI reads in a ParseWorker.
+ */
+export function inProcessReader(limits: IngestLimits): DocumentReader {
+  return { read: (doc) => readDocument(doc, limits), close: async () => undefined };
 }

@@ -9,21 +9,12 @@ import { Worker } from 'node:worker_threads';
 import { BadMinutesFileError, type ErrorCode, LimitExceededError, MinutebookError } from '../../src/errors.js';
 import type { Meeting, SourceDocument } from '../../src/types.js';
 import { formatCount, type IngestLimits, limitExceeded } from '../limits.js';
-import { readDocument } from './index.js';
 
 /** Reads one document into a meeting; every failure is a MinutebookError naming the document. */
 export interface DocumentReader {
   read(doc: SourceDocument): Promise<Meeting>;
   /** Stops whatever the reader started; it cannot be used again. */
   close(): Promise<void>;
-}
-
-/**
- * A reader without a thread, for callers that read few documents and have no process to protect
- * (tests of one reader, benches comparing the two).
- */
-export function inProcessReader(limits: IngestLimits): DocumentReader {
-  return { read: (doc) => readDocument(doc, limits), close: async () => undefined };
 }
 
 /** A request to the parse thread. */
@@ -43,10 +34,7 @@ export interface ParseFailure {
 }
 
 /** The parse thread's messages: ready (its modules loaded), then one answer per request. */
-export type ParseReply =
-  | { ready: true }
-  | { id: number; meeting: Meeting }
-  | { id: number; error: ParseFailure };
+export type ParseReply = { ready: true } | { id: number; meeting: Meeting } | { id: number; error: ParseFailure };
 
 /**
  * A {@link DocumentReader} over one worker thread, started on the first read and reused; reads are

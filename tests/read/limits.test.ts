@@ -104,7 +104,9 @@ describe('one giant meeting (issue 16 case 5)', () => {
 
   it('refuses more lines than the limit', async () => {
     const error = await refusal('lines.txt', minutesText(2_000, 3), ingestLimits({ maxParagraphs: 5_000 }));
-    expect(error.message).toMatch(/^lines\.txt: has more than 5,000 lines of text.*MINUTEBOOK_MAX_PARAGRAPHS/);
+    expect(error.message).toMatch(
+      /^lines\.txt: has more than 5,000 paragraphs \(lines of text\).*MINUTEBOOK_MAX_PARAGRAPHS/,
+    );
   });
 
   it('refuses a meeting that makes more passages than the limit', async () => {
