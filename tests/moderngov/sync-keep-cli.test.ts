@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndexStore } from '../../src/store/index-store.js';
 import { runCli } from '../helpers/cli.js';
 import { silentLogger } from '../helpers/index.js';
-import { TINY_MODEL_ID, tinyModelDir } from '../helpers/tiny-model.js';
 import { makeMinutesPdf } from '../read/make-pdf.js';
+import { syncCliEnv } from './cli-env.js';
 import { type FakeModernGov, startFakeModernGov } from './fake-moderngov.js';
 import { giantMeetingReply, PRINTED_301 } from './replies.js';
 
@@ -19,13 +17,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   fake = await startFakeModernGov();
   fake.documents.set(PDF_301, await makeMinutesPdf(PRINTED_301));
-  work = await mkdtemp(path.join(os.tmpdir(), 'minutebook-sync-keep-'));
-  env = {
-    MINUTEBOOK_INDEX_DIR: path.join(work, 'index'),
-    MINUTEBOOK_MODEL_DIR: await tinyModelDir(),
-    MINUTEBOOK_EMBED_MODEL: TINY_MODEL_ID,
-    MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false',
-  };
+  ({ work, env } = await syncCliEnv('minutebook-sync-keep-'));
 });
 
 afterAll(async () => {
