@@ -8,7 +8,14 @@ import { isIsoDate } from '../../src/dates.js';
 import { asMinutebookError, BadMinutesFileError, MinutebookError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Meeting, MinutesSource } from '../../src/types.js';
-import { checkMeetingSize, DEFAULT_LIMITS, distrustImplausibleDate, type IngestLimits } from '../limits.js';
+import {
+  checkMeetingSize,
+  DEFAULT_LIMITS,
+  distrustImplausibleDate,
+  formatCount,
+  type IngestLimits,
+  limitExceeded,
+} from '../limits.js';
 import { inProcessReader } from '../read/index.js';
 import { type MarkupCounts, MarkupScan } from '../read/markup.js';
 import type { DocumentReader } from '../read/parse-worker.js';
@@ -325,6 +332,15 @@ function checkPrintedFormat(bytes: Uint8Array, url: string): void {
  * meeting: a web service can send as much HTML as a hostile file (see read/markup.ts).
  */
 function checkMinutesMarkup(meeting: MgMeeting, source: string, limits: IngestLimits): void {
+  // Each minute makes a passage at least, and no agenda comes near the limit: a reply listing more
+  // items than a meeting may have passages is refused before any item is built.
+  if (meeting.items.length > limits.maxMeetingPassages) {
+    throw limitExceeded(
+      source,
+      'maxMeetingPassages',
+      `lists ${formatCount(meeting.items.length)} agenda items, more than the ${formatCount(limits.maxMeetingPassages)} passages one meeting may make`,
+    );
+  }
   let spent: MarkupCounts | undefined;
   for (const html of meeting.items.flatMap((item) => [item.minutesHtml ?? '', item.decisionHtml ?? ''])) {
     const scan = new MarkupScan(source, limits, spent ? { spent } : {});

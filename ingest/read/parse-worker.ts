@@ -66,6 +66,7 @@ export class ParseWorker implements DocumentReader {
   }
 
   async #run(doc: SourceDocument): Promise<Meeting> {
+    if (this.#closed) throw new MinutebookError('INTERNAL', 'the parse thread was closed');
     const worker = this.#worker ?? this.#spawn();
     try {
       await this.#ready;
@@ -142,9 +143,11 @@ export class ParseWorker implements DocumentReader {
       maxOldGenerationSizeMb: this.limits.parseMemoryMb,
     });
     this.#ready = new Promise<void>((resolve, reject) => {
+      const onExit = (code: number) => reject(new Error(`it stopped while starting (exit code ${code})`));
       const onMessage = (reply: ParseReply) => {
         if (!('ready' in reply)) return;
         worker.off('error', reject);
+        worker.off('exit', onExit);
         worker.off('message', onMessage);
         // Idle between reads: never the reason the process stays up.
         worker.unref();
@@ -152,6 +155,7 @@ export class ParseWorker implements DocumentReader {
       };
       worker.on('message', onMessage);
       worker.once('error', reject);
+      worker.once('exit', onExit);
     });
     // Nobody may be waiting yet; the read that is will see the failure.
     this.#ready.catch(() => undefined);

@@ -29,8 +29,11 @@ export function giantMeetingReply(items: number, words: number, bodyHtml?: strin
   const vocabulary = 'members noted the budget report on school transport and housing repairs'.split(' ');
   const agenda: string[] = [];
   for (let n = 1; n <= items; n++) {
-    const text = Array.from({ length: words }, (_, w) => vocabulary[(n + w) % vocabulary.length]).join(' ');
-    const html = escapeXml(bodyHtml ?? `<p>${text}.</p>`);
+    const text = Array.from({ length: words }, (_, w) => vocabulary[(n + w) % vocabulary.length]);
+    // Paragraphs of 40 words, as minutes are written: passages are cut between them.
+    const paragraphs: string[] = [];
+    for (let at = 0; at < text.length; at += 40) paragraphs.push(`<p>${text.slice(at, at + 40).join(' ')}.</p>`);
+    const html = escapeXml(bodyHtml ?? paragraphs.join(''));
     agenda.push(
       `<agendaitem><agendaitemid>${90000 + n}</agendaitemid><agendaitemtitle>Report ${n}</agendaitemtitle>` +
         `<agendaitemnumber>${n}</agendaitemnumber><minutesitemnumber>${n}</minutesitemnumber>` +

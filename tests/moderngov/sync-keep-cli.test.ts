@@ -76,13 +76,13 @@ describe('minutebook sync never replaces a meeting with a part of it (issue 16 c
   });
 
   it('refuses a giant meeting by name and leaves the index as it was (issue 16 case 5)', async () => {
-    fake.misbehave.set('northbridge/GetMeeting/326', { kind: 'reply', xml: giantMeetingReply(400, 40) });
+    fake.misbehave.set('northbridge/GetMeeting/326', { kind: 'reply', xml: giantMeetingReply(40, 1_000) });
     const before = indexedItems();
     const result = await sync({ MINUTEBOOK_MAX_MEETING_PASSAGES: '100' });
     fake.misbehave.clear();
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /minutebook: .*MId=326: makes 400 passages, over the limit of 100 for one meeting \(MINUTEBOOK_MAX_MEETING_PASSAGES\)/,
+      /minutebook: .*MId=326: makes \d{3} passages, over the limit of 100 for one meeting \(MINUTEBOOK_MAX_MEETING_PASSAGES\)/,
     );
     expect(indexedItems()).toEqual(before);
   });

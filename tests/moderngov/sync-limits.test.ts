@@ -131,12 +131,20 @@ describe('a GetMeeting reply cut off mid-way (issue 16 case 2)', () => {
 
 describe('a synced meeting over the limits (issue 16 cases 3 and 5)', () => {
   it('refuses a giant meeting by its passages, by name, and syncs the rest', async () => {
-    // The sweep's 45 MB meeting made 41,196 passages; 300 items against a limit of 100 is the same shape.
-    fake.misbehave.set('northbridge/GetMeeting/318', { kind: 'reply', xml: giantMeetingReply(300, 60) });
+    // The sweep's 45 MB meeting made 41,196 passages; 40 long minutes against a limit of 100 is the same shape.
+    fake.misbehave.set('northbridge/GetMeeting/318', { kind: 'reply', xml: giantMeetingReply(40, 1_000) });
     const { meetings, errors } = await sync({ limits: ingestLimits({ maxMeetingPassages: 100 }) });
     expect(ids(meetings)).toEqual(['301', '326']);
     expect(errors[0]?.error.message).toMatch(
-      /MId=318: makes 300 passages, over the limit of 100 for one meeting \(MINUTEBOOK_MAX_MEETING_PASSAGES\)/,
+      /MId=318: makes \d{3} passages, over the limit of 100 for one meeting \(MINUTEBOOK_MAX_MEETING_PASSAGES\)/,
+    );
+  });
+
+  it('refuses a reply listing more agenda items than a meeting may have passages, before building any', async () => {
+    fake.misbehave.set('northbridge/GetMeeting/318', { kind: 'reply', xml: giantMeetingReply(300, 5) });
+    const { errors } = await sync({ limits: ingestLimits({ maxMeetingPassages: 100 }) });
+    expect(errors[0]?.error.message).toMatch(
+      /MId=318: lists 300 agenda items, more than the 100 passages one meeting may make \(MINUTEBOOK_MAX_MEETING_PASSAGES\)/,
     );
   });
 
