@@ -113,14 +113,6 @@ function readInt(env: Env, key: string, fallback: number, min: number): number {
   return value;
 }
 
-function readIngestLimits(env: Env): IngestLimitsConfig {
-  const entries = Object.entries(INGEST_LIMIT_VARIABLES).map(([field, key]) => [
-    field,
-    read(env, key) === null ? null : readInt(env, key, 0, 1),
-  ]);
-  return Object.fromEntries(entries) as unknown as IngestLimitsConfig;
-}
-
 function readBool(env: Env, key: string, fallback: boolean): boolean {
   const raw = read(env, key);
   if (raw === null) return fallback;
@@ -204,4 +196,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     ingestLimits: readIngestLimits(env),
     logLevel: read(env, 'LOG_LEVEL') ?? 'info',
   };
+}
+
+function readIngestLimits(env: Env): IngestLimitsConfig {
+  const entries = Object.entries(INGEST_LIMIT_VARIABLES).map(([field, key]) => [
+    field,
+    read(env, key) === null ? null : readInt(env, key, 0, 1),
+  ]);
+  return Object.fromEntries(entries) as unknown as IngestLimitsConfig;
 }
