@@ -97,7 +97,10 @@ export async function ingestFiles(inputs: string[], options: IngestOptions): Pro
   try {
     for (const [index, file] of files.entries()) {
       await ingestOne(summary, options, file, async () => {
-        const doc = await sourceDocument(file, path.resolve(file), { ...options, limits });
+        const doc = await sourceDocument(file, path.resolve(file), {
+          limits,
+          ...(options.manifest ? { manifest: options.manifest } : {}),
+        });
         return { source: doc.source, hash: contentHash(doc.bytes, doc.hints), load: () => reader.read(doc) };
       });
       options.onProgress?.(index + 1, files.length, file);

@@ -238,11 +238,12 @@ function report(
     }
   }
   const count = (reason: string) => skipped.filter((s) => s.reason === reason).length;
+  const kept = all.reduce((n, report) => n + report.kept.length, 0);
   ctx.out(
     `Indexed ${r.ingest.meetings} meeting(s) (${r.ingest.items} items, ${r.ingest.passages} passages), ` +
       `${r.ingest.unchanged} unchanged; skipped ${count('unpublished')} with minutes not yet published, ` +
       `${count('future')} still to come, ${count('no-minutes')} with no minutes found; ` +
-      `kept ${all.reduce((n, report) => n + report.kept.length, 0)} indexed copies over smaller ones; ` +
+      (kept > 0 ? `kept ${kept} indexed cop${kept === 1 ? 'y' : 'ies'} over smaller ones; ` : '') +
       `${failed.length + r.ingest.failed} failed (index: ${r.indexDir})`,
   );
 }
