@@ -20,8 +20,39 @@ export interface Config {
   llm: LlmConfig | null;
   slack: SlackConfig;
   proxy: ProxyConfig;
+  /** Raised (or lowered) ingest limits; see {@link IngestLimitsConfig}. */
+  ingestLimits: IngestLimitsConfig;
   logLevel: string;
 }
+
+/**
+ * Overrides of what one minutes file or meeting may cost, in the units people write; null keeps the
+ * default. The defaults, and how they were measured, are in `ingest/limits.ts`.
+ */
+export interface IngestLimitsConfig {
+  maxFileMb: number | null;
+  maxParagraphs: number | null;
+  maxElements: number | null;
+  maxDepth: number | null;
+  maxUnzippedMb: number | null;
+  maxMeetingChars: number | null;
+  maxMeetingPassages: number | null;
+  parseMemoryMb: number | null;
+  parseTimeoutSeconds: number | null;
+}
+
+/** The variable behind each ingest limit, named by every refusal so the user knows what to raise. */
+export const INGEST_LIMIT_VARIABLES: Readonly<Record<keyof IngestLimitsConfig, string>> = Object.freeze({
+  maxFileMb: 'MINUTEBOOK_MAX_FILE_MB',
+  maxParagraphs: 'MINUTEBOOK_MAX_PARAGRAPHS',
+  maxElements: 'MINUTEBOOK_MAX_ELEMENTS',
+  maxDepth: 'MINUTEBOOK_MAX_DEPTH',
+  maxUnzippedMb: 'MINUTEBOOK_MAX_UNZIPPED_MB',
+  maxMeetingChars: 'MINUTEBOOK_MAX_MEETING_CHARS',
+  maxMeetingPassages: 'MINUTEBOOK_MAX_MEETING_PASSAGES',
+  parseMemoryMb: 'MINUTEBOOK_PARSE_MEMORY_MB',
+  parseTimeoutSeconds: 'MINUTEBOOK_PARSE_TIMEOUT_S',
+});
 
 /** Outbound proxies from the standard variables (lower-case names win, as curl reads them). */
 export interface ProxyConfig {
@@ -224,6 +255,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       healthPort: read(env, 'MINUTEBOOK_HEALTH_PORT') === null ? null : readInt(env, 'MINUTEBOOK_HEALTH_PORT', 0, 1),
     },
     proxy: readProxyConfig(env),
+    ingestLimits: readIngestLimits(env),
     logLevel: read(env, 'LOG_LEVEL') ?? 'info',
   };
+}
+
+function readIngestLimits(env: Env): IngestLimitsConfig {
+  const entries = Object.entries(INGEST_LIMIT_VARIABLES).map(([field, key]) => [
+    field,
+    read(env, key) === null ? null : readInt(env, key, 0, 1),
+  ]);
+  return Object.fromEntries(entries) as unknown as IngestLimitsConfig;
 }

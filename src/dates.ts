@@ -176,9 +176,29 @@ export function formatLongDate(iso: string | null): string {
   return d === undefined ? `${month} ${y}` : `${d} ${month} ${y}`;
 }
 
-/** Years a council meeting can have been held in. */
+/**
+ * The first year of meetings whose minutes anyone indexes: county councils date from 1889, and
+ * `0000`/`0001` are what empty date fields become.
+ */
+const EARLIEST_YEAR = 1900;
+/** How far after today a meeting date may lie: minutes follow meetings, so only a typo goes further. */
+const DAYS_AHEAD = 366;
+
+/** Years a date read out of text can be in (which year is right is checked against today apart). */
 function plausibleYear(year: number): boolean {
-  return Number.isInteger(year) && year >= 1900 && year <= 2200;
+  return Number.isInteger(year) && year >= EARLIEST_YEAR && year <= 2200;
+}
+
+/**
+ * Why the ISO date `iso` cannot be the date of a meeting whose minutes exist, or null when it can:
+ * before 1900, or more than a year after `today` (ISO too).
+ */
+export function implausibleMeetingDate(iso: string, today: string): string | null {
+  if (Number(iso.slice(0, 4)) < EARLIEST_YEAR) return `${iso} is before ${EARLIEST_YEAR}`;
+  const latest = new Date(`${today}T00:00:00Z`);
+  latest.setUTCDate(latest.getUTCDate() + DAYS_AHEAD);
+  if (iso > latest.toISOString().slice(0, 10)) return `${iso} is more than a year after today (${today})`;
+  return null;
 }
 
 /** "15" -> "2015", "98" -> "1998": two-digit years in minutes are recent ones. */
