@@ -20,8 +20,39 @@ export interface Config {
   llm: LlmConfig | null;
   slack: SlackConfig;
   proxy: ProxyConfig;
+  /** Raised (or lowered) ingest limits; see {@link IngestLimitsConfig}. */
+  ingestLimits: IngestLimitsConfig;
   logLevel: string;
 }
+
+/**
+ * Overrides of what one minutes file or meeting may cost, in the units people write; null keeps the
+ * default. The defaults, and how they were measured, are in `ingest/limits.ts`.
+ */
+export interface IngestLimitsConfig {
+  maxFileMb: number | null;
+  maxParagraphs: number | null;
+  maxElements: number | null;
+  maxDepth: number | null;
+  maxUnzippedMb: number | null;
+  maxMeetingChars: number | null;
+  maxMeetingPassages: number | null;
+  parseMemoryMb: number | null;
+  parseTimeoutSeconds: number | null;
+}
+
+/** The variable behind each ingest limit, named by every refusal so the user knows what to raise. */
+export const INGEST_LIMIT_VARIABLES: Readonly<Record<keyof IngestLimitsConfig, string>> = Object.freeze({
+  maxFileMb: 'MINUTEBOOK_MAX_FILE_MB',
+  maxParagraphs: 'MINUTEBOOK_MAX_PARAGRAPHS',
+  maxElements: 'MINUTEBOOK_MAX_ELEMENTS',
+  maxDepth: 'MINUTEBOOK_MAX_DEPTH',
+  maxUnzippedMb: 'MINUTEBOOK_MAX_UNZIPPED_MB',
+  maxMeetingChars: 'MINUTEBOOK_MAX_MEETING_CHARS',
+  maxMeetingPassages: 'MINUTEBOOK_MAX_MEETING_PASSAGES',
+  parseMemoryMb: 'MINUTEBOOK_PARSE_MEMORY_MB',
+  parseTimeoutSeconds: 'MINUTEBOOK_PARSE_TIMEOUT_S',
+});
 
 /** Outbound proxies from the standard variables (lower-case names win, as curl reads them). */
 export interface ProxyConfig {
@@ -37,9 +68,42 @@ export interface LlmConfig {
   apiKey: string | null;
   baseUrl: string | null;
   model: string;
+  /** The whole answer's deadline, streaming included; any value works (no hidden 300 s cap). */
   timeoutMs: number;
   maxRetries: number;
+  /** Cap on the visible answer's tokens. */
   maxTokens: number;
+  /**
+   * Which request field carries the cap: `max_tokens`, or `max_completion_tokens` for reasoning
+   * models (also learned from the endpoint's 400 when it refuses `max_tokens`).
+   */
+  tokenLimitParam: 'max_tokens' | 'max_completion_tokens';
+  /** Added to the cap under `max_completion_tokens`, which must also cover hidden reasoning. */
+  reasoningTokens: number;
+  /** Sampling temperature: low, so answers stay close to the passages (dropped if the model refuses it). */
+  temperature: number;
+  /** Ask for JSON sentences with passage ids (`response_format` json_schema); off once the endpoint refuses it. */
+  structuredOutput: boolean;
+  /** The model's context window in tokens: passages are chosen to fit it with the answer. */
+  contextTokens: number;
+}
+
+/**
+ * Defaults that depend on where the model runs. A model on this machine (a loopback address) is
+ * usually CPU-hosted: slow to answer and with a small context window. A hosted one answers in
+ * seconds and has a large window; the budget still stays modest, as more passages than that add
+ * noise rather than answers.
+ */
+export const LLM_DEFAULTS = {
+  hosted: { timeoutMs: 60_000, contextTokens: 16_384 },
+  local: { timeoutMs: 600_000, contextTokens: 4_096 },
+} as const;
+
+/** Whether an endpoint is on this machine (and so, by default, CPU-hosted). */
+export function isLocalEndpoint(baseUrl: string | null): boolean {
+  if (!baseUrl) return false;
+  const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 export interface SlackConfig {
@@ -80,6 +144,24 @@ function readInt(env: Env, key: string, fallback: number, min: number): number {
     throw new ConfigError(`${key} must be a whole number of at least ${min} (got "${raw}")`);
   }
   return value;
+}
+
+function readNumber(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, key);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new ConfigError(`${key} must be a number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function readChoice<T extends string>(env: Env, key: string, choices: readonly T[], fallback: T): T {
+  const raw = read(env, key);
+  if (raw === null) return fallback;
+  const choice = choices.find((c) => c === raw.toLowerCase());
+  if (!choice) throw new ConfigError(`${key} must be one of ${choices.join(', ')} (got "${raw}")`);
+  return choice;
 }
 
 function readBool(env: Env, key: string, fallback: boolean): boolean {
@@ -130,15 +212,26 @@ export function readProxyConfig(env: Env = process.env): ProxyConfig {
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const apiKey = read(env, 'OPENAI_API_KEY');
   const baseUrl = readUrl(env, 'OPENAI_BASE_URL');
+  const defaults = isLocalEndpoint(baseUrl) ? LLM_DEFAULTS.local : LLM_DEFAULTS.hosted;
   const llm: LlmConfig | null =
     apiKey || baseUrl
       ? {
           apiKey,
           baseUrl,
           model: read(env, 'MINUTEBOOK_CHAT_MODEL') ?? DEFAULT_CHAT_MODEL,
-          timeoutMs: readInt(env, 'MINUTEBOOK_LLM_TIMEOUT_MS', 30_000, 1),
+          timeoutMs: readInt(env, 'MINUTEBOOK_LLM_TIMEOUT_MS', defaults.timeoutMs, 1),
           maxRetries: readInt(env, 'MINUTEBOOK_LLM_MAX_RETRIES', 2, 0),
           maxTokens: readInt(env, 'MINUTEBOOK_LLM_MAX_TOKENS', 800, 16),
+          tokenLimitParam: readChoice(
+            env,
+            'MINUTEBOOK_LLM_TOKEN_LIMIT_PARAM',
+            ['max_tokens', 'max_completion_tokens'],
+            'max_tokens',
+          ),
+          reasoningTokens: readInt(env, 'MINUTEBOOK_LLM_REASONING_TOKENS', 4_096, 0),
+          temperature: readNumber(env, 'MINUTEBOOK_LLM_TEMPERATURE', 0.1, 0, 2),
+          structuredOutput: readBool(env, 'MINUTEBOOK_LLM_STRUCTURED_OUTPUT', true),
+          contextTokens: readInt(env, 'MINUTEBOOK_LLM_CONTEXT_TOKENS', defaults.contextTokens, 1_024),
         }
       : null;
 
@@ -162,6 +255,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       healthPort: read(env, 'MINUTEBOOK_HEALTH_PORT') === null ? null : readInt(env, 'MINUTEBOOK_HEALTH_PORT', 0, 1),
     },
     proxy: readProxyConfig(env),
+    ingestLimits: readIngestLimits(env),
     logLevel: read(env, 'LOG_LEVEL') ?? 'info',
   };
+}
+
+function readIngestLimits(env: Env): IngestLimitsConfig {
+  const entries = Object.entries(INGEST_LIMIT_VARIABLES).map(([field, key]) => [
+    field,
+    read(env, key) === null ? null : readInt(env, key, 0, 1),
+  ]);
+  return Object.fromEntries(entries) as unknown as IngestLimitsConfig;
 }

@@ -45,6 +45,20 @@ export class BadMinutesFileError extends MinutebookError {
   }
 }
 
+/**
+ * A minutes file (or synced meeting) over one of ingest's limits (`ingest/limits.ts`): named with
+ * the limit and the variable that raises it.
+ */
+export class LimitExceededError extends BadMinutesFileError {
+  /** The environment variable that raises the limit. */
+  readonly limit: string;
+
+  constructor(file: string, limit: string, problem: string) {
+    super(file, problem);
+    this.limit = limit;
+  }
+}
+
 export class BadManifestError extends MinutebookError {
   readonly file: string;
 

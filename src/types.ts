@@ -177,6 +177,12 @@ export interface AskOptions {
   /** Earlier turns, used to understand follow-ups like "and in 2022?". */
   history?: ConversationTurn[];
   signal?: AbortSignal;
+  /**
+   * Called with the model's answer so far, each time more of it arrives, for a front end that shows
+   * the answer as it is written. The draft is unchecked model text: show it as untrusted text and
+   * replace it with the answer `ask` returns, which is the only checked one.
+   */
+  onDraft?: (draft: string) => void;
 }
 
 /** What the front ends (CLI, Slack) need from the answering core. */
@@ -219,10 +225,35 @@ export interface ChatMessage {
   content: string;
 }
 
+/** A JSON schema the reply must follow (OpenAI's `response_format: { type: "json_schema" }`). */
+export interface JsonSchemaFormat {
+  name: string;
+  schema: Record<string, unknown>;
+}
+
+export interface ChatOptions {
+  signal?: AbortSignal;
+  /** Cap on the reply's tokens, at most the configured cap. */
+  maxTokens?: number;
+  /** Ask for a reply in this JSON shape; sent only while `ChatModel.structuredOutput` holds. */
+  jsonSchema?: JsonSchemaFormat;
+  /** Strings at which the model stops (a prompt echo, the data delimiter). */
+  stop?: string[];
+  /**
+   * Called with the reply so far (reasoning removed) as it streams. Returning `'stop'` ends the
+   * reply there: the connection is closed, so the server stops generating, and the text so far is
+   * returned.
+   */
+  onText?: (soFar: string) => 'stop' | undefined;
+}
+
 /** An OpenAI-compatible chat model. */
 export interface ChatModel {
   readonly modelId: string;
-  complete(messages: ChatMessage[], options?: { signal?: AbortSignal; maxTokens?: number }): Promise<string>;
+  /** Whether a JSON schema can be asked for: configured, and false once the endpoint refused one. */
+  readonly structuredOutput: boolean;
+  /** The reply's text, with any `<think>` reasoning removed. */
+  complete(messages: ChatMessage[], options?: ChatOptions): Promise<string>;
 }
 
 /** A document as fetched or read, before parsing. */

@@ -8,6 +8,7 @@ import {
 } from '../../src/minutes/reference.js';
 import { isPageNumber } from './furniture.js';
 import { isHeadingText, isMostlyUpper, splitTitle } from './headings.js';
+import { RESOLUTION_WORDS } from './points.js';
 
 /** A line that may open a minute item: a printed number at its start, read with the minute grammar. */
 export interface Candidate {
@@ -17,6 +18,8 @@ export interface Candidate {
   shape: string;
   /** The text after the number on its line ("" when the number stands alone). */
   rest: string;
+  /** `rest` read as a title and the text after it (see {@link titleOnLine}); a null title when it is prose. */
+  split: { title: string | null; body: string };
   /** A second number after a compound minute number: "C048/23  1.  APOLOGIES" is agenda item 1. */
   agendaNumber: number | null;
   /** Whether the number comes with a title: after it, on the next line, or on the lines before it. */
@@ -30,8 +33,13 @@ const TIME_PREFIX =
   /^(?:\(\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\)|\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs))\s+(?=\S)/i;
 const LABELLED_TOKEN = new RegExp(String.raw`^(?:\((${TOKEN_BODY})\)|(${TOKEN_BODY}))`);
 const UNLABELLED_TOKEN = new RegExp(String.raw`^(?:\((${TOKEN_BODY_UNLABELLED})\)|(${TOKEN_BODY_UNLABELLED}))`);
-/** What may follow a number: a full stop, colon, bracket or dash, a space before a title, or nothing. */
-const TERMINATOR = /^(?:\.(?=\s|$)|:(?=\s|$)|\)|\s+[-–—](?=\s)|(?=\s)|$)\s*/;
+/**
+ * What may follow a number: a full stop, colon, bracket or dash, a space before a title, or nothing.
+ * A full stop may run straight into a capitalised word ("1.Welcome"), never into a digit ("1.5").
+ */
+const TERMINATOR = /^(?:\.(?=\s|$|\p{Lu}\p{Ll})|:(?=\s|$)|\)|\s+[-–—](?=\s)|(?=\s)|$)\s*/u;
+/** A contents line: a title, dot leaders and a page number ("4 Confirmation of Minutes ........ 3"). */
+const CONTENTS_LINE = /(?:\.{4,}|…{2,}|(?:\s\.){3,})\s*\d{1,4}$/;
 /** A number followed by these is a time, an amount or a count, not a minute. */
 const NOT_A_MINUTE_AFTER = /^(?:am|pm|AM|PM|a\.m|p\.m|hrs|hours|minutes|mins|%|per ?cent)\b/;
 
@@ -50,7 +58,7 @@ export function findCandidates(lines: string[]): Candidate[] {
 }
 
 function readLine(line: string, index: number, lines: string[]): Candidate | null {
-  if (!line || isPageNumber(line)) return null;
+  if (!line || isPageNumber(line) || CONTENTS_LINE.test(line)) return null;
   const dates = findDates(line.slice(0, 40), { months: false });
   if (dates[0]?.index === 0) return null;
   const unmarked = line.replace(/^#{1,6}\s*/, '');
@@ -81,18 +89,45 @@ function readLine(line: string, index: number, lines: string[]): Candidate | nul
   // Letters and roman numerals number outlines only with a full stop or bracket: "A. Call to Order", "(b)".
   const lettered = token.form === 'letter' || token.form === 'roman';
   if (lettered && !closer && !terminator[0].startsWith('.')) return null;
-  const titled = rest ? splitTitle(rest).title !== null : titleAfter(lines, index) || titleBefore(lines, index) > 0;
+  const split = titleOnLine(rest, lines, index);
+  const titled = rest ? split.title !== null : titleAfter(lines, index) || titleBefore(lines, index) > 0;
   if (lettered && !titled) return null;
   if (!titled && !followsSentenceEnd(lines, index)) return null;
   const shape = [
     token.form,
     closer,
     label ? 'label' : '',
-    token.prefix,
+    // Compound codes keep their shape whatever their letters: councils code reports by the
+    // directorate that wrote them ("SI20/13", "BS20/21") in one running sequence.
+    token.form === 'compound' && token.prefix ? 'letters' : token.prefix,
     token.form === 'letter' ? caseOf(body) : '',
     token.parts.length,
   ].join('|');
-  return { line: index, token, shape, rest, agendaNumber, titled, time: time.trim() };
+  return { line: index, token, shape, rest, split, agendaNumber, titled, time: time.trim() };
+}
+
+/** Words a title never ends on: a line that stops at one of them runs on into the next. */
+const RUNS_ON = /\b(?:the|of|and|or|to|a|an|in|on|at|by|for|with|from|that|which|was|were|is|be|had|has)$/i;
+
+/**
+ * The title and text in what follows a number on its line. Besides what {@link splitTitle} reads
+ * ("Apologies. Cllr A sent…", "CALL TO ORDER: The meeting…"), a short line that stops without a
+ * sentence's end, before text that starts afresh on the next line, is the title even when a verb
+ * is in it ("Questions received from members of the public" / "No questions had been received.").
+ */
+export function titleOnLine(rest: string, lines: string[], index: number): { title: string | null; body: string } {
+  const split = splitTitle(rest);
+  if (split.title !== null || !rest) return split;
+  const text = rest.trim();
+  const next = nextText(lines, index);
+  const standsAlone =
+    /^[\p{Lu}‘'"“]/u.test(text) &&
+    !/[.,;!?]$/.test(text) &&
+    !/[.!?]\s+\p{Lu}/u.test(text) &&
+    !RUNS_ON.test(text) &&
+    text.split(/\s+/).length <= 12;
+  const textFollows = next === '' || /^[\p{Lu}\d‘'"“(]/u.test(next);
+  return standsAlone && textFollows ? { title: text, body: '' } : split;
 }
 
 function caseOf(letter: string): string {
@@ -130,7 +165,8 @@ export function titleBefore(lines: string[], index: number): number {
   return count;
 }
 
-const RESOLUTION_WORD = /^(?:RESOLVED|AGREED|DECIDED|CARRIED|RECOMMENDED|NOTED)\b/;
+/** A decision in capitals ("RESOLVED:", "CARRIED", "NOTED") is never the title over a number. */
+const RESOLUTION_WORD = new RegExp(`^(?:${RESOLUTION_WORDS}|CARRIED|NOTED)\\b`);
 
 function nextText(lines: string[], index: number): string {
   for (let i = index + 1; i < lines.length; i++) {

@@ -1,3 +1,4 @@
+import { MINUTE_LABEL_WORDS } from '../../src/minutes/reference.js';
 import type { Meeting } from '../../src/types.js';
 
 /**
@@ -23,8 +24,11 @@ export function droppedWords(text: string, meeting: Meeting, furniture: string[]
   return missing;
 }
 
+/** Label words ("Minute", "Item", "Article", "No.") are read out of the text with the number they print. */
+const LABEL_WORDS = new Set(['no', 'number', ...MINUTE_LABEL_WORDS.flatMap((w) => w.toLowerCase().split(' '))]);
+
 function wordsOf(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter(
-    (w) => !/^(?:minutes?|min|mins|item|agenda|no|cofnod|eitem)$/.test(w) && !/^(?:pdf|kb|icon)$/.test(w),
+    (w) => !LABEL_WORDS.has(w) && !/^(?:pdf|kb|icon)$/.test(w),
   );
 }

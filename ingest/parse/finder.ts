@@ -1,11 +1,14 @@
+import { MINUTE_LABEL } from '../../src/minutes/reference.js';
 import { type Candidate, findCandidates, titleAfter, titleBefore } from './candidates.js';
 import { removeFurniture } from './furniture.js';
-import { isHeadingText, isMostlyUpper, isStandardHeading, splitTitle } from './headings.js';
-import { isBlockHeading, looksLikeBlocks, readBlocks } from './layouts/blocks.js';
+import { isMostlyUpper } from './headings.js';
+import { looksLikeBlocks, readBlocks } from './layouts/blocks.js';
+import { leadWithHeadings, readHeadings } from './layouts/headings.js';
+import { leadItems, unnumberedItem } from './layouts/lead.js';
 import { readParagraphs, signatureBlockStart } from './layouts/lines.js';
 import { looksLikeTable, readTable } from './layouts/table.js';
 import type { LayoutItem, LayoutResult } from './layouts/types.js';
-import { leadItems, unnumberedItem } from './lead.js';
+import { readPointLabel } from './points.js';
 import { chooseScheme, type Scheme } from './scheme.js';
 
 /** What the item finder made of a document. */
@@ -16,10 +19,6 @@ export interface FoundItems extends LayoutResult {
 
 /** Lines longer than this are PDF text run together into one paragraph: items may start inside them. */
 const RUN_TOGETHER_CHARS = 400;
-/** With no numbering and no headings, a document is minutes only if it reads like minutes. */
-const MINUTES_WORDS =
-  /\b(?:minutes?|meeting|present|apologies|resolved|agreed|council|committee|board|chair(?:man|person)?|motion|carried|seconded|agenda|councillors?|cofnodion|cyfarfod)\b/gi;
-
 /**
  * The one item finder every reader goes through. It takes out page furniture, then finds the items
  * by the strongest evidence the document has: a flattened ModernGov table's rows, the numbering
@@ -30,7 +29,7 @@ const MINUTES_WORDS =
 export function findItems(allLines: string[]): FoundItems {
   const { lines, dropped } = removeFurniture(splitRunTogether(allLines));
   if (looksLikeTable(lines)) return withLead(readTable(lines), dropped);
-  const scheme = chooseScheme(findCandidates(lines));
+  const scheme = chooseScheme(findCandidates(lines), lines);
   if (scheme) return { ...readNumbered(lines, scheme), dropped };
   if (looksLikeBlocks(lines)) return withLead(readBlocks(lines), dropped);
   return { ...readHeadings(lines), dropped };
@@ -42,14 +41,18 @@ function withLead(layout: LayoutResult, dropped: string[]): FoundItems {
 }
 
 /**
- * "…was agreed. 2 MINUTES OF THE PREVIOUS MEETING Agreed. 3 MATTERS ARISING None.": where PDF text
- * ran items together into one line, a number after a sentence end and before a capitalised title
- * starts a line of its own, so the scheme can be learned from it like any other.
+ * Where PDF text ran items together into one line, an item's start after a sentence end starts a
+ * line of its own, so the scheme can be learned from it like any other: a number before a title in
+ * capitals ("…was agreed. 2 MINUTES OF THE PREVIOUS MEETING Agreed. 3 MATTERS ARISING None."), or a
+ * labelled number before a capitalised word ("…(holiday). Minute 46/24 Declarations of Interest.").
  */
+const RUN_TOGETHER_ITEM = new RegExp(
+  String.raw`(?<=[.!?:;)"”’]\s+)(?=(?:(?:\(?\d{1,4}(?:\.\d{1,2})?[.)]?|[A-Z]{1,4}\d{1,4}\/\d{2,4})\s+(?:(?:[A-Z][A-Z'’&,/-]+\s+)+[A-Z][A-Z'’&,/-]+\b|[A-Z][A-Z'’&/-]{4,}(?::|\s[-–])))|${MINUTE_LABEL}\d{1,6}(?:[/.]\d{1,4})*[.:)]?\s+\p{Lu}\p{Ll})`,
+  'gu',
+);
+
 function splitRunTogether(lines: string[]): string[] {
-  const split =
-    /(?<=[.!?:;)"”’]\s+)(?=(?:\(?\d{1,4}(?:\.\d{1,2})?[.)]?|[A-Z]{1,4}\d{1,4}\/\d{2,4})\s+(?:(?:[A-Z][A-Z'’&,/-]+\s+)+[A-Z][A-Z'’&,/-]+\b|[A-Z][A-Z'’&/-]{4,}(?::|\s[-–])))/g;
-  return lines.flatMap((line) => (line.length > RUN_TOGETHER_CHARS ? line.split(split) : [line]));
+  return lines.flatMap((line) => (line.length > RUN_TOGETHER_CHARS ? line.split(RUN_TOGETHER_ITEM) : [line]));
 }
 
 interface Boundary {
@@ -80,7 +83,7 @@ function readNumbered(lines: string[], scheme: Scheme): LayoutResult {
   return {
     layout: 'numbered',
     headerLines: lines.slice(0, first),
-    items: [...leadItems(lines.slice(0, first), readParagraphs), ...items],
+    items: [...leadWithHeadings(lines.slice(0, first)), ...items],
   };
 }
 
@@ -98,7 +101,7 @@ function withSubItems(items: Candidate[], all: Candidate[]): Boundary[] {
     for (const c of all) {
       if (c.line <= item.line || c.line >= nextLine || c.token.form !== 'decimal') continue;
       if (c.token.parts[0] !== item.token.minuteNumber || (c.token.parts[1] ?? 0) <= last) continue;
-      if (!c.rest || splitTitle(c.rest).body !== '') continue;
+      if (!c.rest || c.split.title === null || c.split.body !== '') continue;
       last = c.token.parts[1] ?? 0;
       boundaries.push({ candidate: c, start: c.line, sub: true });
     }
@@ -108,7 +111,7 @@ function withSubItems(items: Candidate[], all: Candidate[]): Boundary[] {
 
 /** How many lines above a number are its title: only when nothing after the number gives one. */
 function titleLinesAbove(lines: string[], candidate: Candidate): number {
-  if (candidate.rest ? splitTitle(candidate.rest).title !== null : titleAfter(lines, candidate.line)) return 0;
+  if (candidate.rest ? candidate.split.title !== null : titleAfter(lines, candidate.line)) return 0;
   return titleBefore(lines, candidate.line);
 }
 
@@ -119,7 +122,7 @@ function numberedItem(lines: string[], boundary: Boundary, next: number, running
   let heading: string | null = null;
   const firstLines: string[] = [];
   if (candidate.rest) {
-    const split = splitTitle(candidate.rest);
+    const { split } = candidate;
     heading = split.title;
     if (heading !== null && split.body === '' && !/[.:;?!)]$/.test(heading)) {
       const wrapped = titleContinuation(heading, body);
@@ -137,7 +140,8 @@ function numberedItem(lines: string[], boundary: Boundary, next: number, running
   }
   const paragraphs = readParagraphs([candidate.time, ...firstLines, ...body].filter((line, i) => i > 1 || line));
   const { token } = candidate;
-  const minuteNumber = token.form === 'compound' ? (token.parts[running] ?? null) : token.minuteNumber;
+  const minuteNumber =
+    token.form === 'compound' || token.form === 'decimal' ? (token.parts[running] ?? null) : token.minuteNumber;
   return {
     heading,
     description: null,
@@ -155,6 +159,8 @@ function titleContinuation(title: string, body: string[]): number {
   let current = title;
   for (const raw of body.slice(0, 2)) {
     const line = raw.trim();
+    // A labelled point ("a) Councillors received…") starts the text, whatever its case.
+    if (readPointLabel(line).label !== null) break;
     const continues = /^\p{Ll}/u.test(line) || (isMostlyUpper(current) && isMostlyUpper(line) && line.length <= 100);
     if (!line || !continues || /[.:;?!)]$/.test(current)) break;
     taken++;
@@ -179,65 +185,4 @@ function takeTitleLines(body: string[]): { title: string | null; consumed: numbe
     return { title: `${firstLine} ${next}`, consumed: i + 2 };
   }
   return { title: firstLine, consumed: i + 1 };
-}
-
-/**
- * Minutes that print no numbers: items split at their headings — standard headings ("Apologies",
- * "CALL TO ORDER"), lines in capitals, and short title lines set apart by blank lines — kept with no
- * number. With no headings at all, the whole text is one item, if it reads like minutes.
- */
-function readHeadings(lines: string[]): LayoutResult {
-  const starts: Array<{ line: number; title: string; body: string }> = [];
-  lines.forEach((raw, i) => {
-    const heading = readHeadingLine(raw.trim(), lines[i - 1]?.trim() ?? '', lines[i + 1]?.trim() ?? '');
-    if (heading) starts.push({ line: i, ...heading });
-  });
-  // Title lines in capitals ("BOROUGH OF KELLSVILLE") open the document before its first standard heading.
-  const firstStandard = starts.findIndex((s) => isStandardHeading(s.title));
-  if (firstStandard > 0 && starts.slice(0, firstStandard).every((s) => !s.body && s.line < 12))
-    starts.splice(0, firstStandard);
-  if (starts.length < 2) return wholeDocument(lines);
-  const first = starts[0]?.line ?? 0;
-  const items = starts.map((start, i): LayoutItem => {
-    const body = [start.body, ...lines.slice(start.line + 1, starts[i + 1]?.line ?? lines.length)];
-    return {
-      heading: start.title,
-      description: null,
-      paragraphs: readParagraphs(body.filter((l, j) => j > 0 || l)),
-      printed: null,
-      unnumbered: false,
-      kind: 'item',
-    };
-  });
-  return {
-    layout: 'headings',
-    headerLines: lines.slice(0, first),
-    items: [...leadItems(lines.slice(0, first), readParagraphs), ...items],
-  };
-}
-
-function readHeadingLine(line: string, previous: string, next: string): { title: string; body: string } | null {
-  if (!line) return null;
-  const colon = /^([^:]{2,60}):\s+(\S.*)$/.exec(line);
-  if (colon && isStandardHeading(colon[1] ?? '')) return { title: colon[1] ?? '', body: colon[2] ?? '' };
-  if (isStandardHeading(line)) return { title: line, body: '' };
-  if (!isHeadingText(line) || line.split(/\s+/).length > 14) return null;
-  if (isMostlyUpper(line) && /\p{L}{3}/u.test(line)) return { title: line, body: '' };
-  // A short title line on its own between blank lines, or ending in a colon before its text.
-  if ((!previous && !next && isBlockHeading(line)) || (/:$/.test(line) && line.split(/\s+/).length <= 8)) {
-    return { title: line, body: '' };
-  }
-  return null;
-}
-
-function wholeDocument(lines: string[]): LayoutResult {
-  const text = lines.join('\n');
-  const words = new Set([...text.matchAll(MINUTES_WORDS)].map((m) => m[0].toLowerCase().replace(/s$/, '')));
-  if (words.size < 3) return { layout: 'whole', headerLines: lines, items: [] };
-  const paragraphs = readParagraphs(lines);
-  return {
-    layout: 'whole',
-    headerLines: lines,
-    items: [{ heading: null, description: null, paragraphs, printed: null, unnumbered: false, kind: 'item' }],
-  };
 }

@@ -9,9 +9,12 @@ export function isPageNumber(line: string): boolean {
   return /^(?:page\s+)?[-–—\s]*\d{1,4}[-–—\s]*(?:of\s+\d{1,4})?$/i.test(line.trim());
 }
 
-/** Lines that say they are furniture whatever repeats. */
+/**
+ * Lines that say they are furniture whatever repeats, and markup tags alone on a line that an export
+ * left in the text (ModernGov's "<AI1>" agenda-item anchors): neither is what the minutes say.
+ */
 const FURNITURE_LINE =
-  /^(?:this page is intentionally (?:left )?blank|page \d{1,4} of \d{1,4}|\(?continued\)?|chair(?:man|person)?'?s initials\.*)$/i;
+  /^(?:this page is intentionally (?:left )?blank|page \d{1,4} of \d{1,4}|\(?continued\)?|chair(?:man|person)?'?s initials\.*|<\/?[A-Za-z][\w:-]*>)$/i;
 
 /** How often a line must recur to count as a running header or footer. */
 const MIN_REPEATS = 3;
@@ -27,12 +30,19 @@ export interface CleanedLines {
 }
 
 /**
+ * What running headers and footers are compared by: the line without its case, spacing or digits, since
+ * they often carry the page number ("Cabinet 4 June 2024 — page 3").
+ */
+export function furnitureKey(line: string): string {
+  return line.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+}
+
+/**
  * Takes out page numbers and running headers/footers. A repeated line counts as running only where
  * it carries a page counter or sits next to a page number, so a repeated "RESOLVED:" or "That the
  * report be noted." in the body is never taken for furniture.
  */
 export function removeFurniture(lines: string[]): CleanedLines {
-  const key = (line: string) => line.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
   const pageNumberAt = lines.map((line) => line.trim() !== '' && isPageNumber(line));
   const nearPageNumber = (i: number) => {
     for (let d = 1; d <= NEAR_PAGE_NUMBER; d++) if (pageNumberAt[i - d] || pageNumberAt[i + d]) return true;
@@ -41,13 +51,13 @@ export function removeFurniture(lines: string[]): CleanedLines {
   const seen = new Map<string, { count: number; nearPage: number }>();
   lines.forEach((line, i) => {
     if (!/\p{L}{3}/u.test(line)) return;
-    const entry = seen.get(key(line)) ?? { count: 0, nearPage: 0 };
+    const entry = seen.get(furnitureKey(line)) ?? { count: 0, nearPage: 0 };
     entry.count++;
     if (nearPageNumber(i)) entry.nearPage++;
-    seen.set(key(line), entry);
+    seen.set(furnitureKey(line), entry);
   });
   const running = (line: string) => {
-    const entry = seen.get(key(line));
+    const entry = seen.get(furnitureKey(line));
     if (!entry || entry.count < MIN_REPEATS) return false;
     // A line that repeats beside most page breaks is furniture; "RESOLVED:" beside one of eight is not.
     return /\bpage\s+\d/i.test(line) || entry.nearPage / entry.count >= RUNNING_SHARE;

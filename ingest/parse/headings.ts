@@ -16,7 +16,28 @@ export const PDF_LINK = /(?:pdf icon\s*)?PDF \d+(?:\.\d+)? ?[KM]B$/i;
 
 /** Headings every kind of minutes uses, read as headings even in mixed case and without numbers. */
 const STANDARD_HEADING =
-  /^(?:call to order|roll call|pledge of allegiance|invocation|approval of (?:the )?(?:agenda|minutes)|adoption of (?:the )?(?:agenda|minutes)|consent (?:agenda|calendar)|public (?:comments?|hearings?|participation|forum|questions|session)|citizen comments|adjournment|adjourn|old business|new business|unfinished business|reports?|apologies(?: for absence)?|declarations? of (?:interests?|pecuniary interest)|disclosures? of (?:pecuniary )?interests?|matters arising(?: from the minutes)?|minutes(?: of (?:the )?(?:previous|last) meeting)?|any other (?:competent )?business|aocb|aob|date (?:and venue )?of (?:the )?next meeting|next meeting|treasurer'?s report|finance|correspondence|planning(?: applications)?|chair(?:man|person)?'?s (?:report|remarks|announcements)|clerk'?s report|closed session|executive session|in[- ]camera session|announcements|presentations?|recognitions?|communications|ordinances?|resolutions?|action items?|discussion items?|information items?|staff reports?|council (?:comments|reports)|mayor'?s (?:report|comments)|sederunt|welcome(?: and apologies)?|closure|close of (?:the )?meeting|ymddiheuriadau|datganiadau o fuddiant|cofnodion|unrhyw fater arall)$/i;
+  /^(?:call to order|roll call|pledge of allegiance|invocation|approval of (?:the )?(?:agenda|minutes)|adoption of (?:the )?(?:agenda|minutes)|consent (?:agenda|calendar)|public (?:comments?|hearings?|participation|forum|questions|session)|citizen comments|adjournment|adjourn|old business|new business|unfinished business|reports?|apologies(?: for absence)?|declarations? of (?:interests?|pecuniary interest)|disclosures? of (?:pecuniary )?interests?|matters arising(?: from the minutes)?|minutes(?: of (?:the )?(?:previous|last) meeting)?|confirmation of (?:the )?(?:previous )?minutes|any other (?:competent )?business|aocb|aob|date (?:and venue )?of (?:the )?next meeting|next meeting|treasurer'?s report|finance|correspondence|planning(?: applications)?|chair(?:man|person)?'?s (?:report|remarks|announcements)|clerk'?s report|closed session|executive session|in[- ]camera session|announcements|presentations?|recognitions?|communications|ordinances?|resolutions?|action items?|discussion items?|information items?|staff reports?|council (?:comments|reports)|mayor'?s (?:report|comments)|sederunt|welcome(?: and apologies)?|closure|close of (?:the )?meeting|ymddiheuriadau|datganiadau o fuddiant|cofnodion|unrhyw fater arall)$/i;
+
+/** The words that open an attendance list: "PRESENT", "Present:", "Members present", "Roll Call", "Sederunt". */
+export const ATTENDANCE_START =
+  /^(?:present|members present|councillors present|those (?:present|attending)|attendance|in attendance|attendees|roll call|sederunt|presennol|board members present|directors present)\b/i;
+
+/** The chair's office named alone: "Chair", "The Chairman", "Cathaoirleach", "Convener", "In the Chair". */
+const CHAIR_OFFICE =
+  /^(?:(?:the )?(?:chair(?:man|person)?|cathaoirleach|conven[eo]r|presiding (?:member|officer)|mayor)|in the chair)$/i;
+
+/**
+ * A heading over who attended, not over business: "OFFICIALS IN ATTENDANCE:", "STAFF:", "APOLOGIES:",
+ * and a heading that is only the chair's office ("CHAIR:", "CATHAOIRLEACH:"), over who presided.
+ */
+export function isRosterHeading(title: string): boolean {
+  const text = title.trim().replace(/[:.\s]+$/, '');
+  return (
+    ATTENDANCE_START.test(text) ||
+    /\b(?:present|attendance|attending|apologies|absent|officers|officials|staff)\b/i.test(text) ||
+    CHAIR_OFFICE.test(text)
+  );
+}
 
 /** Whether most of a line's letters are capitals: "DECLARATIONS OF INTEREST", "CALL TO ORDER". */
 export function isMostlyUpper(text: string): boolean {
@@ -64,8 +85,13 @@ export function splitTitle(line: string): { title: string | null; body: string }
     const match = separator.exec(text);
     const head = match?.[1]?.trim() ?? '';
     const body = match?.[2] ?? '';
-    // …unless the whole line is itself a title ("Progress Report: Ofsted Recommendations").
-    const titleFirst = !isHeadingText(text) || isStandardHeading(head) || (isMostlyUpper(head) && !isMostlyUpper(body));
+    // …unless the whole line is itself a title ("Progress Report: Ofsted Recommendations"), which a
+    // list of who attended never is ("Present: Dilys Rowe (DR), Elen Hughes (EH)").
+    const titleFirst =
+      !isHeadingText(text) ||
+      isStandardHeading(head) ||
+      ATTENDANCE_START.test(head) ||
+      (isMostlyUpper(head) && !isMostlyUpper(body));
     if (
       match &&
       titleFirst &&
@@ -76,6 +102,9 @@ export function splitTitle(line: string): { title: string | null; body: string }
       return { title: head, body };
     }
   }
+  // "Disclosure of Interests None.": a title, then the word minutes use for nothing to report.
+  const nothing = /^(.{2,80}?)\s+((?:None|Nil)(?:\s+(?:received|declared|reported))?\.?)$/.exec(text);
+  if (nothing && isHeadingText(nothing[1] ?? '')) return { title: nothing[1] ?? '', body: nothing[2] ?? '' };
   const caps = capitalRun(text);
   if (caps) return caps;
   if (isHeadingText(text)) return { title: text, body: '' };
@@ -96,11 +125,18 @@ function capitalRun(text: string): { title: string; body: string } | null {
   const title = words.slice(0, end).join(' ');
   if (end === 0 || end === words.length || title.replace(/[^\p{L}]/gu, '').length < 4) return null;
   if (!/^\p{Lu}/u.test(words[end] ?? '')) return null;
+  // "LANGMOOR - 20060770 - Conversion of barns…": capitals that stop at a dash are a title's first
+  // part, not all of it; the line is the title.
+  if (/[-–—/]$/.test(title)) return isHeadingText(text) ? { title: text, body: '' } : null;
   return { title, body: words.slice(end).join(' ') };
 }
 
+/**
+ * A word of a title in capitals: capital letters ("APOLOGIES", "O" in "DATGANIAD O GYFRIFON"),
+ * or figures and joining marks ("2019/20", "&", "–").
+ */
 function isCapitalWord(word: string): boolean {
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (!letters) return /^[\d&/–—-]+[.,:;)]?$/.test(word);
-  return letters === letters.toUpperCase() && (letters.length > 1 || /^[AI&]$/.test(letters));
+  return letters === letters.toUpperCase();
 }

@@ -44,7 +44,10 @@ export function parseMinutes(text: string, options: ParseOptions): { meeting: Me
     layout.items.map((item, i) => ({
       printed: item.printed,
       anchor: anchors[i] ?? null,
-      unnumbered: item.unnumbered || /^webcast\b/i.test(item.heading ?? ''),
+      // Where the minutes print their numbers, an item printed without one is outside the sequence:
+      // counting a number for it from its neighbours would be a guess.
+      unnumbered:
+        item.unnumbered || (layout.layout === 'numbered' && !item.printed) || /^webcast\b/i.test(item.heading ?? ''),
     })),
   );
   const items: MinuteItem[] = layout.items.map((raw, i) => {
@@ -81,7 +84,7 @@ function assembleMeeting(layout: FoundItems, allLines: string[], items: MinuteIt
       `${unnumbered} item(s) have no minute number: the minutes print none and nothing in the text anchors them`,
     );
   return {
-    council: hints.council ?? null,
+    council: hints.council ?? header.council,
     committee: header.committee ?? hints.committee ?? null,
     date,
     startTime: header.startTime ?? hints.startTime ?? null,

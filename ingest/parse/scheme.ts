@@ -18,12 +18,15 @@ const MAX_LETTER_GAP = 3;
 export interface Scheme {
   /** The items, in document order. */
   items: Candidate[];
-  /** Which number of a compound token runs ("C048/23": 0; "17/064": 1). */
+  /** Which number of the tokens runs ("C048/23": 0; "17/064": 1; "2307.01": 1). */
   running: number;
 }
 
-/** The document's numbering scheme, or null when no group of candidates forms one. */
-export function chooseScheme(candidates: Candidate[]): Scheme | null {
+/**
+ * The document's numbering scheme, or null when no group of candidates forms one. `lines` are the
+ * document's lines the candidates were read from.
+ */
+export function chooseScheme(candidates: Candidate[], lines: string[]): Scheme | null {
   const groups = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const group = groups.get(candidate.shape) ?? [];
@@ -34,7 +37,7 @@ export function chooseScheme(candidates: Candidate[]): Scheme | null {
   for (const group of groups.values()) {
     const { members, running } = consistentMembers(group);
     const chain = risingChain(members, running);
-    if (chain.length < 2) continue;
+    if (chain.length < 2 || isList(chain, lines)) continue;
     const titled = chain.filter((c) => c.titled).length / chain.length;
     const outside = group.length - chain.length;
     // Sub-points restart in every item, so most of their shape falls outside any one run.
@@ -46,6 +49,11 @@ export function chooseScheme(candidates: Candidate[]): Scheme | null {
   valid.sort((a, b) => b.score - a.score || a.first - b.first);
   const best = valid[0];
   if (!best) return null;
+  // "2307.01, 2307.02 …", "21.44, 21.45 …": a first part that never changes is the year or month, the second runs.
+  const [first, ...rest] = best.scheme.items;
+  if (first?.token.form === 'decimal' && rest.every((c) => c.token.parts[0] === first.token.parts[0])) {
+    return { ...best.scheme, running: 1 };
+  }
   // "1.1, 1.2, 2.1 …" under "1., 2. …": the numbered paragraphs of items outnumber the items, but the
   // items are the scheme. A coarser scheme that numbers most of the finer one's items wins.
   if (best.scheme.items[0]?.token.form === 'decimal') {
@@ -58,6 +66,19 @@ export function chooseScheme(candidates: Candidate[]): Scheme | null {
     if (parent) return parent.scheme;
   }
   return best.scheme;
+}
+
+/**
+ * A numbered list inside an item ("Consent Agenda:" then "1) Approval of Bills", "2) …"): every
+ * member but the last is a title with no text of its own, so the last would swallow the rest of the
+ * document. Items carry text, or at least some of them do before the last.
+ */
+function isList(chain: Candidate[], lines: string[]): boolean {
+  return chain.slice(0, -1).every((member, i) => {
+    const next = chain[i + 1]?.line ?? member.line;
+    const between = lines.slice(member.line + 1, next).some((line) => line.trim() !== '');
+    return member.split.body === '' && !between;
+  });
 }
 
 /**

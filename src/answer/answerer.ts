@@ -4,20 +4,13 @@ import { type Question, readQuestion } from '../question/index.js';
 import { NOT_COVERED_BELOW } from '../retrieve/retriever.js';
 import type { Answer, Answerer, AskOptions, ChatModel, Retriever, SearchResult } from '../types.js';
 import { type Answerability, decideAnswerability } from './answerability.js';
+import type { ContextBudget } from './context.js';
 import { extractiveAnswer, glossaryOf } from './extractive.js';
 import { rewriteFollowUp } from './follow-up.js';
-import { groundInPassages } from './grounding.js';
+import { answerWithModel } from './model-answer.js';
 import { nearMissText, notFoundText, searchedOf } from './not-found.js';
-import { citationFor, type GivenPassage, numberPassages } from './passages.js';
-import { buildAnswerMessages, buildFollowUpMessages, loadPrompts, NOT_IN_MINUTES, type Prompts } from './prompts.js';
-import { verifyCitations } from './verify.js';
-
-/** Passages oldest first (undated last), keeping rank order within a day, renumbered from 1. */
-function chronological(passages: GivenPassage[]): GivenPassage[] {
-  return [...passages]
-    .sort((a, b) => (a.hit.date ?? '9999').localeCompare(b.hit.date ?? '9999') || a.n - b.n)
-    .map((passage, i) => ({ ...passage, n: i + 1 }));
-}
+import { chronological, citationFor, type GivenPassage, numberPassages } from './passages.js';
+import { buildFollowUpMessages, loadPrompts, type Prompts } from './prompts.js';
 
 /** Hits asked of the retriever: a history question needs more meetings than a question of fact. */
 const K_FACT = 6;
@@ -41,7 +34,11 @@ export interface MinutesAnswererOptions {
   prompts?: Prompts;
   /** Hits to retrieve per question; by default 6, or 10 for a history question. */
   k?: number;
+  /** The model's context window and answer length, in tokens; a 4k-token model by default. */
+  context?: ContextBudget;
 }
+
+const DEFAULT_CONTEXT: ContextBudget = { contextTokens: 4_096, answerTokens: 800 };
 
 /**
  * Answers questions from the minutes: retrieves, then answers with the LLM when one is configured
@@ -56,6 +53,7 @@ export class MinutesAnswerer implements Answerer {
   private readonly threshold: number;
   private readonly prompts: Prompts;
   private readonly k: number | null;
+  private readonly context: ContextBudget;
 
   constructor(options: MinutesAnswererOptions) {
     this.retriever = options.retriever;
@@ -64,6 +62,7 @@ export class MinutesAnswerer implements Answerer {
     this.threshold = options.notFoundThreshold ?? NOT_COVERED_BELOW;
     if (!Number.isFinite(this.threshold)) throw new BadInputError('notFoundThreshold must be a finite number');
     this.k = options.k ?? null;
+    this.context = options.context ?? DEFAULT_CONTEXT;
     if (this.k !== null && (!Number.isInteger(this.k) || this.k < 1)) {
       throw new BadInputError(`k must be a whole number of at least 1 (got ${options.k})`);
     }
@@ -100,46 +99,24 @@ export class MinutesAnswerer implements Answerer {
     if (!decision.answerable) return { ...base, ...notAnswered(decision, result) };
     if (!this.chatModel) return this.extractive(base, read, passages, history, result, null);
 
-    try {
-      const reply = await this.chatModel.complete(buildAnswerMessages(this.prompts, passages, read.text), {
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      if (reply.trim().replace(/[`.]/g, '') === NOT_IN_MINUTES) {
-        return { ...base, mode: 'not_found', answer: notFoundText(result.scope), citations: [] };
-      }
-      const grounded = groundInPassages(reply, passages);
-      if (grounded.removed.length > 0) {
-        this.logger.warn(
-          { event: 'ungrounded_sentences_removed', count: grounded.removed.length },
-          'the model named a meeting date or minute it was not given; those sentences were removed',
-        );
-      }
-      const verified = verifyCitations(grounded.text, passages);
-      if (verified.invalid.length > 0) {
-        this.logger.warn(
-          { event: 'citations_removed', invalid: verified.invalid, given: passages.length },
-          'the model cited passages it was not given; those citations were removed',
-        );
-      }
-      if (verified.citations.length === 0) {
-        return this.extractive(
-          base,
-          read,
-          passages,
-          history,
-          result,
-          'the model cited none of the passages it was given',
-        );
-      }
-      return { ...base, mode: 'llm', answer: verified.answer, citations: verified.citations };
-    } catch (error) {
-      if (!(error instanceof LlmUnavailableError)) throw error;
-      this.logger.warn(
-        { event: 'llm_fallback', code: error.code, reason: error.message },
-        'answering without the model',
-      );
-      return this.extractive(base, read, passages, history, result, `the model was unavailable: ${error.message}`);
+    const outcome = await answerWithModel({
+      chatModel: this.chatModel,
+      prompts: this.prompts,
+      logger: this.logger,
+      question: read.text,
+      ranked,
+      history,
+      budget: this.context,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onDraft ? { onDraft: options.onDraft } : {}),
+    });
+    if (outcome.kind === 'refused') {
+      return { ...base, mode: 'not_found', answer: notFoundText(result.scope), citations: [] };
     }
+    if (outcome.kind === 'fallback') {
+      return this.extractive(base, read, passages, history, result, outcome.reason);
+    }
+    return { ...base, mode: 'llm', answer: outcome.answer, citations: outcome.citations };
   }
 
   /**

@@ -29,8 +29,26 @@ export interface MinuteToken extends MinuteNumber {
   suffix: string;
 }
 
-/** Words printed before a minute number: "Minute 6", "Min. 28", "Item 5", "Cofnod 12", "Minute No. 142/20". */
-export const MINUTE_LABEL = String.raw`(?:Minutes?|Min|Mins|Item|Agenda\s+Item|Cofnod|Eitem|Resolution|Res)\.?\s*(?:No\.?\s*|Number\s+)?`;
+/**
+ * The words printed before a minute number ("Minute 6", "Min. 28", "Item 5", "Article 3" in Scottish
+ * minutes, "Cofnod 12" in Welsh), longest first. A parsed number keeps no label: "Item 5" is "5".
+ */
+export const MINUTE_LABEL_WORDS = [
+  'Agenda Item',
+  'Resolution',
+  'Minutes',
+  'Article',
+  'Minute',
+  'Cofnod',
+  'Eitem',
+  'Item',
+  'Mins',
+  'Min',
+  'Res',
+] as const;
+
+/** Words printed before a minute number, with "No." or "Number": "Minute No. 142/20" (a regular-expression fragment). */
+export const MINUTE_LABEL = String.raw`(?:${MINUTE_LABEL_WORDS.map((w) => w.replace(' ', String.raw`\s+`)).join('|')})\.?\s*(?:No\.?\s*|Number\s+)?`;
 
 /**
  * The forms of a minute number's body, most specific first. Digits run to six places: a council's
@@ -41,8 +59,8 @@ const TOKEN_FORMS = [
   String.raw`\d{1,6}\s\d{2}\/\d{2}`,
   // "C048/23", "PLA146/14", "CD&E 040/21.1", "CYP/15/24", "45/24", "2020/01/04b", "77/21".
   String.raw`(?:[A-Z][A-Za-z&]{0,5}(?:\s|\/)?)?\d{1,6}(?:\/\d{1,4}){1,2}(?:\.\d{1,2})?[a-z]?`,
-  // "C61", "A1", "PAR 1", "TB01": letters then digits.
-  String.raw`[A-Z][A-Z&]{0,4}\s?\d{1,6}[a-z]?`,
+  // "C61", "A1", "PAR 1", "TB01", "P.45": letters then digits, perhaps after a space or a full stop.
+  String.raw`[A-Z][A-Z&]{0,4}(?:\s|\.\s?)?\d{1,6}[a-z]?`,
   // "5.2", "4.01", "3.1.1", "338.1".
   String.raw`\d{1,6}(?:\.\d{1,3}){1,3}[a-z]?`,
   // "54", "12a", "12(b)".
@@ -191,9 +209,12 @@ export interface MinuteReference extends MinuteNumber {
 }
 
 const FREE_TOKEN = String.raw`(?:\d{1,6}\s\d{2}\/\d{2}|(?:[A-Z][A-Z&]{0,5}(?:\s|\/)?)?\d{1,6}(?:\/\d{1,4}){0,2}(?:\.\d{1,3}){0,3}(?:\([a-z]\)|[a-z](?![a-z]))?)`;
-/** "minute 156", "Minute No. 142/20", "Min 28 24/25", "item 5.2", "minutes 12 and 13". */
+/**
+ * "minute 156", "Minute No. 142/20", "Min 28 24/25", "item 5.2", "Article 3", "minutes 12 and 13":
+ * the label, the first number, then any list after it (which only a plural label takes).
+ */
 const LABELLED_REFERENCE = new RegExp(
-  String.raw`\b(?:${caseless('minutes')}|${caseless('minute')}|${caseless('mins')}|${caseless('min')}|${caseless('agenda')}\s+${caseless('item')}|${caseless('item')}|${caseless('cofnod')})\.?\s*(?:${caseless('no')}\.?\s*|${caseless('number')}\s+)?(${FREE_TOKEN})((?:\s*(?:,|and|&)\s*${FREE_TOKEN})*)`,
+  String.raw`\b(${caseless('minutes')}|${caseless('minute')}|${caseless('mins')}|${caseless('min')}|${caseless('agenda')}\s+${caseless('items')}|${caseless('agenda')}\s+${caseless('item')}|${caseless('items')}|${caseless('item')}|${caseless('article')}|${caseless('cofnod')})\.?\s*(?:${caseless('no')}\.?\s*|${caseless('number')}\s+)?(${FREE_TOKEN})((?:\s*(?:,|and|&)\s*${FREE_TOKEN})*)`,
   'g',
 );
 
@@ -222,11 +243,13 @@ export function findMinuteReferences(text: string): MinuteReference[] {
   };
   for (const match of text.matchAll(LABELLED_REFERENCE)) {
     const start = match.index ?? 0;
-    taken.push([start, start + match[0].length]);
-    add(match[1] ?? '', start, match[0]);
-    const more = match[2] ?? '';
+    // Only a plural label takes a list: in "minute 12, 622 households" the 622 is a figure.
+    const more = /s$/i.test(match[1] ?? '') ? (match[3] ?? '') : '';
+    const written = match[0].slice(0, match[0].length - (match[3] ?? '').length + more.length);
+    taken.push([start, start + written.length]);
+    add(match[2] ?? '', start, written);
     for (const next of more.matchAll(new RegExp(FREE_TOKEN, 'g'))) {
-      add(next[0], start + match[0].length - more.length + (next.index ?? 0), next[0]);
+      add(next[0], start + written.length - more.length + (next.index ?? 0), next[0]);
     }
   }
   for (const match of text.matchAll(CODED_REFERENCE)) {

@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { isStopword } from './stopwords.js';
 import { tokenize } from './words.js';
 
 /**
@@ -29,4 +30,11 @@ export function stems(text: string): string[] {
 /** The set of stems in a text, for matching. */
 export function stemSet(text: string): Set<string> {
   return new Set(stems(text));
+}
+
+/** The stems of a text's topic words (stopwords and single letters left out), in order. */
+export function topicStems(text: string): string[] {
+  return tokenize(text)
+    .filter((token) => !isStopword(token) && (token.length > 1 || /\d/.test(token)))
+    .map(stem);
 }

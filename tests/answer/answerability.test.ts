@@ -8,7 +8,7 @@ import type { Question } from '../../src/question/index.js';
 import type { HybridRetriever } from '../../src/retrieve/retriever.js';
 import type { Answer } from '../../src/types.js';
 import { examplesDir } from '../helpers/corpus.js';
-import { FakeOpenAi } from '../helpers/fake-openai.js';
+import { FakeOpenAi, llmConfigFor } from '../helpers/fake-openai.js';
 import { buildIndex, openTestRetriever, silentLogger } from '../helpers/index.js';
 
 /**
@@ -75,15 +75,7 @@ describe('near misses: the minutes discuss the topic but not what is asked', () 
       content: 'Spending rose to a forecast £8.4m in 2023/24 [1].',
     });
     try {
-      const chatModel = new OpenAiChatModel({
-        apiKey: 'sk-test',
-        baseUrl: fake.baseUrl,
-        model: 'fake-model',
-        timeoutMs: 5_000,
-        maxRetries: 0,
-        maxTokens: 400,
-        logger: silentLogger,
-      });
+      const chatModel = new OpenAiChatModel({ ...llmConfigFor(fake.baseUrl), logger: silentLogger });
       const withModel = new MinutesAnswerer({ retriever, chatModel, logger: silentLogger });
       const near = await withModel.ask('How much did the youth centres cost to run?');
       expect(near.mode).toBe('not_found');

@@ -25,6 +25,43 @@ describe('minute number forms', () => {
     expect(readMinuteToken('Standing')).toBeNull();
   });
 
+  it('reads a committee letter and a full stop before the number ("P.45") as one prefixed number', () => {
+    expect(readMinuteToken('P.45')).toEqual({ minute: 'P.45', minuteNumber: 45 });
+    const text = [
+      'P.45 APOLOGIES',
+      'Cllr Moss.',
+      'P.46 APPLICATIONS',
+      'None had been received.',
+      'P.47 APPEALS',
+      'None.',
+    ];
+    expect(numbers(text.join('\n'))).toEqual([
+      ['P.45', 45, 'APOLOGIES'],
+      ['P.46', 46, 'APPLICATIONS'],
+      ['P.47', 47, 'APPEALS'],
+    ]);
+  });
+
+  it('keeps a capitalised title block above the date line out of the items of unnumbered minutes', () => {
+    const text = [
+      'ROTHBURY TOWN COUNCIL',
+      'Minutes of the Planning Committee, 14/05/2015',
+      '',
+      'APPLICATIONS',
+      'An extension at 4 Bank Street: no objection.',
+      '',
+      'APPEALS',
+      'No appeals had been lodged.',
+    ].join('\n');
+    const meeting = parse(text);
+    expect(meeting.date).toBe('2015-05-14');
+    expect(meeting.items.map((i) => [i.kind, i.title])).toEqual([
+      ['preamble', 'ROTHBURY TOWN COUNCIL Minutes of the Planning Committee,…'],
+      ['item', 'APPLICATIONS'],
+      ['item', 'APPEALS'],
+    ]);
+  });
+
   it('parses "C61/24 Title" council-prefixed minutes', () => {
     const text = [
       'C60/24 Apologies for absence',

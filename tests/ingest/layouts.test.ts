@@ -9,7 +9,7 @@ const dir = path.join(repoRoot, 'tests/fixtures/layouts');
 
 interface Fixture {
   file: string;
-  split: 'fitted' | 'held-aside';
+  split: 'fitted' | 'held-aside-1' | 'held-aside-2' | 'held-aside-3';
   imitates: string;
   date: string | null;
   items: Array<[string, string | null, number | null, string | null, string | null]>;

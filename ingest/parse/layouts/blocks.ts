@@ -1,7 +1,7 @@
 import { isPageNumber } from '../furniture.js';
 import { FINITE_VERB, PDF_LINK } from '../headings.js';
-import { unnumberedItem } from '../lead.js';
 import { readPointLabel } from '../points.js';
+import { unnumberedItem } from './lead.js';
 import { blankLineParagraphs } from './lines.js';
 import type { LayoutItem, LayoutResult } from './types.js';
 

@@ -1,4 +1,4 @@
-import { readPointLabel } from '../points.js';
+import { RESOLUTION_START, readPointLabel } from '../points.js';
 
 const SENTENCE_END = /[.:;?!'"’”)]$/;
 
@@ -30,7 +30,7 @@ export function unwrapParagraphs(rawLines: string[], options: { shortLinesEnd?: 
       previous = '';
       continue;
     }
-    const startsBlock = readPointLabel(line).label !== null || /^(RESOLVED|AGREED|DECIDED)\b/.test(line);
+    const startsBlock = readPointLabel(line).label !== null || RESOLUTION_START.test(line);
     const previousEnded =
       previous !== '' &&
       ((SENTENCE_END.test(previous) && previous.length < fullWidth * 0.85) ||

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { limitsFromConfig } from '../../../ingest/limits.js';
 import { manifestOption } from '../../../ingest/load.js';
 import { type IngestSummary, ingestFiles } from '../../../ingest/pipeline.js';
 import { openEmbedder } from '../../embed/open.js';
@@ -48,6 +49,7 @@ async function ingestCommand(inputs: string[], flags: IngestFlags): Promise<numb
     summary = await ingestFiles(inputs, {
       store,
       embedder,
+      limits: limitsFromConfig(ctx.config.ingestLimits),
       ...(manifest ? { manifest } : {}),
       onProgress: (done, total, file) => {
         if (!bar) return;

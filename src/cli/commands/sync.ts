@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { limitsFromConfig } from '../../../ingest/limits.js';
 import {
   type ModernGovProtocol,
   ModernGovSource,
@@ -11,6 +12,7 @@ import {
 } from '../../../ingest/moderngov/index.js';
 import { loadSites, type SiteConfig } from '../../../ingest/moderngov/sites.js';
 import { type IngestSummary, ingestMeetings } from '../../../ingest/pipeline.js';
+import { ParseWorker } from '../../../ingest/read/parse-worker.js';
 import { isIsoDate } from '../../dates.js';
 import { openEmbedder } from '../../embed/open.js';
 import { BadInputError } from '../../errors.js';
@@ -69,12 +71,15 @@ export function register(program: Command): void {
 async function syncCommand(flags: SyncFlags): Promise<number> {
   const ctx = createCliContext();
   const protocol = checkProtocol(flags.protocol);
+  const limits = limitsFromConfig(ctx.config.ingestLimits);
   const openClient = (baseUrl: string) =>
     openModernGovClient({
       baseUrl,
       userAgent: userAgent(packageVersion(), flags.contact),
       protocol,
       timeoutMs: flags.timeout * 1_000,
+      // A meeting's reply or printed minutes is one meeting's minutes: no bigger than a minutes file.
+      maxBytes: limits.maxFileBytes,
       logger: ctx.logger,
     });
 
@@ -87,38 +92,49 @@ async function syncCommand(flags: SyncFlags): Promise<number> {
   }
 
   const window = checkedWindow(flags);
-  const sources = siteList(flags).map(
-    (site) =>
-      new ModernGovSource({
-        client: openClient(site.moderngov),
-        committeeIds: site.committees,
-        from: window.from,
-        to: window.to,
-        council: site.council,
-        logger: ctx.logger,
-      }),
-  );
+  const sites = siteList(flags);
 
   const indexDir = path.resolve(flags.index ?? ctx.config.indexDir);
   const { embedder, unavailable } = await openEmbedder(ctx.config, ctx.logger);
   if (unavailable) ctx.err(`note: building a keyword-only index: ${unavailable}`);
   const model = embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
   const store = IndexStore.open(indexDir, { create: true, model, logger: ctx.logger });
+  // Printed minutes are parsed in a thread of their own: one hostile document cannot end the sync.
+  const reader = new ParseWorker(limits);
   let summary: IngestSummary;
+  let sources: ModernGovSource[] = [];
   try {
+    const indexedItems = new Map(store.meetings().map((m) => [m.source, m.items]));
+    sources = sites.map(
+      (site) =>
+        new ModernGovSource({
+          client: openClient(site.moderngov),
+          committeeIds: site.committees,
+          from: window.from,
+          to: window.to,
+          council: site.council,
+          logger: ctx.logger,
+          limits,
+          reader,
+          indexedItems: (source) => indexedItems.get(source) ?? null,
+        }),
+    );
     summary = await ingestMeetings(meetingsOf(sources), { store, embedder });
     // Ready the search statistics now, so the bot's first question after a sync does not wait.
     corpusStatsFor(store, ctx.logger);
   } finally {
     // What was written stays written: the next run carries on from there.
     store.close();
+    await reader.close();
   }
 
   for (const { source: where, warning } of summary.warnings)
     ctx.logger.info({ source: where, warning }, 'parse warning');
   const syncFailures = sources.flatMap((source) => source.report.failed);
+  const kept = sources.flatMap((source) => source.report.kept);
   for (const failure of syncFailures) ctx.err(`minutebook: ${failure.error}`);
   for (const { error } of summary.errors) ctx.err(`minutebook: ${error.message}`);
+  for (const { source, reason } of kept) ctx.err(`warning: ${source}: ${reason}`);
   report(ctx, {
     sites: sources.map((source) => ({ baseUrl: source.baseUrl, report: source.report })),
     window,
@@ -126,7 +142,8 @@ async function syncCommand(flags: SyncFlags): Promise<number> {
     ingest: summary,
     json: flags.json === true,
   });
-  return syncFailures.length > 0 || summary.failed > 0 ? 1 : 0;
+  // Keeping an older copy is a warning the exit code carries too: a nightly job should look.
+  return syncFailures.length > 0 || summary.failed > 0 || kept.length > 0 ? 1 : 0;
 }
 
 /** The sites to sync: from --sites, or the one given by --moderngov and --committee. */
@@ -202,6 +219,7 @@ function report(
           fromPrintedMinutes: sum((report) => report.printed),
           restrictedItems: sum((report) => report.restrictedItems),
           skipped,
+          kept: all.flatMap((report) => report.kept),
           failed: [...failed, ...errors.map((e) => ({ source: e.source, error: e.error.message }))],
           seconds: counts.seconds,
         },
@@ -220,10 +238,12 @@ function report(
     }
   }
   const count = (reason: string) => skipped.filter((s) => s.reason === reason).length;
+  const kept = all.reduce((n, report) => n + report.kept.length, 0);
   ctx.out(
     `Indexed ${r.ingest.meetings} meeting(s) (${r.ingest.items} items, ${r.ingest.passages} passages), ` +
       `${r.ingest.unchanged} unchanged; skipped ${count('unpublished')} with minutes not yet published, ` +
       `${count('future')} still to come, ${count('no-minutes')} with no minutes found; ` +
+      (kept > 0 ? `kept ${kept} indexed cop${kept === 1 ? 'y' : 'ies'} over smaller ones; ` : '') +
       `${failed.length + r.ingest.failed} failed (index: ${r.indexDir})`,
   );
 }

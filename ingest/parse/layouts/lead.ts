@@ -1,8 +1,5 @@
-import type { LayoutItem } from './layouts/types.js';
-
-/** The line that opens an attendance list: "PRESENT", "Present:", "Members present", "Roll Call", "Sederunt". */
-const ATTENDANCE_START =
-  /^(?:present|members present|councillors present|those (?:present|attending)|attendance|in attendance|attendees|roll call|sederunt|presennol|board members present|directors present)\b/i;
+import { ATTENDANCE_START } from '../headings.js';
+import type { LayoutItem } from './types.js';
 
 /**
  * The text before the first item, kept as unnumbered items so nothing is lost: what comes before an
