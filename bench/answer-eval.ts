@@ -28,6 +28,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
+import { expandInputs } from '../ingest/files.js';
 import { loadMinutesFiles } from '../ingest/load.js';
 import { loadManifest } from '../ingest/manifest.js';
 import { ingestFiles } from '../ingest/pipeline.js';
@@ -58,6 +59,19 @@ interface Corpus {
   minutes: string;
   manifest?: string;
   questions: string;
+  /**
+   * Only the files the manifest names: the questions were written over those, and a folder that
+   * grows later (the parser's fixtures) could make an unanswerable question answerable.
+   */
+  manifestFilesOnly?: boolean;
+}
+
+/** The minutes files (or folder) a corpus is read from. */
+function minutesOf(corpus: Corpus): string[] {
+  if (!corpus.manifestFilesOnly || !corpus.manifest) return [path.resolve(repoRoot, corpus.minutes)];
+  const manifestFile = path.resolve(repoRoot, corpus.manifest);
+  const entries = JSON.parse(readFileSync(manifestFile, 'utf8')) as Array<{ file: string }>;
+  return entries.map((entry) => path.resolve(path.dirname(manifestFile), entry.file));
 }
 
 const SPLITS = ['dev', 'held', 'fresh'] as const;
@@ -110,7 +124,7 @@ function cites(answer: Answer, items: ItemRef[]): boolean {
 async function checkReferences(corpus: Corpus, questions: Labelled[]): Promise<void> {
   const manifest = corpus.manifest ? loadManifest(path.resolve(repoRoot, corpus.manifest)) : undefined;
   const items: Array<{ date: string | null; minute: string | null; minuteNumber: number | null; title: string }> = [];
-  for await (const loaded of loadMinutesFiles([path.resolve(repoRoot, corpus.minutes)], manifest ? { manifest } : {})) {
+  for await (const loaded of loadMinutesFiles(minutesOf(corpus), manifest ? { manifest } : {})) {
     for (const item of loaded.meeting?.items ?? []) items.push({ ...item, date: loaded.meeting?.date ?? null });
   }
   for (const q of questions) {
@@ -149,11 +163,14 @@ async function answererFor(
   }
   try {
     const manifest = corpus.manifest ? loadManifest(path.resolve(repoRoot, corpus.manifest)) : undefined;
-    await ingestFiles([path.resolve(repoRoot, corpus.minutes)], {
+    await ingestFiles(minutesOf(corpus), {
       store: writer,
       embedder: mode === 'model' ? embedder : null,
       ...(manifest ? { manifest } : {}),
     });
+    // Exactly the corpus: a meeting indexed on an earlier run from a file no longer in it goes.
+    const files = new Set(expandInputs(minutesOf(corpus)).map((file) => path.resolve(file)));
+    for (const meeting of writer.meetings()) if (!files.has(meeting.source)) writer.removeMeeting(meeting.source);
   } finally {
     writer.close();
   }
