@@ -41,7 +41,7 @@ for (const q of readEvalQuestions(file)) {
   }
   process.stdout.write(`| ${q.id} | ${answer.mode} | ${q.relevant.length ? (hit ? 'yes' : 'NO') : '-'} | ${q.q} |\n`);
 }
-retriever.close();
+await retriever.close();
 process.stdout.write(
   `\nanswerable questions citing a relevant item: ${cited}/${answerable}; unanswerable answered not_found: ${notFound}/${unanswerable}\n`,
 );

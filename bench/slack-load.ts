@@ -30,7 +30,7 @@ const ANSWER_MS = Number(arg('--answer-ms', '400'));
 const INDEX = arg('--index', '');
 const SECRET = 'bench-signing-secret-0123456789';
 
-async function openAnswerer(): Promise<{ answerer: Answerer; stats: () => IndexStats; close: () => Promise<void> }> {
+async function openAnswerer(): Promise<{ answerer: Answerer; stats: () => Promise<IndexStats>; close: () => Promise<void> }> {
   if (!INDEX) {
     const answerer: Answerer = {
       async ask(question) {
@@ -38,7 +38,7 @@ async function openAnswerer(): Promise<{ answerer: Answerer; stats: () => IndexS
         return sampleAnswer(question);
       },
     };
-    return { answerer, stats: () => sampleStats(), close: async () => {} };
+    return { answerer, stats: async () => sampleStats(), close: async () => {} };
   }
   const { openRetriever } = await import('../src/retrieve/open.js');
   const { createAnswerer } = await import('../src/answer/create.js');

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { asMinutebookError, type MinutebookError } from '../src/errors.js';
-import type { IndexStore } from '../src/store/index-store.js';
-import type { Embedder, Meeting, MinuteItem, Passage } from '../src/types.js';
+import type { Embedder, IndexWriter, Meeting, MinuteItem, Passage } from '../src/types.js';
 import { expandInputs } from './files.js';
 import type { Manifest } from './manifest.js';
 import { readDocument } from './read/index.js';
@@ -28,7 +27,7 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
-  store: IndexStore;
+  store: IndexWriter;
   /** Null builds a keyword-only index (no model available yet). */
   embedder: Embedder | null;
   manifest?: Manifest;
@@ -68,14 +67,14 @@ function emptySummary(): IngestSummary {
  * that source had before.
  */
 export async function indexMeeting(
-  store: IndexStore,
+  store: IndexWriter,
   embedder: Embedder | null,
   meeting: Meeting,
   hash: string,
 ): Promise<void> {
   const texts = meeting.items.flatMap((item) => item.passages.map((p) => embeddingText(item, p)));
   const vectors = embedder && texts.length ? await embedder.embedDocuments(texts) : null;
-  store.replaceMeeting(meeting, hash, vectors);
+  await store.replaceMeeting(meeting, hash, vectors);
 }
 
 /**
@@ -133,7 +132,7 @@ async function ingestOne(
 ): Promise<void> {
   try {
     const { source, hash, load } = await prepare();
-    if (options.store.contentHash(source) === hash) {
+    if ((await options.store.contentHash(source)) === hash) {
       summary.unchanged++;
       return;
     }

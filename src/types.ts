@@ -230,5 +230,21 @@ export interface Retriever {
     question: string,
     options?: { filters?: SearchFilters; k?: number; signal?: AbortSignal },
   ): Promise<SearchResult>;
-  stats(): IndexStats;
+  stats(): Promise<IndexStats>;
 }
+
+// The storage seam (an async read side, a write side, and the writer lock) lives beside the stores.
+export type {
+  ExportedMeeting,
+  IndexedMeeting,
+  IndexModel,
+  IndexReader,
+  IndexWriter,
+  LockWait,
+  ScopeSummary,
+  ScoredPassage,
+  SearchOptions,
+  StoredPassage,
+  WriterLock,
+  WriterLocks,
+} from './store/types.js';

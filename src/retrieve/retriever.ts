@@ -1,8 +1,16 @@
 import { BadInputError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { IndexStore, StoredPassage } from '../store/index-store.js';
-import type { Embedder, IndexStats, Retriever, SearchFilters, SearchHit, SearchResult } from '../types.js';
-import { type CorpusStats, corpusStatsFor, indexStamp } from './corpus-stats.js';
+import type {
+  Embedder,
+  IndexReader,
+  IndexStats,
+  Retriever,
+  SearchFilters,
+  SearchHit,
+  SearchResult,
+  StoredPassage,
+} from '../types.js';
+import { type CorpusStats, corpusStatsFor } from './corpus-stats.js';
 import type { Glossary } from './glossary.js';
 import { readQuestionDates, withinDates } from './question-dates.js';
 import { contentStems, contentWords, hasStem, stem, tokenize } from './terms.js';
@@ -42,7 +50,7 @@ interface Concept {
 }
 
 export interface HybridRetrieverOptions {
-  store: IndexStore;
+  store: IndexReader;
   /** Null: keyword half only (no model available); the scope says so. */
   embedder: Embedder | null;
   logger: Logger;
@@ -54,7 +62,7 @@ export interface HybridRetrieverOptions {
    * Opens the index afresh. Given, a long-running retriever (the Slack bot) moves to the new index
    * when `ingest --rebuild` swaps one in, instead of serving the old one until restarted.
    */
-  reopen?: () => IndexStore;
+  reopen?: () => Promise<IndexReader>;
   /** Both halves (default), or one alone, for measuring what each contributes. */
   mode?: RetrievalMode;
 }
@@ -70,8 +78,8 @@ export type RetrievalMode = 'hybrid' | 'keyword' | 'vector';
  * can tell "not in the minutes".
  */
 export class HybridRetriever implements Retriever {
-  #store: IndexStore;
-  readonly #reopen: (() => IndexStore) | undefined;
+  #store: IndexReader;
+  readonly #reopen: (() => Promise<IndexReader>) | undefined;
   readonly #embedder: Embedder | null;
   readonly #logger: Logger;
   readonly #today: () => Date;
@@ -106,20 +114,20 @@ export class HybridRetriever implements Retriever {
   }
 
   /** Closes the index if this retriever opened it. */
-  close(): void {
-    if (this.#ownsStore) this.#store.close();
+  async close(): Promise<void> {
+    if (this.#ownsStore) await this.#store.close();
   }
 
   /** The acronyms learned from the indexed minutes (built on first use). */
-  get glossary(): Glossary {
-    return this.#corpusStats().glossary;
+  async glossary(): Promise<Glossary> {
+    return (await this.#corpusStats()).glossary;
   }
 
   get keywordOnly(): boolean {
     return this.#embedder === null;
   }
 
-  stats(): IndexStats {
+  stats(): Promise<IndexStats> {
     return this.#store.stats();
   }
 
@@ -133,32 +141,32 @@ export class HybridRetriever implements Retriever {
     const k = options.k ?? 5;
     if (!Number.isInteger(k) || k < 1) throw new BadInputError(`k must be a whole number of at least 1 (got ${k})`);
 
-    this.#followRebuild();
+    await this.#followRebuild();
     const dates = readQuestionDates(text, this.#today());
     const explicit = options.filters ?? {};
     const fromQuestion = !explicit.after && !explicit.before && Object.keys(dates.filters).length > 0;
     const filters: SearchFilters = fromQuestion ? { ...explicit, ...dates.filters } : explicit;
 
     // Once per question: checking that they are current costs a query of the index.
-    const corpus = this.#corpusStats();
+    const corpus = await this.#corpusStats();
     const concepts = questionConcepts(text, corpus);
     const useKeywords = this.#mode !== 'vector';
     const embedder = this.#mode === 'keyword' ? null : this.#embedder;
     const keywordQuery = keywordQueryFor(text, concepts, corpus, embedder === null);
     const keyword =
       useKeywords && keywordQuery
-        ? this.#store.keywordSearch(keywordQuery, { filters, limit: CANDIDATES_PER_HALF })
+        ? await this.#store.keywordSearch(keywordQuery, { filters, limit: CANDIDATES_PER_HALF })
         : [];
     const cosine = new Map<number, number>();
     if (embedder) {
       const vector = await embedder.embedQuery(text);
       options.signal?.throwIfAborted();
-      for (const hit of this.#store.vectorSearch(vector, { filters, limit: CANDIDATES_PER_HALF })) {
+      for (const hit of await this.#store.vectorSearch(vector, { filters, limit: CANDIDATES_PER_HALF })) {
         cosine.set(hit.passageId, hit.score);
       }
     }
     const ids = [...new Set([...keyword.map((h) => h.passageId), ...cosine.keys()])];
-    const passages = this.#store.passages(ids);
+    const passages = await this.#store.passages(ids);
     // Passages the vector half did not return are at most as similar as the least it did return.
     const cosineFloor = cosine.size ? Math.min(...cosine.values()) : 0;
 
@@ -207,7 +215,7 @@ export class HybridRetriever implements Retriever {
       .sort((a, b) => b.score - a.score);
 
     const hits = (history ? spreadAcrossMeetings(ranked) : ranked).slice(0, k);
-    const scope = this.#store.meetingsInScope(filters);
+    const scope = await this.#store.meetingsInScope(filters);
     return {
       hits,
       scope: { ...scope, filters, filtersFromQuestion: fromQuestion, keywordOnly: embedder === null },
@@ -215,20 +223,21 @@ export class HybridRetriever implements Retriever {
   }
 
   /** Moves to the index a rebuild swapped in, if one did (and this retriever can reopen). */
-  #followRebuild(): void {
-    if (!this.#reopen || !this.#store.isSuperseded()) return;
-    const next = this.#reopen();
-    if (this.#ownsStore) this.#store.close();
+  async #followRebuild(): Promise<void> {
+    if (!this.#reopen || !(await this.#store.isSuperseded())) return;
+    const next = await this.#reopen();
+    if (this.#ownsStore) await this.#store.close();
     this.#store = next;
     this.#corpus = null;
     this.#logger.info('index was rebuilt: now searching the new one');
   }
 
   /** Glossary and document frequencies of the indexed items (see corpus-stats.ts). */
-  #corpusStats(): CorpusStats {
+  async #corpusStats(): Promise<CorpusStats> {
     // Fresh whenever the index has been written since (a nightly sync under a running bot).
-    if (this.#corpus?.stamp !== indexStamp(this.#store)) {
-      this.#corpus = corpusStatsFor(this.#store, this.#logger);
+    const stamp = await this.#store.changeStamp();
+    if (this.#corpus?.stamp !== stamp) {
+      this.#corpus = await corpusStatsFor(this.#store, this.#logger, stamp);
     }
     return this.#corpus;
   }

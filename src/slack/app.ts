@@ -21,7 +21,7 @@ export interface CreateSlackAppOptions extends SlackBehaviourOptions {
   config: SlackConfig;
   answerer: Answerer;
   /** What is indexed, for the App Home. */
-  stats: () => IndexStats;
+  stats: () => Promise<IndexStats>;
   logger: Logger;
   /** Interface to listen on in HTTP mode (all interfaces by default). */
   host?: string;

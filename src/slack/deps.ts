@@ -12,7 +12,7 @@ export type WebClient = webApi.WebClient;
 export interface SlackDeps {
   answerer: Answerer;
   /** What is indexed, for the App Home; may throw when there is no index. */
-  stats: () => IndexStats;
+  stats: () => Promise<IndexStats>;
   logger: Logger;
   /** Events and messages already handled, so Slack's retries are answered once. */
   seen: SeenKeys;
@@ -44,7 +44,7 @@ export interface SlackBehaviourOptions {
 
 /** Builds the shared dependencies with defaults for anything not given. */
 export function createSlackDeps(
-  parts: { answerer: Answerer; stats: () => IndexStats; logger: Logger },
+  parts: { answerer: Answerer; stats: () => Promise<IndexStats>; logger: Logger },
   options: SlackBehaviourOptions = {},
 ): SlackDeps {
   return {

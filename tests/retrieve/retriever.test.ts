@@ -20,9 +20,9 @@ beforeAll(async () => {
   const keywords = await buildIndex([examplesDir], { embedder: null, manifest });
   keywordOnly = openTestRetriever(keywords.indexDir, null);
 });
-afterAll(() => {
-  retriever?.close();
-  keywordOnly?.close();
+afterAll(async () => {
+  await retriever?.close();
+  await keywordOnly?.close();
 });
 
 const ids = (hits: Array<{ date: string | null; minute: string | null }>) => hits.map((h) => `${h.date}#${h.minute}`);
@@ -43,7 +43,7 @@ describe('hybrid retrieval over a real index', () => {
   });
 
   it('expands acronyms learned from the minutes, both ways', async () => {
-    expect(retriever.glossary.expand('EHCP')).toEqual(['Education Health and Care Plan']);
+    expect((await retriever.glossary()).expand('EHCP')).toEqual(['Education Health and Care Plan']);
     // The 2023 transport minute spells out "Education, Health and Care Plan (EHCP)"; the question only says EHCP.
     const short = await keywordOnly.search('EHCP transport costs', { k: 2 });
     expect(ids(short.hits)).toContain('2023-11-07#34');
@@ -133,7 +133,7 @@ describe.skipIf(!hasCorpus)('retrieval quality on the real corpus (keyword half,
       for (const u of report.unanswerableTopScores)
         expect(u.topScore ?? 0).toBeLessThan(report.lowestAnsweredTopScore ?? 1);
     } finally {
-      corpus.close();
+      await corpus.close();
     }
   });
 });

@@ -21,7 +21,7 @@ describe('event handlers, called directly', () => {
     await fake.stop();
   });
 
-  function deps(answerer = new ScriptedAnswerer(), stats = () => sampleStats()) {
+  function deps(answerer = new ScriptedAnswerer(), stats = async () => sampleStats()) {
     return createSlackDeps({
       answerer,
       stats,
@@ -85,7 +85,7 @@ describe('event handlers, called directly', () => {
             }
           },
         },
-        stats: () => sampleStats(),
+        stats: async () => sampleStats(),
         logger: createLogger({ level: 'silent' }),
       },
       { maxConcurrentAnswers: 2, rateLimit: 100 },

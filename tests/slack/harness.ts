@@ -60,7 +60,7 @@ export async function startHarness(
   const bot = createSlackApp({
     config,
     answerer,
-    stats: () => sampleStats(),
+    stats: async () => sampleStats(),
     logger: createLogger({ level: 'debug', destination: logs }),
     host: '127.0.0.1',
     webApiRetries: 0,

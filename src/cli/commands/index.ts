@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { register as ask } from './ask.js';
 import { register as evaluate } from './eval.js';
 import { register as ingest } from './ingest.js';
+import { register as migrate } from './migrate.js';
 import { register as model } from './model.js';
 import { register as parse } from './parse.js';
 import { register as remove } from './remove.js';
@@ -19,6 +20,7 @@ export const commands: Array<(program: Command) => void> = [
   ask,
   stats,
   remove,
+  migrate,
   evaluate,
   model,
   serve,

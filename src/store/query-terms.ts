@@ -1,8 +1,9 @@
 /**
- * Turns free text into an FTS5 MATCH expression that cannot break FTS5's syntax: every term is a
- * double-quoted string (quotes inside doubled), so words like NOT, NEAR, `*`, `:` or `-` in a
- * question are plain text. Terms are ORed, so BM25 ranks passages by how many and how rare the
- * matching terms are; a "quoted phrase" in the question stays one phrase.
+ * Turns free text into the terms a keyword search looks for, for both stores: words and "quoted
+ * phrases" in order, stopwords dropped unless nothing else is left ("who is on it" still searches
+ * something), duplicates dropped, at most MAX_TERMS. Each store renders the terms into its own
+ * query language with every term quoted, so no question can break the query syntax; terms are
+ * ORed, so ranking decides by how many and how rare the matching terms are.
  */
 
 /** Words so common in questions that matching them only adds noise and work. */
@@ -16,7 +17,7 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** At most this many terms reach FTS5: a pasted page of text should not make a query crawl. */
+/** At most this many terms reach the store: a pasted page of text should not make a query crawl. */
 const MAX_TERMS = 48;
 
 /** Splits text into phrases ("quoted") and words, in order. */
@@ -32,15 +33,10 @@ function terms(text: string): string[] {
   return found.filter((term) => /[\p{L}\p{N}]/u.test(term));
 }
 
-/**
- * The MATCH expression for `text`, or null when it has nothing searchable (only punctuation).
- * Stopwords are dropped unless nothing else is left ("who is on it" still searches something).
- */
-export function buildMatchExpression(text: string): string | null {
+/** The terms to search for in `text`; empty when it has nothing searchable (only punctuation). */
+export function searchTerms(text: string): string[] {
   const all = terms(text);
   const content = all.filter((term) => term.includes(' ') || !STOPWORDS.has(term.toLowerCase()));
   const chosen = content.length > 0 ? content : all;
-  const unique = [...new Map(chosen.map((term) => [term.toLowerCase(), term])).values()].slice(0, MAX_TERMS);
-  if (unique.length === 0) return null;
-  return unique.map((term) => `"${term.replaceAll('"', '""')}"`).join(' OR ');
+  return [...new Map(chosen.map((term) => [term.toLowerCase(), term])).values()].slice(0, MAX_TERMS);
 }

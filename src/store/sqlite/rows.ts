@@ -1,23 +1,10 @@
-import type { Meeting, MinuteItem } from '../types.js';
+import type { MinuteItem } from '../../types.js';
+import type { StoredPassage } from '../types.js';
 
 /**
  * Rows as read back from the index, narrowed from SQLite's `unknown`s. JSON columns were written by
  * this module, but a hand-edited or damaged database must still not hand out the wrong types.
  */
-
-/** A passage with the minute item and meeting it belongs to: what a search hit is built from. */
-export interface StoredPassage {
-  passageId: number;
-  text: string;
-  points: string[];
-  header: string;
-  /** The item as parsed, less its passages, with its row id and place in the meeting. */
-  item: Omit<MinuteItem, 'passages'> & { id: number; position: number };
-  /** The meeting's own fields (not its items or parse warnings), with its row id. */
-  meeting: Pick<Meeting, 'source' | 'council' | 'committee' | 'date' | 'startTime' | 'venue' | 'chair' | 'url'> & {
-    id: number;
-  };
-}
 
 export const PASSAGE_COLUMNS = `
   p.id AS passage_id, p.text AS passage_text, p.points AS passage_points, p.header AS header,
