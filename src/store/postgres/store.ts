@@ -268,10 +268,10 @@ export class PostgresStore implements IndexWriter {
    */
   async close(): Promise<void> {
     if (this.#closed) return;
-    this.#closed = true;
     try {
       if (this.#rebuild) await this.#goLive();
     } finally {
+      this.#closed = true;
       await this.#pool.end().catch(() => undefined);
       await this.#lock?.release();
     }
