@@ -12,6 +12,7 @@
 #
 # Settings (environment): MINUTEBOOK_PG_DIR (data, socket and log; default /tmp/minutebook-pg),
 # MINUTEBOOK_PG_PORT (default 54329), MINUTEBOOK_PG_SHARED_BUFFERS (default 256MB),
+# MINUTEBOOK_PG_MAINTENANCE_WORK_MEM (default 1GB; an HNSW build at 1M passages wants ~3GB),
 # MINUTEBOOK_PG_VENV (default .venv-pg in the repository).
 set -euo pipefail
 
@@ -20,6 +21,7 @@ venv="${MINUTEBOOK_PG_VENV:-$repo/.venv-pg}"
 base="${MINUTEBOOK_PG_DIR:-/tmp/minutebook-pg}"
 port="${MINUTEBOOK_PG_PORT:-54329}"
 buffers="${MINUTEBOOK_PG_SHARED_BUFFERS:-256MB}"
+maintenance="${MINUTEBOOK_PG_MAINTENANCE_WORK_MEM:-1GB}"
 data="$base/data"
 sockets="$base/run"
 log="$base/server.log"
@@ -77,7 +79,7 @@ start() {
   fi
   if ! running; then
     as_owner "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 start \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$sockets -c shared_buffers=$buffers -c max_connections=200 -c fsync=on" \
+      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$sockets -c shared_buffers=$buffers -c maintenance_work_mem=$maintenance -c max_connections=200 -c fsync=on" \
       >/dev/null || { tail -n 20 "$log" >&2; exit 1; }
   fi
   if ! as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U "$db_user" -d postgres -tAc \

@@ -459,9 +459,16 @@ async function checkModel(
   throw new IndexMismatchError(`the index in ${location} was built ${built}, not ${model.id} (${model.dimensions} dimensions); ${rebuildHint}`);
 }
 
-/** The HNSW index over the embeddings (cosine). Built in one go it may use up to this much memory. */
+/**
+ * The HNSW index over the embeddings (cosine). A build whose graph outgrows maintenance_work_mem
+ * slows down many times over, so it gets at least 1 GB (about 500k passages of 384 dimensions);
+ * a server configured with more keeps its own setting.
+ */
 async function createVectorIndex(client: pg.ClientBase, s: string): Promise<void> {
-  await client.query(`SET LOCAL maintenance_work_mem = '1GB'`);
+  await client.query(
+    `SELECT set_config('maintenance_work_mem', '1GB', true) FROM pg_settings
+     WHERE name = 'maintenance_work_mem' AND setting::bigint < 1048576`,
+  );
   await client.query(
     `CREATE INDEX IF NOT EXISTS passages_embedding ON ${s}.passages USING hnsw (embedding vector_cosine_ops)
      WITH (m = ${PG_HNSW.m}, ef_construction = ${PG_HNSW.efConstruction})`,
