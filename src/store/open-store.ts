@@ -43,6 +43,8 @@ export interface WriterOptions extends ReaderOptions {
   wait?: LockWait;
   /** Refuse (IndexMissingError) rather than create an index where there is none (`remove`). */
   mustExist?: boolean;
+  /** SQLite only: least time between saves of the HNSW file during a run of writes (see SqliteStore). */
+  vectorSaveIntervalMs?: number;
 }
 
 /** Opens an index for reading (many readers may be open at once, in any number of processes). */
@@ -63,7 +65,8 @@ export async function openIndexWriter(target: StoreTarget, options: WriterOption
     mustExist: options.mustExist === true,
   };
   if (target.kind === 'postgres') return PostgresStore.openWriter(parseDatabaseUrl(target.url), common);
-  return SqliteStore.openWriter(target.dir, common);
+  const interval = options.vectorSaveIntervalMs;
+  return SqliteStore.openWriter(target.dir, { ...common, ...(interval !== undefined ? { vectorSaveIntervalMs: interval } : {}) });
 }
 
 function checkUrl(raw: string, name: string): string {
