@@ -91,7 +91,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
   app.use(async ({ body, context, next }) => {
     // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); its event_id stays the same.
     const eventId = isRecord(body) ? str(body, 'event_id') : undefined;
-    if (eventId && !deps.seen.firstTime(`event:${eventId}`)) {
+    if (eventId && !(await deps.seen.firstTime(`event:${eventId}`))) {
       logger.info(
         { event: 'slack.duplicate', event_id: eventId, retry_num: context.retryNum, retry_reason: context.retryReason },
         'ignoring a repeated delivery',

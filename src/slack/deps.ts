@@ -3,8 +3,8 @@ import type { Logger } from '../logger.js';
 import type { Answerer, IndexStats } from '../types.js';
 import { AnswerCache } from './answer-cache.js';
 import { ConcurrencyLimit } from './concurrency.js';
-import { RateLimiter } from './rate-limit.js';
-import { SeenKeys } from './seen.js';
+import { RateLimiter, type RateLimits } from './rate-limit.js';
+import { SeenKeys, type SeenStore } from './seen.js';
 
 export type WebClient = webApi.WebClient;
 
@@ -15,8 +15,8 @@ export interface SlackDeps {
   stats: () => Promise<IndexStats>;
   logger: Logger;
   /** Events and messages already handled, so Slack's retries are answered once. */
-  seen: SeenKeys;
-  rateLimiter: RateLimiter;
+  seen: SeenStore;
+  rateLimiter: RateLimits;
   /** Caps questions answered at once; the rest queue. */
   concurrency: ConcurrencyLimit;
   answers: AnswerCache;
@@ -40,6 +40,8 @@ export interface SlackBehaviourOptions {
   logFeedbackText?: boolean;
   /** Remembered event ids (default 5000). */
   dedupeSize?: number;
+  /** Shared dedupe and rate limits (several `serve` processes on one database); in memory when unset. */
+  sharedState?: { seen: SeenStore; rateLimiter: RateLimits };
 }
 
 /** Builds the shared dependencies with defaults for anything not given. */
@@ -49,8 +51,10 @@ export function createSlackDeps(
 ): SlackDeps {
   return {
     ...parts,
-    seen: new SeenKeys(options.dedupeSize ?? 5000),
-    rateLimiter: new RateLimiter({ limit: options.rateLimit ?? 6, windowMs: options.rateWindowMs ?? 60_000 }),
+    seen: options.sharedState?.seen ?? new SeenKeys(options.dedupeSize ?? 5000),
+    rateLimiter:
+      options.sharedState?.rateLimiter ??
+      new RateLimiter({ limit: options.rateLimit ?? 6, windowMs: options.rateWindowMs ?? 60_000 }),
     concurrency: new ConcurrencyLimit(options.maxConcurrentAnswers ?? 4),
     answers: new AnswerCache(),
     askTimeoutMs: options.askTimeoutMs ?? 120_000,

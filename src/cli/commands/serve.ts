@@ -3,6 +3,8 @@ import { createAnswerer } from '../../answer/create.js';
 import { createLogger } from '../../logger.js';
 import { openRetriever } from '../../retrieve/open.js';
 import { createSlackApp, EVENTS_PATH } from '../../slack/app.js';
+import { PostgresSlackState } from '../../slack/shared-state.js';
+import { storeTarget } from '../../store/open-store.js';
 import { resolveSlackConnection } from '../../slack/settings.js';
 import { createCliContext, positiveInt, runCommand } from '../context.js';
 
@@ -39,9 +41,18 @@ export function register(program: Command): void {
         // Settings first: a missing token should not wait for the index and model to load.
         const connection = resolveSlackConnection(slack);
         const retriever = await openRetriever(ctx, flags.index ? { indexDir: flags.index } : {});
+        // With the index in PostgreSQL, dedupe and rate limits live there too, shared by every `serve`.
+        const target = storeTarget(ctx.config, flags.index ? { index: flags.index } : {});
+        const sharedState = target.kind === 'postgres' ? await PostgresSlackState.open(target.url, { logger }) : null;
         try {
           const answerer = createAnswerer({ config: ctx.config, logger, retriever });
-          const bot = createSlackApp({ config: slack, answerer, stats: () => retriever.stats(), logger });
+          const bot = createSlackApp({
+            config: slack,
+            answerer,
+            stats: () => retriever.stats(),
+            logger,
+            ...(sharedState ? { sharedState: { seen: sharedState, rateLimiter: sharedState } } : {}),
+          });
           const started = await bot.start();
           ctx.err(
             connection.mode === 'socket'
@@ -53,6 +64,7 @@ export function register(program: Command): void {
           await bot.stop();
           return 0;
         } finally {
+          await sharedState?.close();
           await retriever.close?.();
         }
       }),
