@@ -26,7 +26,12 @@ export function storeTarget(config: Pick<Config, 'indexDir' | 'databaseUrl'>, fl
 
 /** Where the target is, for messages and output: a folder, or the URL without its password. */
 export function describeTarget(target: StoreTarget): string {
-  return target.kind === 'sqlite' ? target.dir : redactUrl(target.url);
+  if (target.kind === 'sqlite') return target.dir;
+  try {
+    return parseDatabaseUrl(target.url).display;
+  } catch {
+    return redactUrl(target.url);
+  }
 }
 
 export interface ReaderOptions {

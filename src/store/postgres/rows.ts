@@ -57,9 +57,14 @@ export function itemFields(
   };
 }
 
-/** A vector as pgvector's text input, `[0.1,0.2,…]`. */
+/**
+ * A vector as pgvector's text input, `[0.1,0.2,…]`. Nine significant digits give back every float32
+ * exactly, in a third of the text (and time) of JavaScript's own 17-digit doubles.
+ */
 export function vectorLiteral(vector: Float32Array): string {
-  return `[${Array.from(vector).join(',')}]`;
+  const parts = new Array<string>(vector.length);
+  for (let i = 0; i < vector.length; i++) parts[i] = (vector[i] ?? 0).toPrecision(9);
+  return `[${parts.join(',')}]`;
 }
 
 /** pgvector's text output back as floats, or null. */
