@@ -87,7 +87,12 @@ async function ingestOverhead(model: string): Promise<void> {
 
   const dir = path.join(dataDir, 'ingest');
   rmSync(dir, { recursive: true, force: true });
-  const store = await SqliteStore.openWriter(dir, { purpose: 'bench', wait: { waitMs: 0 }, model: { id: model, dimensions: embedder.dimensions }, logger });
+  const store = await SqliteStore.openWriter(dir, {
+    purpose: 'bench',
+    wait: { waitMs: 0 },
+    model: { id: model, dimensions: embedder.dimensions },
+    logger,
+  });
   const full0 = performance.now();
   for (const meeting of meetings) await indexMeeting(store, embedder, meeting, `hash-${meeting.source}`);
   await store.close();
@@ -107,7 +112,9 @@ async function scaleRow(n: number, model: string): Promise<string> {
     mkdirSync(dataDir, { recursive: true });
     rmSync(dir, { recursive: true, force: true });
     const started = performance.now();
-    const store = await SqliteStore.openWriter(dir, { purpose: 'bench', wait: { waitMs: 0 },
+    const store = await SqliteStore.openWriter(dir, {
+      purpose: 'bench',
+      wait: { waitMs: 0 },
       model: { id: model, dimensions: 384 },
       logger,
       vectorSaveIntervalMs: 60_000,

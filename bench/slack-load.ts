@@ -30,7 +30,11 @@ const ANSWER_MS = Number(arg('--answer-ms', '400'));
 const INDEX = arg('--index', '');
 const SECRET = 'bench-signing-secret-0123456789';
 
-async function openAnswerer(): Promise<{ answerer: Answerer; stats: () => Promise<IndexStats>; close: () => Promise<void> }> {
+async function openAnswerer(): Promise<{
+  answerer: Answerer;
+  stats: () => Promise<IndexStats>;
+  close: () => Promise<void>;
+}> {
   if (!INDEX) {
     const answerer: Answerer = {
       async ask(question) {

@@ -59,7 +59,8 @@ function target(kind: string, n: number): StoreTarget {
 function* corpus(n: number): Generator<ReturnType<typeof syntheticMeeting>> {
   const source = new VectorSource(1, topicsFor(n));
   const random = rng(3);
-  for (let i = 0; i * PER_MEETING < n; i++) yield syntheticMeeting(i, Math.min(PER_MEETING, n - i * PER_MEETING), source, random);
+  for (let i = 0; i * PER_MEETING < n; i++)
+    yield syntheticMeeting(i, Math.min(PER_MEETING, n - i * PER_MEETING), source, random);
 }
 
 /** Builds the index of n passages (PostgreSQL as a rebuild: its HNSW index is built once at the end). */
@@ -67,20 +68,39 @@ async function build(kind: string, n: number): Promise<void> {
   const where = target(kind, n);
   if (where.kind === 'sqlite') fs.rmSync(where.dir, { recursive: true, force: true });
   const started = performance.now();
-  const writer = await openIndexWriter(where, { purpose: 'bench build', rebuild: true, model: MODEL, logger, wait: { waitMs: 0 } });
+  const writer = await openIndexWriter(where, {
+    purpose: 'bench build',
+    rebuild: true,
+    model: MODEL,
+    logger,
+    wait: { waitMs: 0 },
+  });
   for (const { meeting, vectors } of corpus(n)) await writer.replaceMeeting(meeting, `hash-${meeting.source}`, vectors);
   const written = performance.now();
   await writer.close();
   const done = performance.now();
-  console.log(JSON.stringify({ buildS: (done - started) / 1000, rowsS: (written - started) / 1000, closeS: (done - written) / 1000 }));
+  console.log(
+    JSON.stringify({
+      buildS: (done - started) / 1000,
+      rowsS: (written - started) / 1000,
+      closeS: (done - written) / 1000,
+    }),
+  );
 }
 
 /** Writes EXTRA_MEETINGS more meetings into the built index, one transaction each, then removes them. */
 async function writes(kind: string, n: number): Promise<void> {
-  const writer: IndexWriter = await openIndexWriter(target(kind, n), { purpose: 'bench writes', model: MODEL, logger, wait: { waitMs: 0 } });
+  const writer: IndexWriter = await openIndexWriter(target(kind, n), {
+    purpose: 'bench writes',
+    model: MODEL,
+    logger,
+    wait: { waitMs: 0 },
+  });
   const source = new VectorSource(99, topicsFor(n));
   const random = rng(99);
-  const extra = Array.from({ length: EXTRA_MEETINGS }, (_, i) => syntheticMeeting(1_000_000 + i, PER_MEETING, source, random));
+  const extra = Array.from({ length: EXTRA_MEETINGS }, (_, i) =>
+    syntheticMeeting(1_000_000 + i, PER_MEETING, source, random),
+  );
   const started = performance.now();
   for (const { meeting, vectors } of extra) await writer.replaceMeeting(meeting, 'extra', vectors);
   const seconds = (performance.now() - started) / 1000;
@@ -126,8 +146,12 @@ async function measure(kind: string, n: number): Promise<void> {
   const words = ['housing allocation policy', 'school transport ehcp', 'budget savings', 'audit risk reserves'];
   const question = (i: number) => `what was said about topic${(i * 37) % topicsFor(n)} ${words[i % words.length]}`;
   const hybrid = await time((i) => retriever.search(question(i), { k: 5, filters: FILTERS[i % 3] ?? {} }));
-  const vector = await time((i) => store.vectorSearch(embedder.vectors[i] ?? new Float32Array(DIMS), { limit: 80, filters: FILTERS[i % 3] ?? {} }));
-  const keyword = await time((i) => store.keywordSearch(`topic${(i * 37) % topicsFor(n)}`, { limit: 80, filters: FILTERS[i % 3] ?? {} }));
+  const vector = await time((i) =>
+    store.vectorSearch(embedder.vectors[i] ?? new Float32Array(DIMS), { limit: 80, filters: FILTERS[i % 3] ?? {} }),
+  );
+  const keyword = await time((i) =>
+    store.keywordSearch(`topic${(i * 37) % topicsFor(n)}`, { limit: 80, filters: FILTERS[i % 3] ?? {} }),
+  );
   const found: number[][] = [];
   started = performance.now();
   for (const q of embedder.vectors) found.push((await store.vectorSearch(q, { limit: K })).map((h) => h.passageId));
@@ -150,7 +174,10 @@ async function measure(kind: string, n: number): Promise<void> {
       await client.query(`SET hnsw.ef_search = ${ef}`);
       const lists: number[][] = [];
       for (const q of embedder.vectors) {
-        const r = await client.query(`SELECT id FROM bench_${n}.passages ORDER BY embedding <=> $1::vector LIMIT ${K}`, [`[${Array.from(q).join(',')}]`]);
+        const r = await client.query(
+          `SELECT id FROM bench_${n}.passages ORDER BY embedding <=> $1::vector LIMIT ${K}`,
+          [`[${Array.from(q).join(',')}]`],
+        );
         lists.push(r.rows.map((row: { id: string }) => Number(row.id)));
       }
       efSweep[String(ef)] = recall(lists);
@@ -162,7 +189,12 @@ async function measure(kind: string, n: number): Promise<void> {
 
 function child(step: string, kind: string, n: number): Record<string, unknown> {
   const self = fileURLToPath(import.meta.url);
-  const extra = ['--database', arg('--database', process.env.MINUTEBOOK_TEST_DATABASE_URL ?? ''), '--ef', arg('--ef', '40,100,200')];
+  const extra = [
+    '--database',
+    arg('--database', process.env.MINUTEBOOK_TEST_DATABASE_URL ?? ''),
+    '--ef',
+    arg('--ef', '40,100,200'),
+  ];
   const run = spawnSync(process.execPath, ['--import', 'tsx', self, step, kind, String(n), ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
@@ -179,7 +211,20 @@ function child(step: string, kind: string, n: number): Record<string, unknown> {
 function exists(kind: string, n: number): boolean {
   const where = target(kind, n);
   if (where.kind === 'sqlite') return fs.existsSync(path.join(where.dir, 'CURRENT'));
-  const check = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'exists', kind, String(n), '--database', arg('--database', process.env.MINUTEBOOK_TEST_DATABASE_URL ?? '')], { encoding: 'utf8' });
+  const check = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      'exists',
+      kind,
+      String(n),
+      '--database',
+      arg('--database', process.env.MINUTEBOOK_TEST_DATABASE_URL ?? ''),
+    ],
+    { encoding: 'utf8' },
+  );
   return check.stdout.trim() === 'yes';
 }
 
@@ -216,7 +261,8 @@ else if (step === 'exists') {
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const size of sizes) {
     for (const store of stores) {
-      const built = process.argv.includes('--reuse') && exists(store, size) ? { buildS: Number.NaN } : child('build', store, size);
+      const built =
+        process.argv.includes('--reuse') && exists(store, size) ? { buildS: Number.NaN } : child('build', store, size);
       const written = child('writes', store, size);
       const m = child('measure', store, size);
       const sweep = Object.entries((m.efSweep as Record<string, number> | undefined) ?? {})

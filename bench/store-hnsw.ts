@@ -123,8 +123,14 @@ async function storeRun(n: number): Promise<void> {
 
   let start = performance.now();
   if (!reuse) {
-    const writer = await SqliteStore.openWriter(dir, { purpose: 'bench', wait: { waitMs: 0 }, model: { id: 'bench/synthetic', dimensions: DIMS }, logger });
-    for (const { meeting, vectors } of meetings) await writer.replaceMeeting(meeting, `hash-${meeting.source}`, vectors);
+    const writer = await SqliteStore.openWriter(dir, {
+      purpose: 'bench',
+      wait: { waitMs: 0 },
+      model: { id: 'bench/synthetic', dimensions: DIMS },
+      logger,
+    });
+    for (const { meeting, vectors } of meetings)
+      await writer.replaceMeeting(meeting, `hash-${meeting.source}`, vectors);
     await writer.close();
   }
   const ingestS = reuse ? Number.NaN : ms(start) / 1000;
@@ -148,7 +154,9 @@ async function storeRun(n: number): Promise<void> {
   };
   const found: number[][] = [];
   await time((q) => store.vectorSearch(q, { limit: K })); // warm-up
-  const vector = await time(async (q) => found.push((await store.vectorSearch(q, { limit: K })).map((h) => h.passageId)));
+  const vector = await time(async (q) =>
+    found.push((await store.vectorSearch(q, { limit: K })).map((h) => h.passageId)),
+  );
   const filtered = await time((q) => store.vectorSearch(q, { limit: K, filters: { committee: 'planning' } }));
   const dated = await time((q) => store.vectorSearch(q, { limit: K, filters: { after: '2023-01-01' } }));
   const words = ['housing allocation policy', 'school transport ehcp', 'topic17 budget', 'audit risk reserves'];

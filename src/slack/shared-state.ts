@@ -37,7 +37,11 @@ export class PostgresSlackState implements SeenStore, RateLimits {
   ): Promise<PostgresSlackState> {
     const target = parseDatabaseUrl(databaseUrl);
     const schema = `${target.schema}_slack`;
-    const pool = new pg.Pool({ connectionString: target.connectionString, max: 4, application_name: 'minutebook serve' });
+    const pool = new pg.Pool({
+      connectionString: target.connectionString,
+      max: 4,
+      application_name: 'minutebook serve',
+    });
     pool.on('error', (error) => options.logger.warn({ err: error }, 'PostgreSQL connection for Slack state lost'));
     try {
       const s = ident(schema);
@@ -69,7 +73,10 @@ export class PostgresSlackState implements SeenStore, RateLimits {
 
   async firstTime(key: string): Promise<boolean> {
     await this.#prune();
-    const inserted = await this.#pool.query(`INSERT INTO ${this.#s}.seen (key) VALUES ($1) ON CONFLICT (key) DO NOTHING`, [key]);
+    const inserted = await this.#pool.query(
+      `INSERT INTO ${this.#s}.seen (key) VALUES ($1) ON CONFLICT (key) DO NOTHING`,
+      [key],
+    );
     return inserted.rowCount === 1;
   }
 
@@ -108,6 +115,8 @@ export class PostgresSlackState implements SeenStore, RateLimits {
   async #prune(): Promise<void> {
     if (++this.#writes % PRUNE_EVERY !== 0) return;
     await this.#pool.query(`DELETE FROM ${this.#s}.seen WHERE at < clock_timestamp() - $1::interval`, [SEEN_FOR]);
-    await this.#pool.query(`DELETE FROM ${this.#s}.questions WHERE at < clock_timestamp() - $1::interval`, [this.#window]);
+    await this.#pool.query(`DELETE FROM ${this.#s}.questions WHERE at < clock_timestamp() - $1::interval`, [
+      this.#window,
+    ]);
   }
 }

@@ -8,9 +8,7 @@ export function hasFilters(filters: SearchFilters | undefined): filters is Searc
 }
 
 /** One checked condition of a filter, for a store to render in its own SQL. */
-export type FilterTerm =
-  | { kind: 'after' | 'before'; value: string }
-  | { kind: 'committee' | 'council'; value: string };
+export type FilterTerm = { kind: 'after' | 'before'; value: string } | { kind: 'committee' | 'council'; value: string };
 
 /**
  * The conditions `filters` sets, checked where they enter. Both stores give them one meaning:

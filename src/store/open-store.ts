@@ -17,7 +17,10 @@ export type StoreTarget = { kind: 'sqlite'; dir: string } | { kind: 'postgres'; 
 /** How long a writer waits for another to finish before refusing, unless told otherwise. */
 export const DEFAULT_LOCK_WAIT_MS = 120_000;
 
-export function storeTarget(config: Pick<Config, 'indexDir' | 'databaseUrl'>, flags: { index?: string; database?: string } = {}): StoreTarget {
+export function storeTarget(
+  config: Pick<Config, 'indexDir' | 'databaseUrl'>,
+  flags: { index?: string; database?: string } = {},
+): StoreTarget {
   if (flags.database !== undefined) return { kind: 'postgres', url: checkUrl(flags.database, '--database') };
   if (flags.index !== undefined) return { kind: 'sqlite', dir: path.resolve(flags.index) };
   if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl };
@@ -55,7 +58,8 @@ export interface WriterOptions extends ReaderOptions {
 /** Opens an index for reading (many readers may be open at once, in any number of processes). */
 export async function openIndexReader(target: StoreTarget, options: ReaderOptions): Promise<IndexReader> {
   const model = options.model === undefined ? {} : { model: options.model };
-  if (target.kind === 'postgres') return PostgresStore.openReader(parseDatabaseUrl(target.url), { logger: options.logger, ...model });
+  if (target.kind === 'postgres')
+    return PostgresStore.openReader(parseDatabaseUrl(target.url), { logger: options.logger, ...model });
   return SqliteStore.openReader(target.dir, { logger: options.logger, ...model });
 }
 
@@ -71,12 +75,17 @@ export async function openIndexWriter(target: StoreTarget, options: WriterOption
   };
   if (target.kind === 'postgres') return PostgresStore.openWriter(parseDatabaseUrl(target.url), common);
   const interval = options.vectorSaveIntervalMs;
-  return SqliteStore.openWriter(target.dir, { ...common, ...(interval !== undefined ? { vectorSaveIntervalMs: interval } : {}) });
+  return SqliteStore.openWriter(target.dir, {
+    ...common,
+    ...(interval !== undefined ? { vectorSaveIntervalMs: interval } : {}),
+  });
 }
 
 function checkUrl(raw: string, name: string): string {
   if (!/^postgres(?:ql)?:\/\//i.test(raw.trim())) {
-    throw new BadInputError(`${name} must be a PostgreSQL URL, postgres://user:password@host:5432/database (got "${redactUrl(raw)}")`);
+    throw new BadInputError(
+      `${name} must be a PostgreSQL URL, postgres://user:password@host:5432/database (got "${redactUrl(raw)}")`,
+    );
   }
   return raw.trim();
 }

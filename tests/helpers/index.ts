@@ -31,7 +31,12 @@ export async function buildIndex(
 ): Promise<{ indexDir: string; summary: IngestSummary }> {
   const indexDir = options.indexDir ?? tempDir('minutebook-index-');
   const model = options.embedder ? { id: options.embedder.modelId, dimensions: options.embedder.dimensions } : null;
-  const store = await SqliteStore.openWriter(indexDir, { purpose: 'test', wait: { waitMs: 10_000 }, model, logger: silentLogger });
+  const store = await SqliteStore.openWriter(indexDir, {
+    purpose: 'test',
+    wait: { waitMs: 10_000 },
+    model,
+    logger: silentLogger,
+  });
   try {
     const manifest = options.manifest ? loadManifest(options.manifest) : undefined;
     const summary = await ingestFiles(inputs, { store, embedder: options.embedder, ...(manifest ? { manifest } : {}) });

@@ -44,7 +44,12 @@ if (postgresSkipReason) {
 export interface StoreKit {
   name: 'sqlite' | 'postgres';
   target: StoreTarget;
-  writer(options?: { model?: IndexModel | null; rebuild?: boolean; waitMs?: number; purpose?: string }): Promise<IndexWriter>;
+  writer(options?: {
+    model?: IndexModel | null;
+    rebuild?: boolean;
+    waitMs?: number;
+    purpose?: string;
+  }): Promise<IndexWriter>;
   reader(options?: { model?: IndexModel | null }): Promise<IndexReader>;
   cleanup(): Promise<void>;
 }

@@ -50,7 +50,9 @@ describe('corpus statistics', () => {
     const store = await SqliteStore.openReader(indexDir, { logger: silentLogger });
     try {
       expect((await corpusStatsFor(store, silentLogger)).idf('foster')).toBeGreaterThan(0);
-      expect(JSON.parse(readFileSync(path.join(indexDir, 'corpus-stats.json'), 'utf8')).stamp).toBe(await store.changeStamp());
+      expect(JSON.parse(readFileSync(path.join(indexDir, 'corpus-stats.json'), 'utf8')).stamp).toBe(
+        await store.changeStamp(),
+      );
     } finally {
       await store.close();
     }

@@ -26,7 +26,14 @@ async function freePort(): Promise<number> {
 
 function mention(n: number, user: string): Record<string, unknown> {
   const ts = `1700100${String(n).padStart(3, '0')}.000100`;
-  return { type: 'app_mention', user, text: `<@${FAKE_BOT_USER}> How many fostering households were approved?`, ts, channel: 'C0SHARED', event_ts: ts };
+  return {
+    type: 'app_mention',
+    user,
+    text: `<@${FAKE_BOT_USER}> How many fostering households were approved?`,
+    ts,
+    channel: 'C0SHARED',
+    event_ts: ts,
+  };
 }
 
 describe.skipIf(postgresSkipReason !== null)('Slack state shared by several serve processes in PostgreSQL', () => {
@@ -40,7 +47,9 @@ describe.skipIf(postgresSkipReason !== null)('Slack state shared by several serv
     const a = await PostgresSlackState.open(url, { logger, rateLimit: 2, rateWindowMs: 60_000 });
     const b = await PostgresSlackState.open(url, { logger, rateLimit: 2, rateWindowMs: 60_000 });
     try {
-      const firsts = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).firstTime('event:Ev-same')));
+      const firsts = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).firstTime('event:Ev-same')),
+      );
       expect(firsts.filter(Boolean)).toHaveLength(1);
       expect(await a.firstTime('event:Ev-other')).toBe(true);
       const takes = await Promise.all([a.take('U1'), b.take('U1'), a.take('U1'), b.take('U1'), a.take('U2')]);
@@ -69,20 +78,24 @@ describe.skipIf(postgresSkipReason !== null)('Slack state shared by several serv
       }
       for (let i = 0; i < 2; i++) {
         const port = await freePort();
-        const child = spawn(process.execPath, [path.join(repoRoot, 'bin/minutebook.js'), 'serve', '--port', String(port)], {
-          cwd: repoRoot,
-          env: {
-            ...env,
-            SLACK_BOT_TOKEN: BOT_TOKEN,
-            SLACK_SIGNING_SECRET: SECRET,
-            SLACK_API_URL: fake.apiUrl,
-            MINUTEBOOK_DATABASE_URL: url,
-            MINUTEBOOK_MODEL_DIR: path.join(repoRoot, 'no-models-here'),
-            MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false',
-            LOG_LEVEL: 'warn',
+        const child = spawn(
+          process.execPath,
+          [path.join(repoRoot, 'bin/minutebook.js'), 'serve', '--port', String(port)],
+          {
+            cwd: repoRoot,
+            env: {
+              ...env,
+              SLACK_BOT_TOKEN: BOT_TOKEN,
+              SLACK_SIGNING_SECRET: SECRET,
+              SLACK_API_URL: fake.apiUrl,
+              MINUTEBOOK_DATABASE_URL: url,
+              MINUTEBOOK_MODEL_DIR: path.join(repoRoot, 'no-models-here'),
+              MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false',
+              LOG_LEVEL: 'warn',
+            },
+            stdio: ['ignore', 'ignore', 'pipe'],
           },
-          stdio: ['ignore', 'ignore', 'pipe'],
-        });
+        );
         servers.push(child);
         let said = '';
         child.stderr?.on('data', (d: Buffer) => {
@@ -123,10 +136,14 @@ describe.skipIf(postgresSkipReason !== null)('Slack state shared by several serv
     it('shares one user’s rate limit between the processes', async () => {
       const before = fake.callsTo('chat.postMessage').length;
       for (let n = 100; n < 108; n++) {
-        const res = await postToApp(urls[n % 2] ?? '', eventCallback(mention(n, 'U0EAGER'), `EvEager${n}`), { secret: SECRET });
+        const res = await postToApp(urls[n % 2] ?? '', eventCallback(mention(n, 'U0EAGER'), `EvEager${n}`), {
+          secret: SECRET,
+        });
         expect(res.status).toBe(200);
       }
-      await fake.waitFor((f) => f.callsTo('chat.postMessage').length - before >= 6 && f.callsTo('chat.postEphemeral').length >= 2);
+      await fake.waitFor(
+        (f) => f.callsTo('chat.postMessage').length - before >= 6 && f.callsTo('chat.postEphemeral').length >= 2,
+      );
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(fake.callsTo('chat.postMessage').length - before).toBe(6);
       expect(fake.callsTo('chat.postEphemeral').map((c) => String(c.args.text))).toEqual([

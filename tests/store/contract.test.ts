@@ -9,7 +9,12 @@ import { embed, MODEL, meeting, passageCount, vectorsOf } from './fixtures/meeti
 const schoolTransport = meeting({
   source: 'minutes/cabinet-2022-06-12.pdf',
   items: [
-    { minute: '1', title: 'Apologies for absence', passages: ['Apologies were received from Councillor Dee.'], procedural: true },
+    {
+      minute: '1',
+      title: 'Apologies for absence',
+      passages: ['Apologies were received from Councillor Dee.'],
+      procedural: true,
+    },
     {
       minute: '76',
       title: 'Home to school transport policy',
@@ -31,8 +36,16 @@ const planning = meeting({
   committee: 'Planning Committee',
   date: '2020-03-02',
   items: [
-    { minute: 'P12/20', title: 'Land at Mill Lane', passages: ['The committee refused the application for 40 homes at Mill Lane.'] },
-    { minute: 'P13/20', title: 'Section 106 agreement', passages: ['A section 106 agreement will fund school places.'] },
+    {
+      minute: 'P12/20',
+      title: 'Land at Mill Lane',
+      passages: ['The committee refused the application for 40 homes at Mill Lane.'],
+    },
+    {
+      minute: 'P13/20',
+      title: 'Section 106 agreement',
+      passages: ['A section 106 agreement will fund school places.'],
+    },
   ],
 });
 
@@ -73,7 +86,12 @@ for (const kind of storeKinds) {
     it('refuses to read an index that does not exist; a writer creates it', async () => {
       await expect(kit.reader()).rejects.toThrow(IndexMissingError);
       const store = track(await kit.writer({ model: MODEL }));
-      expect(await store.stats()).toMatchObject({ meetings: 0, passages: 0, model: MODEL.id, dimensions: MODEL.dimensions });
+      expect(await store.stats()).toMatchObject({
+        meetings: 0,
+        passages: 0,
+        model: MODEL.id,
+        dimensions: MODEL.dimensions,
+      });
     });
 
     it('keeps what was written across close and reopen', async () => {
@@ -106,7 +124,9 @@ for (const kind of storeKinds) {
 
       const changed = meeting({
         source: schoolTransport.source,
-        items: [{ minute: '76', title: 'Home to school transport policy', passages: ['The policy was approved unamended.'] }],
+        items: [
+          { minute: '76', title: 'Home to school transport policy', passages: ['The policy was approved unamended.'] },
+        ],
       });
       await store.replaceMeeting(changed, 'hash-a2', vectorsOf(changed));
 
@@ -116,9 +136,12 @@ for (const kind of storeKinds) {
       expect((await store.passages(planningIds)).map((p) => p.passageId)).toEqual(planningIds);
       expect(await store.keywordSearch('leisure', { limit: 5 })).toEqual([]);
       expect(await store.contentHash(schoolTransport.source)).toBe('hash-a2');
-      const [hit] = await store.vectorSearch(embed('Home to school transport policy The policy was approved unamended.'), {
-        limit: 1,
-      });
+      const [hit] = await store.vectorSearch(
+        embed('Home to school transport policy The policy was approved unamended.'),
+        {
+          limit: 1,
+        },
+      );
       expect((await store.passages([hit?.passageId ?? -1]))[0]?.text).toBe('The policy was approved unamended.');
       expect(hit?.score).toBeCloseTo(1, 4);
     });
@@ -129,7 +152,9 @@ for (const kind of storeKinds) {
       expect(await store.removeMeeting(planning.source)).toBe(false);
       expect(await store.stats()).toMatchObject({ meetings: 1, items: 3, passages: passageCount(schoolTransport) });
       expect(await store.keywordSearch('Mill Lane', { limit: 5 })).toEqual([]);
-      const hits = await ids(store.vectorSearch(embed('Land at Mill Lane The committee refused the application'), { limit: 10 }));
+      const hits = await ids(
+        store.vectorSearch(embed('Land at Mill Lane The committee refused the application'), { limit: 10 }),
+      );
       expect(hits).toHaveLength(passageCount(schoolTransport));
       expect((await store.passages(hits)).map((p) => p.meeting.source)).not.toContain(planning.source);
       expect((await store.meetings()).map((m) => m.source)).toEqual([schoolTransport.source]);
@@ -143,8 +168,17 @@ for (const kind of storeKinds) {
       const [name] = await store.keywordSearch('Priya Okonkwo', { limit: 3 });
       const found = (await store.passages([name?.passageId ?? -1]))[0];
       expect(found?.text).toContain('Councillor Priya Okonkwo');
-      expect(found?.meeting).toMatchObject({ committee: 'Cabinet', date: '2022-06-12', council: 'Ashford Borough Council' });
-      expect(found?.item).toMatchObject({ minute: '77', title: 'Leisure centre contract', procedural: false, minuteNumber: 77 });
+      expect(found?.meeting).toMatchObject({
+        committee: 'Cabinet',
+        date: '2022-06-12',
+        council: 'Ashford Borough Council',
+      });
+      expect(found?.item).toMatchObject({
+        minute: '77',
+        title: 'Leisure centre contract',
+        procedural: false,
+        minuteNumber: 77,
+      });
       expect(found?.header).toBe('Cabinet · Ashford Borough Council · 12 June 2022 · Minute 77');
 
       const [number] = await store.keywordSearch('P13/20', { limit: 1 });
@@ -153,7 +187,16 @@ for (const kind of storeKinds) {
 
     it('never lets question text break the query syntax', async () => {
       const store = await withBoth();
-      for (const query of ['NOT AND OR', 'NEAR(transport', '"unbalanced', 'col:umn * ^ - + ( )', '???', '', 'a "" b', "it's -x !y & | <->"]) {
+      for (const query of [
+        'NOT AND OR',
+        'NEAR(transport',
+        '"unbalanced',
+        'col:umn * ^ - + ( )',
+        '???',
+        '',
+        'a "" b',
+        "it's -x !y & | <->",
+      ]) {
         await expect(store.keywordSearch(query, { limit: 5 })).resolves.toBeDefined();
       }
       expect(await store.keywordSearch('???', { limit: 5 })).toEqual([]);
@@ -166,13 +209,18 @@ for (const kind of storeKinds) {
       const query = embed('school places transport');
       const byCommittee = await store.vectorSearch(query, { limit: 10, filters: { committee: 'planning' } });
       expect(byCommittee.length).toBe(2);
-      expect(new Set((await store.passages(await ids(Promise.resolve(byCommittee)))).map((p) => p.meeting.committee))).toEqual(
-        new Set(['Planning Committee']),
-      );
-      const byDate = await store.vectorSearch(query, { limit: 10, filters: { after: '2021-01-01', before: '2022-12-31' } });
+      expect(
+        new Set((await store.passages(await ids(Promise.resolve(byCommittee)))).map((p) => p.meeting.committee)),
+      ).toEqual(new Set(['Planning Committee']));
+      const byDate = await store.vectorSearch(query, {
+        limit: 10,
+        filters: { after: '2021-01-01', before: '2022-12-31' },
+      });
       expect(byDate.length).toBe(4);
       const kent = await store.vectorSearch(query, { limit: 10, filters: { council: 'kent county' } });
-      expect((await store.passages(await ids(Promise.resolve(kent)))).map((p) => p.meeting.source)).toEqual([otherCouncil.source]);
+      expect((await store.passages(await ids(Promise.resolve(kent)))).map((p) => p.meeting.source)).toEqual([
+        otherCouncil.source,
+      ]);
       expect(await store.keywordSearch('school', { limit: 10, filters: { council: 'Nowhere' } })).toEqual([]);
 
       const keyword = await store.keywordSearch('school', { limit: 10, filters: { before: '2021-01-01' } });
@@ -185,9 +233,16 @@ for (const kind of storeKinds) {
         councils: ['Ashford Borough Council'],
       });
       // One council of a shared index.
-      expect(await store.stats({ council: 'Kent' })).toMatchObject({ meetings: 1, items: 1, passages: 1, councils: ['Kent County Council'] });
+      expect(await store.stats({ council: 'Kent' })).toMatchObject({
+        meetings: 1,
+        items: 1,
+        passages: 1,
+        councils: ['Kent County Council'],
+      });
       await expect(store.vectorSearch(query, { limit: 0 })).rejects.toThrow(/limit/);
-      await expect(store.keywordSearch('x', { limit: 5, filters: { after: '12/06/2022' } })).rejects.toThrow(/YYYY-MM-DD/);
+      await expect(store.keywordSearch('x', { limit: 5, filters: { after: '12/06/2022' } })).rejects.toThrow(
+        /YYYY-MM-DD/,
+      );
     });
 
     it('finds the best passages in scope however narrow or broad the filter', async () => {

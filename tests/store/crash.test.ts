@@ -57,7 +57,10 @@ async function expectWholeSeries(store: IndexReader, kit: StoreKit): Promise<num
     expect(m.passages).toBe(passageCount(expected));
     // The vector half holds the meeting whole too: its last passage is found by its own vector.
     const vectors = vectorsOf(expected);
-    const [hit] = await store.vectorSearch(vectors[vectors.length - 1] ?? new Float32Array(), { limit: 1, filters: {} });
+    const [hit] = await store.vectorSearch(vectors[vectors.length - 1] ?? new Float32Array(), {
+      limit: 1,
+      filters: {},
+    });
     expect(hit?.score).toBeCloseTo(1, 4);
   }
   const stats = await store.stats();

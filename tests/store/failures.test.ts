@@ -20,7 +20,8 @@ function reader(dir: string, options: Partial<SqliteOpenOptions> = {}): Promise<
 /** Builds an index of `count` series meetings in `dir` and closes it. */
 async function build(dir: string, count: number): Promise<void> {
   const store = await writer(dir, { model: MODEL });
-  for (let n = 1; n <= count; n++) await store.replaceMeeting(seriesMeeting(n), `hash-${n}`, vectorsOf(seriesMeeting(n)));
+  for (let n = 1; n <= count; n++)
+    await store.replaceMeeting(seriesMeeting(n), `hash-${n}`, vectorsOf(seriesMeeting(n)));
   await store.close();
 }
 
@@ -92,7 +93,9 @@ describe('the SQLite store when things go wrong', () => {
     const log = capturingLogger();
     const store = await reader(dir, { logger: log.logger });
     expect(store.vectorCount).toBe(expected);
-    expect(await store.vectorSearch(vectorsOf(seriesMeeting(2))[0] ?? new Float32Array(), { limit: 1 })).toHaveLength(1);
+    expect(await store.vectorSearch(vectorsOf(seriesMeeting(2))[0] ?? new Float32Array(), { limit: 1 })).toHaveLength(
+      1,
+    );
     expect(log.lines().filter((line) => String(line.msg).includes('missing; rebuilding'))).toHaveLength(1);
     await store.close();
     expect(hnswFiles(dir)).toHaveLength(1);
@@ -139,7 +142,8 @@ describe('the SQLite store when things go wrong', () => {
     try {
       // Another index whose passage ids overlap this one's but whose vectors are other meetings'.
       const foreign = await writer(other.dir, { model: MODEL });
-      for (let n = 50; n <= 55; n++) await foreign.replaceMeeting(seriesMeeting(n), `h${n}`, vectorsOf(seriesMeeting(n)));
+      for (let n = 50; n <= 55; n++)
+        await foreign.replaceMeeting(seriesMeeting(n), `h${n}`, vectorsOf(seriesMeeting(n)));
       await foreign.close();
       await build(dir, 6);
       const [ours] = hnswFiles(dir);

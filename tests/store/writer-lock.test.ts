@@ -26,7 +26,9 @@ interface Writer {
 }
 
 function startWriter(args: string[]): Writer {
-  const child = spawn(process.execPath, ['--import', 'tsx', writerScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', writerScript, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const waiters: Array<() => void> = [];
   let buffered = '';
@@ -48,8 +50,12 @@ function startWriter(args: string[]): Writer {
     exit,
     saw: async (pattern) => {
       while (!lines.some((line) => pattern.test(line))) {
-        const done = await Promise.race([new Promise<boolean>((resolve) => waiters.push(() => resolve(false))), exit.then(() => true)]);
-        if (done && !lines.some((line) => pattern.test(line))) throw new Error(`writer exited before printing ${pattern}: ${stderr}`);
+        const done = await Promise.race([
+          new Promise<boolean>((resolve) => waiters.push(() => resolve(false))),
+          exit.then(() => true),
+        ]);
+        if (done && !lines.some((line) => pattern.test(line)))
+          throw new Error(`writer exited before printing ${pattern}: ${stderr}`);
       }
     },
   };
@@ -106,7 +112,10 @@ for (const kind of storeKinds) {
         const second = start([whereOf(kit), `${round * 100 + 51}`, `${round * 100 + 58}`, '--light']);
         expect([await first.exit, await second.exit], first.stderr() + second.stderr()).toEqual([0, 0]);
       }
-      const expected = [0, 1, 2].flatMap((round) => [...range(round * 100 + 1, round * 100 + 8), ...range(round * 100 + 51, round * 100 + 58)]);
+      const expected = [0, 1, 2].flatMap((round) => [
+        ...range(round * 100 + 1, round * 100 + 8),
+        ...range(round * 100 + 51, round * 100 + 58),
+      ]);
       expect(await sourcesIn(kit)).toEqual(expected.sort((a, b) => a - b));
     });
 
@@ -119,12 +128,19 @@ for (const kind of storeKinds) {
       );
 
       const flag = kit.target.kind === 'sqlite' ? ['--index', kit.target.dir] : ['--database', kit.target.url];
-      const cli = await runCli(['ingest', path.join(examplesDir, 'northbridge-2023-11-07-printed.txt'), ...flag, '--wait', '1'], {
-        env: { MINUTEBOOK_MODEL_DIR: path.join(examplesDir, 'no-models'), MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false' },
-      });
+      const cli = await runCli(
+        ['ingest', path.join(examplesDir, 'northbridge-2023-11-07-printed.txt'), ...flag, '--wait', '1'],
+        {
+          env: { MINUTEBOOK_MODEL_DIR: path.join(examplesDir, 'no-models'), MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false' },
+        },
+      );
       expect(cli.code).toBe(1);
-      expect(cli.stderr).toMatch(/note: the index in .* is being written by .*write-series 1-100000.*; waiting up to 1 s/);
-      expect(cli.stderr.trim().split('\n').pop()).toMatch(/^minutebook: the index in .* is being written by .*gave up after waiting 1 s/);
+      expect(cli.stderr).toMatch(
+        /note: the index in .* is being written by .*write-series 1-100000.*; waiting up to 1 s/,
+      );
+      expect(cli.stderr.trim().split('\n').pop()).toMatch(
+        /^minutebook: the index in .* is being written by .*gave up after waiting 1 s/,
+      );
       // The holder was never disturbed: it is still writing.
       expect(holder.child.exitCode).toBeNull();
     });

@@ -63,5 +63,7 @@ async function migrateCommand(flags: MigrateFlags): Promise<number> {
 
 /** A postgres:// URL, or a folder. */
 function targetFrom(raw: string): StoreTarget {
-  return /^postgres(?:ql)?:\/\//i.test(raw.trim()) ? { kind: 'postgres', url: raw.trim() } : { kind: 'sqlite', dir: path.resolve(raw) };
+  return /^postgres(?:ql)?:\/\//i.test(raw.trim())
+    ? { kind: 'postgres', url: raw.trim() }
+    : { kind: 'sqlite', dir: path.resolve(raw) };
 }

@@ -3,9 +3,9 @@ import { createAnswerer } from '../../answer/create.js';
 import { createLogger } from '../../logger.js';
 import { openRetriever } from '../../retrieve/open.js';
 import { createSlackApp, EVENTS_PATH } from '../../slack/app.js';
+import { resolveSlackConnection } from '../../slack/settings.js';
 import { PostgresSlackState } from '../../slack/shared-state.js';
 import { storeTarget } from '../../store/open-store.js';
-import { resolveSlackConnection } from '../../slack/settings.js';
 import { createCliContext, positiveInt, runCommand } from '../context.js';
 
 interface ServeFlags {

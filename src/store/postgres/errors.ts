@@ -22,11 +22,16 @@ export function classifyPgError(error: unknown, target: PostgresTarget): unknown
   if (typeof code !== 'string') return error;
   const message = error instanceof Error ? error.message : String(error);
   if (UNREACHABLE.has(code)) {
-    return new IndexUnavailableError(`cannot reach PostgreSQL at ${target.display} (${code}): is it running, and is MINUTEBOOK_DATABASE_URL right?`, { cause: error });
+    return new IndexUnavailableError(
+      `cannot reach PostgreSQL at ${target.display} (${code}): is it running, and is MINUTEBOOK_DATABASE_URL right?`,
+      { cause: error },
+    );
   }
   const problem = ACCESS[code];
   if (problem) {
-    return new IndexUnavailableError(`cannot use PostgreSQL at ${target.display}: ${problem} (${message})`, { cause: error });
+    return new IndexUnavailableError(`cannot use PostgreSQL at ${target.display}: ${problem} (${message})`, {
+      cause: error,
+    });
   }
   return error;
 }

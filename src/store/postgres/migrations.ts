@@ -116,7 +116,9 @@ export async function migrate(client: pg.ClientBase, schema: string): Promise<vo
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
-    const applied = await client.query<{ version: number }>(`SELECT coalesce(max(version), 0) AS version FROM ${s}.schema_migrations`);
+    const applied = await client.query<{ version: number }>(
+      `SELECT coalesce(max(version), 0) AS version FROM ${s}.schema_migrations`,
+    );
     const current = Number(applied.rows[0]?.version ?? 0);
     if (current > SCHEMA_VERSION) {
       throw new IndexMismatchError(

@@ -11,7 +11,17 @@ import type {
   SearchOptions,
   StoredPassage,
 } from '../types.js';
-import { itemFields, num, PASSAGE_COLUMNS, parseVector, str, strings, strOrNull, toStoredPassage, vectorLiteral } from './rows.js';
+import {
+  itemFields,
+  num,
+  PASSAGE_COLUMNS,
+  parseVector,
+  str,
+  strings,
+  strOrNull,
+  toStoredPassage,
+  vectorLiteral,
+} from './rows.js';
 import { meetingCondition, RANK_WEIGHTS, webSearchText } from './sql.js';
 
 /**
@@ -24,7 +34,12 @@ type Db = pg.Pool | pg.ClientBase;
 const EXACT_SCAN_LIMIT = 5000;
 
 /** Full-text search over passage text, header and item title, ranked by `ts_rank_cd`. */
-export async function keywordSearch(db: Db, s: string, query: string, options: SearchOptions): Promise<ScoredPassage[]> {
+export async function keywordSearch(
+  db: Db,
+  s: string,
+  query: string,
+  options: SearchOptions,
+): Promise<ScoredPassage[]> {
   const limit = checkLimit(options.limit);
   const text = webSearchText(query);
   if (text === null) return [];
@@ -127,7 +142,11 @@ export async function meetingsInScope(db: Db, s: string, filters: SearchFilters)
 }
 
 /** Item and passage counts of the meetings `filters` cover. */
-export async function countsInScope(db: Db, s: string, filters: SearchFilters): Promise<{ items: number; passages: number }> {
+export async function countsInScope(
+  db: Db,
+  s: string,
+  filters: SearchFilters,
+): Promise<{ items: number; passages: number }> {
   const condition = meetingCondition(filters, 'm', 1);
   const result = await db.query(
     `SELECT (SELECT count(*) FROM ${s}.items i JOIN ${s}.meetings m ON m.id = i.meeting_id WHERE ${condition.sql}) AS items,

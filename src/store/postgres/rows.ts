@@ -19,7 +19,11 @@ export function toStoredPassage(row: Record<string, unknown>): StoredPassage {
     text: str(row.passage_text),
     points: strings(row.passage_points),
     header: str(row.header),
-    item: { id: num(row.item_id), position: num(row.item_position), ...itemFields(row, 'item_text', 'item_points', 'item_url') },
+    item: {
+      id: num(row.item_id),
+      position: num(row.item_position),
+      ...itemFields(row, 'item_text', 'item_points', 'item_url'),
+    },
     meeting: {
       id: num(row.meeting_id),
       source: str(row.source),

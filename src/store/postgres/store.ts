@@ -108,7 +108,15 @@ export class PostgresStore implements IndexWriter {
         if (!(await schemaExists(client, target.schema))) throw new IndexMissingError(target.display);
         if ((await schemaVersion(client, target.schema)) !== SCHEMA_VERSION) await migrate(client, target.schema);
         const meta = await checkModel(client, ident(target.schema), options.model, target.display, false);
-        return new PostgresStore({ pool, target, schema: target.schema, logger: options.logger, lock: null, rebuild: false, meta });
+        return new PostgresStore({
+          pool,
+          target,
+          schema: target.schema,
+          logger: options.logger,
+          lock: null,
+          rebuild: false,
+          meta,
+        });
       } finally {
         client.release();
       }
@@ -129,7 +137,8 @@ export class PostgresStore implements IndexWriter {
       try {
         // A rebuild schema left by a crashed rebuild is ours to clear: we hold the writer lock.
         if (rebuild) await client.query(`DROP SCHEMA IF EXISTS ${ident(schema)} CASCADE`);
-        else if (options.mustExist && !(await schemaExists(client, schema))) throw new IndexMissingError(target.display);
+        else if (options.mustExist && !(await schemaExists(client, schema)))
+          throw new IndexMissingError(target.display);
         await migrate(client, schema);
         const meta = await checkModel(client, ident(schema), options.model, target.display, !rebuild);
         return new PostgresStore({ pool, target, schema, logger: options.logger, lock, rebuild, meta });
@@ -389,20 +398,28 @@ function makePool(target: PostgresTarget, role: string, max: number, logger: Log
 }
 
 async function schemaVersion(client: pg.ClientBase, schema: string): Promise<number> {
-  const result = await client.query(`SELECT coalesce(max(version), 0) AS version FROM ${ident(schema)}.schema_migrations`);
+  const result = await client.query(
+    `SELECT coalesce(max(version), 0) AS version FROM ${ident(schema)}.schema_migrations`,
+  );
   return Number((result.rows[0] as Record<string, unknown> | undefined)?.version ?? 0);
 }
 
 async function readMeta(db: pg.Pool | pg.ClientBase, s: string, location: string): Promise<Meta> {
   const result = await db.query(`SELECT key, value FROM ${s}.meta`);
   const values = new Map<string, string | null>(
-    result.rows.map((row: Record<string, unknown>) => [String(row.key), typeof row.value === 'string' ? row.value : null]),
+    result.rows.map((row: Record<string, unknown>) => [
+      String(row.key),
+      typeof row.value === 'string' ? row.value : null,
+    ]),
   );
   const model = values.get('model') ?? null;
   const dimensions = Number(values.get('dimensions'));
   const count = (key: string) => Number(values.get(key) ?? 0);
   const indexId = values.get('indexId');
-  if (!indexId) throw new IndexMismatchError(`${location}: the index's meta table has no indexId; rebuild it with \`npx minutebook ingest --rebuild <files>\``);
+  if (!indexId)
+    throw new IndexMismatchError(
+      `${location}: the index's meta table has no indexId; rebuild it with \`npx minutebook ingest --rebuild <files>\``,
+    );
   return {
     indexId,
     createdAt: values.get('createdAt') ?? '',
@@ -427,11 +444,16 @@ async function checkModel(
   indexNow: boolean,
 ): Promise<Meta> {
   if (model && (!model.id.trim() || !Number.isSafeInteger(model.dimensions) || model.dimensions < 1)) {
-    throw new BadInputError(`embedding model must have an id and a positive number of dimensions (got ${JSON.stringify(model)})`);
+    throw new BadInputError(
+      `embedding model must have an id and a positive number of dimensions (got ${JSON.stringify(model)})`,
+    );
   }
   const meta = await readMeta(client, s, location);
   if (model === undefined) return meta;
-  const built = meta.model === null ? 'keyword-only (no embedding model)' : `with ${meta.model.id} (${meta.model.dimensions} dimensions)`;
+  const built =
+    meta.model === null
+      ? 'keyword-only (no embedding model)'
+      : `with ${meta.model.id} (${meta.model.dimensions} dimensions)`;
   const rebuildHint = 'rebuild it with `npx minutebook ingest --rebuild <files>`';
   if (model === null) {
     if (meta.model === null) return meta;
@@ -444,10 +466,10 @@ async function checkModel(
     await client.query('BEGIN');
     try {
       await client.query(`ALTER TABLE ${s}.passages ALTER COLUMN embedding TYPE vector(${model.dimensions})`);
-      await client.query(`UPDATE ${s}.meta SET value = CASE key WHEN 'model' THEN $1 ELSE $2 END WHERE key IN ('model', 'dimensions')`, [
-        model.id,
-        String(model.dimensions),
-      ]);
+      await client.query(
+        `UPDATE ${s}.meta SET value = CASE key WHEN 'model' THEN $1 ELSE $2 END WHERE key IN ('model', 'dimensions')`,
+        [model.id, String(model.dimensions)],
+      );
       if (indexNow) await createVectorIndex(client, s);
       await client.query('COMMIT');
     } catch (error) {
@@ -456,7 +478,9 @@ async function checkModel(
     }
     return { ...meta, model: { ...model } };
   }
-  throw new IndexMismatchError(`the index in ${location} was built ${built}, not ${model.id} (${model.dimensions} dimensions); ${rebuildHint}`);
+  throw new IndexMismatchError(
+    `the index in ${location} was built ${built}, not ${model.id} (${model.dimensions} dimensions); ${rebuildHint}`,
+  );
 }
 
 /**

@@ -47,7 +47,9 @@ export class AdvisoryWriterLocks implements WriterLocks {
             [LOCK_CLASS, key],
           );
           const row = holder.rows[0];
-          return row ? `${row.application_name || 'another writer'}, connected since ${row.backend_start.toISOString()}` : 'another writer';
+          return row
+            ? `${row.application_name || 'another writer'}, connected since ${row.backend_start.toISOString()}`
+            : 'another writer';
         },
         { ...wait, location: this.#target.display },
       );

@@ -11,7 +11,9 @@ export function* exportMeetings(db: Database.Database, dimensions: number | null
   const meetingIds = db.prepare('SELECT id FROM meetings ORDER BY id').pluck().all() as number[];
   const meetingRow = db.prepare('SELECT * FROM meetings WHERE id = ?');
   const itemRows = db.prepare('SELECT * FROM items WHERE meeting_id = ? ORDER BY position');
-  const passageRows = db.prepare('SELECT item_id, text, points, vector FROM passages WHERE meeting_id = ? ORDER BY item_id, position');
+  const passageRows = db.prepare(
+    'SELECT item_id, text, points, vector FROM passages WHERE meeting_id = ? ORDER BY item_id, position',
+  );
   for (const id of meetingIds) {
     const m = meetingRow.get(id) as Record<string, unknown> | undefined;
     if (!m) continue;

@@ -7,7 +7,6 @@ import { FORMAT_VERSION, type Manifest, readFormatVersion, readManifest, writeMa
 
 /** The checks an index passes before it is used: format, manifest, counts, model, a writable folder. */
 
-
 /** Checks format version, manifest and model; returns the manifest (adopting `model` into an empty keyword-only index). */
 export function checkManifest(db: Database.Database, dbFile: string, model: IndexModel | null | undefined): Manifest {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();

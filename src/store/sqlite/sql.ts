@@ -1,6 +1,6 @@
+import type { SearchFilters } from '../../types.js';
 import { filterTerms } from '../filters.js';
 import { searchTerms } from '../query-terms.js';
-import type { SearchFilters } from '../../types.js';
 
 /**
  * A SQL condition on the meetings table aliased `alias`, with its parameters (see `filterTerms` for

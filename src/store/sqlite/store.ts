@@ -290,11 +290,7 @@ export class SqliteStore implements IndexWriter {
         })
         .immediate(),
     );
-    this.vectors.apply(
-      { before: write.before, after: this.manifest.generation, meetingId },
-      write.removed,
-      added,
-    );
+    this.vectors.apply({ before: write.before, after: this.manifest.generation, meetingId }, write.removed, added);
   }
 
   async removeMeeting(source: string): Promise<boolean> {

@@ -73,7 +73,13 @@ export class VectorSync {
         const missing = this.#addMissing(cache, owners);
         if (saved.generation !== generation || missing > 0) {
           this.#logger.info(
-            { file: saved.file, fileGeneration: saved.generation, generation, added: missing, removed: loaded.extra.length },
+            {
+              file: saved.file,
+              fileGeneration: saved.generation,
+              generation,
+              added: missing,
+              removed: loaded.extra.length,
+            },
             'vector index file was behind the database; caught it up',
           );
           this.#dirty = true;
@@ -173,10 +179,9 @@ export class VectorSync {
 
   /** Label -> meeting id of every passage with a vector, from the covering partial index. */
   #vectorOwners(): Map<number, number> {
-    const rows = this.#db
-      .prepare('SELECT id, meeting_id FROM passages WHERE vector IS NOT NULL')
-      .raw()
-      .all() as Array<[number, number]>;
+    const rows = this.#db.prepare('SELECT id, meeting_id FROM passages WHERE vector IS NOT NULL').raw().all() as Array<
+      [number, number]
+    >;
     return new Map(rows);
   }
 
@@ -193,7 +198,10 @@ export class VectorSync {
       for (const row of rows) {
         const vector = blobToVector(row.vector, cache.dimensions);
         if (vector === null) {
-          throw new IndexCorruptError(path.join(this.#dir, this.#dbName), `passage ${int(row.id)} has a damaged vector`);
+          throw new IndexCorruptError(
+            path.join(this.#dir, this.#dbName),
+            `passage ${int(row.id)} has a damaged vector`,
+          );
         }
         cache.add(int(row.id), int(row.meeting_id), vector);
       }
