@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { IndexMismatchError } from '../../errors.js';
 import type { SearchFilters } from '../../types.js';
 import { checkLimit, hasFilters } from '../filters.js';
+import { itemFields, meetingFromRow, toStoredPassage } from '../row-values.js';
 import type {
   ExportedMeeting,
   IndexedMeeting,
@@ -11,17 +12,7 @@ import type {
   SearchOptions,
   StoredPassage,
 } from '../types.js';
-import {
-  itemFields,
-  num,
-  PASSAGE_COLUMNS,
-  parseVector,
-  str,
-  strings,
-  strOrNull,
-  toStoredPassage,
-  vectorLiteral,
-} from './rows.js';
+import { num, PASSAGE_COLUMNS, PG_VALUES, parseVector, str, strings, strOrNull, vectorLiteral } from './rows.js';
 import { meetingCondition, RANK_WEIGHTS, webSearchText } from './sql.js';
 
 /**
@@ -118,7 +109,9 @@ export async function passagesById(db: Db, s: string, ids: number[]): Promise<St
      WHERE p.id = ANY($1::bigint[])`,
     [ids],
   );
-  const byId = new Map(result.rows.map((row: Record<string, unknown>) => [num(row.passage_id), toStoredPassage(row)]));
+  const byId = new Map(
+    result.rows.map((row: Record<string, unknown>) => [num(row.passage_id), toStoredPassage(row, PG_VALUES)]),
+  );
   return ids.map((id) => byId.get(id)).filter((p): p is StoredPassage => p !== undefined);
 }
 
@@ -211,24 +204,12 @@ export async function* exportMeetings(db: Db, s: string, withVectors: boolean): 
           if (vector) vectors.push(vector);
         }
         return {
-          ...itemFields(row, 'text', 'points', 'url'),
+          ...itemFields(row, { text: 'text', points: 'points', url: 'url' }, PG_VALUES),
           passages: own.map((p) => ({ text: str(p.text), points: strings(p.points) })),
         };
       });
       yield {
-        meeting: {
-          council: strOrNull(m.council),
-          committee: strOrNull(m.committee),
-          date: strOrNull(m.date),
-          startTime: strOrNull(m.start_time),
-          venue: strOrNull(m.venue),
-          chair: strOrNull(m.chair),
-          attendees: strings(m.attendees),
-          source: str(m.source),
-          url: strOrNull(m.url),
-          items: meetingItems,
-          warnings: strings(m.warnings),
-        },
+        meeting: meetingFromRow(m, meetingItems, PG_VALUES),
         contentHash: str(m.content_hash),
         vectors: withVectors ? vectors : null,
       };

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Meeting, MinuteItem } from '../../types.js';
+import type { MinuteItem } from '../../types.js';
+import { itemFields, meetingFromRow } from '../row-values.js';
 import type { ExportedMeeting } from '../types.js';
-import { blobToVector, int, str, stringArray, strOrNull } from './rows.js';
+import { blobToVector, int, SQLITE_VALUES, str, stringArray } from './rows.js';
 
 /**
  * Reads meetings back whole, as they were written (items, passages, vectors and content hash), for
@@ -31,34 +32,11 @@ export function* exportMeetings(db: Database.Database, dimensions: number | null
         if (vector) vectors.push(vector);
       }
       return {
-        minute: strOrNull(row.minute),
-        minuteNumber: typeof row.minute_number === 'number' ? row.minute_number : null,
-        numberSource: row.number_source === 'printed' || row.number_source === 'recovered' ? row.number_source : null,
-        title: str(row.title),
-        titleDerived: row.title_derived === 1,
-        agendaItem: typeof row.agenda_item === 'number' ? row.agenda_item : null,
-        procedural: row.procedural === 1,
-        text: str(row.text),
-        resolutions: stringArray(row.resolutions),
-        points: stringArray(row.points),
-        url: strOrNull(row.url),
-        restricted: row.restricted === 1,
+        ...itemFields(row, { text: 'text', points: 'points', url: 'url' }, SQLITE_VALUES),
         passages: passages.map((p) => ({ text: str(p.text), points: stringArray(p.points) })),
       };
     });
-    const meeting: Meeting = {
-      council: strOrNull(m.council),
-      committee: strOrNull(m.committee),
-      date: strOrNull(m.date),
-      startTime: strOrNull(m.start_time),
-      venue: strOrNull(m.venue),
-      chair: strOrNull(m.chair),
-      attendees: stringArray(m.attendees),
-      source: str(m.source),
-      url: strOrNull(m.url),
-      items,
-      warnings: stringArray(m.warnings),
-    };
+    const meeting = meetingFromRow(m, items, SQLITE_VALUES);
     yield { meeting, contentHash: str(m.content_hash), vectors: dimensions === null ? null : vectors };
   }
 }

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { SearchFilters } from '../../types.js';
 import { checkLimit, hasFilters } from '../filters.js';
+import { toStoredPassage } from '../row-values.js';
 import type { IndexedMeeting, ScopeSummary, ScoredPassage, SearchOptions, StoredPassage } from '../types.js';
-import { int, PASSAGE_COLUMNS, str, strOrNull, toStoredPassage } from './rows.js';
+import { int, PASSAGE_COLUMNS, SQLITE_VALUES, str, strOrNull } from './rows.js';
 import { BM25_WEIGHTS } from './schema.js';
 import { matchExpression, meetingCondition } from './sql.js';
 
@@ -37,7 +38,7 @@ export function passagesById(db: Database.Database, ids: number[]): StoredPassag
        WHERE p.id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(ids)) as Array<Record<string, unknown>>;
-  const byId = new Map(rows.map((row) => [int(row.passage_id), toStoredPassage(row)]));
+  const byId = new Map(rows.map((row) => [int(row.passage_id), toStoredPassage(row, SQLITE_VALUES)]));
   return ids.map((id) => byId.get(id)).filter((p): p is StoredPassage => p !== undefined);
 }
 

@@ -1,0 +1,17 @@
+import { VectorSource } from './bench/store-data.ts';
+import { openIndexReader } from './src/store/open-store.ts';
+import { createLogger } from './src/logger.ts';
+const store = await openIndexReader({ kind: 'postgres', url: 'postgres://minutebook@127.0.0.1:54329/minutebook_test?schema=bench_100000' }, { logger: createLogger({ level: 'warn' }) });
+const src = new VectorSource(7, 5000); const qs = Array.from({ length: 60 }, () => src.next().vector);
+const t = async (name: string, fn: (q: Float32Array, i: number) => Promise<unknown>) => { const ts: number[] = []; for (const [i, q] of qs.entries()) { const s = performance.now(); await fn(q, i); ts.push(performance.now() - s); } ts.sort((a, b) => a - b); console.log(name, 'p50', ts[30]!.toFixed(1), 'p95', ts[57]!.toFixed(1)); };
+await t('warm', (q) => store.vectorSearch(q, { limit: 80 }));
+await t('vector80', (q) => store.vectorSearch(q, { limit: 80 }));
+await t('vector10', (q) => store.vectorSearch(q, { limit: 10 }));
+await t('vector80 date', (q) => store.vectorSearch(q, { limit: 80, filters: { after: '2018-01-01' } }));
+await t('vector80 committee', (q) => store.vectorSearch(q, { limit: 80, filters: { committee: 'planning' } }));
+await t('keyword topic', (_, i) => store.keywordSearch(`topic${i * 37}`, { limit: 80 }));
+await t('keyword topic+common', (_, i) => store.keywordSearch(`topic${i * 37} housing`, { limit: 80 }));
+await t('passages 160', async (q) => store.passages((await store.vectorSearch(q, { limit: 80 })).map((h) => h.passageId)));
+await t('scope', () => store.meetingsInScope({ after: '2018-01-01' }));
+await t('stamp', () => store.changeStamp());
+await store.close();
