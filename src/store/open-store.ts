@@ -51,6 +51,8 @@ export interface WriterOptions extends ReaderOptions {
   wait?: LockWait;
   /** Refuse (IndexMissingError) rather than create an index where there is none (`remove`). */
   mustExist?: boolean;
+  /** PostgreSQL only: many writes into a maybe empty index follow; build its vector index once, at close. */
+  bulk?: boolean;
   /** SQLite only: least time between saves of the HNSW file during a run of writes (see SqliteStore). */
   vectorSaveIntervalMs?: number;
 }
@@ -73,7 +75,9 @@ export async function openIndexWriter(target: StoreTarget, options: WriterOption
     wait: options.wait ?? { waitMs: DEFAULT_LOCK_WAIT_MS },
     mustExist: options.mustExist === true,
   };
-  if (target.kind === 'postgres') return PostgresStore.openWriter(parseDatabaseUrl(target.url), common);
+  if (target.kind === 'postgres') {
+    return PostgresStore.openWriter(parseDatabaseUrl(target.url), { ...common, bulk: options.bulk === true });
+  }
   const interval = options.vectorSaveIntervalMs;
   return SqliteStore.openWriter(target.dir, {
     ...common,

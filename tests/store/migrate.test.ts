@@ -1,11 +1,12 @@
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndexReader } from '../../src/store/open-store.js';
 import type { Embedder, IndexReader } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
 import { examplesDir } from '../helpers/corpus.js';
 import { buildIndex, silentLogger } from '../helpers/index.js';
-import { dropSchemas, freshSchema, postgresSkipReason, schemaUrl } from '../helpers/stores.js';
+import { dropSchemas, freshSchema, postgresSkipReason, schemaUrl, testDatabaseUrl } from '../helpers/stores.js';
 import { tinyEmbedder } from '../helpers/tiny-model.js';
 
 /** `minutebook migrate`: a folder index copied into PostgreSQL, vectors included, nothing embedded again. */
@@ -32,6 +33,16 @@ describe.skipIf(postgresSkipReason !== null)('minutebook migrate --from <folder>
     const summary = JSON.parse(first.stdout) as { meetings: number; passages: number; unchanged: number; to: string };
     expect(summary).toMatchObject({ meetings: 3, unchanged: 0 });
     expect(summary.to).toContain(`schema ${schema}`);
+
+    // Filled in bulk, its vector index was built once at the end: it is there.
+    const client = new pg.Client({ connectionString: testDatabaseUrl ?? '' });
+    await client.connect();
+    const index = await client.query('SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = $2', [
+      schema,
+      'passages_embedding',
+    ]);
+    await client.end();
+    expect(String(index.rows[0]?.indexdef)).toMatch(/USING hnsw \(embedding vector_cosine_ops\)/);
 
     const from = await openIndexReader({ kind: 'sqlite', dir: indexDir }, { logger: silentLogger });
     const to = await openIndexReader({ kind: 'postgres', url }, { logger: silentLogger });

@@ -47,6 +47,12 @@ export interface PostgresWriterOptions extends PostgresOpenOptions {
   wait: LockWait;
   /** Refuse (IndexMissingError) rather than create an index where there is none. */
   mustExist?: boolean;
+  /**
+   * Many meetings are about to be written (`migrate`): when the index holds no passages yet, its
+   * vector index is dropped now and built once at close, as a rebuild's is (an HNSW index kept up
+   * to date row by row is several times slower to fill). Searches meanwhile scan exactly.
+   */
+  bulk?: boolean;
 }
 
 interface Meta {
@@ -77,6 +83,8 @@ export class PostgresStore implements IndexWriter {
   readonly #logger: Logger;
   readonly #lock: WriterLock | null;
   readonly #rebuild: boolean;
+  /** Whether the vector index is built at close rather than kept up to date (rebuild, bulk load). */
+  #deferIndex = false;
   #meta: Meta;
   #closed = false;
 
@@ -141,7 +149,13 @@ export class PostgresStore implements IndexWriter {
           throw new IndexMissingError(target.display);
         await migrate(client, schema);
         const meta = await checkModel(client, ident(schema), options.model, target.display, !rebuild);
-        return new PostgresStore({ pool, target, schema, logger: options.logger, lock, rebuild, meta });
+        const deferIndex = rebuild || (options.bulk === true && meta.model !== null && meta.passages === 0);
+        if (deferIndex) await client.query(`DROP INDEX IF EXISTS ${ident(schema)}.passages_embedding`);
+        // A bulk load killed before its close left no vector index: the next writer builds it again.
+        else if (meta.model) await createVectorIndex(client, ident(schema));
+        const store = new PostgresStore({ pool, target, schema, logger: options.logger, lock, rebuild, meta });
+        store.#deferIndex = deferIndex;
+        return store;
       } finally {
         client.release();
       }
@@ -279,6 +293,9 @@ export class PostgresStore implements IndexWriter {
     if (this.#closed) return;
     try {
       if (this.#rebuild) await this.#goLive();
+      else if (this.#deferIndex && this.model) {
+        await this.#transaction((client) => createVectorIndex(client, this.#s));
+      }
     } finally {
       this.#closed = true;
       await this.#pool.end().catch(() => undefined);
