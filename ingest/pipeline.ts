@@ -11,7 +11,7 @@ import { readSourceBytes } from './read/text.js';
  * Bumped whenever parsing or chunking changes what a file turns into, so that re-ingesting an
  * unchanged file after an upgrade still re-parses it instead of keeping stale items.
  */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 3;
 
 export interface IngestSummary {
   meetings: number;

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'MODEL_NOT_FOUND'
   | 'LLM_UNAVAILABLE'
   | 'SOURCE_UNAVAILABLE'
+  | 'BUSY'
   | 'INTERNAL';
 
 export class MinutebookError extends Error {
@@ -125,6 +126,13 @@ export class LlmUnavailableError extends MinutebookError {
 export class SourceUnavailableError extends MinutebookError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('SOURCE_UNAVAILABLE', message, options);
+  }
+}
+
+/** Too many questions are being answered already; the asker should try again shortly. */
+export class BusyError extends MinutebookError {
+  constructor() {
+    super('BUSY', 'too many questions are being answered right now: try again in a minute');
   }
 }
 

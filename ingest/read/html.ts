@@ -65,6 +65,8 @@ function readModernGovPage($: CheerioAPI, table: Cheerio<Element>, doc: SourceDo
     const item = readRow($, row, pageUrl);
     if (!item) continue;
     if (item.hasMinutes) withMinutes++;
+    // Unnumbered rows before the first minute are notices (a webcast): the page's preamble, as in text.
+    if (item.item.minute === null && items.every((i) => i.minute === null)) item.item.kind = 'preamble';
     items.push(item.item);
   }
   if (items.length === 0 || (withMinutes === 0 && !items.some((item) => item.restricted))) {

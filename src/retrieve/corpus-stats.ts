@@ -1,31 +1,37 @@
 import type { Logger } from '../logger.js';
+import { Glossary, stem, tokenize, type Vocabulary } from '../question/index.js';
 import type { IndexReader } from '../types.js';
-import { Glossary } from './glossary.js';
-import { stemSet } from './terms.js';
 
 /**
- * What retrieval needs to know about the whole indexed corpus: the acronyms its minutes define and
- * how many items each word stem appears in (for weighting rare words above common ones).
+ * What retrieval needs to know about the whole indexed corpus: the acronyms its minutes define,
+ * how many items each word stem appears in (for weighting rare words above common ones), and the
+ * words themselves (for reading a typo as the word the minutes use).
  */
 export interface CorpusStats {
   /** Which index and generation these were computed from (the store's change stamp). */
   stamp: string;
   glossary: Glossary;
-  /** Inverse document frequency of a stem (prefix matches count, as in scoring). */
+  /** Inverse document frequency of a stem. */
   idf(stem: string): number;
   /** The share of items (0 to 1) that contain a stem. */
   share(stem: string): number;
+  /** How many items contain a stem. */
+  itemsWith(stem: string): number;
+  /** The words of the minutes (lower case, as written) and how many items use each. */
+  vocabulary: Vocabulary;
 }
 
 /** Kept by the store beside the index; rebuilt whenever it is missing, unreadable or from another generation. */
 const STATS_CACHE = 'corpus-stats';
-const STATS_VERSION = 1;
+const STATS_VERSION = 2;
 
 interface StatsFile {
   version: number;
   stamp: string;
   items: number;
   df: Array<[string, number]>;
+  /** Items using each word as written (lower case). */
+  words: Array<[string, number]>;
   glossary: Array<[string, string[]]>;
 }
 
@@ -43,18 +49,22 @@ export async function corpusStatsFor(store: IndexReader, logger: Logger, stamp?:
   const started = performance.now();
   const glossary = new Glossary();
   const df = new Map<string, number>();
+  const words = new Map<string, number>();
   let items = 0;
   for await (const item of store.itemTexts()) {
     items++;
     const text = `${item.title}\n${item.text}`;
     glossary.learn(text);
-    for (const s of stemSet(text)) df.set(s, (df.get(s) ?? 0) + 1);
+    const tokens = new Set(tokenize(text));
+    for (const word of tokens) words.set(word, (words.get(word) ?? 0) + 1);
+    for (const s of new Set([...tokens].map(stem))) df.set(s, (df.get(s) ?? 0) + 1);
   }
   const data: StatsFile = {
     version: STATS_VERSION,
     stamp: current,
     items,
     df: [...df],
+    words: [...words],
     glossary: [...glossary.entries].map(([acronym, forms]) => [acronym, [...forms]]),
   };
   await store.writeCache(STATS_CACHE, JSON.stringify(data));
@@ -74,6 +84,7 @@ function parseStats(raw: string | null): StatsFile | null {
       typeof data.stamp === 'string' &&
       typeof data.items === 'number' &&
       Array.isArray(data.df) &&
+      Array.isArray(data.words) &&
       Array.isArray(data.glossary);
     return valid ? (data as StatsFile) : null;
   } catch {
@@ -83,22 +94,16 @@ function parseStats(raw: string | null): StatsFile | null {
 
 function fromFile(data: StatsFile): CorpusStats {
   const df = new Map(data.df);
+  const words = new Map(data.words);
   const glossary = new Glossary();
   for (const [acronym, forms] of data.glossary) glossary.entries.set(acronym, new Set(forms));
-  const counts = new Map<string, number>();
-  // A stem may match longer words by prefix; count the commonest of them.
-  const count = (stem: string): number => {
-    const known = counts.get(stem);
-    if (known !== undefined) return known;
-    let n = df.get(stem) ?? 0;
-    if (stem.length >= 5) for (const [other, c] of df) if (other.startsWith(stem)) n = Math.max(n, c);
-    counts.set(stem, n);
-    return n;
-  };
+  const itemsWith = (stem: string) => df.get(stem) ?? 0;
   return {
     stamp: data.stamp,
     glossary,
-    idf: (stem) => Math.log(1 + (data.items + 1) / (count(stem) + 0.5)),
-    share: (stem) => (data.items ? count(stem) / data.items : 0),
+    idf: (stem) => Math.log(1 + (data.items + 1) / (itemsWith(stem) + 0.5)),
+    share: (stem) => (data.items ? itemsWith(stem) / data.items : 0),
+    itemsWith,
+    vocabulary: { count: (word) => words.get(word) ?? 0, words: () => words.keys() },
   };
 }

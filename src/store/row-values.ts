@@ -34,7 +34,11 @@ export function itemFields(
   return {
     minute: strOrNull(row.minute),
     minuteNumber: intOrNull(row.minute_number),
-    numberSource: row.number_source === 'printed' || row.number_source === 'recovered' ? row.number_source : null,
+    numberSource:
+      row.number_source === 'printed' || row.number_source === 'recovered' || row.number_source === 'none'
+        ? row.number_source
+        : null,
+    kind: row.kind === 'preamble' || row.kind === 'attendance' || row.kind === 'closing' ? row.kind : 'item',
     title: str(row.title),
     titleDerived: values.flag(row.title_derived),
     agendaItem: intOrNull(row.agenda_item),

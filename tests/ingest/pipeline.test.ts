@@ -26,11 +26,12 @@ describe('ingest pipeline', () => {
     const manifest = path.join(dir, 'meetings.json');
     const first = countingEmbedder(embedder);
     const { indexDir, summary } = await buildIndex([dir], { embedder: first, manifest });
-    expect(summary).toMatchObject({ meetings: 3, items: 19, failed: 0, unchanged: 0 });
+    // 19 minute items and 5 kept lead/closing texts (title, attendance, page headers, signing-off).
+    expect(summary).toMatchObject({ meetings: 3, items: 24, failed: 0, unchanged: 0 });
     expect(first.documents).toBe(summary.passages);
     expect(await stats(indexDir)).toMatchObject({
       meetings: 3,
-      items: 19,
+      items: 24,
       passages: summary.passages,
       model: embedder.modelId,
     });
@@ -49,9 +50,9 @@ describe('ingest pipeline', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\nDate of next meeting\.[\s\S]*$/, '\n'));
     const counter = countingEmbedder(embedder);
     const changed = await buildIndex([dir], { indexDir, embedder: counter, manifest });
-    expect(changed.summary).toMatchObject({ meetings: 1, unchanged: 2, items: 6 });
+    expect(changed.summary).toMatchObject({ meetings: 1, unchanged: 2, items: 7 });
     expect(counter.documents).toBe(changed.summary.passages);
-    expect(await stats(indexDir)).toMatchObject({ meetings: 3, items: 18, passages: summary.passages - 1 });
+    expect(await stats(indexDir)).toMatchObject({ meetings: 3, items: 23, passages: summary.passages - 1 });
 
     const entries = JSON.parse(readFileSync(manifest, 'utf8')) as Array<{ committee: string }>;
     entries[0] = { ...entries[0], committee: 'Children and Young People Scrutiny Committee (renamed)' } as never;

@@ -293,6 +293,42 @@ for (const kind of storeKinds) {
       );
     });
 
+    it('keeps the text around the business as items of their own kind, numbered or not', async () => {
+      const store = track(await kit.writer({ model: null }));
+      const kept = meeting({
+        source: 'minutes/parish-2024-05-01.txt',
+        items: [
+          {
+            minute: null,
+            kind: 'preamble',
+            title: 'Minutes of the Annual Parish Meeting',
+            passages: ['Held in the Old Forge Hall.'],
+          },
+          { minute: null, kind: 'attendance', title: 'Present', passages: ['Councillors Wren, Lark and Finch.'] },
+          {
+            minute: '1',
+            title: 'Village green drainage',
+            passages: ['The clerk reported on the drainage of the green.'],
+          },
+          { minute: null, kind: 'closing', title: 'Close', passages: ['The meeting closed at 8.40 pm.'] },
+        ],
+      });
+      await store.replaceMeeting(kept, 'hash-k', null);
+      const hits = await store.keywordSearch('forge hall wren lark drainage closed', { limit: 10 });
+      const read = await store.passages(hits.map((h) => h.passageId));
+      expect(new Map(read.map((p) => [p.item.title, [p.item.kind, p.item.minute, p.item.numberSource]]))).toEqual(
+        new Map([
+          ['Minutes of the Annual Parish Meeting', ['preamble', null, 'none']],
+          ['Present', ['attendance', null, 'none']],
+          ['Village green drainage', ['item', '1', 'printed']],
+          ['Close', ['closing', null, 'none']],
+        ]),
+      );
+      const exported = [];
+      for await (const e of store.exportMeetings()) exported.push(e.meeting);
+      expect(exported).toEqual([kept]);
+    });
+
     it('keeps small caches beside the index', async () => {
       const store = await withBoth();
       expect(await store.readCache('corpus-stats')).toBeNull();

@@ -59,6 +59,7 @@ function toJson(meeting: Meeting) {
       minute: item.minute,
       minuteNumber: item.minuteNumber,
       numberSource: item.numberSource,
+      kind: item.kind ?? 'item',
       title: item.title,
       titleDerived: item.titleDerived,
       agendaItem: item.agendaItem,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import {
   type ModernGovProtocol,
@@ -13,6 +14,7 @@ import { type IngestSummary, ingestMeetings } from '../../../ingest/pipeline.js'
 import { isIsoDate } from '../../dates.js';
 import { openEmbedder } from '../../embed/open.js';
 import { BadInputError } from '../../errors.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import { corpusStatsFor } from '../../retrieve/corpus-stats.js';
 import { describeTarget, openIndexWriter } from '../../store/open-store.js';
 import type { Meeting } from '../../types.js';
@@ -239,7 +241,7 @@ function checkProtocol(raw: string): ModernGovProtocol {
 
 /** The version we announce in the User-Agent, from package.json. */
 function packageVersion(): string {
-  const raw: unknown = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+  const raw: unknown = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
   const version = raw && typeof raw === 'object' && 'version' in raw ? raw.version : null;
   return typeof version === 'string' ? version : '0.0.0';
 }

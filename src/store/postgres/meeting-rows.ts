@@ -68,13 +68,13 @@ export async function insertMeetingRows(
   const items = meeting.items;
   const itemIds = await client.query(
     `INSERT INTO ${s}.items (meeting_id, position, minute, minute_number, number_source, title, title_derived, agenda_item,
-       procedural, text, resolutions, points, url, restricted)
+       procedural, text, resolutions, points, url, restricted, kind)
      SELECT $1, u.position, u.minute, u.minute_number, u.number_source, u.title, u.title_derived, u.agenda_item,
-       u.procedural, u.text, u.resolutions::jsonb, u.points::jsonb, u.url, u.restricted
+       u.procedural, u.text, u.resolutions::jsonb, u.points::jsonb, u.url, u.restricted, u.kind
      FROM unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::bool[], $8::int[], $9::bool[], $10::text[],
-       $11::text[], $12::text[], $13::text[], $14::bool[])
+       $11::text[], $12::text[], $13::text[], $14::bool[], $15::text[])
        AS u(position, minute, minute_number, number_source, title, title_derived, agenda_item, procedural, text,
-            resolutions, points, url, restricted)
+            resolutions, points, url, restricted, kind)
      RETURNING id, position`,
     [
       meetingId,
@@ -91,6 +91,7 @@ export async function insertMeetingRows(
       items.map((item) => JSON.stringify(item.points.map(clean))),
       items.map((item) => cleanOrNull(item.url)),
       items.map((item) => item.restricted),
+      items.map((item) => item.kind ?? 'item'),
     ],
   );
   const idAt = new Map(itemIds.rows.map((row: Record<string, unknown>) => [Number(row.position), String(row.id)]));

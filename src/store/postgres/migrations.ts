@@ -4,11 +4,11 @@ import { ident } from './url.js';
 
 /**
  * The index's tables in PostgreSQL, as numbered migrations the app applies itself. To change the
- * schema, append a migration (never edit one that has shipped): e.g. a minute item's `kind` is
+ * schema, append a migration (never edit one that has shipped): e.g. a new item column is
  *
- *   { version: 2, name: 'items.kind', sql: (s) => `ALTER TABLE ${s}.items ADD COLUMN kind text` },
+ *   { version: 2, name: 'items.language', sql: (s) => `ALTER TABLE ${s}.items ADD COLUMN language text` },
  *
- * plus the column in `rows.ts` and the item insert. Pending migrations run in one transaction under
+ * plus the column in `row-values.ts` and the item insert. Pending migrations run in one transaction under
  * a lock, so two processes starting at once apply them once, and a failure applies none.
  */
 interface Migration {
@@ -64,7 +64,9 @@ CREATE TABLE ${s}.items (
   resolutions jsonb NOT NULL,
   points jsonb NOT NULL,
   url text,
-  restricted boolean NOT NULL
+  restricted boolean NOT NULL,
+  -- 'item', or the text kept around the business: 'preamble', 'attendance', 'closing'.
+  kind text NOT NULL DEFAULT 'item'
 );
 CREATE INDEX items_meeting ON ${s}.items (meeting_id);
 

@@ -60,7 +60,7 @@ export function insertMeetingRows(
   );
   const insertItem = db.prepare(
     `INSERT INTO items (meeting_id, position, minute, minute_number, number_source, title, title_derived, agenda_item,
-       procedural, text, resolutions, points, url, restricted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       procedural, text, resolutions, points, url, restricted, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertPassage = db.prepare(
     'INSERT INTO passages (item_id, meeting_id, position, text, header, points, vector) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -28,6 +28,7 @@ export function itemValues(meetingId: number, position: number, item: MinuteItem
     JSON.stringify(item.points),
     item.url,
     Number(item.restricted),
+    item.kind ?? 'item',
   ];
 }
 

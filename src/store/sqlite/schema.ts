@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * The index database's tables. Bump FORMAT_VERSION whenever this changes shape: an index of another
  * version is refused with a message to rebuild, never read as if it fitted.
  */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Weights of the FTS columns (text, header, item title) in `bm25()`: titles say what an item is about. */
 export const BM25_WEIGHTS = { text: 1, header: 0.5, title: 2 } as const;
@@ -43,7 +43,8 @@ CREATE TABLE items (
   resolutions TEXT NOT NULL,
   points TEXT NOT NULL,
   url TEXT,
-  restricted INTEGER NOT NULL
+  restricted INTEGER NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'item'
 );
 CREATE INDEX items_meeting ON items(meeting_id);
 

@@ -1,0 +1,91 @@
+/**
+ * Shorthand officers type: council abbreviations ("cttee", "cllr", "mins", "s106") and texting
+ * ("ppl", "b4", "yrs"). Each is written out before the question is read, so "cttee mins" reads as
+ * "committee minutes". Acronyms that stand for a name ("LAC", "PC") are in glossary.ts instead:
+ * the minutes' own definitions take precedence over those.
+ */
+
+/** Lower-cased shorthand word -> what it stands for. */
+const SHORTHAND: Record<string, string> = {
+  cttee: 'committee',
+  ctte: 'committee',
+  cttees: 'committees',
+  cmttee: 'committee',
+  mins: 'minutes',
+  mtg: 'meeting',
+  mtgs: 'meetings',
+  cllr: 'councillor',
+  cllrs: 'councillors',
+  clr: 'councillor',
+  dept: 'department',
+  depts: 'departments',
+  govt: 'government',
+  yr: 'year',
+  yrs: 'years',
+  wk: 'week',
+  wks: 'weeks',
+  ppl: 'people',
+  b4: 'before',
+  thru: 'through',
+  til: 'until',
+  till: 'until',
+  tho: 'though',
+  cos: 'because',
+  coz: 'because',
+  w: 'with',
+  r: 'are',
+  u: 'you',
+  ur: 'your',
+  pls: 'please',
+  approx: 'approximately',
+  avg: 'average',
+  resi: 'residential',
+  perm: 'permanent',
+  recs: 'recommendations',
+  info: 'information',
+  conf: 'conference',
+  s106: 'section 106',
+  // Counties and regions as officers shorten them.
+  mids: 'midlands',
+  leics: 'leicestershire',
+  notts: 'nottinghamshire',
+  derbys: 'derbyshire',
+  lincs: 'lincolnshire',
+  staffs: 'staffordshire',
+  warks: 'warwickshire',
+  worcs: 'worcestershire',
+  northants: 'northamptonshire',
+  cambs: 'cambridgeshire',
+  herts: 'hertfordshire',
+  lancs: 'lancashire',
+  yorks: 'yorkshire',
+  hants: 'hampshire',
+  wilts: 'wiltshire',
+  glos: 'gloucestershire',
+  oxon: 'oxfordshire',
+  kids: 'children',
+  kid: 'child',
+  uni: 'university',
+  lockdown: 'covid restrictions',
+  lockdowns: 'covid restrictions',
+};
+
+/**
+ * The question with its shorthand written out. "re" is read as "about" only where it stands alone
+ * ("re the audit"), never inside "re-referral"; "no." and "no of" read as "number of".
+ */
+export function withoutShorthand(text: string): string {
+  return (
+    text
+      .replace(/(?<![\p{L}\p{N}-])re(?=\s)/giu, 'about')
+      .replace(/\bno\.?\s+of\b|\bno\.(?=\s)/gi, 'number of')
+      .replace(/\bq([1-4])\b/gi, 'quarter $1')
+      // "C&F" is an acronym (initials "CF"); a spaced "&" is "and".
+      .replace(/\b(\p{Lu}+)&(\p{Lu}+)\b/gu, '$1$2')
+      .replace(/&/g, ' and ')
+      .replace(/(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+)(?![\p{L}\p{N}'’-])/gu, (word: string) => {
+        const long = SHORTHAND[word.toLowerCase()];
+        return long ?? word;
+      })
+  );
+}
