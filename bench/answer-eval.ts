@@ -28,7 +28,8 @@ import { type EvalQuestion, readEvalQuestions } from '../src/retrieve/evaluate.j
 import { openRetriever } from '../src/retrieve/open.js';
 import { HybridRetriever } from '../src/retrieve/retriever.js';
 import { openIndexReader, openIndexWriter, type StoreTarget } from '../src/store/open-store.js';
-import type { Answer, Answerer, Embedder, IndexWriter } from '../src/types.js';
+import type { IndexWriter } from '../src/store/types.js';
+import type { Answer, Answerer, Embedder } from '../src/types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(repoRoot, 'bench', '.data', 'answer-eval');

@@ -21,7 +21,8 @@ import { createLogger } from '../src/logger.js';
 import { HybridRetriever } from '../src/retrieve/retriever.js';
 import { openIndexReader, openIndexWriter, type StoreTarget } from '../src/store/open-store.js';
 import { PG_HNSW } from '../src/store/postgres/store.js';
-import type { Embedder, IndexWriter, SearchFilters } from '../src/types.js';
+import type { IndexWriter } from '../src/store/types.js';
+import type { Embedder, SearchFilters } from '../src/types.js';
 import { DIMS, exactTopK, rng, syntheticMeeting, VectorSource } from './store-data.js';
 
 const K = 10;

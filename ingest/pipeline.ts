@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { asMinutebookError, type MinutebookError } from '../src/errors.js';
-import type { Embedder, IndexWriter, Meeting, MinuteItem, Passage } from '../src/types.js';
+import type { IndexWriter } from '../src/store/types.js';
+import type { Embedder, Meeting, MinuteItem, Passage } from '../src/types.js';
 import { expandInputs } from './files.js';
 import type { Manifest } from './manifest.js';
 import { readDocument } from './read/index.js';

@@ -279,19 +279,3 @@ export interface Retriever {
   ): Promise<SearchResult>;
   stats(): Promise<IndexStats>;
 }
-
-// The storage seam (an async read side, a write side, and the writer lock) lives beside the stores.
-export type {
-  ExportedMeeting,
-  IndexedMeeting,
-  IndexModel,
-  IndexReader,
-  IndexWriter,
-  LockWait,
-  ScopeSummary,
-  ScoredPassage,
-  SearchOptions,
-  StoredPassage,
-  WriterLock,
-  WriterLocks,
-} from './store/types.js';

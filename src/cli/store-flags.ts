@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_LOCK_WAIT_MS, describeTarget, type StoreTarget, storeTarget } from '../store/open-store.js';
-import type { LockWait } from '../types.js';
+import type { LockWait } from '../store/types.js';
 import { type CliContext, positiveInt } from './context.js';
 
 /** The options every command that opens the index shares: where it is, and how long a writer waits. */

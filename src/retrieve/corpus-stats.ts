@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import { Glossary, stem, tokenize, type Vocabulary } from '../question/index.js';
-import type { IndexReader } from '../types.js';
+import type { IndexReader } from '../store/types.js';
 
 /**
  * What retrieval needs to know about the whole indexed corpus: the acronyms its minutes define,

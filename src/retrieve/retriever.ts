@@ -12,16 +12,8 @@ import {
   tokenize,
   withinDates,
 } from '../question/index.js';
-import type {
-  Embedder,
-  IndexReader,
-  IndexStats,
-  Retriever,
-  SearchFilters,
-  SearchHit,
-  SearchResult,
-  StoredPassage,
-} from '../types.js';
+import type { IndexReader, StoredPassage } from '../store/types.js';
+import type { Embedder, IndexStats, Retriever, SearchFilters, SearchHit, SearchResult } from '../types.js';
 import { type CorpusStats, corpusStatsFor } from './corpus-stats.js';
 
 /** Passages fetched from each half before fusion; items are built from their union. */

@@ -2,8 +2,9 @@
  * The storage seam: what retrieval reads from an index and what ingestion writes to it. Two stores
  * implement it (SQLite + HNSW files in a folder, the default; PostgreSQL + pgvector), and one
  * factory (`open-store.ts`) chooses between them from config. Everything above the store (the
- * retriever, the ingest pipeline, the CLI, Slack) holds these interfaces, never a concrete store.
- * Re-exported from `src/types.ts`.
+ * retriever, the ingest pipeline, the CLI, Slack) holds these interfaces, never a concrete store,
+ * and imports them from here: they are built on the domain types of `src/types.ts`, which knows
+ * nothing of the store (so the two never import each other).
  */
 import type { IndexStats, Meeting, MinuteItem, SearchFilters } from '../types.js';
 

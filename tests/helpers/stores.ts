@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { openIndexReader, openIndexWriter, type StoreTarget } from '../../src/store/open-store.js';
-import type { IndexModel, IndexReader, IndexWriter } from '../../src/types.js';
+import type { IndexModel, IndexReader, IndexWriter } from '../../src/store/types.js';
 
 /**
  * Both stores, for suites that run the same tests against each. PostgreSQL is the database named by

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndexMismatchError, IndexMissingError } from '../../src/errors.js';
-import type { IndexReader, IndexWriter } from '../../src/types.js';
+import type { IndexReader, IndexWriter } from '../../src/store/types.js';
 import { type StoreKit, storeKinds } from '../helpers/stores.js';
 import { embed, MODEL, meeting, passageCount, vectorsOf } from './fixtures/meetings.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
-import type { IndexReader } from '../../src/types.js';
+import type { IndexReader } from '../../src/store/types.js';
 import { silentLogger } from '../helpers/index.js';
 import { type StoreKit, storeKinds } from '../helpers/stores.js';
 import { BALLAST, passageCount, seriesMeeting, vectorsOf } from './fixtures/meetings.js';

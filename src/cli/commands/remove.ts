@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { BadInputError } from '../../errors.js';
 import { corpusStatsFor } from '../../retrieve/corpus-stats.js';
 import { openIndexWriter } from '../../store/open-store.js';
-import type { IndexedMeeting, IndexWriter } from '../../types.js';
+import type { IndexedMeeting, IndexWriter } from '../../store/types.js';
 import { createCliContext, runCommand } from '../context.js';
 import { type StoreFlags, storeOptions, targetOf, writerWait } from '../store-flags.js';
 
