@@ -40,7 +40,8 @@ import { MinutebookError } from '../src/errors.js';
 import { type EvalQuestion, type ItemRef, isItem, readEvalQuestions } from '../src/retrieve/evaluate.js';
 import { openRetriever } from '../src/retrieve/open.js';
 import { HybridRetriever } from '../src/retrieve/retriever.js';
-import { IndexStore } from '../src/store/index-store.js';
+import { openIndexReader, openIndexWriter, type StoreTarget } from '../src/store/open-store.js';
+import type { IndexWriter } from '../src/store/types.js';
 import type { Answer, Answerer, Embedder } from '../src/types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -149,17 +150,19 @@ async function answererFor(
   corpus: Corpus,
   mode: Mode,
   embedder: Embedder | null,
-): Promise<{ answerer: Answerer; close(): void }> {
+): Promise<{ answerer: Answerer; close(): Promise<void> }> {
   const indexDir = path.join(dataDir, `${corpus.name}-${mode}`);
   mkdirSync(indexDir, { recursive: true });
+  const target: StoreTarget = { kind: 'sqlite', dir: indexDir };
   const model = mode === 'model' && embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
+  const writerOptions = { logger, model, purpose: 'answer-eval', wait: { waitMs: 0 } };
   // An index from an older Minutebook (or another model) is rebuilt rather than refused.
-  let writer: IndexStore;
+  let writer: IndexWriter;
   try {
-    writer = IndexStore.open(indexDir, { create: true, model, logger });
+    writer = await openIndexWriter(target, writerOptions);
   } catch (error) {
     if (!(error instanceof MinutebookError && error.code === 'INDEX_MISMATCH')) throw error;
-    writer = IndexStore.open(indexDir, { create: true, rebuild: true, model, logger });
+    writer = await openIndexWriter(target, { ...writerOptions, rebuild: true });
   }
   try {
     const manifest = corpus.manifest ? loadManifest(path.resolve(repoRoot, corpus.manifest)) : undefined;
@@ -170,12 +173,13 @@ async function answererFor(
     });
     // Exactly the corpus: a meeting indexed on an earlier run from a file no longer in it goes.
     const files = new Set(expandInputs(minutesOf(corpus)).map((file) => path.resolve(file)));
-    for (const meeting of writer.meetings()) if (!files.has(meeting.source)) writer.removeMeeting(meeting.source);
+    for (const meeting of await writer.meetings())
+      if (!files.has(meeting.source)) await writer.removeMeeting(meeting.source);
   } finally {
-    writer.close();
+    await writer.close();
   }
   const retriever = new HybridRetriever({
-    store: IndexStore.open(indexDir, { logger }),
+    store: await openIndexReader(target, { logger }),
     embedder: mode === 'model' ? embedder : null,
     logger,
     ownsStore: true,
@@ -289,7 +293,7 @@ async function runLabelled(): Promise<void> {
           if (verbose) out(`${mode.padEnd(7)} ${q.id} ${marks.join('')}  ${q.q}`);
         }
       } finally {
-        close();
+        await close();
       }
     }
   }
@@ -371,7 +375,7 @@ async function runFile(file: string): Promise<void> {
     }
     out(`| ${q.id} | ${answer.mode} | ${q.relevant.length ? (hit ? 'yes' : 'NO') : '-'} | ${q.q} |`);
   }
-  retriever.close();
+  await retriever.close();
   out(
     `\nanswerable questions citing a relevant item: ${cited}/${answerable}; unanswerable answered not_found: ${notFound}/${unanswerable}`,
   );

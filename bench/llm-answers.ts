@@ -148,4 +148,4 @@ for (const local of chosenModels(process.argv)) {
   }
   await server.close();
 }
-retriever.close();
+await retriever.close();

@@ -114,4 +114,4 @@ for (const local of chosenModels(process.argv)) {
   );
   note(`wrote ${records.length} replies to ${path.relative(ROOT, file)}`);
 }
-retriever.close();
+await retriever.close();

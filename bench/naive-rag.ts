@@ -26,7 +26,7 @@ import { openEmbedder } from '../src/embed/open.js';
 import { corpusStatsFor } from '../src/retrieve/corpus-stats.js';
 import { readEvalQuestions } from '../src/retrieve/evaluate.js';
 import { openRetriever } from '../src/retrieve/open.js';
-import { IndexStore } from '../src/store/index-store.js';
+import { openIndexWriter } from '../src/store/open-store.js';
 import type { Embedder, SearchHit } from '../src/types.js';
 import { buildNaiveRag } from './naive-rag-baseline.js';
 
@@ -146,15 +146,17 @@ async function run(
 ): Promise<Array<[string, Tally, number]>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'minutebook-naive-rag-'));
   try {
-    const store = IndexStore.open(dir, {
-      create: true,
-      model: { id: model.modelId, dimensions: model.dimensions },
-      logger,
-    });
-    const summary = await ingestFiles(files, { store, embedder: model, manifest });
-    if (summary.failed) throw new Error(summary.errors.map((e) => e.error.message).join('\n'));
-    corpusStatsFor(store, logger);
-    store.close();
+    const store = await openIndexWriter(
+      { kind: 'sqlite', dir },
+      { model: { id: model.modelId, dimensions: model.dimensions }, logger, purpose: 'bench', wait: { waitMs: 0 } },
+    );
+    try {
+      const summary = await ingestFiles(files, { store, embedder: model, manifest });
+      if (summary.failed) throw new Error(summary.errors.map((e) => e.error.message).join('\n'));
+      await corpusStatsFor(store, logger);
+    } finally {
+      await store.close();
+    }
     const retriever = await openRetriever({ config, logger }, { indexDir: dir });
     const naive = await buildNaiveRag(docs, model, windowOptions);
     const tallies = new Map<string, Tally>();
@@ -183,7 +185,7 @@ async function run(
         else tally.naiveMisses.push(`${question.id} ${question.q} → ${top.join(' | ')}`);
       }
     } finally {
-      retriever.close();
+      await retriever.close();
     }
     return [...tallies].map(([group, tally]) => [group, tally, naive.windows]);
   } finally {

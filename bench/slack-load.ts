@@ -25,7 +25,7 @@ import { createLogger } from '../src/logger.js';
 import { corpusStatsFor } from '../src/retrieve/corpus-stats.js';
 import { createSlackApp, EVENTS_PATH } from '../src/slack/app.js';
 import { WorkerAnswerer } from '../src/slack/worker-answerer.js';
-import { IndexStore } from '../src/store/index-store.js';
+import { openIndexWriter, type StoreTarget } from '../src/store/open-store.js';
 import type { Embedder, Meeting } from '../src/types.js';
 import { eventCallback, FAKE_BOT_USER, FakeSlack, postToApp } from '../tests/helpers/fake-slack.js';
 
@@ -92,7 +92,10 @@ async function buildIndex(dir: string): Promise<{ model: string | null }> {
   const opened = await openEmbedder(config, logger);
   const embedder = opened.embedder ? memoised(opened.embedder) : null;
   const model = embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
-  const store = IndexStore.open(dir, { create: true, model, logger });
+  const store = await openIndexWriter(
+    { kind: 'sqlite', dir },
+    { logger, model, purpose: 'bench', wait: { waitMs: 0 } },
+  );
   try {
     function* copies(): Generator<Meeting> {
       for (let i = 0; i < MEETINGS; i++) {
@@ -102,12 +105,12 @@ async function buildIndex(dir: string): Promise<{ model: string | null }> {
       }
     }
     const summary = await ingestMeetings(copies(), { store, embedder });
-    corpusStatsFor(store, logger);
+    await corpusStatsFor(store, logger);
     process.stdout.write(
       `index: ${summary.meetings} meetings, ${summary.passages} passages, built in ${summary.seconds.toFixed(0)} s (${model ? model.id : 'keyword only'})\n`,
     );
   } finally {
-    store.close();
+    await store.close();
   }
   return { model: model?.id ?? null };
 }
@@ -122,7 +125,8 @@ try {
   if (!GIVEN_INDEX) await buildIndex(indexDir);
   const fake = await new FakeSlack().start();
   const socket = MODE === 'socket' ? await fake.startSocketMode() : undefined;
-  const answerer = new WorkerAnswerer({ config, indexDir, logger, logLevel: 'error', timeoutMs: 120_000 });
+  const target: StoreTarget = { kind: 'sqlite', dir: indexDir };
+  const answerer = new WorkerAnswerer({ config, target, logger, logLevel: 'error', timeoutMs: 120_000 });
   const startedAt = performance.now();
   await answerer.start();
   process.stdout.write(`answering thread ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s\n`);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { asMinutebookError, type MinutebookError } from '../src/errors.js';
-import type { IndexStore } from '../src/store/index-store.js';
+import type { IndexWriter } from '../src/store/types.js';
 import type { Embedder, Meeting, MinuteItem, Passage } from '../src/types.js';
 import { expandInputs } from './files.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
@@ -29,7 +29,7 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
-  store: IndexStore;
+  store: IndexWriter;
   /** Null builds a keyword-only index (no model available yet). */
   embedder: Embedder | null;
   manifest?: Manifest;
@@ -73,14 +73,14 @@ function emptySummary(): IngestSummary {
  * that source had before.
  */
 export async function indexMeeting(
-  store: IndexStore,
+  store: IndexWriter,
   embedder: Embedder | null,
   meeting: Meeting,
   hash: string,
 ): Promise<void> {
   const texts = meeting.items.flatMap((item) => item.passages.map((p) => embeddingText(item, p)));
   const vectors = embedder && texts.length ? await embedder.embedDocuments(texts) : null;
-  store.replaceMeeting(meeting, hash, vectors);
+  await store.replaceMeeting(meeting, hash, vectors);
 }
 
 /**
@@ -144,7 +144,7 @@ async function ingestOne(
 ): Promise<void> {
   try {
     const { source, hash, load } = await prepare();
-    if (options.store.contentHash(source) === hash) {
+    if ((await options.store.contentHash(source)) === hash) {
       summary.unchanged++;
       return;
     }

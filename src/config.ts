@@ -6,8 +6,10 @@ import { ConfigError } from './errors.js';
  * `.env.example`. Front ends pass the result down; nothing else reads `process.env`.
  */
 export interface Config {
-  /** Where the index lives. */
+  /** Where the index lives (SQLite, the default store). */
   indexDir: string;
+  /** A PostgreSQL URL: when set, the index lives there instead of in `indexDir`. */
+  databaseUrl: string | null;
   embed: {
     /** Hugging Face model id of the embedding model. */
     model: string;
@@ -182,6 +184,16 @@ function readUrl(env: Env, key: string): string | null {
   }
 }
 
+function readDatabaseUrl(env: Env, key: string): string | null {
+  const raw = read(env, key);
+  if (raw === null) return null;
+  if (!/^postgres(?:ql)?:\/\/[^/]/i.test(raw)) {
+    // Never echo the value: it may carry a password.
+    throw new ConfigError(`${key} must be a PostgreSQL URL, postgres://user:password@host:5432/database`);
+  }
+  return raw;
+}
+
 /** Reads the proxy variables alone: the CLI applies them before it knows which command runs. */
 export function readProxyConfig(env: Env = process.env): ProxyConfig {
   const either = (lower: string, upper: string): string | null => read(env, lower) ?? read(env, upper);
@@ -239,6 +251,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   return {
     indexDir: path.resolve(cwd, read(env, 'MINUTEBOOK_INDEX_DIR') ?? 'index'),
+    databaseUrl: readDatabaseUrl(env, 'MINUTEBOOK_DATABASE_URL'),
     embed: {
       model: read(env, 'MINUTEBOOK_EMBED_MODEL') ?? DEFAULT_EMBED_MODEL,
       modelDir: path.resolve(cwd, read(env, 'MINUTEBOOK_MODEL_DIR') ?? 'models'),

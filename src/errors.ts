@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'INDEX_MISMATCH'
   | 'INDEX_CORRUPT'
   | 'INDEX_UNWRITABLE'
+  | 'INDEX_BUSY'
+  | 'INDEX_UNAVAILABLE'
   | 'MODEL_NOT_FOUND'
   | 'LLM_UNAVAILABLE'
   | 'SOURCE_UNAVAILABLE'
@@ -103,6 +105,23 @@ export class IndexUnwritableError extends MinutebookError {
       `cannot write the index in ${dir}: check the folder's permissions or pass --index`,
       options,
     );
+  }
+}
+
+/** Another writer holds the index's writer lock and did not let go in time. */
+export class IndexBusyError extends MinutebookError {
+  constructor(location: string, holder: string, waitedMs: number) {
+    super(
+      'INDEX_BUSY',
+      `the index in ${location} is being written by ${holder}; gave up after waiting ${Math.round(waitedMs / 1000)} s. Run again when it has finished, or wait longer with --wait <seconds>`,
+    );
+  }
+}
+
+/** The index's database cannot be reached or used as configured. */
+export class IndexUnavailableError extends MinutebookError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INDEX_UNAVAILABLE', message, options);
   }
 }
 

@@ -277,5 +277,5 @@ export interface Retriever {
     question: string,
     options?: { filters?: SearchFilters; k?: number; signal?: AbortSignal },
   ): Promise<SearchResult>;
-  stats(): IndexStats;
+  stats(): Promise<IndexStats>;
 }

@@ -1,8 +1,6 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Logger } from '../logger.js';
 import { Glossary, stem, tokenize, type Vocabulary } from '../question/index.js';
-import type { IndexStore } from '../store/index-store.js';
+import type { IndexReader } from '../store/types.js';
 
 /**
  * What retrieval needs to know about the whole indexed corpus: the acronyms its minutes define,
@@ -10,7 +8,7 @@ import type { IndexStore } from '../store/index-store.js';
  * words themselves (for reading a typo as the word the minutes use).
  */
 export interface CorpusStats {
-  /** Which index and generation these were computed from (see {@link indexStamp}). */
+  /** Which index and generation these were computed from (the store's change stamp). */
   stamp: string;
   glossary: Glossary;
   /** Inverse document frequency of a stem. */
@@ -23,8 +21,8 @@ export interface CorpusStats {
   vocabulary: Vocabulary;
 }
 
-/** Beside the index; a cache, rebuilt whenever it is missing, unreadable or from another generation. */
-const STATS_FILE = 'corpus-stats.json';
+/** Kept by the store beside the index; rebuilt whenever it is missing, unreadable or from another generation. */
+const STATS_CACHE = 'corpus-stats';
 const STATS_VERSION = 2;
 
 interface StatsFile {
@@ -39,21 +37,21 @@ interface StatsFile {
 
 /**
  * The corpus statistics for the index as it is now. Building them reads every item (seconds at
- * 100k passages), so they are saved beside the index and reused until the index changes; `ingest`
- * and `sync` build them at the end, so the first question after a sync does not pay.
+ * 100k passages), so the store keeps them beside the index and they are reused until the index
+ * changes; `ingest` and `sync` build them at the end, so the first question after a sync does not
+ * pay. `stamp` is the store's change stamp when the caller has just read it.
  */
-export function corpusStatsFor(store: IndexStore, logger: Logger): CorpusStats {
-  const stamp = indexStamp(store);
-  const file = path.join(store.dir, STATS_FILE);
-  const saved = readStatsFile(file);
-  if (saved?.stamp === stamp) return fromFile(saved);
+export async function corpusStatsFor(store: IndexReader, logger: Logger, stamp?: string): Promise<CorpusStats> {
+  const current = stamp ?? (await store.changeStamp());
+  const saved = parseStats(await store.readCache(STATS_CACHE));
+  if (saved?.stamp === current) return fromFile(saved);
 
   const started = performance.now();
   const glossary = new Glossary();
   const df = new Map<string, number>();
   const words = new Map<string, number>();
   let items = 0;
-  for (const item of store.allItemTexts()) {
+  for await (const item of store.itemTexts()) {
     items++;
     const text = `${item.title}\n${item.text}`;
     glossary.learn(text);
@@ -63,21 +61,13 @@ export function corpusStatsFor(store: IndexStore, logger: Logger): CorpusStats {
   }
   const data: StatsFile = {
     version: STATS_VERSION,
-    stamp,
+    stamp: current,
     items,
     df: [...df],
     words: [...words],
     glossary: [...glossary.entries].map(([acronym, forms]) => [acronym, [...forms]]),
   };
-  try {
-    // Temp file and rename: a reader never sees half a file.
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(data));
-    renameSync(temp, file);
-  } catch (error) {
-    // A read-only index is still searchable; it just rebuilds these in memory each start.
-    logger.debug({ err: error, file }, 'could not save corpus statistics');
-  }
+  await store.writeCache(STATS_CACHE, JSON.stringify(data));
   logger.debug(
     { items, acronyms: glossary.size, ms: Math.round(performance.now() - started) },
     'glossary and term statistics built',
@@ -85,18 +75,10 @@ export function corpusStatsFor(store: IndexStore, logger: Logger): CorpusStats {
   return fromFile(data);
 }
 
-/**
- * Names the index's contents: a rebuilt index restarts its generation count, so the creation time
- * tells two indexes apart and the generation tells two states of one apart.
- */
-export function indexStamp(store: IndexStore): string {
-  const { createdAt, generation } = store.info;
-  return `${createdAt}#${generation}`;
-}
-
-function readStatsFile(file: string): StatsFile | null {
+function parseStats(raw: string | null): StatsFile | null {
+  if (raw === null) return null;
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<StatsFile>;
+    const data = JSON.parse(raw) as Partial<StatsFile>;
     const valid =
       data.version === STATS_VERSION &&
       typeof data.stamp === 'string' &&

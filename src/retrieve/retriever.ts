@@ -12,9 +12,9 @@ import {
   tokenize,
   withinDates,
 } from '../question/index.js';
-import type { IndexStore, StoredPassage } from '../store/index-store.js';
+import type { IndexReader, StoredPassage } from '../store/types.js';
 import type { Embedder, IndexStats, Retriever, SearchFilters, SearchHit, SearchResult } from '../types.js';
-import { type CorpusStats, corpusStatsFor, indexStamp } from './corpus-stats.js';
+import { type CorpusStats, corpusStatsFor } from './corpus-stats.js';
 
 /** Passages fetched from each half before fusion; items are built from their union. */
 const CANDIDATES_PER_HALF = 80;
@@ -53,7 +53,7 @@ export const NOT_COVERED_BELOW = 0.35;
 export const UNKNOWN_WORD_BELOW = 0.55;
 
 export interface HybridRetrieverOptions {
-  store: IndexStore;
+  store: IndexReader;
   /** Null: keyword half only (no model available); the scope says so. */
   embedder: Embedder | null;
   logger: Logger;
@@ -65,7 +65,7 @@ export interface HybridRetrieverOptions {
    * Opens the index afresh. Given, a long-running retriever (the Slack bot) moves to the new index
    * when `ingest --rebuild` swaps one in, instead of serving the old one until restarted.
    */
-  reopen?: () => IndexStore;
+  reopen?: () => Promise<IndexReader>;
   /** Both halves (default), or one alone, for measuring what each contributes. */
   mode?: RetrievalMode;
 }
@@ -82,8 +82,8 @@ export type RetrievalMode = 'hybrid' | 'keyword' | 'vector';
  * "not in the minutes" decision (src/answer/answerability.ts) thresholds them.
  */
 export class HybridRetriever implements Retriever {
-  #store: IndexStore;
-  readonly #reopen: (() => IndexStore) | undefined;
+  #store: IndexReader;
+  readonly #reopen: (() => Promise<IndexReader>) | undefined;
   readonly #embedder: Embedder | null;
   readonly #logger: Logger;
   readonly #today: () => Date;
@@ -119,8 +119,8 @@ export class HybridRetriever implements Retriever {
   }
 
   /** Closes the index if this retriever opened it. */
-  close(): void {
-    if (this.#ownsStore) this.#store.close();
+  async close(): Promise<void> {
+    if (this.#ownsStore) await this.#store.close();
   }
 
   /** The acronyms learned from the indexed minutes (built on first use). */
@@ -132,7 +132,7 @@ export class HybridRetriever implements Retriever {
     return this.#embedder === null;
   }
 
-  stats(): IndexStats {
+  stats(): Promise<IndexStats> {
     return this.#store.stats();
   }
 
@@ -234,8 +234,8 @@ export class HybridRetriever implements Retriever {
   /** Moves to the index a rebuild swapped in, if one did (and this retriever can reopen). */
   async #followRebuild(): Promise<void> {
     if (!this.#reopen || !(await this.#store.isSuperseded())) return;
-    const next = this.#reopen();
-    if (this.#ownsStore) this.#store.close();
+    const next = await this.#reopen();
+    if (this.#ownsStore) await this.#store.close();
     this.#store = next;
     this.#corpus = null;
     this.#logger.info('index was rebuilt: now searching the new one');
@@ -244,8 +244,9 @@ export class HybridRetriever implements Retriever {
   /** Glossary, words and document frequencies of the indexed items (see corpus-stats.ts). */
   async #corpusStats(): Promise<CorpusStats> {
     // Fresh whenever the index has been written since (a nightly sync under a running bot).
-    if (this.#corpus?.stamp !== indexStamp(this.#store)) {
-      this.#corpus = await corpusStatsFor(this.#store, this.#logger);
+    const stamp = await this.#store.changeStamp();
+    if (this.#corpus?.stamp !== stamp) {
+      this.#corpus = await corpusStatsFor(this.#store, this.#logger, stamp);
       // The committees and councils change only when the index does: read them with the statistics.
       const stats = await this.#store.stats();
       this.#names = { committees: stats.committees, councils: stats.councils };

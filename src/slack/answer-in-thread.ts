@@ -23,7 +23,7 @@ export async function answerInThread(
 ): Promise<void> {
   const log = deps.logger.child({ channel: message.channel, ts: message.ts, user: message.user });
   // A mention in a DM can arrive as both `message` and `app_mention`; answer the message once.
-  if (!deps.seen.firstTime(`message:${message.channel}:${message.ts}`)) {
+  if (!(await deps.seen.firstTime(`message:${message.channel}:${message.ts}`))) {
     log.debug('message already answered');
     return;
   }
@@ -32,7 +32,7 @@ export async function answerInThread(
     await post(client, message, usageMessage(), log);
     return;
   }
-  const decision = deps.rateLimiter.take(message.user);
+  const decision = await deps.rateLimiter.take(message.user);
   if (!decision.allowed) {
     log.info({ event: 'slack.rate_limited' }, 'question rate limited');
     deps.metrics.question('rate_limited');

@@ -20,10 +20,17 @@ if (!port) throw new Error('answer-worker.js runs as a worker thread of `minuteb
 const config: Config = setup.config;
 const logger = createLogger({ level: setup.logLevel }).child({ thread: 'answer' });
 await useProxyFromConfig(config.proxy);
-const retriever = await openRetriever({ config, logger }, { indexDir: setup.indexDir });
+const { target } = setup;
+const retriever = await openRetriever(
+  { config, logger },
+  target.kind === 'sqlite' ? { indexDir: target.dir } : { databaseUrl: target.url },
+);
 const answerer = createAnswerer({ config, logger, retriever });
 // The first search builds the corpus statistics; doing it now keeps the first question quick.
-void retriever.glossary;
+retriever.glossary().catch((error: unknown) => {
+  // The first question builds them again and reports what fails then.
+  logger.warn({ err: error }, 'could not build the corpus statistics ahead of the first question');
+});
 const running = new Map<number, AbortController>();
 
 function reply(message: WorkerReply): void {
@@ -56,18 +63,17 @@ port.on('message', (request: WorkerRequest) => {
       running.delete(request.id);
       return;
     case 'stats':
-      try {
-        reply({ type: 'stats', id: request.id, stats: retriever.stats() });
-      } catch (error) {
-        reply({ type: 'error', id: request.id, error: failure(error) });
-      }
+      retriever.stats().then(
+        (stats) => reply({ type: 'stats', id: request.id, stats }),
+        (error: unknown) => reply({ type: 'error', id: request.id, error: failure(error) }),
+      );
       return;
     case 'close':
-      retriever.close();
-      port?.close();
+      // Closed before the port, so a PostgreSQL pool is ended rather than cut off.
+      retriever.close().finally(() => port?.close());
       return;
   }
 });
 
-const stats = retriever.stats();
+const stats = await retriever.stats();
 reply({ type: 'ready', modelLoaded: !retriever.keywordOnly || stats.model === null, meetings: stats.meetings });

@@ -25,7 +25,7 @@ export interface CreateSlackAppOptions extends SlackBehaviourOptions {
   config: SlackConfig;
   answerer: Answerer;
   /** What is indexed, for the App Home. */
-  stats: () => IndexStats | Promise<IndexStats>;
+  stats: () => Promise<IndexStats>;
   logger: Logger;
   /** Retries of failed Web API calls (the Web API client's default when unset). */
   webApiRetries?: number;
@@ -124,7 +124,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
   app.use(async ({ body, context, next }) => {
     // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); its event_id stays the same.
     const eventId = isRecord(body) ? str(body, 'event_id') : undefined;
-    if (eventId && !deps.seen.firstTime(`event:${eventId}`)) {
+    if (eventId && !(await deps.seen.firstTime(`event:${eventId}`))) {
       logger.info(
         { event: 'slack.duplicate', event_id: eventId, retry_num: context.retryNum, retry_reason: context.retryReason },
         'ignoring a repeated delivery',

@@ -4,20 +4,20 @@ import { noMetrics, type ServeMetrics } from '../net/metrics.js';
 import type { Answerer, IndexStats } from '../types.js';
 import { AnswerCache } from './answer-cache.js';
 import { QuestionSlots } from './question-slots.js';
-import { RateLimiter } from './rate-limit.js';
-import { SeenKeys } from './seen.js';
+import { RateLimiter, type RateLimits } from './rate-limit.js';
+import { SeenKeys, type SeenStore } from './seen.js';
 
 export type WebClient = webApi.WebClient;
 
 /** Everything a listener needs besides the Slack payload. Built once per app, shared by handlers. */
 export interface SlackDeps {
   answerer: Answerer;
-  /** What is indexed, for the App Home; may throw (or reject) when there is no index. */
-  stats: () => IndexStats | Promise<IndexStats>;
+  /** What is indexed, for the App Home; may reject when there is no index. */
+  stats: () => Promise<IndexStats>;
   logger: Logger;
   /** Events and messages already handled, so Slack's retries are answered once. */
-  seen: SeenKeys;
-  rateLimiter: RateLimiter;
+  seen: SeenStore;
+  rateLimiter: RateLimits;
   /** Caps questions being answered at once; past it, people are told to try again shortly. */
   slots: QuestionSlots;
   answers: AnswerCache;
@@ -42,6 +42,8 @@ export interface SlackBehaviourOptions {
   logFeedbackText?: boolean;
   /** Remembered event ids (default 5000). */
   dedupeSize?: number;
+  /** Shared dedupe and rate limits (several `serve` processes on one database); in memory when unset. */
+  sharedState?: { seen: SeenStore; rateLimiter: RateLimits };
   metrics?: ServeMetrics;
 }
 
@@ -58,13 +60,15 @@ export const DEFAULT_ASK_TIMEOUT_MS = 120_000;
 
 /** Builds the shared dependencies with defaults for anything not given. */
 export function createSlackDeps(
-  parts: { answerer: Answerer; stats: () => IndexStats | Promise<IndexStats>; logger: Logger },
+  parts: { answerer: Answerer; stats: () => Promise<IndexStats>; logger: Logger },
   options: SlackBehaviourOptions = {},
 ): SlackDeps {
   return {
     ...parts,
-    seen: new SeenKeys(options.dedupeSize ?? 5000),
-    rateLimiter: new RateLimiter({ limit: options.rateLimit ?? 6, windowMs: options.rateWindowMs ?? 60_000 }),
+    seen: options.sharedState?.seen ?? new SeenKeys(options.dedupeSize ?? 5000),
+    rateLimiter:
+      options.sharedState?.rateLimiter ??
+      new RateLimiter({ limit: options.rateLimit ?? 6, windowMs: options.rateWindowMs ?? 60_000 }),
     slots: new QuestionSlots(options.maxQuestionsInFlight ?? DEFAULT_MAX_QUESTIONS_IN_FLIGHT),
     answers: new AnswerCache(),
     metrics: options.metrics ?? noMetrics,

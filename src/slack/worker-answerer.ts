@@ -2,13 +2,15 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { type ErrorCode, MinutebookError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { StoreTarget } from '../store/open-store.js';
 import type { Answer, Answerer, AskOptions, IndexStats } from '../types.js';
 import type { WorkerFailure, WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.js';
 
 /** Options for {@link WorkerAnswerer}. */
 export interface WorkerAnswererOptions {
   config: Config;
-  indexDir: string;
+  /** The index the answering thread opens. */
+  target: StoreTarget;
   logger: Logger;
   logLevel: string;
   /** A question not answered within this is abandoned (the thread is told to stop too). */
@@ -134,7 +136,7 @@ export class WorkerAnswerer implements Answerer {
     const setup: WorkerSetup = {
       // The answering thread never talks to Slack: it is not given Slack's secrets.
       config: { ...config, slack: { ...config.slack, botToken: null, appToken: null, signingSecret: null } },
-      indexDir: this.#options.indexDir,
+      target: this.#options.target,
       logLevel: this.#options.logLevel,
     };
     const worker = startWorker(setup);

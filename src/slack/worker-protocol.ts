@@ -1,10 +1,12 @@
 import type { Config } from '../config.js';
+import type { StoreTarget } from '../store/open-store.js';
 import type { Answer, ConversationTurn, IndexStats } from '../types.js';
 
 /** What the answering thread is started with. */
 export interface WorkerSetup {
   config: Config;
-  indexDir: string;
+  /** The index the thread opens: a folder or a PostgreSQL URL (a plain object, so it crosses threads). */
+  target: StoreTarget;
   logLevel: string;
 }
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IndexStore } from '../../src/store/index-store.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { runCli } from '../helpers/cli.js';
 import { examplesCopy, silentLogger, tempDir } from '../helpers/index.js';
 import { docxWithBody, nestedDivs, tinyParagraphs, unclosedNestedTables, wordMinutes } from '../read/make-hostile.js';
@@ -80,11 +80,11 @@ describe('minutebook ingest when a file cannot be parsed', () => {
     };
     expect(summary).toMatchObject({ meetings: 3, failed: 2 });
     expect(summary.errors.map((e) => path.basename(e.source))).toEqual(['a-heavy.docx', 'a-paragraphs.docx']);
-    const store = IndexStore.open(indexDir, { logger: silentLogger });
+    const store = await SqliteStore.openReader(indexDir, { logger: silentLogger });
     try {
-      expect(store.stats().meetings).toBe(3);
+      expect((await store.stats()).meetings).toBe(3);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IndexStore } from '../../src/store/index-store.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { runCli } from '../helpers/cli.js';
 import { silentLogger } from '../helpers/index.js';
 import { makeMinutesPdf } from '../read/make-pdf.js';
@@ -33,12 +33,12 @@ const sync = (extraEnv: Record<string, string> = {}) =>
   });
 
 /** Items indexed per meeting source. */
-function indexedItems(): Map<string, number> {
-  const store = IndexStore.open(env.MINUTEBOOK_INDEX_DIR ?? '', { logger: silentLogger });
+async function indexedItems(): Promise<Map<string, number>> {
+  const store = await SqliteStore.openReader(env.MINUTEBOOK_INDEX_DIR ?? '', { logger: silentLogger });
   try {
-    return new Map(store.meetings().map((m) => [m.source, m.items]));
+    return new Map((await store.meetings()).map((m) => [m.source, m.items]));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -46,7 +46,7 @@ describe('minutebook sync never replaces a meeting with a part of it (issue 16 c
   it('indexes the whole meetings first', async () => {
     const first = await sync();
     expect(first.code).toBe(0);
-    expect(indexedItems().get(source('318'))).toBe(7);
+    expect((await indexedItems()).get(source('318'))).toBe(7);
   });
 
   it('keeps the complete copy when a later reply is cut off mid-way, and exits non-zero saying so', async () => {
@@ -57,11 +57,11 @@ describe('minutebook sync never replaces a meeting with a part of it (issue 16 c
     expect(result.stderr).toMatch(/minutebook: GetMeeting at .* answered with XML that was cut off/);
     const summary = JSON.parse(result.stdout) as { indexed: number; failed: Array<{ source: string }> };
     expect(summary.failed.map((f) => f.source)).toEqual([source('318')]);
-    expect(indexedItems().get(source('318'))).toBe(7);
+    expect((await indexedItems()).get(source('318'))).toBe(7);
   });
 
   it('keeps the complete copy when the printed minutes arrive cut short, and warns', async () => {
-    const before = indexedItems().get(source('301'));
+    const before = (await indexedItems()).get(source('301'));
     fake.documents.set(PDF_301, await makeMinutesPdf(PRINTED_301.slice(0, PRINTED_301.indexOf('33.'))));
     const result = await sync();
     fake.documents.set(PDF_301, await makeMinutesPdf(PRINTED_301));
@@ -72,18 +72,18 @@ describe('minutebook sync never replaces a meeting with a part of it (issue 16 c
     const summary = JSON.parse(result.stdout) as { kept: Array<{ source: string }>; failed: unknown[] };
     expect(summary.kept.map((k) => k.source)).toEqual([source('301')]);
     expect(summary.failed).toEqual([]);
-    expect(indexedItems().get(source('301'))).toBe(before);
+    expect((await indexedItems()).get(source('301'))).toBe(before);
   });
 
   it('refuses a giant meeting by name and leaves the index as it was (issue 16 case 5)', async () => {
     fake.misbehave.set('northbridge/GetMeeting/326', { kind: 'reply', xml: giantMeetingReply(40, 1_000) });
-    const before = indexedItems();
+    const before = await indexedItems();
     const result = await sync({ MINUTEBOOK_MAX_MEETING_PASSAGES: '100' });
     fake.misbehave.clear();
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /minutebook: .*MId=326: makes \d{3} passages, over the limit of 100 for one meeting \(MINUTEBOOK_MAX_MEETING_PASSAGES\)/,
     );
-    expect(indexedItems()).toEqual(before);
+    expect(await indexedItems()).toEqual(before);
   });
 });

@@ -20,9 +20,9 @@ beforeAll(async () => {
   const keywords = await buildIndex([examplesDir], { embedder: null, manifest });
   keywordOnly = openTestRetriever(keywords.indexDir, null);
 });
-afterAll(() => {
-  retriever?.close();
-  keywordOnly?.close();
+afterAll(async () => {
+  await retriever?.close();
+  await keywordOnly?.close();
 });
 
 const ids = (hits: Array<{ date: string | null; minute: string | null }>) => hits.map((h) => `${h.date}#${h.minute}`);
@@ -153,7 +153,7 @@ describe.skipIf(!hasCorpus)('retrieval quality on the real corpus (keyword half,
       for (const u of report.unanswerableTopScores)
         expect(u.topScore ?? 0).toBeLessThan(report.lowestAnsweredTopScore ?? 1);
     } finally {
-      corpus.close();
+      await corpus.close();
     }
   });
 });

@@ -3,10 +3,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { WorkerAnswerer } from '../../src/slack/worker-answerer.js';
+import { copyIndex } from '../../src/store/copy-index.js';
+import { openIndexReader, type StoreTarget } from '../../src/store/open-store.js';
 import { examplesDir } from '../helpers/corpus.js';
 import { FakeOpenAi } from '../helpers/fake-openai.js';
 import { eventCallback, FAKE_BOT_USER, postToApp } from '../helpers/fake-slack.js';
-import { buildIndex, tempDir } from '../helpers/index.js';
+import { buildIndex, silentLogger, tempDir } from '../helpers/index.js';
+import { postgresKit, postgresSkipReason, type StoreKit } from '../helpers/stores.js';
 import { type Harness, SIGNING_SECRET, startHarness } from './harness.js';
 
 function mention(i: number, text: string): { ts: string; body: Record<string, unknown> } {
@@ -46,14 +49,14 @@ describe('answering off the acking thread', () => {
   });
   afterAll(() => {});
 
-  function startAnswerer(env: Record<string, string>): WorkerAnswerer {
+  function startAnswerer(env: Record<string, string>, target: StoreTarget = { kind: 'sqlite', dir: indexDir }) {
     const config = loadConfig(
       { MINUTEBOOK_MODEL_DIR: tempDir('minutebook-no-model-'), MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false', ...env },
       process.cwd(),
     );
     return new WorkerAnswerer({
       config,
-      indexDir,
+      target,
       logger: createLogger({ level: 'silent' }),
       logLevel: 'silent',
       timeoutMs: 60_000,
@@ -103,5 +106,60 @@ describe('answering off the acking thread', () => {
       expect(blocks).toContain('Home to School Transport');
       expect(blocks).toContain('AI summary unavailable');
     }
+  });
+});
+
+/** `serve` with the index in PostgreSQL: the answering thread opens it there, not a folder. */
+describe.skipIf(postgresSkipReason !== null)('answering off the acking thread from a PostgreSQL index', () => {
+  let postgres: StoreKit;
+  let answerer: WorkerAnswerer | undefined;
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    const { indexDir } = await buildIndex([examplesDir], {
+      embedder: null,
+      manifest: path.join(examplesDir, 'meetings.json'),
+    });
+    postgres = postgresKit();
+    const from = await openIndexReader({ kind: 'sqlite', dir: indexDir }, { logger: silentLogger });
+    const to = await postgres.writer();
+    try {
+      await copyIndex(from, to);
+    } finally {
+      await from.close();
+      await to.close();
+    }
+  });
+  afterEach(async () => {
+    await h?.close();
+    await answerer?.close();
+    h = answerer = undefined;
+  });
+  afterAll(async () => {
+    await postgres.cleanup();
+  });
+
+  it('answers a mention and reports what is indexed from the database', async () => {
+    const config = loadConfig(
+      { MINUTEBOOK_MODEL_DIR: tempDir('minutebook-no-model-'), MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false' },
+      process.cwd(),
+    );
+    answerer = new WorkerAnswerer({
+      config,
+      target: postgres.target,
+      logger: createLogger({ level: 'silent' }),
+      logLevel: 'silent',
+      timeoutMs: 60_000,
+    });
+    await answerer.start();
+    expect(answerer.status.indexOpen).toBe(true);
+    expect(await answerer.stats()).toMatchObject({ meetings: 3 });
+    h = await startHarness('http', { answerer, rateLimit: 100 });
+    const harness = h;
+    const { body, ts } = mention(1, 'What was said about school transport?');
+    expect((await postToApp(harness.eventsUrl, body, { secret: SIGNING_SECRET })).status).toBe(200);
+    await harness.fake.waitFor((f) => f.callsTo('chat.postMessage').length === 1);
+    const [post] = harness.fake.callsTo('chat.postMessage');
+    expect(post?.args.thread_ts).toBe(ts);
+    expect(JSON.stringify(post?.args.blocks)).toContain('Home to School Transport');
   });
 });

@@ -21,7 +21,7 @@ describe('event handlers, called directly', () => {
     await fake.stop();
   });
 
-  function deps(answerer = new ScriptedAnswerer(), stats = () => sampleStats()) {
+  function deps(answerer = new ScriptedAnswerer(), stats = async () => sampleStats()) {
     return createSlackDeps({
       answerer,
       stats,
@@ -71,7 +71,7 @@ describe('event handlers, called directly', () => {
     const answerer = new ScriptedAnswerer();
     const release = answerer.hold();
     const d = createSlackDeps(
-      { answerer, stats: () => sampleStats(), logger: createLogger({ level: 'silent' }) },
+      { answerer, stats: async () => sampleStats(), logger: createLogger({ level: 'silent' }) },
       { maxQuestionsInFlight: 2, rateLimit: 100 },
     );
     const channel = 'D0BURST';

@@ -62,7 +62,7 @@ export async function startHarness(
   };
   const bot = createSlackApp({
     config,
-    stats: () => sampleStats(),
+    stats: async () => sampleStats(),
     logger: createLogger({ level: 'debug', destination: logs }),
     webApiRetries: 0,
     ...options,

@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
-  retriever?.close();
+  await retriever?.close();
 });
 
 let sequence = 0;

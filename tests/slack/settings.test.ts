@@ -71,7 +71,7 @@ describe('start-up', () => {
         healthPort: null,
       },
       answerer: new ScriptedAnswerer(),
-      stats: () => sampleStats(),
+      stats: async () => sampleStats(),
       logger: createLogger({ level: 'debug', destination: logs }),
       webApiRetries: 0,
     });
@@ -96,7 +96,7 @@ describe('start-up', () => {
         healthPort: null,
       },
       answerer: new ScriptedAnswerer(),
-      stats: () => sampleStats(),
+      stats: async () => sampleStats(),
       logger: createLogger({ level: 'silent' }),
       webApiRetries: 0,
     });

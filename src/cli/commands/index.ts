@@ -22,6 +22,11 @@ export const commands: CommandEntry[] = [
   { name: 'ask', summary: 'Answer a question from the minutes, with citations', load: () => import('./ask.js') },
   { name: 'stats', summary: 'Show what is indexed', load: () => import('./stats.js') },
   { name: 'remove', summary: 'Remove one meeting from the index', load: () => import('./remove.js') },
+  {
+    name: 'migrate',
+    summary: 'Copy an index into another store, vectors included',
+    load: () => import('./migrate.js'),
+  },
   { name: 'eval', summary: 'Measure retrieval on questions with known answers', load: () => import('./eval.js') },
   { name: 'model', summary: 'Fetch the embedding model, or show what is there', load: () => import('./model.js') },
   { name: 'serve', summary: 'Run the Slack bot', load: () => import('./serve.js') },

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { BadInputError } from '../../errors.js';
 import { createLogger } from '../../logger.js';
+import type { PostgresSlackState } from '../../slack/shared-state.js';
 import { createCliContext, positiveInt, runCommand } from '../context.js';
 
 interface ServeFlags {
@@ -67,28 +67,36 @@ export function register(program: Command): void {
           { WorkerAnswerer },
           { Readiness },
           { PrometheusMetrics },
+          { describeTarget, storeTarget },
         ] = await Promise.all([
           import('../../slack/app.js'),
           import('../../slack/deps.js'),
           import('../../slack/worker-answerer.js'),
           import('../../net/health.js'),
           import('../../net/prometheus.js'),
+          import('../../store/open-store.js'),
         ]);
-        const indexDir = path.resolve(flags.index ?? ctx.config.indexDir);
+        const target = storeTarget(ctx.config, flags.index ? { index: flags.index } : {});
         const askTimeoutMs = DEFAULT_ASK_TIMEOUT_MS;
         const answerer = new WorkerAnswerer({
           config: ctx.config,
-          indexDir,
+          target,
           logger,
           logLevel: ctx.config.logLevel,
           timeoutMs: askTimeoutMs,
         });
         await answerer.start();
+        // With the index in PostgreSQL, dedupe and rate limits live there too, shared by every `serve`.
+        let sharedState: PostgresSlackState | null = null;
         try {
+          if (target.kind === 'postgres') {
+            const { PostgresSlackState } = await import('../../slack/shared-state.js');
+            sharedState = await PostgresSlackState.open(target.url, { logger });
+          }
           const readiness = new Readiness();
           readiness.set('index', () =>
             answerer.status.indexOpen
-              ? { ok: true, detail: indexDir }
+              ? { ok: true, detail: describeTarget(target) }
               : { ok: false, detail: 'answering thread not ready' },
           );
           readiness.set('model', () =>
@@ -105,6 +113,7 @@ export function register(program: Command): void {
             metrics,
             askTimeoutMs,
             ...(flags.maxQuestions ? { maxQuestionsInFlight: flags.maxQuestions } : {}),
+            ...(sharedState ? { sharedState: { seen: sharedState, rateLimiter: sharedState } } : {}),
             ops: { readiness, metrics },
           });
           const started = await bot.start();
@@ -119,6 +128,7 @@ export function register(program: Command): void {
           await bot.stop();
           return 0;
         } finally {
+          await sharedState?.close();
           await answerer.close();
         }
       }),

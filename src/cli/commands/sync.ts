@@ -18,11 +18,12 @@ import { openEmbedder } from '../../embed/open.js';
 import { BadInputError } from '../../errors.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
 import { corpusStatsFor } from '../../retrieve/corpus-stats.js';
-import { IndexStore } from '../../store/index-store.js';
+import { describeTarget, openIndexWriter } from '../../store/open-store.js';
 import type { Meeting } from '../../types.js';
 import { type CliContext, createCliContext, positiveInt, runCommand } from '../context.js';
+import { type StoreFlags, storeOptions, targetOf, writerWait } from '../store-flags.js';
 
-interface SyncFlags {
+interface SyncFlags extends StoreFlags {
   moderngov?: string;
   sites?: string;
   committee?: string[];
@@ -30,7 +31,6 @@ interface SyncFlags {
   from?: string;
   to?: string;
   recheckWeeks: number;
-  index?: string;
   json?: boolean;
   listCommittees?: boolean;
   protocol: string;
@@ -42,7 +42,7 @@ interface SyncFlags {
 const DEFAULT_RECHECK_WEEKS = 8;
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('sync')
     .description(
       "Keep the index in step with a council's ModernGov site (published minutes only; unchanged meetings skipped)",
@@ -58,8 +58,8 @@ export function register(program: Command): void {
       'without --from, how many weeks back to look again',
       positiveInt('--recheck-weeks'),
       DEFAULT_RECHECK_WEEKS,
-    )
-    .option('--index <dir>', 'index folder (default: MINUTEBOOK_INDEX_DIR, else ./index)')
+    );
+  storeOptions(command, { writer: true })
     .option('--list-committees', "list the site's committees and their ids, and stop")
     .option('--protocol <auto|get|soap>', 'web-service binding; auto falls back to SOAP where GET is off', 'auto')
     .option('--timeout <seconds>', 'give up on a request after this long (it is retried)', positiveInt('--timeout'), 30)
@@ -94,17 +94,23 @@ async function syncCommand(flags: SyncFlags): Promise<number> {
   const window = checkedWindow(flags);
   const sites = siteList(flags);
 
-  const indexDir = path.resolve(flags.index ?? ctx.config.indexDir);
+  const target = targetOf(ctx, flags);
+  const indexDir = describeTarget(target);
   const { embedder, unavailable } = await openEmbedder(ctx.config, ctx.logger);
   if (unavailable) ctx.err(`note: building a keyword-only index: ${unavailable}`);
   const model = embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
-  const store = IndexStore.open(indexDir, { create: true, model, logger: ctx.logger });
+  const store = await openIndexWriter(target, {
+    purpose: 'sync',
+    model,
+    logger: ctx.logger,
+    wait: writerWait(ctx, flags, target),
+  });
   // Printed minutes are parsed in a thread of their own: one hostile document cannot end the sync.
   const reader = new ParseWorker(limits);
   let summary: IngestSummary;
   let sources: ModernGovSource[] = [];
   try {
-    const indexedItems = new Map(store.meetings().map((m) => [m.source, m.items]));
+    const indexedItems = new Map((await store.meetings()).map((m) => [m.source, m.items]));
     sources = sites.map(
       (site) =>
         new ModernGovSource({
@@ -121,10 +127,10 @@ async function syncCommand(flags: SyncFlags): Promise<number> {
     );
     summary = await ingestMeetings(meetingsOf(sources), { store, embedder });
     // Ready the search statistics now, so the bot's first question after a sync does not wait.
-    corpusStatsFor(store, ctx.logger);
+    await corpusStatsFor(store, ctx.logger);
   } finally {
     // What was written stays written: the next run carries on from there.
-    store.close();
+    await store.close();
     await reader.close();
   }
 

@@ -41,7 +41,7 @@ export async function handleMinutesCommand({ command, ack, respond }: CommandArg
     await ack({ response_type: 'ephemeral', text: usageMessage().text });
     return;
   }
-  const decision = deps.rateLimiter.take(command.user_id);
+  const decision = await deps.rateLimiter.take(command.user_id);
   if (!decision.allowed) {
     deps.metrics.question('rate_limited');
     await ack({ response_type: 'ephemeral', text: rateLimitText(decision.retryAfterMs) });

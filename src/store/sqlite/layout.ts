@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { IndexCorruptError } from '../errors.js';
+import { IndexCorruptError } from '../../errors.js';
 
 /**
  * Where an index's files live inside its folder.
@@ -45,6 +45,11 @@ export function writeCurrent(dir: string, dbName: string): void {
 /** The HNSW cache file of `dbName` as of database generation `generation`. */
 export function hnswFileName(dbName: string, generation: number): string {
   return `${dbName.replace(/\.db$/, '')}.g${generation}.hnsw`;
+}
+
+/** The stamp beside an HNSW file: which database (and generation) the graph in it was built from. */
+export function hnswStampFile(hnswFile: string): string {
+  return `${hnswFile}.id`;
 }
 
 /** HNSW cache files of `dbName` in `dir`, newest generation first. */

@@ -1,4 +1,4 @@
-import { IndexCorruptError, IndexUnwritableError, MinutebookError } from '../errors.js';
+import { IndexCorruptError, IndexUnwritableError, MinutebookError } from '../../errors.js';
 
 /**
  * Turns SQLite's and the filesystem's failures into the errors users can act on: a damaged file

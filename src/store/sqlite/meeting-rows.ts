@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Meeting } from '../types.js';
-import { passageHeader } from './passage-header.js';
+import type { Meeting } from '../../types.js';
+import { passageHeader } from '../passage-header.js';
 import { itemValues, vectorToBlob } from './rows.js';
 
 /**

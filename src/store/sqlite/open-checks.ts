@@ -1,16 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { IndexCorruptError, IndexMismatchError, IndexUnwritableError } from '../errors.js';
+import { IndexCorruptError, IndexMismatchError, IndexUnwritableError } from '../../errors.js';
+import type { IndexModel } from '../types.js';
 import { FORMAT_VERSION, type Manifest, readFormatVersion, readManifest, writeManifest } from './schema.js';
 
 /** The checks an index passes before it is used: format, manifest, counts, model, a writable folder. */
-
-/** The embedding model an index's vectors come from. */
-export interface IndexModel {
-  id: string;
-  dimensions: number;
-}
 
 /** Checks format version, manifest and model; returns the manifest (adopting `model` into an empty keyword-only index). */
 export function checkManifest(db: Database.Database, dbFile: string, model: IndexModel | null | undefined): Manifest {
