@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
+import { startThread } from '../entry-point.js';
 import { type ErrorCode, MinutebookError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { StoreTarget } from '../store/open-store.js';
@@ -139,7 +140,7 @@ export class WorkerAnswerer implements Answerer {
       target: this.#options.target,
       logLevel: this.#options.logLevel,
     };
-    const worker = startWorker(setup);
+    const worker = startThread(import.meta.url, 'answer-worker', { workerData: setup });
     this.#worker = worker;
     worker.on('message', (message: WorkerReply) => {
       switch (message.type) {
@@ -190,15 +191,6 @@ export class WorkerAnswerer implements Answerer {
  * Starts the worker's entry beside this file: the compiled JavaScript, or in development (tests,
  * benches, `npm run dev`, where this file is TypeScript) the TypeScript entry through tsx.
  */
-function startWorker(setup: WorkerSetup): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./answer-worker.js', import.meta.url), { workerData: setup });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./answer-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: setup });
-}
-
 function rebuildError(failure: WorkerFailure): Error {
   const error = new MinutebookError(failure.code as ErrorCode, failure.message);
   // Timeouts and cancellations keep their names: the user is told "took too long", not "went wrong".
