@@ -7,7 +7,9 @@ import { type WebSocket, WebSocketServer } from 'ws';
 
 /**
  * A stand-in for Slack on 127.0.0.1: a real HTTP server answering the Web API methods Minutebook
- * calls (recording every call so tests assert on exactly what users would see), `response_url`
+ * calls (recording every call so tests assert on exactly what users would see): messages, streamed
+ * messages (`chat.startStream`/`appendStream`/`stopStream`, then `chat.update`), the AI-app thread
+ * methods (`assistant.threads.*`), reactions and the App Home; `response_url`
  * endpoints for slash commands and buttons, and optionally a WebSocket server posing as Socket Mode.
  * Threads are real: messages the bot posts are stored and come back from `conversations.replies`.
  */
@@ -32,6 +34,9 @@ interface StoredMessage {
   user?: string;
   bot_id?: string;
   text: string;
+  blocks?: unknown;
+  /** A streamed message between `chat.startStream` and `chat.stopStream`. */
+  streaming?: boolean;
 }
 
 export const FAKE_TEAM = 'T0FAKE';
@@ -120,6 +125,15 @@ export class FakeSlack {
     }
   }
 
+  /** A message as it stands now (streamed into, updated), or undefined when there is none. */
+  message(channel: string, ts: string): Readonly<StoredMessage> | undefined {
+    return this.#message(channel, ts);
+  }
+
+  #message(channel: string, ts: unknown): StoredMessage | undefined {
+    return this.channels.get(channel)?.find((m) => m.ts === ts);
+  }
+
   /** A timestamp after every message the fake knows, as Slack's are (seconds.microseconds). */
   #nextTs(): string {
     let latest = 1_700_000_000_000_000;
@@ -184,8 +198,47 @@ export class FakeSlack {
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.#nextTs() };
-      case 'chat.update':
+      case 'chat.startStream': {
+        const ts = this.#nextTs();
+        const message: StoredMessage = {
+          ts,
+          user: FAKE_BOT_USER,
+          bot_id: FAKE_BOT_ID,
+          text: String(args.markdown_text ?? ''),
+          streaming: true,
+        };
+        if (typeof args.thread_ts === 'string') message.thread_ts = args.thread_ts;
+        this.addMessage(channel, message);
+        return { ok: true, channel, ts };
+      }
+      case 'chat.appendStream':
+      case 'chat.stopStream': {
+        const message = this.#message(channel, args.ts);
+        if (!message?.streaming) return { ok: false, error: 'message_not_in_streaming_state' };
+        if (typeof args.markdown_text === 'string') message.text += args.markdown_text;
+        if (method === 'chat.stopStream') message.streaming = false;
+        return { ok: true, channel, ts: message.ts };
+      }
+      case 'chat.update': {
+        const message = this.#message(channel, args.ts);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        message.text = String(args.text ?? '');
+        message.blocks = args.blocks;
+        return { ok: true, channel, ts: message.ts };
+      }
+      case 'chat.delete': {
+        const list = this.channels.get(channel) ?? [];
+        const at = list.findIndex((m) => m.ts === args.ts);
+        if (at < 0) return { ok: false, error: 'message_not_found' };
+        list.splice(at, 1);
         return { ok: true, channel, ts: args.ts };
+      }
+      case 'assistant.threads.setStatus':
+      case 'assistant.threads.setSuggestedPrompts':
+      case 'assistant.threads.setTitle':
+        return typeof args.channel_id === 'string' && typeof args.thread_ts === 'string'
+          ? { ok: true }
+          : { ok: false, error: 'invalid_arguments' };
       case 'reactions.add':
       case 'reactions.remove':
       case 'views.publish':

@@ -45,7 +45,7 @@ export interface Harness {
 /** The real Bolt app against a fake Slack on 127.0.0.1, with a scripted answerer and captured logs. */
 export async function startHarness(
   mode: 'http' | 'socket',
-  options: Partial<Omit<CreateSlackAppOptions, 'config' | 'stats' | 'logger'>> = {},
+  options: Partial<Omit<CreateSlackAppOptions, 'config' | 'logger'>> = {},
 ): Promise<Harness> {
   const fake = await new FakeSlack().start();
   if (mode === 'socket') await fake.startSocketMode();
@@ -62,10 +62,10 @@ export async function startHarness(
   };
   const bot = createSlackApp({
     config,
-    stats: async () => sampleStats(),
     logger: createLogger({ level: 'debug', destination: logs }),
     webApiRetries: 0,
     ...options,
+    stats: options.stats ?? (async () => sampleStats()),
     answerer: options.answerer ?? answerer,
   });
   const started = await bot.start();

@@ -1,0 +1,200 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IndexCoverage } from '../../src/slack/coverage.js';
+import { WORKING_REACTION } from '../../src/slack/progress.js';
+import { eventCallback, FAKE_TEAM, postToApp } from '../helpers/fake-slack.js';
+import { type Harness, SIGNING_SECRET, startHarness } from './harness.js';
+
+/** The AI-app container, driven through the real Bolt app with the events Slack sends. */
+
+const DM = 'D0ASSIST';
+const USER = 'U0ASKER';
+const THREAD = '1700005000.000100';
+
+const COVERAGE: IndexCoverage = {
+  meetings: 214,
+  committees: [
+    { name: 'Planning Committee', meetings: 120, latest: '2024-07-02' },
+    { name: 'Cabinet', meetings: 90, latest: '2024-06-25' },
+    { name: 'Licensing Sub-Committee', meetings: 4, latest: '2023-02-01' },
+  ],
+  topics: [
+    { acronym: 'LTP', longForm: 'Local Transport Plan' },
+    { acronym: 'HRA', longForm: 'Housing Revenue Account' },
+    { acronym: 'CIL', longForm: 'Community Infrastructure Levy' },
+  ],
+};
+
+function threadStarted(eventId: string, thread = THREAD): Record<string, unknown> {
+  const assistant_thread = {
+    user_id: USER,
+    context: { channel_id: 'C0VIEWING', team_id: FAKE_TEAM },
+    channel_id: DM,
+    thread_ts: thread,
+  };
+  return eventCallback({ type: 'assistant_thread_started', assistant_thread, event_ts: thread }, eventId);
+}
+
+function assistantMessage(ts: string, text: string, eventId: string): Record<string, unknown> {
+  return eventCallback(
+    {
+      type: 'message',
+      channel: DM,
+      channel_type: 'im',
+      user: USER,
+      team: FAKE_TEAM,
+      text,
+      ts,
+      thread_ts: THREAD,
+      event_ts: ts,
+    },
+    eventId,
+  );
+}
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+async function send(harness: Harness, body: Record<string, unknown>): Promise<void> {
+  expect((await postToApp(harness.eventsUrl, body, { secret: SIGNING_SECRET })).status).toBe(200);
+}
+
+describe('the AI-app container', () => {
+  it('suggests up to four prompts drawn from what the index covers when a thread starts', async () => {
+    h = await startHarness('http', { coverage: async () => COVERAGE });
+    await send(h, threadStarted('EvStart1'));
+    await h.fake.waitFor((f) => f.callsTo('assistant.threads.setSuggestedPrompts').length === 1);
+    const args = h.fake.callsTo('assistant.threads.setSuggestedPrompts')[0]?.args;
+    expect(args).toMatchObject({
+      channel_id: DM,
+      thread_ts: THREAD,
+      title: 'Ask about 214 meetings of 3 committees, for example:',
+    });
+    expect(args?.prompts).toEqual([
+      {
+        title: 'Planning Committee, 2 July 2024',
+        message: 'What was decided at the Planning Committee meeting on 2 July 2024?',
+      },
+      { title: 'Cabinet, 25 June 2024', message: 'What was decided at the Cabinet meeting on 25 June 2024?' },
+      { title: 'Local Transport Plan (LTP)', message: 'What has been said about Local Transport Plan (LTP)?' },
+      { title: 'Housing Revenue Account (HRA)', message: 'What has been said about Housing Revenue Account (HRA)?' },
+    ]);
+    // Nothing else is said: the prompts are the greeting, and the thread waits for a question.
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('says nothing is indexed instead of suggesting questions about nothing', async () => {
+    h = await startHarness('http', { coverage: async () => ({ meetings: 0, committees: [], topics: [] }) });
+    await send(h, threadStarted('EvStartEmpty'));
+    await h.fake.waitFor((f) => f.callsTo('chat.postMessage').length === 1);
+    expect(String(h.fake.callsTo('chat.postMessage')[0]?.args.text)).toContain('No minutes are indexed yet');
+    expect(h.fake.callsTo('assistant.threads.setSuggestedPrompts')).toHaveLength(0);
+  });
+
+  it('answers a question with a title, an honest status instead of a reaction, and feedback buttons', async () => {
+    h = await startHarness('http');
+    await send(h, assistantMessage('1700005000.000200', 'What did Cabinet decide about school transport?', 'EvAsk1'));
+    await h.fake.waitFor((f) => f.callsTo('chat.postMessage').length === 1);
+    await h.fake.waitFor((f) => f.callsTo('assistant.threads.setStatus').length === 2);
+
+    expect(h.fake.callsTo('assistant.threads.setTitle').map((c) => c.args)).toEqual([
+      expect.objectContaining({
+        channel_id: DM,
+        thread_ts: THREAD,
+        title: 'What did Cabinet decide about school transport?',
+      }),
+    ]);
+    // The scripted answerer's stats: 12 meetings of Cabinet and the Planning Committee.
+    expect(h.fake.callsTo('assistant.threads.setStatus').map((c) => c.args.status)).toEqual([
+      'Searching 12 meetings of 2 committees…',
+      '',
+    ]);
+    expect(h.fake.callsTo('reactions.add')).toHaveLength(0);
+    const post = h.fake.callsTo('chat.postMessage')[0]?.args;
+    expect(post).toMatchObject({ channel: DM, thread_ts: THREAD });
+    const blocks = JSON.stringify(post?.blocks);
+    expect(blocks).toContain('Cabinet approved the revised home to school transport policy');
+    expect(blocks).toContain('"type":"feedback_buttons"');
+    // The status line went up before the answer was asked for, and came down after it was posted.
+    const order = h.fake.calls.map((c) => c.method).filter((m) => m !== 'conversations.replies' && m !== 'auth.test');
+    expect(order).toEqual([
+      'assistant.threads.setTitle',
+      'assistant.threads.setStatus',
+      'chat.postMessage',
+      'assistant.threads.setStatus',
+    ]);
+  });
+
+  it('titles the thread once, and reads it as history for a follow-up', async () => {
+    h = await startHarness('http');
+    const harness = h;
+    // Slack keeps the asker's messages in the thread too; the fake keeps only what it is given.
+    harness.fake.addMessage(DM, {
+      ts: '1700005000.000200',
+      thread_ts: THREAD,
+      user: USER,
+      text: 'What did Cabinet decide about school transport?',
+    });
+    await send(
+      harness,
+      assistantMessage('1700005000.000200', 'What did Cabinet decide about school transport?', 'EvAsk2'),
+    );
+    await harness.fake.waitFor((f) => f.callsTo('chat.postMessage').length === 1);
+    await send(harness, assistantMessage('1700009999.000300', 'and in 2022?', 'EvAsk3'));
+    await harness.fake.waitFor((f) => f.callsTo('chat.postMessage').length === 2);
+    expect(harness.fake.callsTo('assistant.threads.setTitle')).toHaveLength(1);
+    const followUp = harness.answerer.asked[1];
+    expect(followUp?.question).toBe('and in 2022?');
+    expect(followUp?.options?.history?.map((t) => t.role)).toEqual(['user', 'assistant']);
+  });
+
+  it('shows the reaction instead when Slack refuses the status (a threaded DM outside the AI-app container)', async () => {
+    h = await startHarness('http');
+    h.fake.fail('assistant.threads.setStatus', 'not_allowed_token_type');
+    await send(h, assistantMessage('1700005000.000400', 'What did Cabinet decide?', 'EvAsk4'));
+    await h.fake.waitFor((f) => f.callsTo('reactions.remove').length === 1);
+    expect(h.fake.callsTo('reactions.add')[0]?.args).toMatchObject({
+      name: WORKING_REACTION,
+      timestamp: '1700005000.000400',
+    });
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('notes a change of the channel being viewed without calling Slack', async () => {
+    h = await startHarness('http');
+    const assistant_thread = {
+      user_id: USER,
+      context: { channel_id: 'C0ELSEWHERE', team_id: FAKE_TEAM },
+      channel_id: DM,
+      thread_ts: THREAD,
+    };
+    await send(
+      h,
+      eventCallback({ type: 'assistant_thread_context_changed', assistant_thread, event_ts: '1700005001.0' }, 'EvCtx'),
+    );
+    const line = await h.logs.waitFor((l) => l.event === 'slack.assistant_context');
+    expect(line).toMatchObject({ channel: DM, thread_ts: THREAD, viewing: 'C0ELSEWHERE' });
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
+  });
+
+  it('keeps answering a DM outside any thread as before: with the reaction, in a thread under it', async () => {
+    h = await startHarness('http');
+    const ts = '1700005000.000500';
+    const dm = {
+      type: 'message',
+      channel: 'D0PLAIN',
+      channel_type: 'im',
+      user: USER,
+      text: 'school transport?',
+      ts,
+      event_ts: ts,
+    };
+    await send(h, eventCallback(dm, 'EvPlainDm'));
+    await h.fake.waitFor((f) => f.callsTo('reactions.remove').length === 1);
+    expect(h.fake.callsTo('chat.postMessage')[0]?.args).toMatchObject({ channel: 'D0PLAIN', thread_ts: ts });
+    expect(h.fake.callsTo('assistant.threads.setStatus')).toHaveLength(0);
+    expect(h.fake.callsTo('assistant.threads.setTitle')).toHaveLength(0);
+  });
+});
