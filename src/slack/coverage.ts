@@ -60,3 +60,21 @@ export function coverageFromStats(stats: IndexStats): IndexCoverage {
     topics: [],
   };
 }
+
+/**
+ * Keeps what the index covers for `ttlMs` (a failed read is not kept): every opening of the Messages
+ * tab asks for it, and on a large index it is a query per committee. A sync shows up within the TTL.
+ */
+export function cacheCoverage(read: () => Promise<IndexCoverage>, ttlMs: number): () => Promise<IndexCoverage> {
+  let kept: { at: number; coverage: Promise<IndexCoverage> } | null = null;
+  return () => {
+    if (kept && Date.now() - kept.at < ttlMs) return kept.coverage;
+    const coverage = read();
+    const entry = { at: Date.now(), coverage };
+    kept = entry;
+    coverage.catch(() => {
+      if (kept === entry) kept = null;
+    });
+    return coverage;
+  };
+}

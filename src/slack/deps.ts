@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import { noMetrics, type ServeMetrics } from '../net/metrics.js';
 import type { Answerer, IndexStats } from '../types.js';
 import { AnswerCache } from './answer-cache.js';
-import { coverageFromStats, type IndexCoverage } from './coverage.js';
+import { cacheCoverage, coverageFromStats, type IndexCoverage } from './coverage.js';
 import { DEFAULT_STREAM_INTERVAL_MS } from './draft-stream.js';
 import { QuestionSlots } from './question-slots.js';
 import { RateLimiter, type RateLimits } from './rate-limit.js';
@@ -63,6 +63,9 @@ export interface SlackBehaviourOptions {
  */
 export const DEFAULT_MAX_QUESTIONS_IN_FLIGHT = 50;
 
+/** How long what the index covers is kept for suggested prompts (5 minutes). */
+export const COVERAGE_TTL_MS = 5 * 60_000;
+
 /** How long a question may take before it is abandoned with a message (2 minutes). */
 export const DEFAULT_ASK_TIMEOUT_MS = 120_000;
 
@@ -80,7 +83,7 @@ export function createSlackDeps(
   const { coverage, ...rest } = parts;
   return {
     ...rest,
-    coverage: coverage ?? (async () => coverageFromStats(await parts.stats())),
+    coverage: cacheCoverage(coverage ?? (async () => coverageFromStats(await parts.stats())), COVERAGE_TTL_MS),
     seen: options.sharedState?.seen ?? new SeenKeys(options.dedupeSize ?? 5000),
     rateLimiter:
       options.sharedState?.rateLimiter ??

@@ -179,22 +179,73 @@ describe('the AI-app container', () => {
     expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
   });
 
-  it('keeps answering a DM outside any thread as before: with the reaction, in a thread under it', async () => {
+  it('answers a new conversation in the Messages tab (Agent messaging) with the status and a title', async () => {
     h = await startHarness('http');
     const ts = '1700005000.000500';
-    const dm = {
-      type: 'message',
-      channel: 'D0PLAIN',
-      channel_type: 'im',
-      user: USER,
-      text: 'school transport?',
-      ts,
-      event_ts: ts,
-    };
-    await send(h, eventCallback(dm, 'EvPlainDm'));
+    await send(h, eventCallback(directMessage('D0AGENT', ts, 'school transport?'), 'EvAgentDm'));
+    await h.fake.waitFor((f) => f.callsTo('assistant.threads.setStatus').length === 2);
+    // Every conversation is a thread under its first message.
+    expect(h.fake.callsTo('assistant.threads.setTitle')[0]?.args).toMatchObject({
+      channel_id: 'D0AGENT',
+      thread_ts: ts,
+      title: 'school transport?',
+    });
+    expect(h.fake.callsTo('assistant.threads.setStatus')[0]?.args).toMatchObject({
+      channel_id: 'D0AGENT',
+      thread_ts: ts,
+    });
+    expect(h.fake.callsTo('chat.postMessage')[0]?.args).toMatchObject({ channel: 'D0AGENT', thread_ts: ts });
+    expect(h.fake.callsTo('reactions.add')).toHaveLength(0);
+  });
+
+  it('keeps answering a DM on a workspace without the AI-app features: the reaction, in a thread under it', async () => {
+    h = await startHarness('http');
+    for (const method of ['assistant.threads.setStatus', 'assistant.threads.setTitle']) {
+      h.fake.fail(method, 'not_allowed_token_type');
+    }
+    const ts = '1700005000.000600';
+    await send(h, eventCallback(directMessage('D0PLAIN', ts, 'school transport?'), 'EvPlainDm'));
     await h.fake.waitFor((f) => f.callsTo('reactions.remove').length === 1);
+    expect(h.fake.callsTo('reactions.add')[0]?.args).toMatchObject({ channel: 'D0PLAIN', timestamp: ts });
     expect(h.fake.callsTo('chat.postMessage')[0]?.args).toMatchObject({ channel: 'D0PLAIN', thread_ts: ts });
-    expect(h.fake.callsTo('assistant.threads.setStatus')).toHaveLength(0);
-    expect(h.fake.callsTo('assistant.threads.setTitle')).toHaveLength(0);
+    expect(h.answerer.asked.map((a) => a.question)).toEqual(['school transport?']);
+  });
+
+  it('sets the suggested prompts at the top of the DM when the Messages tab opens (Agent messaging)', async () => {
+    h = await startHarness('http', { coverage: async () => COVERAGE });
+    const opened = {
+      type: 'app_home_opened',
+      user: USER,
+      channel: 'D0AGENT',
+      tab: 'messages',
+      event_ts: '1700005002.0',
+    };
+    await send(h, eventCallback(opened, 'EvMessagesTab'));
+    await h.fake.waitFor((f) => f.callsTo('assistant.threads.setSuggestedPrompts').length === 1);
+    const args = h.fake.callsTo('assistant.threads.setSuggestedPrompts')[0]?.args;
+    expect(args).toMatchObject({
+      channel_id: 'D0AGENT',
+      title: 'Ask about 214 meetings of 3 committees, for example:',
+    });
+    expect(args).not.toHaveProperty('thread_ts');
+    expect((args?.prompts as unknown[]).length).toBe(4);
+    // The Home tab is still the App Home's: the Messages tab publishes nothing.
+    expect(h.fake.callsTo('views.publish')).toHaveLength(0);
+  });
+
+  it('notes the channel beside the agent from app_context_changed (Agent messaging) without calling Slack', async () => {
+    h = await startHarness('http');
+    const context = { entities: [{ type: 'slack#/types/channel_id', value: 'C0BESIDE', team_id: FAKE_TEAM }] };
+    await send(
+      h,
+      eventCallback({ type: 'app_context_changed', user: USER, context, event_ts: '1700005003.0' }, 'EvApp'),
+    );
+    const line = await h.logs.waitFor((l) => l.event === 'slack.assistant_context');
+    expect(line).toMatchObject({ viewing: 'C0BESIDE' });
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
   });
 });
+
+function directMessage(channel: string, ts: string, text: string): Record<string, unknown> {
+  return { type: 'message', channel, channel_type: 'im', user: USER, team: FAKE_TEAM, text, ts, event_ts: ts };
+}

@@ -1,7 +1,7 @@
 import { answerInThread } from '../../answer-in-thread.js';
 import type { SlackDeps } from '../../deps.js';
 import { defusePlainText, slackTextToPlain } from '../../escape.js';
-import { readUserMessage } from '../../payloads.js';
+import { readUserMessage, type UserMessage } from '../../payloads.js';
 import { assistantStatusProgress } from '../../progress.js';
 import type { EventArgs } from '../events/app-mention.js';
 
@@ -9,15 +9,26 @@ import type { EventArgs } from '../events/app-mention.js';
 const TITLE_CHARS = 80;
 
 /**
- * A question in an AI-app thread: the thread is titled after its first question, the status line
- * says what is being done ("Searching 214 meetings of 3 committees…", "Writing the answer…"), and
- * the answer takes the same path as a mention (slots, rate limits, dedupe, streaming). Bolt routes
- * every threaded DM here; one Slack does not treat as an assistant thread refuses the status, and
- * the reaction is shown instead.
+ * A question in an assistant thread (Bolt routes every threaded DM here): answered as a DM is.
  */
 export async function handleAssistantMessage({ event, client, context }: EventArgs, deps: SlackDeps): Promise<void> {
   const message = readUserMessage(event);
   if (!message || message.user === context.botUserId) return;
+  await answerAsAgent({ client, context }, deps, message);
+}
+
+/**
+ * Answers a question in the bot's DM the way Slack's AI apps do: the thread is titled after its
+ * first question, the status line says what is being done ("Searching 214 meetings of 3
+ * committees…", "Writing the answer…"), and the answer takes the same path as a mention (slots,
+ * rate limits, dedupe, streaming). A DM Slack does not treat as an agent conversation (a workspace
+ * without the AI-app features) refuses the title and status: the hourglass reaction is shown instead.
+ */
+export async function answerAsAgent(
+  { client, context }: Pick<EventArgs, 'client' | 'context'>,
+  deps: SlackDeps,
+  message: UserMessage,
+): Promise<void> {
   const question = slackTextToPlain(message.text, context.botUserId);
   if (question && (await deps.seen.firstTime(`title:${message.channel}:${message.threadTs}`))) {
     try {
