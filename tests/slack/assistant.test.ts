@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IndexCoverage } from '../../src/slack/coverage.js';
 import { WORKING_REACTION } from '../../src/slack/progress.js';
 import { eventCallback, FAKE_TEAM, postToApp } from '../helpers/fake-slack.js';
-import { type Harness, SIGNING_SECRET, startHarness } from './harness.js';
+import { directMessage, type Harness, SIGNING_SECRET, startHarness } from './harness.js';
 
 /** The AI-app container, driven through the real Bolt app with the events Slack sends. */
 
@@ -35,20 +35,7 @@ function threadStarted(eventId: string, thread = THREAD): Record<string, unknown
 }
 
 function assistantMessage(ts: string, text: string, eventId: string): Record<string, unknown> {
-  return eventCallback(
-    {
-      type: 'message',
-      channel: DM,
-      channel_type: 'im',
-      user: USER,
-      team: FAKE_TEAM,
-      text,
-      ts,
-      thread_ts: THREAD,
-      event_ts: ts,
-    },
-    eventId,
-  );
+  return eventCallback(directMessage({ channel: DM, user: USER, threadTs: THREAD }, ts, text), eventId);
 }
 
 let h: Harness | undefined;
@@ -182,7 +169,10 @@ describe('the AI-app container', () => {
   it('answers a new conversation in the Messages tab (Agent messaging) with the status and a title', async () => {
     h = await startHarness('http');
     const ts = '1700005000.000500';
-    await send(h, eventCallback(directMessage('D0AGENT', ts, 'school transport?'), 'EvAgentDm'));
+    await send(
+      h,
+      eventCallback(directMessage({ channel: 'D0AGENT', user: USER }, ts, 'school transport?'), 'EvAgentDm'),
+    );
     await h.fake.waitFor((f) => f.callsTo('assistant.threads.setStatus').length === 2);
     // Every conversation is a thread under its first message.
     expect(h.fake.callsTo('assistant.threads.setTitle')[0]?.args).toMatchObject({
@@ -204,7 +194,10 @@ describe('the AI-app container', () => {
       h.fake.fail(method, 'not_allowed_token_type');
     }
     const ts = '1700005000.000600';
-    await send(h, eventCallback(directMessage('D0PLAIN', ts, 'school transport?'), 'EvPlainDm'));
+    await send(
+      h,
+      eventCallback(directMessage({ channel: 'D0PLAIN', user: USER }, ts, 'school transport?'), 'EvPlainDm'),
+    );
     await h.fake.waitFor((f) => f.callsTo('reactions.remove').length === 1);
     expect(h.fake.callsTo('reactions.add')[0]?.args).toMatchObject({ channel: 'D0PLAIN', timestamp: ts });
     expect(h.fake.callsTo('chat.postMessage')[0]?.args).toMatchObject({ channel: 'D0PLAIN', thread_ts: ts });
@@ -228,7 +221,7 @@ describe('the AI-app container', () => {
       title: 'Ask about 214 meetings of 3 committees, for example:',
     });
     expect(args).not.toHaveProperty('thread_ts');
-    expect((args?.prompts as unknown[]).length).toBe(4);
+    expect(args?.prompts).toHaveLength(4);
     // The Home tab is still the App Home's: the Messages tab publishes nothing.
     expect(h.fake.callsTo('views.publish')).toHaveLength(0);
   });
@@ -245,7 +238,3 @@ describe('the AI-app container', () => {
     expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
   });
 });
-
-function directMessage(channel: string, ts: string, text: string): Record<string, unknown> {
-  return { type: 'message', channel, channel_type: 'im', user: USER, team: FAKE_TEAM, text, ts, event_ts: ts };
-}
