@@ -80,7 +80,8 @@ export async function answerInThread(
     await deliver(client, message, renderAnswer(answer, { feedback: true }), await stream.finish(), log);
   } catch (error) {
     const reason = describeFailure(error, log, { question_chars: question.length });
-    // An unchecked draft must not stay in the thread as if it were the answer: the failure replaces it.
+    // An unchecked draft must not stay in the thread as if it were the answer: the failure replaces
+    // it (a draft already replaced by the answer is not handed out again).
     const streamed = await stream.finish();
     await deliver(client, message, [errorMessage(reason)], streamed, log).catch((postError: unknown) =>
       log.error({ err: postError }, 'could not post to Slack'),

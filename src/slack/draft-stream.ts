@@ -66,10 +66,12 @@ export class DraftStream {
   }
 
   /**
-   * Ends the stream. Resolves to the streamed message's timestamp (for the caller to replace with
-   * the checked answer), or undefined when nothing was streamed.
+   * Ends the stream. Resolves to the streamed message's timestamp, for the caller to replace with
+   * the checked answer, or undefined when nothing was streamed. Only the first call gets it: after
+   * that the message is the caller's, so a later failure never overwrites an answer already given.
    */
   async finish(): Promise<string | undefined> {
+    if (this.#stopped) return undefined;
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;

@@ -47,13 +47,13 @@ function passageNumber(request: RecordedRequest, words: string): number {
 }
 
 /** Replies slowly, a few words at a time, citing the passage on school transport. */
-function slowReply(request: RecordedRequest): ScriptedReply {
+function slowReply(request: RecordedRequest, delayMs = 40): ScriptedReply {
   const n = passageNumber(request, '£6.1m in 2021/22');
   const text = `${KEPT_FIRST} [${n}]. ${DROPPED} [${n}]. ${KEPT_LAST} [${n}].`;
   const words = text.split(/(?<= )/);
   const chunks: string[] = [];
   for (let i = 0; i < words.length; i += 3) chunks.push(words.slice(i, i + 3).join(''));
-  return { kind: 'slow', chunks, delayMs: 40 };
+  return { kind: 'slow', chunks, delayMs };
 }
 
 function assistantMessage(ts: string, text: string, eventId: string): Record<string, unknown> {
@@ -132,7 +132,7 @@ describe('answering off the acking thread', () => {
    * model's answer streamed, then replaced by the checked one.
    */
   describe('as an AI app', () => {
-    async function start(env: Record<string, string> = {}): Promise<Harness> {
+    async function start(env: Record<string, string> = {}, askTimeoutMs?: number): Promise<Harness> {
       const worker = workerAnswerer({ kind: 'sqlite', dir: indexDir }, env);
       answerer = worker;
       await worker.start();
@@ -141,6 +141,7 @@ describe('answering off the acking thread', () => {
         stats: () => worker.stats(),
         coverage: () => worker.coverage(),
         streamIntervalMs: 100,
+        ...(askTimeoutMs ? { askTimeoutMs } : {}),
       });
       return h;
     }
@@ -223,6 +224,24 @@ describe('answering off the acking thread', () => {
       // One message in the thread: the streamed one, now the answer.
       expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(0);
       expect(harness.fake.callsTo('reactions.add')).toHaveLength(0);
+    });
+
+    it('replaces the draft with the failure when the answer is abandoned mid-stream', async () => {
+      llm = await FakeOpenAi.start((request) => slowReply(request, 400));
+      const harness = await start({ OPENAI_BASE_URL: llm.baseUrl }, 1500);
+      await postToApp(
+        harness.eventsUrl,
+        assistantMessage('1700006000.000500', 'What was said about home to school transport?', 'EvSlow'),
+        { secret: SIGNING_SECRET },
+      );
+      await harness.fake.waitFor((f) => f.callsTo('chat.update').length === 1);
+      expect(harness.fake.callsTo('chat.startStream')).toHaveLength(1);
+      const update = harness.fake.callsTo('chat.update')[0]?.args;
+      expect(String(update?.text)).toContain('That took too long to answer');
+      // Nothing of the unchecked draft is left, and no second message says the same.
+      const shown = harness.fake.message(DM, String(update?.ts));
+      expect(shown?.text).not.toContain('home to school transport');
+      expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(0);
     });
 
     it('still answers, whole, where Slack refuses to stream', async () => {
