@@ -9,8 +9,6 @@ import { BUSY_TEXT, describeFailure } from './failure.js';
 import { isRecord, threadToTurns, type UserMessage } from './payloads.js';
 import { type Progress, reactionProgress } from './progress.js';
 
-export { WORKING_REACTION } from './progress.js';
-
 /** How a thread answer is shown while it is worked on. */
 export interface AnswerInThreadOptions {
   /** What the asker sees while the answer is found (default: the hourglass reaction on the question). */
