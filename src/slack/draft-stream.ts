@@ -1,4 +1,5 @@
-import type { SlackDeps, WebClient } from './deps.js';
+import type { webApi } from '@slack/bolt';
+import type { Logger } from '../logger.js';
 import { escapeMarkdown } from './escape.js';
 
 /** Where a draft is streamed: the asker's thread, and who it is for (Slack needs both outside a DM). */
@@ -27,9 +28,9 @@ export const DEFAULT_STREAM_INTERVAL_MS = 1000;
  * workspace or client without streaming simply gets the final answer alone.
  */
 export class DraftStream {
-  readonly #client: WebClient;
+  readonly #client: webApi.WebClient;
   readonly #target: StreamTarget;
-  readonly #log: SlackDeps['logger'];
+  readonly #log: Logger;
   readonly #intervalMs: number;
   /** The plain draft text sent so far. */
   #sent = '';
@@ -41,12 +42,7 @@ export class DraftStream {
   #lastFlush = 0;
   #inFlight: Promise<void> = Promise.resolve();
 
-  constructor(
-    client: WebClient,
-    target: StreamTarget,
-    log: SlackDeps['logger'],
-    intervalMs = DEFAULT_STREAM_INTERVAL_MS,
-  ) {
+  constructor(client: webApi.WebClient, target: StreamTarget, log: Logger, intervalMs = DEFAULT_STREAM_INTERVAL_MS) {
     this.#client = client;
     this.#target = target;
     this.#log = log;

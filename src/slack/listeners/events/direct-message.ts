@@ -1,6 +1,6 @@
+import { answerAsAgent } from '../../answer-as-agent.js';
 import type { SlackDeps } from '../../deps.js';
 import { isRecord, readUserMessage } from '../../payloads.js';
-import { answerAsAgent } from '../assistant/user-message.js';
 import type { EventArgs } from './app-mention.js';
 
 /**
@@ -13,5 +13,5 @@ export async function handleDirectMessage({ event, client, context }: EventArgs,
   if (!isRecord(event) || event.channel_type !== 'im') return;
   const message = readUserMessage(event);
   if (!message || message.user === context.botUserId) return;
-  await answerAsAgent({ client, context }, deps, message);
+  await answerAsAgent(client, deps, message, context.botUserId);
 }
