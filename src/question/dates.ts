@@ -83,7 +83,11 @@ const TAKES_EFFECT =
  * from the few words before it, within the clause.
  */
 function attachment(question: string, index: number): 'meetings' | 'thing' | 'effect' {
-  const before = question.slice(Math.max(0, index - 40), index).split(/[,;:?!()—–]|\s-\s/).pop() ?? '';
+  const before =
+    question
+      .slice(Math.max(0, index - 40), index)
+      .split(/[,;:?!()—–]|\s-\s/)
+      .pop() ?? '';
   if (DATED_THING.test(before)) return 'thing';
   if (TAKES_EFFECT.test(before)) return 'effect';
   return 'meetings';
