@@ -48,6 +48,11 @@ function monthRange(month: string, year: string): { after: string; before: strin
   return { after: `${y}-${mm}-01`, before: `${y}-${mm}-${String(last).padStart(2, '0')}` };
 }
 
+/** "Last year" as the meetings of that year; "for last year" as what a thing covers: no limit. */
+function periodOfMeetings(match: RegExpExecArray, year: number): DateLimits {
+  return /^for\b/i.test(match[0]) ? {} : yearRange(year);
+}
+
 /** One way of writing a date limit: a pattern and what it means. */
 interface DateRule {
   pattern: RegExp;
@@ -135,8 +140,9 @@ const RULES: DateRule[] = [
     kind: 'filter',
     read: (m) => ({ before: `${Number(m[1]) - 1}-12-31` }),
   },
-  { pattern: /\blast year\b/gi, kind: 'filter', read: (_m, thisYear) => yearRange(thisYear - 1) },
-  { pattern: /\bthis year\b/gi, kind: 'filter', read: (_m, thisYear) => yearRange(thisYear) },
+  // "The bid for this year" is the period the bid covers, named at a meeting of that time, not now.
+  { pattern: /\b(?:for )?last year\b/gi, kind: 'filter', read: (m, thisYear) => periodOfMeetings(m, thisYear - 1) },
+  { pattern: /\b(?:for )?this year\b/gi, kind: 'filter', read: (m, thisYear) => periodOfMeetings(m, thisYear) },
   {
     pattern: new RegExp(String.raw`\bmeetings? (?:in|during|of) (${YEAR})\b(?![/-]\d)`, 'giu'),
     kind: 'filter',

@@ -59,6 +59,15 @@ describe('"from <date>": the meetings, a dated thing, or when something takes ef
   });
 });
 
+describe('"for this year": the period a thing covers, not the meetings', () => {
+  it.each([
+    'How much did the Holiday Activity and Food scheme bid for this year?',
+    'what was the budget for last year?',
+  ])('"%s" limits no meetings', (question) => {
+    expect(readQuestionDates(question, today)).toMatchObject({ filters: {}, prefer: null });
+  });
+});
+
 describe('dates written the way people type them', () => {
   it.each([
     ['quick one - did the cttee defer it in sept 24?', { after: '2024-09-01', before: '2024-09-30' }],
