@@ -136,8 +136,26 @@ const AUXILIARIES = new Set([
   'started',
 ]);
 
-/** How things compare ("better or worse?", "fewer than last year"): how a question is put, not its topic. */
+/**
+ * How things compare, are judged or measured ("better or worse?", "fewer than last year", "how bad
+ * vs plan?", "how big"): how a question is put, not its topic.
+ */
 const COMPARISONS = new Set([
+  'bad',
+  'vs',
+  'versus',
+  // How big, not what: "how big was the underspend", "size of the backlog", "top reasons", "extra places".
+  'big',
+  'bigger',
+  'biggest',
+  'small',
+  'smaller',
+  'smallest',
+  'size',
+  'top',
+  'extra',
+  'additional',
+  'overall',
   'better',
   'best',
   'worse',
