@@ -288,7 +288,9 @@ export function conceptsOf(topic: string, options: ConceptOptions = {}): Concept
     const alternative = options.alternatives?.get(word) ?? null;
     // A one-word reading is another stem of the word; words run together ("kick start") a phrase.
     const read = alternative ? tokenize(alternative).map(stem) : [];
-    const looksLikeAcronym = /^\p{Lu}{2,6}s?$/u.test(original) && phrases.length === 0;
+    // Typed in capitals ("LCFC"), or in lower case without a vowel, which no word is ("rtt", "sd", "cctv").
+    const looksLikeAcronym =
+      (/^\p{Lu}{2,6}s?$/u.test(original) || /^[b-df-hj-np-tv-z]{2,5}$/.test(original)) && phrases.length === 0;
     const initials = looksLikeAcronym && options.known && !options.known(word) ? word.replace(/s$/, '') : null;
     const scope = options.scopeWords?.has(word) ?? false;
     const whole = options.joined?.get(word);
