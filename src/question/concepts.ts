@@ -136,8 +136,26 @@ const AUXILIARIES = new Set([
   'started',
 ]);
 
-/** How things compare ("better or worse?", "fewer than last year"): how a question is put, not its topic. */
+/**
+ * How things compare, are judged or measured ("better or worse?", "fewer than last year", "how bad
+ * vs plan?", "how big"): how a question is put, not its topic.
+ */
 const COMPARISONS = new Set([
+  'bad',
+  'vs',
+  'versus',
+  // How big, not what: "how big was the underspend", "size of the backlog", "top reasons", "extra places".
+  'big',
+  'bigger',
+  'biggest',
+  'small',
+  'smaller',
+  'smallest',
+  'size',
+  'top',
+  'extra',
+  'additional',
+  'overall',
   'better',
   'best',
   'worse',
@@ -270,7 +288,9 @@ export function conceptsOf(topic: string, options: ConceptOptions = {}): Concept
     const alternative = options.alternatives?.get(word) ?? null;
     // A one-word reading is another stem of the word; words run together ("kick start") a phrase.
     const read = alternative ? tokenize(alternative).map(stem) : [];
-    const looksLikeAcronym = /^\p{Lu}{2,6}s?$/u.test(original) && phrases.length === 0;
+    // Typed in capitals ("LCFC"), or in lower case without a vowel, which no word is ("rtt", "sd", "cctv").
+    const looksLikeAcronym =
+      (/^\p{Lu}{2,6}s?$/u.test(original) || /^[b-df-hj-np-tv-z]{2,5}$/.test(original)) && phrases.length === 0;
     const initials = looksLikeAcronym && options.known && !options.known(word) ? word.replace(/s$/, '') : null;
     const scope = options.scopeWords?.has(word) ?? false;
     const whole = options.joined?.get(word);

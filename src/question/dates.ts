@@ -48,11 +48,54 @@ function monthRange(month: string, year: string): { after: string; before: strin
   return { after: `${y}-${mm}-01`, before: `${y}-${mm}-${String(last).padStart(2, '0')}` };
 }
 
+/** "Last year" as the meetings of that year; "for last year" as what a thing covers: no limit. */
+function periodOfMeetings(match: RegExpExecArray, year: number): DateLimits {
+  return /^for\b/i.test(match[0]) ? {} : yearRange(year);
+}
+
 /** One way of writing a date limit: a pattern and what it means. */
 interface DateRule {
   pattern: RegExp;
   kind: 'filter' | 'prefer';
   read(match: RegExpExecArray, thisYear: number): DateLimits | null;
+  /**
+   * For "from <date>": the period the date names, read when the phrase belongs to what the
+   * question is about rather than to the meetings (see {@link attachment}).
+   */
+  attached?(match: RegExpExecArray): DateLimits | null;
+}
+
+/**
+ * Things that carry a date of their own: "the report from July 2024", "the plan from the 2016
+ * inspection". A "from <date>" right after one dates that thing, which the meetings of about then
+ * discussed: the period is preferred, not required.
+ */
+const DATED_THING =
+  /\b(?:report|reports|plan|plans|inspection|inspections|review|reviews|letter|letters|survey|surveys|strategy|update|updates|budget|consultation|audit|audits|presentation|paper|papers|proposal|proposals|figures|data|one)\s*$/i;
+
+/**
+ * Words after which a "from <date>" says when something takes effect, not which meetings to read:
+ * "how much will registration cost from July 2024", "fees rise from April", "the service starts
+ * from 2025". The meeting that set it came before; the date limits nothing.
+ */
+const TAKES_EFFECT =
+  /\b(?:cost|costs|costing|charge|charged|charges|fee|fees|rate|rates|price|prices|rise|rises|rising|increase|increases|increasing|go up|goes up|going up|fall|falls|drop|drops|change|changes|changing|start|starts|starting|begin|begins|apply|applies|effective|payable|run|runs|open|opens|close|closes)\s*(?:by\s+\S+\s*)?$/i;
+
+/**
+ * How a "from <date>" attaches: to the meetings ("what was decided from July 2024", "decisions
+ * from 2020": a filter), to a thing the question names ("the report from July 2024 about…": a
+ * preferred period), or to when something takes effect ("cost from July 2024": no limit). Read
+ * from the few words before it, within the clause.
+ */
+function attachment(question: string, index: number): 'meetings' | 'thing' | 'effect' {
+  const before =
+    question
+      .slice(Math.max(0, index - 40), index)
+      .split(/[,;:?!()—–]|\s-\s/)
+      .pop() ?? '';
+  if (DATED_THING.test(before)) return 'thing';
+  if (TAKES_EFFECT.test(before)) return 'effect';
+  return 'meetings';
 }
 
 const RULES: DateRule[] = [
@@ -79,11 +122,13 @@ const RULES: DateRule[] = [
       const range = monthRange(m[1] ?? '', m[2] ?? '');
       return range ? { after: range.after } : null;
     },
+    attached: (m) => monthRange(m[1] ?? '', m[2] ?? ''),
   },
   {
     pattern: new RegExp(String.raw`\b(?:since|from) (${YEAR})\b(?![/-]\d)`, 'giu'),
     kind: 'filter',
     read: (m) => ({ after: `${m[1]}-01-01` }),
+    attached: (m) => yearRange(Number(m[1])),
   },
   {
     pattern: new RegExp(String.raw`\b(?:after|post)[ -](${YEAR})\b(?![/-]\d)`, 'giu'),
@@ -95,8 +140,9 @@ const RULES: DateRule[] = [
     kind: 'filter',
     read: (m) => ({ before: `${Number(m[1]) - 1}-12-31` }),
   },
-  { pattern: /\blast year\b/gi, kind: 'filter', read: (_m, thisYear) => yearRange(thisYear - 1) },
-  { pattern: /\bthis year\b/gi, kind: 'filter', read: (_m, thisYear) => yearRange(thisYear) },
+  // "The bid for this year" is the period the bid covers, named at a meeting of that time, not now.
+  { pattern: /\b(?:for )?last year\b/gi, kind: 'filter', read: (m, thisYear) => periodOfMeetings(m, thisYear - 1) },
+  { pattern: /\b(?:for )?this year\b/gi, kind: 'filter', read: (m, thisYear) => periodOfMeetings(m, thisYear) },
   {
     pattern: new RegExp(String.raw`\bmeetings? (?:in|during|of) (${YEAR})\b(?![/-]\d)`, 'giu'),
     kind: 'filter',
@@ -144,12 +190,17 @@ export function readQuestionDates(
       for (let m = rule.pattern.exec(question); m !== null; m = rule.pattern.exec(question)) {
         const end = m.index + m[0].length;
         if (!free(m.index, end)) continue;
-        const limits = rule.read(m, thisYear);
+        const attached = rule.attached && /^from\b/i.test(m[0]) ? attachment(question, m.index) : 'meetings';
+        // When something takes effect is part of the topic's wording, and limits no meeting.
+        const limits =
+          attached === 'effect' ? {} : attached === 'thing' ? (rule.attached?.(m) ?? null) : rule.read(m, thisYear);
         if (!limits) continue;
         taken.push([m.index, end]);
         found.phrases.push(m[0].trim());
-        if (rule.kind === 'filter' && Object.keys(found.filters).length === 0) found.filters = limits;
-        if (rule.kind === 'prefer' && found.prefer === null) found.prefer = limits;
+        if (attached === 'effect') continue;
+        const kind = attached === 'thing' ? 'prefer' : rule.kind;
+        if (kind === 'filter' && Object.keys(found.filters).length === 0) found.filters = limits;
+        if (kind === 'prefer' && found.prefer === null) found.prefer = limits;
       }
     }
   };

@@ -32,3 +32,14 @@ export function spokenCount(word: string): number {
   }
   return spoken.get(word) ?? 0;
 }
+
+/**
+ * Said this often in the subtitles, a string missing from the dictionary is a name everyone uses
+ * ("christmas" 6,244 times, "london" 2,347) rather than shorthand ("asap" 154, "inc" 172, "abt" 11).
+ */
+const COMMONLY_SAID = 1000;
+
+/** Whether `word` (lower case) is English people use: a dictionary word, or a name said as often as one. */
+export function isCommonWord(word: string): boolean {
+  return isEnglishWord(word) || spokenCount(word) >= COMMONLY_SAID;
+}

@@ -8,7 +8,7 @@ export { datePhrases, type QuestionDates, readQuestionDates, withinDates, withou
 export { sentenceGives } from './evidence.js';
 export { withoutFiller } from './filler.js';
 export { Glossary } from './glossary.js';
-export { askedFacets, type Facet, isHistoryQuestion } from './intent.js';
+export { askedFacets, asksForProcedure, type Facet, isHistoryQuestion } from './intent.js';
 export type { KnownNames } from './names.js';
 export { type Question, type QuestionContext, type ReadConcept, readQuestion } from './reader.js';
 export { stem, stemSet, stems, topicStems } from './stem.js';

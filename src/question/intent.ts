@@ -96,6 +96,10 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
   ['person', (q) => /^\s*(?:who|whom|whose)\b/i.test(q)],
 ];
 
+/** Asking how big a change is: "by how much will fees rise", "how much did attendance go up". */
+const CHANGE_SIZE =
+  /\bby how much\b|\bhow much (?:\w+ ){0,5}(?:rise|rises|rising|rose|risen|increase|increases|increased|go up|goes up|going up|went up|fall|falls|fell|drop|drops|dropped|grow|grew|grown|change|changes|changed)\b/i;
+
 /** Verbs whose date is the meeting's own: "when was X discussed" is answered by the meeting. */
 const MEETING_VERBS =
   /\b(?:discuss|discussed|raised|considered|mentioned|reported|talked|debated|heard|noted|on the agenda)\b/i;
@@ -109,7 +113,9 @@ const DATE_QUESTION =
 export function askedFacets(question: string, history: boolean): Facet[] {
   const facets = FACETS.filter(([, asks]) => asks(question)).map(([facet]) => facet);
   const wanted = new Set(facets);
-  if (wanted.has('money') || wanted.has('share') || wanted.has('duration')) wanted.delete('amount');
+  // The size of a change is any figure: fees "rise by 5 per cent" as often as by a sum.
+  if (CHANGE_SIZE.test(question) && wanted.delete('money')) wanted.add('amount');
+  else if (wanted.has('money') || wanted.has('share') || wanted.has('duration')) wanted.delete('amount');
   if (!history && DATE_QUESTION.test(question) && !MEETING_VERBS.test(question)) wanted.add('date');
   return [...wanted];
 }
@@ -143,4 +149,22 @@ export function asksForMeetingDates(question: string): boolean {
   return /\b(?:next|following|upcoming|future|subsequent) (?:committee |commission )?meetings?\b|\bmeetings? (?:after|following|before)\b|\b(?:dates?|schedule|timetable) (?:of|for) (?:the )?(?:next |future )?meetings?\b|\bmeeting dates?\b/i.test(
     question,
   );
+}
+
+/**
+ * The housekeeping a meeting records, as questions ask for it: who sent apologies or was present,
+ * declarations of interest, the last meeting's minutes, the next meeting, urgent items, petitions,
+ * electing a chair, matters arising, when the meeting opened or closed.
+ */
+const PROCEDURE =
+  /\b(?:apolog(?:y|ies|ised|ized)|apols|absent|absence|declar(?:e|ed|es|ing|ation|ations) (?:of |an |any |their |his |her )?(?:\w+ )?interests?|interests? (?:\w+ ){0,3}declar(?:e|ed|es|ing)|dois?|pecuniary|dispensations?|lobbying|(?:previous|last|prior) (?:meeting'?s )?minutes|minutes of (?:the )?(?:previous|last|prior|earlier) meeting|minutes (?:were |was )?(?:approved|confirmed|signed|agreed|accepted|amended)|(?:approved?|confirm(?:ed)?|sign(?:ed)?(?: off)?|agreed?) (?:the )?minutes|urgent (?:items?|business)|petitions?|present at|in attendance|attended|roll call|(?:elect(?:ed|ion)?|appoint(?:ed|ment)?) (?:of |as )?(?:the )?(?:chair|chairman|chairwoman|vice[- ]chair|deputy chair|deputy chairman|mayor|convener|president)|matters arising|any other business|\baob\b|aocb|call(?:ed)? to order|adjourn(?:ed|ment)?|party whip|substitute members?|order of business)\b/i;
+
+/**
+ * Questions that ask for a meeting's housekeeping ("who sent apologies", "were any interests
+ * declared", "when is the next meeting", "which minutes were approved"): the items that record it
+ * are what they ask about, so retrieval must not rank those items down as it does for any other
+ * question.
+ */
+export function asksForProcedure(question: string): boolean {
+  return PROCEDURE.test(question) || asksForMeetingDates(question);
 }

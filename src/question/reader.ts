@@ -1,9 +1,16 @@
 import { type Concept, conceptsOf } from './concepts.js';
 import { type QuestionDates, readQuestionDates, withoutDatePhrases } from './dates.js';
-import { isEnglishWord } from './english.js';
+import { isCommonWord } from './english.js';
 import { withoutFiller } from './filler.js';
 import { Glossary } from './glossary.js';
-import { askedFacets, asksForMeetingDates, countedWords, type Facet, isHistoryQuestion } from './intent.js';
+import {
+  askedFacets,
+  asksForMeetingDates,
+  asksForProcedure,
+  countedWords,
+  type Facet,
+  isHistoryQuestion,
+} from './intent.js';
 import { type KnownNames, namedScope } from './names.js';
 import { withoutShorthand } from './shorthand.js';
 import { stem } from './stem.js';
@@ -65,6 +72,11 @@ export interface Question {
   history: boolean;
   /** Asks when meetings are ("when is the next meeting?"). */
   meetingDates: boolean;
+  /**
+   * Asks for a meeting's housekeeping (apologies, declarations of interest, the last meeting's
+   * minutes, the next meeting…): the items that record it are then not ranked down.
+   */
+  procedural: boolean;
   /** The particular things asked for (a cost, a number, a date…). */
   facets: Facet[];
   /** Stems of what a "how many" counts. */
@@ -127,6 +139,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     dates,
     history,
     meetingDates,
+    procedural: asksForProcedure(text),
     facets: askedFacets(text, history),
     counted: countedStems(text, concepts),
     scope: { committees: named.committees, councils: named.councils },
@@ -168,12 +181,13 @@ function withTyposRead(
 
 /**
  * A word that is no English word, is not the minutes' and reads as no slip of theirs: chat shorthand
- * nobody has written out ("amt", "abt"), or a name the minutes never give. It cannot tell a question
+ * nobody has written out ("amt", "abt"), or a name the minutes never give. A name everyone says
+ * ("Christmas", "London") is not shorthand: the minutes never mentioning it decides. It cannot tell a question
  * about something the minutes lack from one put in shorthand, so it decides nothing; an English
  * word the minutes never use ("potholes") does.
  */
 function isUnreadable(concept: Concept): boolean {
-  return concept.phrases.length === 0 && !isEnglishWord(concept.word);
+  return concept.phrases.length === 0 && !isCommonWord(concept.word);
 }
 
 /**

@@ -29,7 +29,15 @@ const MINUTES_WORDS =
   'find finds finding found record recorded share whether anything stuff happen summarise summarize summary detail details ' +
   'regarding concerning re';
 
-const NO_TOPIC = new Set(`${FUNCTION_WORDS} ${MINUTES_WORDS}`.split(/\s+/).filter(Boolean));
+/**
+ * Hedges: how sure the asker is, or how rough an answer will do ("2021 sometime?", "2m ish",
+ * "the typical gap", "roughly how many"). They qualify what is asked without naming any of it.
+ */
+const HEDGES =
+  'sometime sometimes roughly approximately approx around exactly precisely ish typical typically usual usually ' +
+  'normally generally maybe perhaps probably possibly presumably guess reckon';
+
+const NO_TOPIC = new Set(`${FUNCTION_WORDS} ${MINUTES_WORDS} ${HEDGES}`.split(/\s+/).filter(Boolean));
 
 /** Whether a lower-cased word carries no topic. */
 export function isStopword(word: string): boolean {

@@ -20,7 +20,10 @@ import { type CorpusStats, corpusStatsFor } from './corpus-stats.js';
 const CANDIDATES_PER_HALF = 80;
 /** Weight of meaning (cosine similarity) against term coverage in a passage's score. */
 const VECTOR_WEIGHT = 0.55;
-/** Housekeeping items ("Urgent items: none") rank below substance unless nothing else matches. */
+/**
+ * Housekeeping items ("Urgent items: none") rank below substance unless nothing else matches, or
+ * the question asks for housekeeping (src/question/intent.ts, `asksForProcedure`).
+ */
 const PROCEDURAL_FACTOR = 0.6;
 /** Items from a period, committee or council the question names ("in 2020") rank this much higher. */
 const PREFERRED_SCOPE_FACTOR = 1.3;
@@ -214,8 +217,9 @@ export class HybridRetriever implements Retriever {
         const order = entry.passages.map((_, i) => [scoreOf(entry, i), i] as const).sort((a, b) => b[0] - a[0]);
         const best = entry.passages[order[0]?.[1] ?? 0] as StoredPassage;
         let score = order[0]?.[0] ?? 0;
-        // Housekeeping ranks down, unless the question is about that very item ("who was appointed Chairman").
-        if (best.item.procedural && !asksAbout(read, best.item.title)) score *= PROCEDURAL_FACTOR;
+        // Housekeeping ranks down, unless the question asks for housekeeping ("who sent apologies?")
+        // or is about that very item ("who was appointed Chairman").
+        if (best.item.procedural && !read.procedural && !asksAbout(read, best.item.title)) score *= PROCEDURAL_FACTOR;
         // Ranked by the preferred score uncapped, so two items at the top of the scale keep their order.
         const rank = score * preferenceFor(read, best);
         const evidence = order.slice(0, EVIDENCE_PER_ITEM).map(([s, i]) => {

@@ -32,6 +32,42 @@ describe('dates read from a question', () => {
   });
 });
 
+describe('"from <date>": the meetings, a dated thing, or when something takes effect', () => {
+  it.each([
+    ['What decisions were made from July 2024?', { after: '2024-07-01' }],
+    ['anything on SEND from 2022?', { after: '2022-01-01' }],
+  ])('"%s" attaches to the meetings: filters %j', (question, filters) => {
+    expect(readQuestionDates(question, today)).toMatchObject({ filters, prefer: null });
+  });
+
+  it('a report from a month dates the report: its meetings are preferred, none are dropped', () => {
+    expect(readQuestionDates('What did the report from July 2024 say about flooding?', today)).toMatchObject({
+      filters: {},
+      prefer: { after: '2024-07-01', before: '2024-07-31' },
+    });
+  });
+
+  it.each([
+    'How much will dog registration cost from July 2024?',
+    'By how much will mooring fees rise from April 2024?',
+    'fees going up by 5% from 2025 - agreed?',
+  ])('"%s" says when a charge takes effect: no meeting limit, and the phrase leaves the topic', (question) => {
+    const read = readQuestionDates(question, today);
+    expect(read).toMatchObject({ filters: {}, prefer: null });
+    expect(read.phrases).toHaveLength(1);
+    expect(withoutDatePhrases(question)).not.toMatch(/20\d\d/);
+  });
+});
+
+describe('"for this year": the period a thing covers, not the meetings', () => {
+  it.each([
+    'How much did the Holiday Activity and Food scheme bid for this year?',
+    'what was the budget for last year?',
+  ])('"%s" limits no meetings', (question) => {
+    expect(readQuestionDates(question, today)).toMatchObject({ filters: {}, prefer: null });
+  });
+});
+
 describe('dates written the way people type them', () => {
   it.each([
     ['quick one - did the cttee defer it in sept 24?', { after: '2024-09-01', before: '2024-09-30' }],

@@ -132,3 +132,37 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('person', 'The Sub-Committee granted the licence with conditions.', licence)).toBe(false);
   });
 });
+
+describe('questions that ask for a meeting’s housekeeping', () => {
+  it.each([
+    'Who sent apologies to the March 2024 meeting?',
+    'any DOIs at the sept 22 mtg?',
+    'What interest did Councillor Moore declare?',
+    'Were there any declarations of interest at the September 2022 meeting?',
+    'which meetings minutes were confirmed at the june 2025 meeting',
+    'When is the next meeting?',
+    'Were any petitions received?',
+    'Who was elected Deputy Chairman in June 2018?',
+    'any urgent business june 24?',
+  ])('"%s" does', (question) => {
+    expect(readQuestion(question).procedural).toBe(true);
+  });
+
+  it.each([
+    'What was said about knife crime?',
+    'What are they doing about youth centres?',
+    'What was the attendance at the youth centres?',
+    'How did members vote on the Departmental Plan?',
+  ])('"%s" does not', (question) => {
+    expect(readQuestion(question).procedural).toBe(false);
+  });
+});
+
+describe('the size of a change', () => {
+  it.each(['By how much will mooring fees rise from April 2024?', 'how much are the fees going up by?'])(
+    '"%s" asks for any figure, a share as well as a sum',
+    (question) => {
+      expect(askedFacets(question, false)).toEqual(['amount']);
+    },
+  );
+});

@@ -77,6 +77,18 @@ describe('council shorthand is written out', () => {
     const read = readQuestion("what was LCFC's scheme called", { vocabulary: MINUTES_WORDS });
     expect(read.concepts.find((c) => c.word === 'lcfc')?.initials).toBe('lcfc');
   });
+
+  it('reads an acronym typed in lower case by its initials when it has no vowel, which no word lacks', () => {
+    const read = readQuestion('hillcrest sd budget 17/18?? rtt times better?', { vocabulary: MINUTES_WORDS });
+    expect(read.concepts.find((c) => c.word === 'sd')?.initials).toBe('sd');
+    expect(read.concepts.find((c) => c.word === 'rtt')?.initials).toBe('rtt');
+    // A word with vowels is a word, or shorthand for one, not initials.
+    expect(
+      readQuestion('precept amt?', { vocabulary: MINUTES_WORDS }).concepts.find((c) => c.word === 'amt'),
+    ).toMatchObject({
+      initials: null,
+    });
+  });
 });
 
 describe('what is and is not a word of the topic', () => {
