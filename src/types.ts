@@ -363,3 +363,9 @@ export interface MeetingRecords {
   /** What the minutes say of themselves ("DRAFT", "Adopted minutes"), when they say it. */
   ownStatus: { status: 'draft' | 'confirmed'; text: string } | null;
 }
+
+/** A meeting together with what was read out of its minutes: the unit records answers work on. */
+export interface RecordedMeeting {
+  meeting: Meeting;
+  records: MeetingRecords;
+}

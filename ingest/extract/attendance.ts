@@ -24,13 +24,16 @@ const LIST_LABELS: Array<[RegExp, ListKind, string | null]> = [
   ],
 ];
 
-/** A heading and its colon: "Present:", "Apologies for absence –", "ROLL CALL:", "Officers in attendance:". */
+/**
+ * A heading and its colon: "Present:", "Apologies for absence –", "ROLL CALL:", "Officers in
+ * attendance:"; at the start of a paragraph a full stop will do ("In Attendance. Mr. I. D. Ould…").
+ */
 const LABEL_WITH_COLON =
-  /(?:^|(?<=[.;]\s+))((?:(?:members|councillors|council|committee\s+members|board\s+members|voting\s+members|trustees|governors)\s+)?present(?:\s+were)?(?:\s+at\s+roll\s+call)?|roll\s+call(?:\s+of\s+council\s+members)?|sederunt|attending|councillors|in\s+attendance|also\s+(?:present|in\s+attendance)(?:\s+were)?|(?:officers|staff|officials)(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?|regrets|absent(?:\s+at\s+roll\s+call)?|substitutes?(?:\s+members?)?)\s*(?:[:–—]|-\s)\s*/gi;
+  /(?:^|(?<=[.;]\s+))((?:(?:members|councillors|council|committee\s+members|board\s+members|voting\s+members|trustees|governors)\s+)?present(?:\s+were)?(?:\s+at\s+roll\s+call)?|roll\s+call(?:\s+of\s+council\s+members)?|sederunt|attending|councillors|in\s+attendance|also\s+(?:present|in\s+attendance)(?:\s+were)?|(?:officers|staff|officials)(?:\s+(?:present|in\s+attendance))?|apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?|regrets|absent(?:\s+at\s+roll\s+call)?|substitutes?(?:\s+members?)?)\s*(?:[:–—]|-\s|(?<=^[\w\s]+)\.(?=\s))\s*/gi;
 
 const HAS_LABEL = new RegExp(LABEL_WITH_COLON.source, 'i');
 const HEADING_MID_LINE =
-  /(?<=\S)(?<!\b(?:Staff|STAFF|Members|MEMBERS|Council|COUNCIL|Councillors|Officers|Officials|Also|ALSO|Board|Committee|Voting|Not|Trustees|Governors))\s+(?=(?:Present|PRESENT|Members\s+Present|Apologies|APOLOGIES|In\s+[Aa]ttendance|Also\s+[Pp]resent|Absent|ABSENT|Regrets|Substitutes|Officers|Staff\s+[Pp]resent|Sederunt|Attending)\s*:)/g;
+  /(?<=\S)(?<!\b(?:Staff|STAFF|Officers|OFFICERS|Officials|Also|ALSO|Not|NOT))\s+(?=(?:Present|PRESENT|Members\s+Present|Apologies|APOLOGIES|In\s+[Aa]ttendance|Also\s+[Pp]resent|Absent|ABSENT|Regrets|Substitutes|Officers|Staff\s+[Pp]resent|Sederunt|Attending)\s*:)/g;
 
 /** Verbs that show a named person taking part ("Councillor Moore declared…", "Mrs Engels asked…"). */
 const TAKING_PART =
@@ -88,7 +91,8 @@ function listsOf(paragraphs: string[], at: RecordAnchor): Attendance[] {
   let pending: ListKind | null = null;
   let pendingTitle: string | null = null;
   for (const raw of paragraphs) {
-    // A capitalised heading with its colon starts a list even mid-line, where a page header ran into it.
+    // A capitalised heading with its colon starts a list even mid-line, where a page header ran into
+    // it; only words that change its meaning ("Staff Present:", "Also present:") stay joined to it.
     const paragraph = raw.replace(HEADING_MID_LINE, (space, offset: number) =>
       /[.;:]$/.test(raw.slice(0, offset)) ? space : '. ',
     );

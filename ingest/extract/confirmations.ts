@@ -6,7 +6,7 @@ import { anchorOf, itemParagraphs, tidy } from './paragraphs.js';
 /** A sentence about minutes as a record, not "filed with these minutes" or "view the full minutes text". */
 const ABOUT_MINUTES = /\bminutes\b(?!\s+text)|\bminute\s+of\s+(?:the\s+)?(?:previous\s+|last\s+)?meeting\b/i;
 const NOT_A_RECORD =
-  /\b(?:filed\s+with|attached\s+to|appended\s+to)\s+these\s+minutes\b|\bminutes\s+(?:of\s+)?silence\b|\d+\s+minutes\b|\bdraft\s+minutes\b|\bsubject\s+to\s+(?:approval|confirmation)\s+(?:at|by)\s+the\s+next\b/i;
+  /\b(?:filed\s+with|attached\s+to|appended\s+to)\s+these\s+minutes\b|\bminutes\s+(?:of\s+)?silence\b|\d+\s+minutes\b|\bdraft\s+minutes\b|\bsubject\s+to\s+(?:approval|confirmation)\s+(?:at|by)\s+(?:the|its)\b/i;
 
 /** What makes minutes a confirmed record. */
 const CONFIRMING =

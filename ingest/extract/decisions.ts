@@ -110,7 +110,7 @@ function inlineBlocks(paragraph: string): Block[] {
 /** "This item was deferred to the July meeting", "the matter was deferred…": a deferral said in passing is still a decision. */
 const DEFERRED_THING = String.raw`(?:matter|item|application|decision|consideration|report|proposal|motion|request|minutes)\b[^.;]{0,80}?`;
 const DEFERRAL_STATEMENT = new RegExp(
-  String.raw`\b(?:(?:this|that|the)\s+${DEFERRED_THING}|this|it|${DEFERRED_THING})\s+(?:was|is|were|has\s+been|had\s+been)\s+(?:therefore\s+|then\s+|again\s+)?(?:deferred|postponed|laid\s+over|tabled)\b`,
+  String.raw`\b(?:(?:this|that|the)\s+${DEFERRED_THING}|this|it|${DEFERRED_THING})\s+(?:was|is|were|has\s+been)\s+(?:therefore\s+|then\s+|again\s+)?(?:deferred|postponed|laid\s+over|tabled)\b`,
   'i',
 );
 
@@ -156,7 +156,9 @@ function closingThatRun(paragraphs: string[]): Block[] {
   }
   if (run.length > 0) return [{ marker: null, paragraphs: run }];
   const last = paragraphs.at(-1) ?? '';
-  if (readPointLabel(last).label === null && /^It\s+was\s+(?:noted|agreed|resolved)\s+that\b/i.test(last)) {
+  const closing = /^It\s+was\s+(noted|agreed|resolved)\s+that\b/i.exec(last);
+  const agreedFinding = closing?.[1]?.toLowerCase() === 'agreed' && !isSubjunctive(last.slice(closing[0].length));
+  if (readPointLabel(last).label === null && closing && !agreedFinding) {
     return [{ marker: null, paragraphs: [last] }];
   }
   return [];
@@ -168,7 +170,7 @@ function closingThatRun(paragraphs: string[]): Block[] {
  * (a finding) nor "In discussion, the following was noted:" (a list's lead-in, after a comma).
  */
 const BODY_STATEMENT = new RegExp(
-  String.raw`^(?:The\s+${BODY}\s+(?:formally\s+)?(?:noted|agreed|approved|confirmed|endorsed|adopted|accepted)\s+(?!that\b)\S|(?!It\b|In\b)(?:The\s+)?\p{Lu}[^.,]{2,160}?\s+(?:was|were)\s+(?:formally\s+)?(?:taken\s+as\s+read,?\s+(?:and\s+)?)?(?:noted|agreed|approved|confirmed|endorsed|adopted|accepted|(?:re-?)?elected|appointed)\b(?!\s*(?:that\b|:)))`,
+  String.raw`^(?:The\s+${BODY}\s+(?:formally\s+)?(?:noted|agreed|approved|confirmed|endorsed|adopted|accepted)\s+(?!that\b)\S|(?!It\b|In\b)(?:The\s+)?\p{Lu}[^.,]{2,160}?\s+(?:was|were)\s+(?:formally\s+)?(?:taken\s+as\s+read,?\s+(?:and\s+)?)?(?:noted|agreed|approved|confirmed|endorsed|adopted|accepted|(?:re-?)?elected|appointed|NOTED|AGREED|APPROVED|CONFIRMED|ENDORSED|ADOPTED)\b(?!\s*(?:that\b|:)))`,
   'u',
 );
 
@@ -215,9 +217,9 @@ function splitPoints(block: Block): Array<{ label: string | null; text: string }
 }
 
 const DEFERRAL =
-  /\b(?:DEFERRED|deferred|defer|deferral|postponed?|laid\s+over|lie\s+on\s+the\s+table|to\s+table|tabled\s+(?=to|until|for)|continued\s+(?=to\s+the\b|until\b))\b/i;
+  /\b(?:DEFERRED|deferred|defer|deferral|postponed?|laid\s+over|lie\s+on\s+the\s+table|(?:^|to\s+)table|tabled\s+(?=to|until|for)|continued\s+(?=to\s+the\b|until\b))\b/i;
 const DEFERRED_UNTIL =
-  /\b(?:until|to|pending|for)\s+((?:the|a|an)\s+(?:[^.;,]|,(?=\s*\d))+?|(?:[^.;,]|,(?=\s*\d)){3,80}?)(?=\s+(?:to\s+(?:enable|allow)|in\s+order|so\s+that|when|pending|at\s+the\s+request)\b|[.;,:]|$)/i;
+  /\b(?:until|to|pending|for)\s+((?:the|a|an)\s+(?:[^.;,]|,(?=\s*\d))+?|(?:[^.;,]|,(?=\s*\d)){3,80}?)(?=\s+(?:to\s+(?:enable|allow)|in\s+order|so\s+that|when|pending|at\s+the\s+request)\b|[.;:]|,(?!\s*\d)|$)/i;
 const REFUSAL =
   /\b(?:REFUSED|refused|refuse\s+(?:planning\s+)?permission|declined|rejected|denied|not\s+(?:be\s+)?(?:approved|agreed|supported|granted))\b/;
 /** "That the Cabinet be asked to…", "That Council be RECOMMENDED to…": the matter goes to another body. */
@@ -284,7 +286,7 @@ function kindOfMarker(marker: string | null, text: string): DecisionKind {
 function isOwnBody(body: string, committee: string | null): boolean {
   const name = bodyName(body).toLowerCase();
   if (/^(?:committee|commission|board|panel|sub-committee)$/.test(name)) return true;
-  return committee !== null && committee.toLowerCase().includes(name);
+  return committee?.toLowerCase().includes(name) ?? false;
 }
 
 function bodyName(raw: string | undefined): string {

@@ -4,7 +4,7 @@
  */
 
 /** The deciding body as minutes name it in a sentence. */
-export const BODY = String.raw`(?:Committee|Sub-Committee|Subcommittee|Commission|Council|Board|Panel|Cabinet|Executive|Forum|Authority|Assembly|Partnership|Trust|Governors|Trustees|Members)`;
+export const BODY = `(?:Committee|Sub-Committee|Subcommittee|Commission|Council|Board|Panel|Cabinet|Executive|Forum|Authority|Assembly|Partnership|Trust|Governors|Trustees|Members)`;
 
 /** "the Cabinet", "the Scrutiny Commission", "Council", "the Council of Governors": another body, captured. */
 export const NAMED_BODY = String.raw`((?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of)\s+)?){0,4}(?:Cabinet|Council|Executive|Commission|Committee|Board|Panel|Mayor|Governors|Assembly|Authority|Secretary of State)(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?)`;

@@ -2,7 +2,7 @@ import type { MeetingRecords, MinuteItem } from '../../src/types.js';
 
 /** How minutes mark themselves unconfirmed: "DRAFT", "subject to approval at the next meeting", "unconfirmed minutes". */
 const DRAFT =
-  /\bDRAFT\b(?:\s+(?:minutes|MINUTES|UNTIL\s+SIGNED[^.\n]*))?|\bdraft\s+minutes\b|\bminutes\s+(?:are|remain)\s+(?:in\s+)?draft\b|\b(?:published\s+)?subject\s+to\s+(?:approval|confirmation)\s+(?:at|by)\s+the\s+next\s+[^.\n]*|\bunconfirmed\s+minutes\b/i;
+  /\bDRAFT\b(?:\s+(?:minutes|MINUTES|UNTIL\s+SIGNED[^.\n]*))?|\bdraft\s+minutes\b|\bminutes\s+(?:are|remain)\s+(?:in\s+)?draft\b|\b(?:published\s+)?subject\s+to\s+(?:approval|confirmation)\s+(?:at|by)\s+(?:the|its)\s+[^.\n)]*|\bunconfirmed\s+minutes\b/i;
 /** And as confirmed: "Adopted Minutes", "Approved minutes", "CONFIRMED MINUTES OF THE MEETING". */
 const CONFIRMED = /\b(?:adopted|approved|confirmed|signed)\s+(?:council\s+|board\s+)?minutes\b/i;
 

@@ -70,6 +70,7 @@ export function extractRoleChanges(meeting: Pick<Meeting, 'items' | 'date'>, dec
       }
     }
   });
+  changes.sort((a, b) => (a.at.itemIndex ?? -1) - (b.at.itemIndex ?? -1));
   return changes.filter(
     (c, i) =>
       changes.findIndex((d) => d.person === c.person && d.role === c.role && d.at.itemIndex === c.at.itemIndex) === i,

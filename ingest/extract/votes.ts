@@ -205,13 +205,8 @@ function motionWords(after: string): string | null {
   }
   const rest = after.slice(lead[0].length);
   const sentence = cutAtOutcome(rest.slice(0, clauseEnd(rest, 0)));
-  const words = /^(?:that|to)\b/i.test(lead[0].trim())
-    ? `${lead[0]
-        .trim()
-        .toLowerCase()
-        .replace(/^and\s+/, '')} ${sentence}`
-    : sentence;
-  return tidy(words.replace(/^that\s+/i, '').replace(/^to\s+/i, 'to ')) || null;
+  // The motion's words without its "that" or "to": "approve the minutes…", "the application be refused".
+  return tidy(sentence) || null;
 }
 
 function cutAtOutcome(text: string): string {
@@ -379,7 +374,7 @@ function readNamed(span: string): Vote['named'] {
     return null;
   };
   const LABELLED =
-    /\b(Ayes|Yeas|Nays|Noes|For(?:\s+the\s+(?:motion|amendment))?|Against(?:\s+the\s+(?:motion|amendment))?|Abstain(?:ed|ing|ers)?|Abstentions?|There\s+voted\s+(?:for|against)[^:]*|There\s+abstained[^:]*)\s*(?:\(\d+\))?\s*:\s*([\s\S]+?)(?=\b(?:Ayes|Yeas|Nays|Noes|For|Against|Abstain\w*|Abstentions?|Absent|There\s+(?:voted|abstained))\b\s*(?:\(\d+\))?\s*:|\bMotion\b|\bMOTION\b|\bCARRIED\b|\bDEFEATED\b|\bLOST\b|\bResolved\b|\bRESOLVED\b|$)/g;
+    /\b(Ayes|Yeas|Nays|Noes|For(?:\s+the\s+(?:motion|amendment))?|Against(?:\s+the\s+(?:motion|amendment))?|Abstain(?:ed|ing|ers)?|Abstentions?|There\s+voted\s+(?:for|against)[^:]*|There\s+abstained[^:]*)\s*(?:\(\d+\))?\s*:\s*([\s\S]+?)(?=\b(?:Ayes|Yeas|Nays|Noes|For|Against|Abstain\w*|Abstentions?|Absent|There\s+(?:voted|abstained)[^:\n]*)\b\s*(?:\(\d+\))?\s*:|\bMotion\b|\bMOTION\b|\bCARRIED\b|\bDEFEATED\b|\bLOST\b|\bResolved\b|\bRESOLVED\b|$)/g;
   for (const m of span.matchAll(LABELLED)) {
     const which = side(m[1] ?? '');
     const list = m[2] ?? '';

@@ -92,6 +92,7 @@ const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'la', 'le', 'du', '
  */
 const NOT_A_NAME = new Set([
   'the',
+  'there',
   'this',
   'that',
   'it',
@@ -345,7 +346,7 @@ export const MEMBER_TITLE = `(?:${MEMBER_TITLES.map((t) => t.replace(/ /g, '\\s+
  * elected", "Councillor Duthie, seconded by…"): titled or a bare surname, on one line. One capture
  * group; what it captures still needs {@link cleanPersonName}.
  */
-export const PERSON_NAME = String.raw`((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[^\S\n]+){0,5}[A-Z][\w'’-]*[a-z][\w'’-]*(?:[^\S\n]+(?:CC|OBE|MBE|CBE|JP|DL))*)`;
+export const PERSON_NAME = String.raw`((?:(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Prof|Revd?|Cllr)\.|[A-Z][\w'’-]*)[^\S\n]+){0,5}[A-Z][\w'’-]*[a-z][\w'’-]*(?:[^\S\n]+(?:CC|OBE|MBE|CBE|JP|DL))*)`;
 
 /** Words a {@link PERSON_NAME} match can take in front of a name: the sentence's, not the name's. */
 const LEADING_NOT_NAME =
