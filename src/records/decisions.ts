@@ -65,28 +65,30 @@ function describe(decisions: Decision[]): string {
     .join('; ');
 }
 
+/** The answer when nothing decided is about the topic. */
+function nothingDecided(question: string, book: RecordedMeeting[], topic: string): RecordAnswer {
+  return recordAnswer(question, `The minutes I hold record no decision about ${topic}.`, new Citations(), book, false);
+}
+
+/** One line per item: where, what each decision did, and its citation (with the points it rests on). */
+function decisionLines(found: Found[], citations: Citations): string[] {
+  return found.map(({ at, itemIndex, decisions }) => {
+    const points = decisions.map((d) => d.label).filter((l): l is string => l !== null);
+    const anchor = decisions[0]?.at ?? { itemIndex, minute: null };
+    const n = citations.cite(at.meeting, anchor, decisions.map((d) => d.text).join('; '), 'decision', points);
+    return `${where(at, anchor.minute, itemIndex)}: ${describe(decisions)} [${n}]`;
+  });
+}
+
 /**
  * "What did the committee decide about X?": every decision on items about X, meeting by meeting,
  * oldest first, each cited to its minute and point.
  */
 export function answerDecisions(question: string, book: RecordedMeeting[], query: DecisionQuery): RecordAnswer {
   const found = decisionsAbout(book, query);
+  if (found.length === 0) return nothingDecided(question, book, query.topic);
   const citations = new Citations();
-  if (found.length === 0) {
-    return recordAnswer(
-      question,
-      `The minutes I hold record no decision about ${query.topic}.`,
-      citations,
-      book,
-      false,
-    );
-  }
-  const lines = found.map(({ at, itemIndex, decisions }) => {
-    const points = decisions.map((d) => d.label).filter((l): l is string => l !== null);
-    const anchor = decisions[0]?.at ?? { itemIndex, minute: null };
-    const n = citations.cite(at.meeting, anchor, decisions.map((d) => d.text).join('; '), 'decision', points);
-    return `${where(at, anchor.minute, itemIndex)}: ${describe(decisions)} [${n}]`;
-  });
+  const lines = decisionLines(found, citations);
   const meetings = new Set(found.map((f) => f.at.meeting.source)).size;
   const head = `Decisions about ${query.topic} at ${meetings} meeting${meetings === 1 ? '' : 's'}, oldest first:`;
   return recordAnswer(question, [head, ...lines].join('\n'), citations, book, true);
@@ -98,25 +100,12 @@ export function answerDecisions(question: string, book: RecordedMeeting[], query
  */
 export function answerDeferrals(question: string, book: RecordedMeeting[], query: DecisionQuery): RecordAnswer {
   const found = decisionsAbout(book, query);
+  if (found.length === 0) return nothingDecided(question, book, query.topic);
   const citations = new Citations();
-  if (found.length === 0) {
-    return recordAnswer(
-      question,
-      `The minutes I hold record no decision about ${query.topic}.`,
-      citations,
-      book,
-      false,
-    );
-  }
   const deferrals = found.flatMap((f) => f.decisions.filter((d) => d.kind === 'deferred').map((d) => ({ ...f, d })));
   if (deferrals.length === 0) {
-    const lines = found.map(({ at, itemIndex, decisions }) => {
-      const anchor = decisions[0]?.at ?? { itemIndex, minute: null };
-      const n = citations.cite(at.meeting, anchor, decisions.map((d) => d.text).join('; '), 'decision');
-      return `${where(at, anchor.minute, itemIndex)}: ${describe(decisions)} [${n}]`;
-    });
     const head = `No: none of the decisions about ${query.topic} in the minutes I hold was a deferral. What was decided:`;
-    return recordAnswer(question, [head, ...lines].join('\n'), citations, book, true);
+    return recordAnswer(question, [head, ...decisionLines(found, citations)].join('\n'), citations, book, true);
   }
   const times = deferrals.length === 1 ? 'once' : deferrals.length === 2 ? 'twice' : `${deferrals.length} times`;
   const lines = deferrals.map(({ at, itemIndex, d }) => {
