@@ -25,7 +25,7 @@ import { indexMeeting } from '../ingest/pipeline.js';
 import { loadConfig } from '../src/config.js';
 import { probeModel } from '../src/embed/model-files.js';
 import { TransformersEmbedder } from '../src/embed/transformers-embedder.js';
-import { IndexStore } from '../src/store/index-store.js';
+import { SqliteStore } from '../src/store/sqlite/store.js';
 import { rng, syntheticMeeting, VectorSource } from './store-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -87,10 +87,15 @@ async function ingestOverhead(model: string): Promise<void> {
 
   const dir = path.join(dataDir, 'ingest');
   rmSync(dir, { recursive: true, force: true });
-  const store = IndexStore.open(dir, { create: true, model: { id: model, dimensions: embedder.dimensions }, logger });
+  const store = await SqliteStore.openWriter(dir, {
+    purpose: 'bench',
+    wait: { waitMs: 0 },
+    model: { id: model, dimensions: embedder.dimensions },
+    logger,
+  });
   const full0 = performance.now();
   for (const meeting of meetings) await indexMeeting(store, embedder, meeting, `hash-${meeting.source}`);
-  store.close();
+  await store.close();
   const fullSeconds = (performance.now() - full0) / 1000;
   out('| ingest | passages | model only s | pipeline s | passages/s | overhead |');
   out('|---|---|---|---|---|---|');
@@ -107,8 +112,9 @@ async function scaleRow(n: number, model: string): Promise<string> {
     mkdirSync(dataDir, { recursive: true });
     rmSync(dir, { recursive: true, force: true });
     const started = performance.now();
-    const store = IndexStore.open(dir, {
-      create: true,
+    const store = await SqliteStore.openWriter(dir, {
+      purpose: 'bench',
+      wait: { waitMs: 0 },
       model: { id: model, dimensions: 384 },
       logger,
       vectorSaveIntervalMs: 60_000,
@@ -118,9 +124,9 @@ async function scaleRow(n: number, model: string): Promise<string> {
     const perMeeting = 200;
     for (let m = 0; m * perMeeting < n; m++) {
       const { meeting, vectors } = syntheticMeeting(m, Math.min(perMeeting, n - m * perMeeting), source, random);
-      store.replaceMeeting(meeting, `hash-${m}`, vectors);
+      await store.replaceMeeting(meeting, `hash-${m}`, vectors);
     }
-    store.close();
+    await store.close();
     buildSeconds = (performance.now() - started) / 1000;
   }
   const probe = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'search-probe.ts'), dir, model], {

@@ -10,7 +10,7 @@ import pino from 'pino';
 import { loadConfig } from '../src/config.js';
 import { TransformersEmbedder } from '../src/embed/transformers-embedder.js';
 import { HybridRetriever } from '../src/retrieve/retriever.js';
-import { IndexStore } from '../src/store/index-store.js';
+import { SqliteStore } from '../src/store/sqlite/store.js';
 
 const [indexDir, modelId] = process.argv.slice(2);
 if (!indexDir || !modelId) throw new Error('usage: search-probe.ts <indexDir> <modelId>');
@@ -19,7 +19,7 @@ const logger = pino({ level: 'silent' });
 const embedder = await TransformersEmbedder.create({ modelId, modelDir: config.embed.modelDir, allowRemote: false });
 
 const open0 = performance.now();
-const store = IndexStore.open(indexDir, { logger });
+const store = await SqliteStore.openReader(indexDir, { logger });
 const retriever = new HybridRetriever({ store, embedder, logger, ownsStore: true });
 const openMs = performance.now() - open0;
 
@@ -45,7 +45,7 @@ for (let round = 0; round < 6; round++) {
     latencies.push(performance.now() - t0);
   }
 }
-retriever.close();
+await retriever.close();
 latencies.sort((a, b) => a - b);
 const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
 process.stdout.write(

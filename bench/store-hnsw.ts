@@ -16,8 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import hnswlib from 'hnswlib-node';
 import { createLogger } from '../src/logger.js';
-import { HNSW_PARAMS } from '../src/store/hnsw-cache.js';
-import { IndexStore } from '../src/store/index-store.js';
+import { HNSW_PARAMS } from '../src/store/sqlite/hnsw-cache.js';
+import { SqliteStore } from '../src/store/sqlite/store.js';
 import { DIMS, exactTopK, rng, syntheticMeeting, VectorSource } from './store-data.js';
 
 const K = 10;
@@ -105,7 +105,7 @@ function sweep(n: number): void {
 }
 
 /** One store size, measured in this process; prints one JSON line. */
-function storeRun(n: number): void {
+async function storeRun(n: number): Promise<void> {
   const dir = path.join(DATA_DIR, `store-${n}`);
   // --reuse measures an index built by an earlier run (same seeds, same data) without re-ingesting.
   const reuse = process.argv.includes('--reuse') && fs.existsSync(path.join(dir, 'CURRENT'));
@@ -123,39 +123,49 @@ function storeRun(n: number): void {
 
   let start = performance.now();
   if (!reuse) {
-    const writer = IndexStore.open(dir, { create: true, model: { id: 'bench/synthetic', dimensions: DIMS }, logger });
-    for (const { meeting, vectors } of meetings) writer.replaceMeeting(meeting, `hash-${meeting.source}`, vectors);
-    writer.close();
+    const writer = await SqliteStore.openWriter(dir, {
+      purpose: 'bench',
+      wait: { waitMs: 0 },
+      model: { id: 'bench/synthetic', dimensions: DIMS },
+      logger,
+    });
+    for (const { meeting, vectors } of meetings)
+      await writer.replaceMeeting(meeting, `hash-${meeting.source}`, vectors);
+    await writer.close();
   }
   const ingestS = reuse ? Number.NaN : ms(start) / 1000;
 
   start = performance.now();
-  const store = IndexStore.open(dir, { logger });
+  const store = await SqliteStore.openReader(dir, { logger });
   const openMs = ms(start);
 
   const querySource = new VectorSource(7, topicsFor(n));
   const queries = Array.from({ length: QUERIES }, () => querySource.next().vector);
   // Passage ids are handed out from 1 in insertion order, so vector i is passage i + 1.
   const truth = queries.map((q) => exactTopK(all, q, K).map((i) => i + 1));
-  const time = (fn: (q: Float32Array, i: number) => unknown) => {
+  const time = async (fn: (q: Float32Array, i: number) => Promise<unknown>) => {
     const times: number[] = [];
-    queries.forEach((q, i) => {
+    for (const [i, q] of queries.entries()) {
       const t = performance.now();
-      fn(q, i);
+      await fn(q, i);
       times.push(ms(t));
-    });
+    }
     return { p50: percentile(times, 50), p95: percentile(times, 95) };
   };
   const found: number[][] = [];
-  time((q) => store.vectorSearch(q, { limit: K })); // warm-up
-  const vector = time((q) => found.push(store.vectorSearch(q, { limit: K }).map((h) => h.passageId)));
-  const filtered = time((q) => store.vectorSearch(q, { limit: K, filters: { committee: 'planning' } }));
-  const dated = time((q) => store.vectorSearch(q, { limit: K, filters: { after: '2023-01-01' } }));
+  await time((q) => store.vectorSearch(q, { limit: K })); // warm-up
+  const vector = await time(async (q) =>
+    found.push((await store.vectorSearch(q, { limit: K })).map((h) => h.passageId)),
+  );
+  const filtered = await time((q) => store.vectorSearch(q, { limit: K, filters: { committee: 'planning' } }));
+  const dated = await time((q) => store.vectorSearch(q, { limit: K, filters: { after: '2023-01-01' } }));
   const words = ['housing allocation policy', 'school transport ehcp', 'topic17 budget', 'audit risk reserves'];
-  const keyword = time((_, i) => store.keywordSearch(words[i % words.length] ?? 'council', { limit: 50 }));
-  const hydrate = time((q) => store.passages(store.vectorSearch(q, { limit: 50 }).map((h) => h.passageId)));
+  const keyword = await time((_, i) => store.keywordSearch(words[i % words.length] ?? 'council', { limit: 50 }));
+  const hydrate = await time(async (q) =>
+    store.passages((await store.vectorSearch(q, { limit: 50 })).map((h) => h.passageId)),
+  );
   const sizes = fs.readdirSync(dir).map((name) => ({ name, bytes: fs.statSync(path.join(dir, name)).size }));
-  store.close();
+  await store.close();
   console.log(
     JSON.stringify({
       n,
@@ -241,7 +251,7 @@ function storeTable(sizes: number[]): void {
 
 const mode = process.argv[2] ?? 'all';
 if (mode === 'store-one') {
-  storeRun(Number(process.argv[3]));
+  await storeRun(Number(process.argv[3]));
 } else {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   if (mode === 'sweep' || mode === 'all') sweep(Number(arg('--n', '100000')));

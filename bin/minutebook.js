@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (no build step to forget): tsx compiles on load.
+// Runs the compiled JavaScript in dist/ (`npm run build`; `npm install` builds it through `prepare`).
+// For development, `npm run dev -- <command>` runs the TypeScript sources with tsx instead.
 import { existsSync } from 'node:fs';
-import { register } from 'tsx/esm/api';
+import { fileURLToPath } from 'node:url';
 
-// Settings from ./.env, as .env.example describes; variables already in the environment win.
-if (existsSync('.env')) process.loadEnvFile('.env');
-
-register();
-await import('../src/cli/main.ts');
+const main = new URL('../dist/src/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(main))) {
+  process.stderr.write(
+    'minutebook: not built yet: run `npm run build` in the Minutebook folder (npm install does it)\n',
+  );
+  process.exit(1);
+}
+await import(main.href);

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isIsoDate } from '../src/dates.js';
+import { implausibleMeetingDate, isIsoDate } from '../src/dates.js';
 import { BadManifestError } from '../src/errors.js';
 import type { SourceDocument } from '../src/types.js';
+import { isoToday } from './limits.js';
 
 export type MeetingHints = NonNullable<SourceDocument['hints']>;
 
@@ -14,8 +15,12 @@ export interface Manifest {
   missingFiles: string[];
 }
 
-/** Reads and validates a manifest, naming the entry and field of anything wrong. */
-export function loadManifest(file: string): Manifest {
+/**
+ * Reads and validates a manifest, naming the entry and field of anything wrong: a date that is not
+ * one, or not a date minutes can have (before 1900, more than a year after `today`), and a file
+ * described twice (which entry was meant cannot be told).
+ */
+export function loadManifest(file: string, today: string = isoToday()): Manifest {
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');
@@ -35,6 +40,7 @@ export function loadManifest(file: string): Manifest {
   const dir = path.dirname(path.resolve(file));
   const byPath = new Map<string, MeetingHints>();
   const byName = new Map<string, MeetingHints>();
+  const entryOf = new Map<string, number>();
   const missingFiles: string[] = [];
   data.forEach((entry: unknown, index) => {
     const where = `entry ${index + 1}`;
@@ -59,9 +65,21 @@ export function loadManifest(file: string): Manifest {
           `${where} ("${name}"): "date" must be YYYY-MM-DD (got ${JSON.stringify(date)})`,
         );
       }
+      const implausible = implausibleMeetingDate(date, today);
+      if (implausible) {
+        throw new BadManifestError(file, `${where} ("${name}"): "date" ${implausible}; check the year`);
+      }
       hints.date = date;
     }
     const resolved = path.resolve(dir, name);
+    const earlier = entryOf.get(resolved);
+    if (earlier !== undefined) {
+      throw new BadManifestError(
+        file,
+        `${where} ("${name}") describes the same file as entry ${earlier}; keep one of them`,
+      );
+    }
+    entryOf.set(resolved, index + 1);
     if (!existsSync(resolved)) missingFiles.push(name);
     byPath.set(resolved, hints);
     byName.set(path.basename(name), hints);

@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { asMinutebookError, type MinutebookError } from '../src/errors.js';
-import type { IndexStore } from '../src/store/index-store.js';
+import type { IndexWriter } from '../src/store/types.js';
 import type { Embedder, Meeting, MinuteItem, Passage } from '../src/types.js';
 import { expandInputs } from './files.js';
+import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
+import { sourceDocument } from './load.js';
 import type { Manifest } from './manifest.js';
-import { readDocument } from './read/index.js';
-import { readSourceBytes } from './read/text.js';
+import { type DocumentReader, ParseWorker } from './read/parse-worker.js';
 
 /**
  * Bumped whenever parsing or chunking changes what a file turns into, so that re-ingesting an
  * unchanged file after an upgrade still re-parses it instead of keeping stale items.
  */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 3;
 
 export interface IngestSummary {
   meetings: number;
@@ -28,10 +29,14 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
-  store: IndexStore;
+  store: IndexWriter;
   /** Null builds a keyword-only index (no model available yet). */
   embedder: Embedder | null;
   manifest?: Manifest;
+  /** What one file may cost (ingest/limits.ts); the defaults when absent. */
+  limits?: IngestLimits;
+  /** Parses files; by default a parse thread of its own, closed when the run ends. */
+  reader?: DocumentReader;
   /** Called after each source, for progress bars. */
   onProgress?: (done: number, total: number, source: string) => void;
 }
@@ -68,14 +73,14 @@ function emptySummary(): IngestSummary {
  * that source had before.
  */
 export async function indexMeeting(
-  store: IndexStore,
+  store: IndexWriter,
   embedder: Embedder | null,
   meeting: Meeting,
   hash: string,
 ): Promise<void> {
   const texts = meeting.items.flatMap((item) => item.passages.map((p) => embeddingText(item, p)));
   const vectors = embedder && texts.length ? await embedder.embedDocuments(texts) : null;
-  store.replaceMeeting(meeting, hash, vectors);
+  await store.replaceMeeting(meeting, hash, vectors);
 }
 
 /**
@@ -87,15 +92,21 @@ export async function ingestFiles(inputs: string[], options: IngestOptions): Pro
   const started = performance.now();
   const summary = emptySummary();
   const files = expandInputs(inputs);
-  for (const [index, file] of files.entries()) {
-    await ingestOne(summary, options, file, async () => {
-      const source = path.resolve(file);
-      const bytes = await readSourceBytes(file);
-      const hints = options.manifest?.hintsFor(file);
-      const load = () => readDocument({ source, bytes, ...(hints ? { hints } : {}) });
-      return { source, hash: contentHash(bytes, hints), load };
-    });
-    options.onProgress?.(index + 1, files.length, file);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const reader = options.reader ?? new ParseWorker(limits);
+  try {
+    for (const [index, file] of files.entries()) {
+      await ingestOne(summary, options, file, async () => {
+        const doc = await sourceDocument(file, path.resolve(file), {
+          limits,
+          ...(options.manifest ? { manifest: options.manifest } : {}),
+        });
+        return { source: doc.source, hash: contentHash(doc.bytes, doc.hints), load: () => reader.read(doc) };
+      });
+      options.onProgress?.(index + 1, files.length, file);
+    }
+  } finally {
+    if (!options.reader) await reader.close();
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
@@ -133,7 +144,7 @@ async function ingestOne(
 ): Promise<void> {
   try {
     const { source, hash, load } = await prepare();
-    if (options.store.contentHash(source) === hash) {
+    if ((await options.store.contentHash(source)) === hash) {
       summary.unchanged++;
       return;
     }

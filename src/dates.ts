@@ -47,11 +47,17 @@ export function monthNumber(name: string): number | null {
 
 /** "Tuesday, ", "Tues ", "Dydd Mawrth ": a weekday before a date (Welsh weekdays start "Dydd"). */
 const WEEKDAY = String.raw`(?:\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|dydd\s+(?:llun|mawrth|mercher|iau|gwener|sadwrn|sul))\.?,?\s+)`;
-/** "2nd", "24th", and the Welsh "1af", "2il", "3ydd", "10fed". */
-const ORDINAL = '(?:st|nd|rd|th|af|il|ydd|edd|fed|eg)?';
+/**
+ * "2nd", "24th" — or "2 nd", as PDF text gives a superscript ordinal — and the Welsh "1af", "2il",
+ * "3ydd", "10fed".
+ */
+const ORDINAL = String.raw`(?:\s?(?:st|nd|rd|th)|af|il|ydd|edd|fed|eg)?`;
 
-/** "2 June 2020", "2nd June 2020", "Tuesday, 2 June 2020", "24th of July 2024", "2 Mehefin 2020". */
-export const LONG_DATE = String.raw`(?:${WEEKDAY})?(\d{1,2})${ORDINAL}\s+(?:of\s+)?(${MONTH_NAME})\s*,?\s+(\d{4})`;
+/**
+ * "2 June 2020", "2nd June 2020", "Tuesday, 2 June 2020", "24th of July 2024", "the 5th day of March
+ * 2021", "2 Mehefin 2020", and a meeting over two days, "3–4 June 2024", by its first.
+ */
+export const LONG_DATE = String.raw`(?:${WEEKDAY})?(\d{1,2})${ORDINAL}(?:\s*[-–]\s*\d{1,2}${ORDINAL})?\s+(?:day\s+)?(?:of\s+)?(${MONTH_NAME})\s*,?\s+(\d{4})`;
 
 /** "November 13, 2018", "March 8 2025", "Monday, March 8th, 2025" — the US form. */
 const US_DATE = String.raw`(?:${WEEKDAY})?\b(${MONTH_NAME})\s+(\d{1,2})${ORDINAL},?\s+(\d{4})`;
@@ -200,9 +206,29 @@ export function formatLongDate(iso: string | null): string {
   return d === undefined ? `${month} ${y}` : `${d} ${month} ${y}`;
 }
 
-/** Years a council meeting can have been held in. */
+/**
+ * The first year of meetings whose minutes anyone indexes: county councils date from 1889, and
+ * `0000`/`0001` are what empty date fields become.
+ */
+const EARLIEST_YEAR = 1900;
+/** How far after today a meeting date may lie: minutes follow meetings, so only a typo goes further. */
+const DAYS_AHEAD = 366;
+
+/** Years a date read out of text can be in (which year is right is checked against today apart). */
 function plausibleYear(year: number): boolean {
-  return Number.isInteger(year) && year >= 1900 && year <= 2200;
+  return Number.isInteger(year) && year >= EARLIEST_YEAR && year <= 2200;
+}
+
+/**
+ * Why the ISO date `iso` cannot be the date of a meeting whose minutes exist, or null when it can:
+ * before 1900, or more than a year after `today` (ISO too).
+ */
+export function implausibleMeetingDate(iso: string, today: string): string | null {
+  if (Number(iso.slice(0, 4)) < EARLIEST_YEAR) return `${iso} is before ${EARLIEST_YEAR}`;
+  const latest = new Date(`${today}T00:00:00Z`);
+  latest.setUTCDate(latest.getUTCDate() + DAYS_AHEAD);
+  if (iso > latest.toISOString().slice(0, 10)) return `${iso} is more than a year after today (${today})`;
+  return null;
 }
 
 /** "15" -> "2015", "98" -> "1998": two-digit years in minutes are recent ones. */

@@ -12,9 +12,12 @@ export type ErrorCode =
   | 'INDEX_MISMATCH'
   | 'INDEX_CORRUPT'
   | 'INDEX_UNWRITABLE'
+  | 'INDEX_BUSY'
+  | 'INDEX_UNAVAILABLE'
   | 'MODEL_NOT_FOUND'
   | 'LLM_UNAVAILABLE'
   | 'SOURCE_UNAVAILABLE'
+  | 'BUSY'
   | 'INTERNAL';
 
 export class MinutebookError extends Error {
@@ -41,6 +44,20 @@ export class BadMinutesFileError extends MinutebookError {
   constructor(file: string, problem: string, options?: { cause?: unknown }) {
     super('BAD_MINUTES_FILE', `${file}: ${problem}`, options);
     this.file = file;
+  }
+}
+
+/**
+ * A minutes file (or synced meeting) over one of ingest's limits (`ingest/limits.ts`): named with
+ * the limit and the variable that raises it.
+ */
+export class LimitExceededError extends BadMinutesFileError {
+  /** The environment variable that raises the limit. */
+  readonly limit: string;
+
+  constructor(file: string, limit: string, problem: string) {
+    super(file, problem);
+    this.limit = limit;
   }
 }
 
@@ -91,6 +108,23 @@ export class IndexUnwritableError extends MinutebookError {
   }
 }
 
+/** Another writer holds the index's writer lock and did not let go in time. */
+export class IndexBusyError extends MinutebookError {
+  constructor(location: string, holder: string, waitedMs: number) {
+    super(
+      'INDEX_BUSY',
+      `the index in ${location} is being written by ${holder}; gave up after waiting ${Math.round(waitedMs / 1000)} s. Run again when it has finished, or wait longer with --wait <seconds>`,
+    );
+  }
+}
+
+/** The index's database cannot be reached or used as configured. */
+export class IndexUnavailableError extends MinutebookError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INDEX_UNAVAILABLE', message, options);
+  }
+}
+
 export class ModelNotFoundError extends MinutebookError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('MODEL_NOT_FOUND', message, options);
@@ -106,6 +140,13 @@ export class LlmUnavailableError extends MinutebookError {
 export class SourceUnavailableError extends MinutebookError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('SOURCE_UNAVAILABLE', message, options);
+  }
+}
+
+/** Too many questions are being answered already; the asker should try again shortly. */
+export class BusyError extends MinutebookError {
+  constructor() {
+    super('BUSY', 'too many questions are being answered right now: try again in a minute');
   }
 }
 

@@ -1,3 +1,5 @@
+import type { Question } from './question/reader.js';
+
 /**
  * Minutebook's shared vocabulary: the domain model every part speaks, and the small interfaces at
  * the seams (anything that touches disk, network or a model). Adapters implement the interfaces;
@@ -8,8 +10,18 @@
 // Domain: meetings, minute items, passages
 // ---------------------------------------------------------------------------------------------
 
-/** How a minute number came to be known. */
-export type NumberSource = 'printed' | 'recovered';
+/**
+ * How a minute number came to be known: printed at the item, recovered from an anchor in the text
+ * and the running sequence, or `none` — the minutes print no number for it (the item is still kept).
+ */
+export type NumberSource = 'printed' | 'recovered' | 'none';
+
+/**
+ * What part of the minutes an item is: business (`item`), or the text around it that is kept so
+ * nothing is lost — the lead before the first item (`preamble`: title, venue, notices), the
+ * attendance list (`attendance`) and the signing-off after the last item (`closing`).
+ */
+export type MinuteItemKind = 'item' | 'preamble' | 'attendance' | 'closing';
 
 /** One numbered minute item of a meeting, as parsed. */
 export interface MinuteItem {
@@ -17,8 +29,10 @@ export interface MinuteItem {
   minute: string | null;
   /** The running integer inside `minute` (76 for "C61/24" is 61), or null where there is none. */
   minuteNumber: number | null;
-  /** Whether the number was printed at the item, recovered from anchors and sequence, or unknown. */
+  /** Whether the number was printed at the item, recovered from anchors and sequence, or none; null for unknown. */
   numberSource: NumberSource | null;
+  /** Business, or the lead, attendance or closing text kept around it; absent means `item`. */
+  kind?: MinuteItemKind;
   title: string;
   /** True when the text lost the title and this one was derived from the item's opening words. */
   titleDerived: boolean;
@@ -119,6 +133,8 @@ export interface SearchScope {
 export interface SearchResult {
   hits: SearchHit[];
   scope: SearchScope;
+  /** How the retriever read the question (filler, shorthand, typos, dates, topic), when it says. */
+  question?: Question;
 }
 
 export interface Citation {
@@ -161,6 +177,12 @@ export interface AskOptions {
   /** Earlier turns, used to understand follow-ups like "and in 2022?". */
   history?: ConversationTurn[];
   signal?: AbortSignal;
+  /**
+   * Called with the model's answer so far, each time more of it arrives, for a front end that shows
+   * the answer as it is written. The draft is unchecked model text: show it as untrusted text and
+   * replace it with the answer `ask` returns, which is the only checked one.
+   */
+  onDraft?: (draft: string) => void;
 }
 
 /** What the front ends (CLI, Slack) need from the answering core. */
@@ -203,10 +225,35 @@ export interface ChatMessage {
   content: string;
 }
 
+/** A JSON schema the reply must follow (OpenAI's `response_format: { type: "json_schema" }`). */
+export interface JsonSchemaFormat {
+  name: string;
+  schema: Record<string, unknown>;
+}
+
+export interface ChatOptions {
+  signal?: AbortSignal;
+  /** Cap on the reply's tokens, at most the configured cap. */
+  maxTokens?: number;
+  /** Ask for a reply in this JSON shape; sent only while `ChatModel.structuredOutput` holds. */
+  jsonSchema?: JsonSchemaFormat;
+  /** Strings at which the model stops (a prompt echo, the data delimiter). */
+  stop?: string[];
+  /**
+   * Called with the reply so far (reasoning removed) as it streams. Returning `'stop'` ends the
+   * reply there: the connection is closed, so the server stops generating, and the text so far is
+   * returned.
+   */
+  onText?: (soFar: string) => 'stop' | undefined;
+}
+
 /** An OpenAI-compatible chat model. */
 export interface ChatModel {
   readonly modelId: string;
-  complete(messages: ChatMessage[], options?: { signal?: AbortSignal; maxTokens?: number }): Promise<string>;
+  /** Whether a JSON schema can be asked for: configured, and false once the endpoint refused one. */
+  readonly structuredOutput: boolean;
+  /** The reply's text, with any `<think>` reasoning removed. */
+  complete(messages: ChatMessage[], options?: ChatOptions): Promise<string>;
 }
 
 /** A document as fetched or read, before parsing. */
@@ -230,7 +277,7 @@ export interface Retriever {
     question: string,
     options?: { filters?: SearchFilters; k?: number; signal?: AbortSignal },
   ): Promise<SearchResult>;
-  stats(): IndexStats;
+  stats(): Promise<IndexStats>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,6 +25,11 @@ describe('reading dates as councils print them', () => {
     ['Dydd Mawrth, 3 Mawrth 2020', '2020-03-03'],
     ['o 2 Fehefin 2020 ymlaen', '2020-06-02'],
     ['held on 12 Sept. 2024', '2024-09-12'],
+    ['Monday 4th March, 2019', '2019-03-04'],
+    ['HELD ON 11 TH MAY 2017 (a superscript ordinal as PDF text gives it)', '2017-05-11'],
+    ['Thursday 1 st February 2024', '2024-02-01'],
+    ['on the 5th day of March 2021', '2021-03-05'],
+    ['held on 3–4 June 2024 (a meeting over two days starts on the first)', '2024-06-03'],
   ])('%s is %s', (text, iso) => {
     expect(parseDate(text)).toBe(iso);
   });

@@ -157,9 +157,17 @@ export class PoliteFetcher {
   /** Reads the body, stopping as soon as it passes the size limit (whatever Content-Length claimed). */
   private async readBody(url: string, response: Response): Promise<Uint8Array> {
     // Reported as a final status so it is not retried: the document will not shrink.
-    const limit = `over the ${this.maxBytes}-byte limit`;
+    const limitSize = this.maxBytes < 1024 * 1024 ? `${this.maxBytes}-byte` : `${this.maxBytes / 1024 / 1024} MB`;
+    const limit = `over the ${limitSize} limit`;
+    // The limit is one meeting's minutes (MINUTEBOOK_MAX_FILE_MB): a reply or document bigger is not one meeting.
     const tooBig = () =>
-      new HttpStatusError(url, 413, limit, null, `${url} sent a response ${limit}; fetch it by hand`);
+      new HttpStatusError(
+        url,
+        413,
+        limit,
+        null,
+        `${url} sent a response ${limit} for one meeting's minutes (MINUTEBOOK_MAX_FILE_MB); fetch it by hand`,
+      );
     if (Number(response.headers.get('content-length') ?? '0') > this.maxBytes) {
       await response.body?.cancel();
       throw tooBig();

@@ -20,6 +20,8 @@ export interface ModernGovSiteOptions {
   timeoutMs?: number;
   retries?: number;
   backoffMs?: number;
+  /** Responses larger than this are refused (see PoliteFetchOptions.maxBytes). */
+  maxBytes?: number;
   logger?: Logger;
   fetch?: typeof fetch;
 }
@@ -32,6 +34,7 @@ export function openModernGovClient(options: ModernGovSiteOptions): ModernGovCli
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retries !== undefined ? { retries: options.retries } : {}),
     ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
+    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });

@@ -3,10 +3,10 @@
  * body arrive as separate fields: nothing has to be recovered, only shaped like parsed items so
  * every source indexes and cites alike.
  */
+import { readPrintedNumber } from '../../src/minutes/reference.js';
 import type { MinuteItem } from '../../src/types.js';
 import { chunkItem } from '../chunk.js';
 import { buildItem, cleanTitle } from '../parse/item.js';
-import { readMinuteToken } from '../parse/numbering.js';
 
 export interface StructuredItemInput {
   /** The minute number as printed by the site ("76", "76.", "C61/24"), or null for unnumbered items. */
@@ -25,7 +25,7 @@ export interface StructuredItemInput {
  * even if the source sent some, so exempt business can never be indexed by accident.
  */
 export function structuredItem(input: StructuredItemInput): MinuteItem {
-  const number = input.minute ? minuteNumber(input.minute) : null;
+  const number = input.minute ? readPrintedNumber(cleanTitle(input.minute)) : null;
   const paragraphs = input.restricted
     ? []
     : input.text
@@ -37,7 +37,7 @@ export function structuredItem(input: StructuredItemInput): MinuteItem {
     {
       minute: number?.minute ?? null,
       minuteNumber: number?.minuteNumber ?? null,
-      numberSource: number ? 'printed' : null,
+      numberSource: number ? 'printed' : 'none',
     },
   );
   item.url = input.url;
@@ -46,13 +46,4 @@ export function structuredItem(input: StructuredItemInput): MinuteItem {
   item.agendaItem = input.agendaItem ?? item.agendaItem;
   item.passages = chunkItem(item);
   return item;
-}
-
-/** "76." -> 76; "C61/24" -> 61; anything else is kept as printed with no integer. */
-export function minuteNumber(raw: string): { minute: string; minuteNumber: number | null } {
-  const cleaned = cleanTitle(raw).replace(/^(?:minute|min\.?|item)\s+/i, '');
-  const token = readMinuteToken(cleaned);
-  if (token) return token;
-  const integer = /\d+/.exec(cleaned);
-  return { minute: cleaned, minuteNumber: integer ? Number(integer[0]) : null };
 }

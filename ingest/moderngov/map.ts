@@ -4,6 +4,7 @@
  * on the agenda): the two differ, and citations must use the one printed in the minutes.
  */
 import { load } from 'cheerio';
+import { composeMinute } from '../../src/minutes/reference.js';
 import type { Meeting, MinuteItem } from '../../src/types.js';
 import { htmlToText } from '../read/html-text.js';
 import { structuredItem } from './item.js';
@@ -102,11 +103,7 @@ function bodyOf(item: MgAgendaItem): string {
 
 /** `minutesitemnumber` plus its sub-number: "12" + "a" = "12a", "5" + "2" = "5.2". */
 function minuteLabel(item: MgAgendaItem): string | null {
-  const main = item.minutesNumber?.trim().replace(/\.$/, '');
-  if (!main) return null;
-  const sub = item.minutesSubNumber?.trim().replace(/^[.(]|[.)]$/g, '');
-  if (!sub) return main;
-  return /^\d+$/.test(sub) ? `${main}.${sub}` : `${main}${sub.toLowerCase()}`;
+  return composeMinute(item.minutesNumber, item.minutesSubNumber);
 }
 
 function attended(attendee: MgAttendee): boolean {

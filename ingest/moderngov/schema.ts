@@ -4,7 +4,7 @@
  * fill in, so everything is found by (lower-cased) element name wherever it sits and every field
  * is optional until proven otherwise.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseLongDate } from '../../src/dates.js';
 import { SourceUnavailableError } from '../../src/errors.js';
 
@@ -79,17 +79,60 @@ const parser = new XMLParser({
 
 type Node = Record<string, unknown>;
 
-/** Parses a web-service answer; a body that is not XML (an HTML error page) names the operation. */
+/**
+ * Parses a web-service answer; a body that is not XML (an HTML error page) names the operation.
+ * The answer must be well-formed first: the parser makes what it can of a reply cut off mid-way
+ * (3 of a meeting's 7 items, once), and that part must never pass for the meeting.
+ */
 export function parseXml(xml: string, what: string): Node {
   const trimmed = xml.trimStart();
   if (!trimmed.startsWith('<') || /^<!doctype html|^<html/i.test(trimmed)) {
     throw new SourceUnavailableError(`${what} did not answer with XML; check the ModernGov base URL`);
+  }
+  const problem = malformation(xml);
+  if (problem) {
+    throw new SourceUnavailableError(
+      `${what} answered with XML that ${problem}; nothing in it was used: try again later`,
+    );
   }
   try {
     return parser.parse(xml) as Node;
   } catch (error) {
     throw new SourceUnavailableError(`${what} answered with XML that cannot be read`, { cause: error });
   }
+}
+
+/** Opening tags of the minutes bodies, which may hold raw HTML (see `stopNodes`). */
+const HTML_BODY_START = new RegExp(String.raw`<((?:[\w.-]+:)?(?:${HTML_BODIES.join('|')}))(?:\s[^>]*)?>`, 'gi');
+
+/**
+ * Why `xml` is not a whole, well-formed document, or null. Minutes bodies sent as raw HTML need not
+ * be well-formed XML (`<br>`), so each is blanked first; one never closed means the reply was cut off.
+ * Linear in the reply: each body's end is found with one forward search.
+ */
+function malformation(xml: string): string | null {
+  const lower = xml.toLowerCase();
+  const parts: string[] = [];
+  let from = 0;
+  HTML_BODY_START.lastIndex = 0;
+  for (let start = HTML_BODY_START.exec(xml); start; start = HTML_BODY_START.exec(xml)) {
+    const name = start[1] ?? '';
+    const end = lower.indexOf(`</${name.toLowerCase()}`, start.index + start[0].length);
+    if (end < 0) return `was cut off (<${name}> is never closed)`;
+    parts.push(xml.slice(from, start.index), `<${name}/>`);
+    from = lower.indexOf('>', end) + 1 || xml.length;
+    HTML_BODY_START.lastIndex = from;
+  }
+  parts.push(xml.slice(from));
+  const checked = parts.join('');
+  const result = XMLValidator.validate(checked);
+  if (result === true) return null;
+  const unclosed = /^Invalid '\[([^\]]*)\]' found/.exec(result.err.msg)?.[1];
+  if (unclosed !== undefined) return `was cut off (${unclosed.split(',').length} element(s) never closed)`;
+  // A fault on the last line is where a reply cut inside a tag breaks.
+  const lastLine = checked.trimEnd().split('\n').length;
+  if (result.err.line >= lastLine) return `was cut off (${result.err.msg})`;
+  return `is malformed at line ${result.err.line} (${result.err.msg})`;
 }
 
 /** A SOAP fault or ASMX error inside an otherwise well-formed answer. */

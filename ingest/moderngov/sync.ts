@@ -5,12 +5,20 @@
  * failure is reported and the rest carry on; a committee the site refuses is reported likewise.
  */
 import { isIsoDate } from '../../src/dates.js';
-import { asMinutebookError, BadMinutesFileError } from '../../src/errors.js';
+import { asMinutebookError, BadMinutesFileError, MinutebookError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Meeting, MinutesSource } from '../../src/types.js';
-import { parseMinutesText } from '../parse/index.js';
-import { extractDocxText } from '../read/docx.js';
-import { extractPdfText } from '../read/pdf.js';
+import {
+  checkMeetingSize,
+  DEFAULT_LIMITS,
+  distrustImplausibleDate,
+  formatCount,
+  type IngestLimits,
+  limitExceeded,
+} from '../limits.js';
+import { inProcessReader } from '../read/index.js';
+import { type MarkupCounts, MarkupScan } from '../read/markup.js';
+import type { DocumentReader } from '../read/parse-worker.js';
 import { sniffFormat } from '../read/sniff.js';
 import type { ModernGovClient } from './client.js';
 import { structuredItem } from './item.js';
@@ -40,6 +48,15 @@ export interface ModernGovSyncOptions {
   logger?: Logger;
   /** Today, for tests; meetings after it are not expected to have minutes. */
   today?: string;
+  /** What one meeting may cost (ingest/limits.ts); the defaults when absent. */
+  limits?: IngestLimits;
+  /** Reads printed minutes; the CLI gives its parse thread, tests may read in-process (the default). */
+  reader?: DocumentReader;
+  /**
+   * How many items the index holds for a meeting's source, or null when it has none: a new copy
+   * with fewer items replaces it only when the reply shows that copy is complete.
+   */
+  indexedItems?: (source: string) => number | null;
 }
 
 /** Why a listed meeting yielded nothing, for the summary. */
@@ -54,6 +71,8 @@ export interface SyncReport {
   printed: number;
   restrictedItems: number;
   failed: Array<{ source: string; error: string }>;
+  /** Meetings whose indexed copy was kept rather than replaced by a smaller one that may be incomplete. */
+  kept: Array<{ source: string; reason: string }>;
 }
 
 /** A MinutesSource over one ModernGov site; `report` fills in as `meetings()` is consumed. */
@@ -65,6 +84,7 @@ export class ModernGovSource implements MinutesSource {
     printed: 0,
     restrictedItems: 0,
     failed: [],
+    kept: [],
   };
   private committeeTitles: Map<string, string> | null = null;
 
@@ -73,11 +93,16 @@ export class ModernGovSource implements MinutesSource {
     return this.options.client.baseUrl;
   }
 
+  private readonly limits: IngestLimits;
+  private readonly reader: DocumentReader;
+
   constructor(private readonly options: ModernGovSyncOptions) {
     for (const date of [options.from, options.to]) {
       if (!isIsoDate(date)) throw new RangeError(`dates must be YYYY-MM-DD (got "${date}")`);
     }
     if (options.from > options.to) throw new RangeError(`--from ${options.from} is after --to ${options.to}`);
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.reader = options.reader ?? inProcessReader(this.limits);
   }
 
   async *meetings(): AsyncIterable<{ source: string; meeting?: Meeting; error?: Error }> {
@@ -147,22 +172,57 @@ export class ModernGovSource implements MinutesSource {
       const meeting = await this.options.client.getMeeting(summary.id);
       if (!meeting) throw new BadMinutesFileError(source, 'the web service knows no such meeting');
       if (!meeting.minutesPublished) return this.skip(source, meeting.date ?? summary.date, 'unpublished');
+      // Before any body is read as HTML (deciding whether there are structured minutes reads them).
+      checkMinutesMarkup(meeting, source, this.limits);
+      let built: Meeting;
+      let how: 'structured' | 'printed';
       if (hasStructuredMinutes(meeting)) {
-        const built = meetingFromModernGov(meeting, context);
-        this.count(built, 'structured');
-        return { kind: 'meeting', meeting: built };
+        built = meetingFromModernGov(meeting, context);
+        how = 'structured';
+      } else {
+        const link = printedMinutesLink(meeting) ?? (await this.linkFromNextMeeting(next));
+        if (!link) return this.skip(source, meeting.date ?? summary.date, 'no-minutes');
+        built = await this.fromPrintedMinutes(meeting, link, context);
+        how = 'printed';
       }
-      const link = printedMinutesLink(meeting) ?? (await this.linkFromNextMeeting(next));
-      if (!link) return this.skip(source, meeting.date ?? summary.date, 'no-minutes');
-      const built = await this.fromPrintedMinutes(meeting, link, context);
-      this.count(built, 'printed');
+      checkMeetingSize(built, this.limits);
+      distrustImplausibleDate(built, today);
+      const missing = missingFromAgenda(meeting, built);
+      if (missing.length > 0) {
+        built.warnings.push(`the minutes lack minute(s) ${missing.join(', ')} that the meeting's agenda lists`);
+      }
+      const kept = this.keptInstead(built, missing);
+      if (kept) {
+        this.report.kept.push({ source, reason: kept });
+        this.options.logger?.warn({ source, reason: kept }, 'indexed copy kept');
+        return { kind: 'skipped' };
+      }
+      this.count(built, how);
       return { kind: 'meeting', meeting: built };
     } catch (error) {
-      const wrapped = asMinutebookError(error);
+      // Our own errors name what failed; anything else (a library's, a bug) is given the meeting's name.
+      const wrapped =
+        error instanceof MinutebookError
+          ? error
+          : new MinutebookError('INTERNAL', `${source}: ${asMinutebookError(error).message}`, { cause: error });
       this.report.failed.push({ source, error: wrapped.message });
       this.options.logger?.warn({ source, err: wrapped.message }, 'meeting not synced');
       return { kind: 'error', source, error: wrapped };
     }
+  }
+
+  /**
+   * Why the indexed copy of `built.source` is kept instead of `built`, or null to replace it. A copy
+   * with fewer items than the indexed one replaces it only with evidence that it is complete: every
+   * minute the agenda lists is in it (a cut-off reply never gets this far: the client refuses it).
+   */
+  private keptInstead(built: Meeting, missing: string[]): string | null {
+    const indexed = this.options.indexedItems?.(built.source) ?? null;
+    if (indexed === null || built.items.length >= indexed || missing.length === 0) return null;
+    return (
+      `kept the indexed copy (${indexed} items): the new one has ${built.items.length} items and lacks minute(s) ` +
+      `${missing.join(', ')} that the agenda lists; sync again later, or \`minutebook remove\` it first if it really shrank`
+    );
   }
 
   private async linkFromNextMeeting(next: MgMeetingSummary | null): Promise<MgLinkedDoc | null> {
@@ -178,10 +238,12 @@ export class ModernGovSource implements MinutesSource {
    */
   private async fromPrintedMinutes(meeting: MgMeeting, link: MgLinkedDoc, context: MeetingContext): Promise<Meeting> {
     const document = await this.options.client.getDocument(link.url);
-    const text = await documentText(document.bytes, document.url);
+    checkPrintedFormat(document.bytes, document.url);
     const header = meetingHeader(meeting, context);
-    const parsed = parseMinutesText(text, {
-      source: context.meetingUrl,
+    // Read under the document's address, so a refusal names what was fetched; filed under the meeting's.
+    const read = await this.reader.read({
+      source: document.url,
+      bytes: document.bytes,
       hints: {
         council: header.council,
         committee: header.committee,
@@ -191,6 +253,7 @@ export class ModernGovSource implements MinutesSource {
         venue: header.venue,
       },
     });
+    const parsed: Meeting = { ...read, source: context.meetingUrl };
     const byNumber = new Map(
       meeting.items.filter((i) => i.minutesNumber && i.id).map((i) => [normaliseNumber(i.minutesNumber ?? ''), i]),
     );
@@ -255,14 +318,47 @@ type Outcome =
   | { kind: 'error'; source: string; error: Error };
 
 /** Printed minutes are PDFs; a few councils attach Word files. Anything else is named, not guessed at. */
-async function documentText(bytes: Uint8Array, url: string): Promise<string> {
+function checkPrintedFormat(bytes: Uint8Array, url: string): void {
   const format = sniffFormat(bytes, new URL(url).pathname);
-  if (format === 'pdf') return extractPdfText(bytes, url);
-  if (format === 'docx') return extractDocxText(bytes, url);
+  if (format === 'pdf' || format === 'docx') return;
   throw new BadMinutesFileError(
     url,
     `expected the printed minutes as PDF but got ${format}; the link may need a login`,
   );
+}
+
+/**
+ * Measures the minutes bodies' markup before any is turned into text, against one budget for the
+ * meeting: a web service can send as much HTML as a hostile file (see read/markup.ts).
+ */
+function checkMinutesMarkup(meeting: MgMeeting, source: string, limits: IngestLimits): void {
+  // Each minute makes a passage at least, and no agenda comes near the limit: a reply listing more
+  // items than a meeting may have passages is refused before any item is built.
+  if (meeting.items.length > limits.maxMeetingPassages) {
+    throw limitExceeded(
+      source,
+      'maxMeetingPassages',
+      `lists ${formatCount(meeting.items.length)} agenda items, more than the ${formatCount(limits.maxMeetingPassages)} passages one meeting may make`,
+    );
+  }
+  let spent: MarkupCounts | undefined;
+  for (const html of meeting.items.flatMap((item) => [item.minutesHtml ?? '', item.decisionHtml ?? ''])) {
+    const scan = new MarkupScan(source, limits, spent ? { spent } : {});
+    scan.write(html);
+    spent = scan.end();
+  }
+}
+
+/**
+ * The minute numbers the meeting's agenda gives (open items only: exempt ones are never printed)
+ * that are not among `built`'s items — evidence of minutes cut short, or of a parser that missed one.
+ */
+function missingFromAgenda(meeting: MgMeeting, built: Meeting): string[] {
+  const present = new Set(built.items.map((item) => normaliseNumber(item.minute ?? '')));
+  return meeting.items
+    .filter((item) => !item.restricted && item.minutesNumber)
+    .map((item) => normaliseNumber(item.minutesNumber ?? ''))
+    .filter((number) => number !== '' && !present.has(number));
 }
 
 function normaliseNumber(raw: string): string {

@@ -1,8 +1,11 @@
-import { isoFromParts, LONG_DATE } from '../../src/dates.js';
+import { findDates, isoFromParts, LONG_DATE } from '../../src/dates.js';
 import type { Meeting } from '../../src/types.js';
 
 /** What the top of a minutes document says about its meeting. */
-export type MeetingHeader = Pick<Meeting, 'committee' | 'date' | 'startTime' | 'venue' | 'chair' | 'attendees'>;
+export type MeetingHeader = Pick<
+  Meeting,
+  'council' | 'committee' | 'date' | 'startTime' | 'venue' | 'chair' | 'attendees'
+>;
 
 /** How far down the header may run; past it, dates belong to the items. */
 const OPENING_LINES = 30;
@@ -34,6 +37,7 @@ export function parseHeader(headerLines: string[], allLines: string[] = headerLi
   // Printed titles wrap across lines; join the opening lines to read them whole.
   const opening = openingLines.join(' ').replace(/\s+/g, ' ');
   const header: MeetingHeader = {
+    council: readCouncil(openingLines),
     committee: null,
     date: null,
     startTime: null,
@@ -58,12 +62,101 @@ export function parseHeader(headerLines: string[], allLines: string[] = headerLi
     header.date = isoFromParts(printedNoVenue[2] ?? '', printedNoVenue[3] ?? '', printedNoVenue[4] ?? '');
   }
 
+  header.date ??= openingDate(openingLines);
   for (const line of openingLines) {
     const venue = /^Venue:\s*(.+?)(?:\.\s*View directions)?\.?$/i.exec(line);
     if (venue && !header.venue) header.venue = venue[1]?.trim() ?? null;
   }
   Object.assign(header, parseAttendance(openingLines, allLines));
   return header;
+}
+
+/** A line that names another meeting's date: the previous or next meeting, or minutes being confirmed. */
+const OTHER_MEETING =
+  /\b(?:next|previous|last|following|future)\s+(?:[\w-]+\s+){0,3}meeting|were (?:approved|confirmed)|to follow/i;
+
+/**
+ * The meeting's own date from its opening lines when no title sentence gives it ("NOVEMBER 13,
+ * 2018", "Date: Thursday, 14 May 2015", "14/05/2015", "2 Mehefin 2020"): the first day written
+ * there, passing over lines about other meetings and the date of a covering letter ("Date: 7 April
+ * 2015" above "Dear Councillor").
+ */
+function openingDate(lines: string[]): string | null {
+  const letter = lines.findIndex((line) => /^Dear\b/i.test(line.trim()));
+  let aboutOther = false;
+  for (const [i, line] of lines.entries()) {
+    if (!line.trim()) continue;
+    const date = findDates(line, { months: false })[0];
+    // "NEXT ORDINARY COUNCIL MEETING" over "6.00pm Tuesday 28 May 2019": the date under it is that meeting's.
+    const other = OTHER_MEETING.test(line) || aboutOther;
+    aboutOther = OTHER_MEETING.test(line) && !date;
+    if (other || (letter >= 0 && i <= letter)) continue;
+    if (date) return date.iso;
+  }
+  return null;
+}
+
+/** The kinds of council and public body minutes come from, as their names end ("Hartwell Parish Council"). */
+const BODY_SUFFIX =
+  /\b(?:(?:(?:Parish|Town|City|County|District|Borough|Community|Shire|Regional|Metropolitan)\s+)?Council|(?:Combined\s+)?Fire(?:\s+and\s+Rescue)?\s+Authority|(?:NHS\s+)?(?:Foundation\s+)?Trust|CCG|ICB|Health\s+Board|School\s+District|Board\s+of\s+(?:County\s+)?(?:Commissioners|Supervisors))\b/gi;
+/**
+ * Names that put the kind of body first: "CITY OF PELLMORE", "The Township of Orlo-Medway" (US and
+ * Canadian municipalities), "Cyngor Tref Aberwen" (Welsh town and community councils).
+ */
+const KIND_FIRST =
+  /^(?:(?:the\s+)?(?:city|town|village|borough|township|county|municipality)\s+of|cyngor\s+(?:tref|cymuned|sir|dinas))\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}$/iu;
+/** Capitalised words that open a title without naming anyone: "Minutes of the Ordinary Meeting of the Parish Council". */
+const NOT_A_NAME =
+  /^(?:the|a|minutes?|meeting|ordinary|full|annual|joint|special|extraordinary|regular|statutory|agenda|and|of|held|council|draft|confirmed|unconfirmed|approved|venue:?)$/i;
+/** Words after "Council" that make it a place: "Council Chamber", "Council Offices". */
+const PLACE_AFTER = /^\s+(?:chambers?|offices|house|hall|buildings|building)\b/i;
+/** A council's own name is a few words. */
+const MAX_NAME_WORDS = 5;
+
+/**
+ * The council or public body the minutes are from, as their opening lines name it ("WILLOWBECK
+ * PARISH COUNCIL", "Minutes of March Ordinary Meeting of Dunmara County Council", "CITY OF
+ * PELLMORE", "Eastholm Hospitals NHS Foundation Trust"), in title case when printed in capitals;
+ * null when they name none ("Minutes of the Parish Council"). A manifest's council wins over it.
+ */
+export function readCouncil(openingLines: string[]): string | null {
+  for (const raw of openingLines.slice(0, TITLE_LINES)) {
+    const line = raw.trim().replace(/\s+/g, ' ');
+    for (const part of line.split(/\s+[-–—/|]\s+/)) {
+      if (KIND_FIRST.test(part)) return displayName(part);
+      for (const suffix of part.matchAll(BODY_SUFFIX)) {
+        const end = (suffix.index ?? 0) + suffix[0].length;
+        // "the Council Chamber, Council Offices": a building of the council, named for its venue.
+        if (PLACE_AFTER.test(part.slice(end))) continue;
+        const before = part.slice(0, suffix.index).trim().split(' ');
+        let start = before.length;
+        while (start > 0 && before.length - start < MAX_NAME_WORDS) {
+          const word = before[start - 1] ?? '';
+          if (!/^[\p{Lu}][\p{L}'’.&-]*$/u.test(word) || NOT_A_NAME.test(word)) break;
+          start--;
+        }
+        const name = before.slice(start);
+        if (name.length) return displayName(`${name.join(' ')} ${suffix[0]}`);
+      }
+    }
+  }
+  return null;
+}
+
+/** How far into the opening lines a council names itself: its title block. */
+const TITLE_LINES = 6;
+
+/** A name printed in capitals, in title case ("LITTLE WALFORD PARISH COUNCIL" -> "Little Walford Parish Council"). */
+function displayName(name: string): string {
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  if (letters !== letters.toUpperCase()) return name;
+  const small = new Set(['of', 'and', 'the']);
+  return name
+    .toLowerCase()
+    .replace(/[\p{L}][\p{L}'’]*/gu, (word, offset: number) =>
+      offset > 0 && small.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1),
+    )
+    .replace(/\b(Nhs|Ccg|Icb)\b/g, (acronym) => acronym.toUpperCase());
 }
 
 function cleanName(raw: string | undefined): string | null {

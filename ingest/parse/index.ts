@@ -2,12 +2,9 @@ import { BadMinutesFileError } from '../../src/errors.js';
 import type { Meeting, MinuteItem, SourceDocument } from '../../src/types.js';
 import { chunkItem } from '../chunk.js';
 import { normalizeText } from '../read/text.js';
+import { type FoundItems, findItems } from './finder.js';
 import { parseHeader } from './header.js';
 import { buildItem } from './item.js';
-import { readBlocks } from './layouts/blocks.js';
-import { looksNumbered, readNumbered } from './layouts/numbered.js';
-import { looksLikeTable, readTable } from './layouts/table.js';
-import type { LayoutResult } from './layouts/types.js';
 import { assignNumbers, findMinuteAnchor } from './numbering.js';
 
 export interface ParseOptions {
@@ -21,19 +18,24 @@ export interface ParseOptions {
 const FULL_TEXT_LINK = /\s*(?:\.\.\.|…)?\s*view the full minutes text for item\s+\d+\.?/gi;
 
 /**
- * Parses minutes text in any supported layout — a flattened ModernGov table, printed or numbered
- * minutes, or a ModernGov page copied as paragraphs — into a meeting of numbered items with passages.
- * Throws BadMinutesFileError naming `source` when the text holds no recognisable items.
+ * Parses minutes text — whatever numbering the council uses, or none — into a meeting of items with
+ * passages, through the one item finder (see finder.ts). Every word of the text but page furniture
+ * ends up in some item. Throws BadMinutesFileError naming `source` when the text is not minutes.
  */
 export function parseMinutesText(text: string, options: ParseOptions): Meeting {
+  return parseMinutes(text, options).meeting;
+}
+
+/** {@link parseMinutesText}, with the page furniture that was left out (for measuring what parsing drops). */
+export function parseMinutes(text: string, options: ParseOptions): { meeting: Meeting; dropped: string[] } {
   const { source } = options;
   if (!text.trim()) throw new BadMinutesFileError(source, 'is empty; nothing to parse');
   const lines = normalizeText(text).split('\n');
-  const layout = readLayout(lines);
+  const layout = findItems(lines);
   if (layout.items.filter((i) => !i.unnumbered).length === 0) {
     throw new BadMinutesFileError(
       source,
-      'has no recognisable minute items (no numbered headings, item headings or ModernGov rows); check it is minutes text',
+      'has no recognisable minute items: no numbered items, no item headings, and too few of the words minutes use (meeting, present, apologies, resolved…); check it is minutes text',
     );
   }
 
@@ -42,35 +44,29 @@ export function parseMinutesText(text: string, options: ParseOptions): Meeting {
     layout.items.map((item, i) => ({
       printed: item.printed,
       anchor: anchors[i] ?? null,
-      unnumbered: item.unnumbered || /^webcast\b/i.test(item.heading ?? ''),
+      // Where the minutes print their numbers, an item printed without one is outside the sequence:
+      // counting a number for it from its neighbours would be a guess.
+      unnumbered:
+        item.unnumbered || (layout.layout === 'numbered' && !item.printed) || /^webcast\b/i.test(item.heading ?? ''),
     })),
   );
   const items: MinuteItem[] = layout.items.map((raw, i) => {
     const paragraphs = raw.paragraphs.map((p) => p.replace(FULL_TEXT_LINK, ' …').trim()).filter(Boolean);
     const item = buildItem(
       { ...raw, paragraphs },
-      numbers[i] ?? { minute: null, minuteNumber: null, numberSource: null },
+      numbers[i] ?? { minute: null, minuteNumber: null, numberSource: 'none' },
     );
+    item.kind = raw.kind;
+    if (raw.agendaNumber != null) item.agendaItem = raw.agendaNumber;
     if (raw.unnumbered) item.procedural = true;
     item.passages = chunkItem(item);
     return item;
   });
 
-  return assembleMeeting(layout, lines, items, options);
+  return { meeting: assembleMeeting(layout, lines, items, options), dropped: layout.dropped };
 }
 
-function readLayout(lines: string[]): LayoutResult {
-  if (looksLikeTable(lines)) return readTable(lines);
-  if (looksNumbered(lines)) return readNumbered(lines);
-  return readBlocks(lines);
-}
-
-function assembleMeeting(
-  layout: LayoutResult,
-  allLines: string[],
-  items: MinuteItem[],
-  options: ParseOptions,
-): Meeting {
+function assembleMeeting(layout: FoundItems, allLines: string[], items: MinuteItem[], options: ParseOptions): Meeting {
   const header = parseHeader(layout.headerLines, allLines);
   const hints = options.hints ?? {};
   const warnings: string[] = [];
@@ -82,10 +78,13 @@ function assembleMeeting(
       `the text says the meeting was on ${header.date} but the manifest says ${hints.date}; using the text`,
     );
   }
-  const unnumbered = items.filter((i) => i.minute === null && i.procedural === false).length;
-  if (unnumbered > 0) warnings.push(`${unnumbered} item(s) have no minute number: nothing in the text anchors them`);
+  const unnumbered = items.filter((i) => i.minute === null && i.kind === 'item' && !i.procedural).length;
+  if (unnumbered > 0)
+    warnings.push(
+      `${unnumbered} item(s) have no minute number: the minutes print none and nothing in the text anchors them`,
+    );
   return {
-    council: hints.council ?? null,
+    council: hints.council ?? header.council,
     committee: header.committee ?? hints.committee ?? null,
     date,
     startTime: header.startTime ?? hints.startTime ?? null,

@@ -1,6 +1,6 @@
 import type { MinuteItem } from '../../src/types.js';
 import type { AssignedNumber } from './numbering.js';
-import { joinLoneLabels, readPointLabel, splitInlineStructure } from './points.js';
+import { joinLoneLabels, RESOLUTION_WORDS, readPointLabel, splitInlineStructure } from './points.js';
 
 /** An item as a layout reader found it, before titles, points and numbers are settled. */
 export interface RawItem {
@@ -11,7 +11,8 @@ export interface RawItem {
   paragraphs: string[];
 }
 
-const RESOLUTION_START = /^(RESOLVED|AGREED|DECIDED|RECOMMENDED)\b\s*(?:[:—–-]|that\b)?\s*/i;
+/** A resolution marker in any case and what separates it from the resolution ("Resolved: - That…"). */
+const RESOLUTION_MARKER = new RegExp(`^(?:${RESOLUTION_WORDS})\\b\\s*(?:[:—–-]|that\\b)?\\s*`, 'i');
 
 /**
  * Housekeeping that every meeting has. Such items stay searchable but are marked procedural so
@@ -36,6 +37,7 @@ export function buildItem(raw: RawItem, number: AssignedNumber): MinuteItem {
     minute: number.minute,
     minuteNumber: number.minuteNumber,
     numberSource: number.numberSource,
+    kind: 'item',
     title,
     titleDerived: !heading,
     agendaItem: findAgendaItem(text),
@@ -93,9 +95,9 @@ function findResolutions(paragraphs: string[]): string[] {
   const resolutions: string[] = [];
   let current: string[] | null = null;
   for (const paragraph of paragraphs) {
-    if (RESOLUTION_START.test(paragraph)) {
+    if (RESOLUTION_MARKER.test(paragraph)) {
       if (current?.length) resolutions.push(current.join('\n'));
-      const rest = paragraph.replace(RESOLUTION_START, '').trim();
+      const rest = paragraph.replace(RESOLUTION_MARKER, '').trim();
       current = rest ? [rest] : [];
     } else if (current) {
       current.push(paragraph);

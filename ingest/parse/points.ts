@@ -20,8 +20,18 @@ export function readPointLabel(paragraph: string): { label: string | null; rest:
  */
 const INLINE_LABEL = /(?<=[.:;!?’'"”)]\s+)(?=(?:\([ivx]{1,6}\)|\([a-z]\)|[ivx]{1,6}[.)]|[a-h]\))\s+[A-Z“"‘'])/g;
 
+/**
+ * The words that open what a committee decided ("RESOLVED:", "AGREED that…"): the one list the
+ * paragraph reader, the resolution finder and the number reader share (a regular-expression
+ * alternation, no groups).
+ */
+export const RESOLUTION_WORDS = 'RESOLVED|AGREED|DECIDED|RECOMMENDED';
+
+/** A paragraph or line that opens with a resolution marker in capitals. */
+export const RESOLUTION_START = new RegExp(`^(?:${RESOLUTION_WORDS})\\b`);
+
 /** Resolution markers run into the middle of a paragraph. */
-const INLINE_RESOLUTION = /(?<=[.:;!?’'"”]\s+)(?=(?:RESOLVED|AGREED|DECIDED)\b)/g;
+const INLINE_RESOLUTION = new RegExp(`(?<=[.:;!?’'"”]\\s+)(?=(?:${RESOLUTION_WORDS})\\b)`, 'g');
 
 /** Splits a paragraph where a sub-point label or a resolution marker starts mid-text. */
 export function splitInlineStructure(paragraph: string): string[] {

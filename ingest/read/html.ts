@@ -9,18 +9,24 @@ import iconv from 'iconv-lite';
 import { isoFromParts, LONG_DATE } from '../../src/dates.js';
 import { BadMinutesFileError } from '../../src/errors.js';
 import type { Meeting, MinuteItem, SourceDocument } from '../../src/types.js';
+import { DEFAULT_LIMITS, type IngestLimits } from '../limits.js';
 import { structuredItem } from '../moderngov/item.js';
-import { parseMinutesText } from '../parse/index.js';
 import { htmlToText } from './html-text.js';
+import { checkHtmlMarkup } from './markup.js';
+import { parseDocumentText } from './parse-text.js';
 
-/** Reads an HTML document: structured when it is a ModernGov page, through the text parser otherwise. */
-export async function readHtml(doc: SourceDocument): Promise<Meeting> {
+/**
+ * Reads an HTML document: structured when it is a ModernGov page, through the text parser otherwise.
+ * Its markup is measured against the limits before a tree is built (see markup.ts).
+ */
+export async function readHtml(doc: SourceDocument, limits: IngestLimits = DEFAULT_LIMITS): Promise<Meeting> {
   const html = decodeHtml(doc.bytes);
+  checkHtmlMarkup(html, doc.source, limits);
   const $ = load(html);
   const table = findItemTable($);
   if (table) return readModernGovPage($, table, doc);
   const text = htmlToText($('body').length ? $('body').get() : $.root().get(), { listLabels: true });
-  return parseMinutesText(text, { source: doc.source, ...(doc.hints ? { hints: doc.hints } : {}) });
+  return parseDocumentText(text, doc, limits);
 }
 
 /**
@@ -34,22 +40,32 @@ export function decodeHtml(bytes: Uint8Array): string {
   return iconv.decode(Buffer.from(bytes), charset).replace(/^\uFEFF/, '');
 }
 
-/** ModernGov's items table: `table.mgItemTable`, or any table headed "No." / "Item" with item links. */
+/**
+ * ModernGov's items table: `table.mgItemTable`, or any table headed "No." / "Item" with item links.
+ * Headers are gathered once, by the table they head, rather than searched for table by table: in
+ * tables nested inside tables the search was quadratic (issue 16).
+ */
 function findItemTable($: CheerioAPI): Cheerio<Element> | null {
   const marked = $('table.mgItemTable').first();
   if (marked.length) return marked;
-  const headed = $('table').filter((_, table) => {
-    const headers = $(table)
-      .find('th')
-      .map((__, th) => $(th).text().trim().toLowerCase())
-      .get();
-    return (
+  const headersOf = new Map<Element, string[]>();
+  for (const th of $('th').get()) {
+    const table = $(th).closest('table').get(0);
+    if (table?.type !== 'tag') continue;
+    const headers = headersOf.get(table) ?? [];
+    headers.push($(th).text().trim().toLowerCase());
+    headersOf.set(table, headers);
+  }
+  for (const [table, headers] of headersOf) {
+    if (
       headers.some((h) => /^no\.?$/.test(h)) &&
       headers.includes('item') &&
       $(table).find('a[href*="mgAi.aspx"]').length > 0
-    );
-  });
-  return headed.length ? headed.first() : null;
+    ) {
+      return $(table);
+    }
+  }
+  return null;
 }
 
 function readModernGovPage($: CheerioAPI, table: Cheerio<Element>, doc: SourceDocument): Meeting {
@@ -65,6 +81,8 @@ function readModernGovPage($: CheerioAPI, table: Cheerio<Element>, doc: SourceDo
     const item = readRow($, row, pageUrl);
     if (!item) continue;
     if (item.hasMinutes) withMinutes++;
+    // Unnumbered rows before the first minute are notices (a webcast): the page's preamble, as in text.
+    if (item.item.minute === null && items.every((i) => i.minute === null)) item.item.kind = 'preamble';
     items.push(item.item);
   }
   if (items.length === 0 || (withMinutes === 0 && !items.some((item) => item.restricted))) {

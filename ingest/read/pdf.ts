@@ -5,8 +5,12 @@
  */
 import { extractTextItems, getDocumentProxy, type StructuredTextItem } from 'unpdf';
 import { BadMinutesFileError } from '../../src/errors.js';
+import { parseMinuteToken } from '../../src/minutes/reference.js';
 import type { Meeting, SourceDocument } from '../../src/types.js';
+import { furnitureKey, isPageNumber } from '../parse/furniture.js';
 import { parseMinutesText } from '../parse/index.js';
+import { readPointLabel } from '../parse/points.js';
+import { inReadingOrder, type PageLine } from './pdf-columns.js';
 
 /** Fewer non-space characters than this per page means there is no real text layer: a scan. */
 const MIN_CHARS_PER_PAGE = 20;
@@ -74,32 +78,41 @@ function describePdfFailure(error: unknown): string {
 }
 
 /**
- * Groups a page's fragments into lines by baseline, top to bottom, left to right. Fragments whose
+ * Groups a page's fragments into lines by baseline, top to bottom, left to right, and puts them in
+ * reading order (column by column on a page set in two; see pdf-columns.ts). Fragments whose
  * baselines differ by less than half the font size share a line (superscripts, mixed fonts). A
  * gap well over the usual line spacing becomes a blank line: the paragraph break the reader sees.
  */
 export function pageLines(items: StructuredTextItem[]): string[] {
   const fragments = items.filter((item) => item.str.trim() !== '');
   fragments.sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: StructuredTextItem[][] = [];
+  const byBaseline: PageLine[] = [];
   for (const fragment of fragments) {
-    const line = lines.at(-1);
+    const line = byBaseline.at(-1);
     const first = line?.[0];
     if (line && first && Math.abs(first.y - fragment.y) < Math.max(first.fontSize, fragment.fontSize, 1) / 2) {
       line.push(fragment);
     } else {
-      lines.push([fragment]);
+      byBaseline.push([fragment]);
     }
   }
-  const baselines = lines.map((line) => line[0]?.y ?? 0);
-  const gaps = baselines.slice(1).map((y, i) => (baselines[i] ?? y) - y);
-  // Usual line spacing: the tighter gaps, but never more than the font allows, so a document
-  // whose every paragraph is one line (all gaps wide) still gets its paragraph breaks.
   const fontSize = percentile(
     fragments.map((f) => f.fontSize),
     0.5,
   );
-  const spacing = Math.min(percentile(gaps, 0.25), fontSize > 0 ? fontSize * SINGLE_SPACING : Number.POSITIVE_INFINITY);
+  const lines = inReadingOrder(byBaseline, fontSize);
+  const baselines = lines.map((line) => line[0]?.y ?? 0);
+  // The step down to each line; a step back up is the top of the next column, never a paragraph gap.
+  const gaps = baselines.slice(1).map((y, i) => (baselines[i] ?? y) - y);
+  // Usual line spacing: the tighter gaps, but never more than the font allows, so a document
+  // whose every paragraph is one line (all gaps wide) still gets its paragraph breaks.
+  const spacing = Math.min(
+    percentile(
+      gaps.filter((gap) => gap > 0),
+      0.25,
+    ),
+    fontSize > 0 ? fontSize * SINGLE_SPACING : Number.POSITIVE_INFINITY,
+  );
   const out: string[] = [];
   lines.forEach((line, i) => {
     const gap = gaps[i - 1];
@@ -113,8 +126,17 @@ export function pageLines(items: StructuredTextItem[]): string[] {
   return out;
 }
 
-/** "54.", "C61/24", "12a.", "(ii)", "b)": what printed minutes put in the left margin. */
-const MARGIN_LABEL = /^(?:[A-Z]{0,3}\d{1,4}(?:\/\d{2,4}|\.\d{1,2}|[a-z])?\.?|\(?(?:[ivx]{1,6}|[a-h])\))$/;
+/**
+ * What printed minutes put in the left margin: a minute number as the minute grammar reads it ("54.",
+ * "C61/24", "12a."), or a sub-point label ("(ii)", "b)"). A lone letter or roman numeral only as a
+ * labelled point, never as the first word of a line ("A", "I").
+ */
+function isMarginLabel(label: string): boolean {
+  const token = parseMinuteToken(label);
+  if (token && token.form !== 'letter' && token.form !== 'roman') return true;
+  const point = readPointLabel(label);
+  return point.label !== null && point.rest === '';
+}
 
 /** A line whose first fragment is a label set apart from the text by a column gap. */
 function splitMarginLabel(line: StructuredTextItem[]): { label: string; rest: StructuredTextItem[] } | null {
@@ -123,7 +145,7 @@ function splitMarginLabel(line: StructuredTextItem[]): { label: string; rest: St
   if (!first || !second) return null;
   const label = first.str.trim();
   const gap = second.x - (first.x + first.width);
-  if (!MARGIN_LABEL.test(label) || gap < Math.max(first.fontSize, 1) * MARGIN_GAP) return null;
+  if (!isMarginLabel(label) || gap < Math.max(first.fontSize, 1) * MARGIN_GAP) return null;
   return { label, rest: sorted.slice(1) };
 }
 
@@ -176,14 +198,4 @@ export function removePageFurniture(pages: string[][]): string[][] {
 function furnitureZone(lines: string[]): Set<number> {
   const text = lines.flatMap((line, i) => (line === '' ? [] : [i]));
   return new Set([...text.slice(0, FURNITURE_LINES), ...text.slice(-FURNITURE_LINES)]);
-}
-
-/** Running lines often carry the page number ("Cabinet 4 June 2024 — page 3"): compare without digits. */
-function furnitureKey(line: string): string {
-  return line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
-}
-
-/** A page number alone on a line. Minute numbers always carry a dot ("54."), page numbers never do. */
-function isPageNumber(line: string): boolean {
-  return /^(?:page\s+)?[-–—(\s]*\d{1,4}[-–—)\s]*(?:of\s+\d{1,4})?$/i.test(line.trim());
 }

@@ -1,15 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { BadMinutesFileError } from '../../src/errors.js';
-
-/** Minutes files larger than this are refused: real minutes are well under 2 MB of text. */
-export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+import { DEFAULT_LIMITS, formatCount, type IngestLimits, limitExceeded } from '../limits.js';
 
 /**
  * Reads a file's bytes, refusing what cannot be minutes before reading it all: a missing or
- * unreadable path, a folder, an empty file, or one over {@link MAX_SOURCE_BYTES}.
+ * unreadable path, a folder, an empty file, or one over the `maxFileBytes` limit.
  */
-export async function readSourceBytes(file: string): Promise<Uint8Array> {
+export async function readSourceBytes(
+  file: string,
+  limits: Pick<IngestLimits, 'maxFileBytes'> = DEFAULT_LIMITS,
+): Promise<Uint8Array> {
   let size: number;
   try {
     const info = await stat(file);
@@ -20,11 +21,11 @@ export async function readSourceBytes(file: string): Promise<Uint8Array> {
     throw new BadMinutesFileError(file, `cannot be read (${describeFsError(error)}); check the path`, { cause: error });
   }
   if (size === 0) throw new BadMinutesFileError(file, 'is empty; nothing to parse');
-  if (size > MAX_SOURCE_BYTES) {
-    const mb = (size / 1024 / 1024).toFixed(0);
-    throw new BadMinutesFileError(
+  if (size > limits.maxFileBytes) {
+    throw limitExceeded(
       file,
-      `is ${mb} MB, over the 20 MB limit for one meeting's minutes; split it by meeting`,
+      'maxFileBytes',
+      `is ${megabytes(size)} MB, over the ${megabytes(limits.maxFileBytes)} MB limit for one meeting's minutes`,
     );
   }
   try {
@@ -34,6 +35,10 @@ export async function readSourceBytes(file: string): Promise<Uint8Array> {
       cause: error,
     });
   }
+}
+
+function megabytes(bytes: number): string {
+  return formatCount(Math.round((bytes / 1024 / 1024) * 10) / 10);
 }
 
 function describeFsError(error: unknown): string {

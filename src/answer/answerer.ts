@@ -1,22 +1,16 @@
 import { BadInputError, LlmUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { type Question, readQuestion } from '../question/index.js';
+import { NOT_COVERED_BELOW } from '../retrieve/retriever.js';
 import type { Answer, Answerer, AskOptions, ChatModel, Retriever, SearchResult } from '../types.js';
-import { extractiveAnswer, mentionsQuestionTopic } from './extractive.js';
+import { type Answerability, decideAnswerability } from './answerability.js';
+import type { ContextBudget } from './context.js';
+import { extractiveAnswer, glossaryOf } from './extractive.js';
 import { rewriteFollowUp } from './follow-up.js';
-import { groundInPassages } from './grounding.js';
-import { notFoundText, searchedOf } from './not-found.js';
-import { type GivenPassage, numberPassages } from './passages.js';
-import { buildAnswerMessages, buildFollowUpMessages, loadPrompts, NOT_IN_MINUTES, type Prompts } from './prompts.js';
-import { isHistoryQuestion } from './question.js';
-import { DEFAULT_NOT_FOUND_THRESHOLD } from './thresholds.js';
-import { verifyCitations } from './verify.js';
-
-/** Passages oldest first (undated last), keeping rank order within a day, renumbered from 1. */
-function chronological(passages: GivenPassage[]): GivenPassage[] {
-  return [...passages]
-    .sort((a, b) => (a.hit.date ?? '9999').localeCompare(b.hit.date ?? '9999') || a.n - b.n)
-    .map((passage, i) => ({ ...passage, n: i + 1 }));
-}
+import { answerWithModel } from './model-answer.js';
+import { nearMissText, notFoundText, searchedOf } from './not-found.js';
+import { chronological, citationFor, type GivenPassage, numberPassages } from './passages.js';
+import { buildFollowUpMessages, loadPrompts, type Prompts } from './prompts.js';
 
 /** Hits asked of the retriever: a history question needs more meetings than a question of fact. */
 const K_FACT = 6;
@@ -26,19 +20,25 @@ const PASSAGES_PER_HIT = 3;
 const MAX_PASSAGES = 18;
 /** A rewritten follow-up longer than this is not a question: the model went off script. */
 const MAX_STANDALONE_CHARS = 400;
+/** Passages cited for where a near miss's topic is discussed. */
+const NEAR_MISS_CITATIONS = 2;
 
 export interface MinutesAnswererOptions {
   retriever: Retriever;
   /** The LLM; null answers extractively, with no model at all. */
   chatModel: ChatModel | null;
   logger: Logger;
-  /** Best-hit score below which the minutes are taken not to cover the question. */
+  /** Best-hit score below which the minutes are taken not to cover the question (the retriever's by default). */
   notFoundThreshold?: number;
   /** The prompt texts; read from `prompts/` by default. */
   prompts?: Prompts;
   /** Hits to retrieve per question; by default 6, or 10 for a history question. */
   k?: number;
+  /** The model's context window and answer length, in tokens; a 4k-token model by default. */
+  context?: ContextBudget;
 }
+
+const DEFAULT_CONTEXT: ContextBudget = { contextTokens: 4_096, answerTokens: 800 };
 
 /**
  * Answers questions from the minutes: retrieves, then answers with the LLM when one is configured
@@ -53,14 +53,16 @@ export class MinutesAnswerer implements Answerer {
   private readonly threshold: number;
   private readonly prompts: Prompts;
   private readonly k: number | null;
+  private readonly context: ContextBudget;
 
   constructor(options: MinutesAnswererOptions) {
     this.retriever = options.retriever;
     this.chatModel = options.chatModel;
     this.logger = options.logger;
-    this.threshold = options.notFoundThreshold ?? DEFAULT_NOT_FOUND_THRESHOLD;
+    this.threshold = options.notFoundThreshold ?? NOT_COVERED_BELOW;
     if (!Number.isFinite(this.threshold)) throw new BadInputError('notFoundThreshold must be a finite number');
     this.k = options.k ?? null;
+    this.context = options.context ?? DEFAULT_CONTEXT;
     if (this.k !== null && (!Number.isInteger(this.k) || this.k < 1)) {
       throw new BadInputError(`k must be a whole number of at least 1 (got ${options.k})`);
     }
@@ -74,7 +76,8 @@ export class MinutesAnswerer implements Answerer {
       throw new BadInputError('the question is empty: ask something, e.g. "What was said about school transport?"');
 
     const standalone = await this.standalone(asked, options);
-    const history = isHistoryQuestion(standalone);
+    // Read here for how many items to ask for; the retriever reads it again knowing the minutes.
+    const history = readQuestion(standalone).history;
     const result = await this.retriever.search(standalone, {
       ...(options.filters ? { filters: options.filters } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
@@ -90,58 +93,30 @@ export class MinutesAnswerer implements Answerer {
       ...(standalone !== asked ? { interpretedAs: standalone } : {}),
     };
 
-    if (this.isNotFound(result, standalone, passages)) {
+    // A retriever that does not say how it read the question is read here, with what the passages define.
+    const read = result.question ?? readQuestion(standalone, { glossary: glossaryOf(passages) });
+    const decision = decideAnswerability(read, result, passages, { threshold: this.threshold });
+    if (!decision.answerable) return { ...base, ...notAnswered(decision, result) };
+    if (!this.chatModel) return this.extractive(base, read, passages, history, result, null);
+
+    const outcome = await answerWithModel({
+      chatModel: this.chatModel,
+      prompts: this.prompts,
+      logger: this.logger,
+      question: read.text,
+      ranked,
+      history,
+      budget: this.context,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onDraft ? { onDraft: options.onDraft } : {}),
+    });
+    if (outcome.kind === 'refused') {
       return { ...base, mode: 'not_found', answer: notFoundText(result.scope), citations: [] };
     }
-    if (!this.chatModel) return this.extractive(base, standalone, passages, history, result, null);
-
-    try {
-      const reply = await this.chatModel.complete(buildAnswerMessages(this.prompts, passages, standalone), {
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      if (reply.trim().replace(/[`.]/g, '') === NOT_IN_MINUTES) {
-        return { ...base, mode: 'not_found', answer: notFoundText(result.scope), citations: [] };
-      }
-      const grounded = groundInPassages(reply, passages);
-      if (grounded.removed.length > 0) {
-        this.logger.warn(
-          { event: 'ungrounded_sentences_removed', count: grounded.removed.length },
-          'the model named a meeting date or minute it was not given; those sentences were removed',
-        );
-      }
-      const verified = verifyCitations(grounded.text, passages);
-      if (verified.invalid.length > 0) {
-        this.logger.warn(
-          { event: 'citations_removed', invalid: verified.invalid, given: passages.length },
-          'the model cited passages it was not given; those citations were removed',
-        );
-      }
-      if (verified.citations.length === 0) {
-        return this.extractive(
-          base,
-          standalone,
-          passages,
-          history,
-          result,
-          'the model cited none of the passages it was given',
-        );
-      }
-      return { ...base, mode: 'llm', answer: verified.answer, citations: verified.citations };
-    } catch (error) {
-      if (!(error instanceof LlmUnavailableError)) throw error;
-      this.logger.warn(
-        { event: 'llm_fallback', code: error.code, reason: error.message },
-        'answering without the model',
-      );
-      return this.extractive(
-        base,
-        standalone,
-        passages,
-        history,
-        result,
-        `the model was unavailable: ${error.message}`,
-      );
+    if (outcome.kind === 'fallback') {
+      return this.extractive(base, read, passages, history, result, outcome.reason);
     }
+    return { ...base, mode: 'llm', answer: outcome.answer, citations: outcome.citations };
   }
 
   /**
@@ -176,22 +151,9 @@ export class MinutesAnswerer implements Answerer {
     }
   }
 
-  /**
-   * Not covered when nothing was found or the best hit scores under the threshold. Without a
-   * model, also when nothing found mentions any topic word of the question: the retriever always
-   * returns its nearest items, however far, and an extractive answer can only stand on words the
-   * minutes share with the question. A model judges relevance itself (and says NOT_IN_MINUTES).
-   */
-  private isNotFound(result: SearchResult, question: string, passages: GivenPassage[]): boolean {
-    const best = result.hits[0];
-    if (!best || passages.length === 0) return true;
-    if (best.score < this.threshold) return true;
-    return !this.chatModel && !mentionsQuestionTopic(question, passages);
-  }
-
   private extractive(
     base: Pick<Answer, 'question' | 'searched'> & { interpretedAs?: string },
-    question: string,
+    question: Question,
     passages: GivenPassage[],
     history: boolean,
     result: SearchResult,
@@ -204,4 +166,24 @@ export class MinutesAnswerer implements Answerer {
     }
     return { ...base, mode: 'extractive', answer: extracted.answer, citations: extracted.citations, ...reason };
   }
+}
+
+/**
+ * The answer when the minutes don't answer: plainly not covered, or a near miss that says what the
+ * minutes do discuss (cited) and what they leave out.
+ */
+function notAnswered(
+  decision: Exclude<Answerability, { answerable: true }>,
+  result: SearchResult,
+): Pick<Answer, 'mode' | 'answer' | 'citations'> {
+  if (decision.reason !== 'near_miss') {
+    return { mode: 'not_found', answer: notFoundText(result.scope), citations: [] };
+  }
+  const citations = decision.where.slice(0, NEAR_MISS_CITATIONS).map((passage, i) => citationFor(passage, i + 1));
+  const cited = citations.map((c) => `[${c.n}]`).join('');
+  return {
+    mode: 'not_found',
+    answer: nearMissText(result.scope, { discussed: decision.discussed, missing: decision.missing, cited }),
+    citations,
+  };
 }

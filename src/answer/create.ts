@@ -6,7 +6,7 @@ import { OpenAiChatModel } from './chat-model.js';
 
 /** The chat model the configuration asks for, or null to answer extractively with no model. */
 export function createChatModel(config: Config, logger: Logger): ChatModel | null {
-  return config.llm ? new OpenAiChatModel({ ...config.llm, logger }) : null;
+  return config.llm ? new OpenAiChatModel({ ...config.llm, proxy: config.proxy, logger }) : null;
 }
 
 /**
@@ -24,6 +24,9 @@ export function createAnswerer(options: {
     retriever: options.retriever,
     chatModel: createChatModel(options.config, options.logger),
     logger: options.logger,
+    ...(options.config.llm
+      ? { context: { contextTokens: options.config.llm.contextTokens, answerTokens: options.config.llm.maxTokens } }
+      : {}),
     ...(options.notFoundThreshold !== undefined ? { notFoundThreshold: options.notFoundThreshold } : {}),
     ...(options.k !== undefined ? { k: options.k } : {}),
   });

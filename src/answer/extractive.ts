@@ -1,9 +1,19 @@
 import { formatLongDate } from '../dates.js';
+import {
+  type Concept,
+  type DocTerms,
+  docTerms,
+  Glossary,
+  mentions,
+  type Question,
+  sentenceGives,
+  stems,
+  withinDates,
+} from '../question/index.js';
 import type { Citation } from '../types.js';
 import { formatMeetingRef } from './citation.js';
 import { citationFor, type GivenPassage } from './passages.js';
-import { asksForFigure, asksForPerson, withoutDatePhrases } from './question.js';
-import { contentStems, definedAcronyms, hasFigure, looksLikeInstruction, splitSentences, stem, words } from './text.js';
+import { looksLikeInstruction, splitSentences } from './text.js';
 
 /**
  * Sentences every item has ("The Committee considered a report of the Director…", "That the report
@@ -16,11 +26,14 @@ const BOILERPLATE =
 const WORD_BUDGET = 130;
 /** Share of the question's concepts one of a meeting's sentences must exceed for it to join the answer. */
 const MIN_COVERAGE = 0.5;
+/** Sentences from a meeting in the period a question names score this much higher. */
+const PREFERRED_PERIOD_FACTOR = 1.3;
 /** A sentence longer than this is cut with an ellipsis: minutes sometimes run a paragraph as one. */
 const MAX_SENTENCE_WORDS = 60;
 
 export interface ExtractiveInput {
-  question: string;
+  /** The question as read (src/question). */
+  question: Question;
   /** The numbered passages, best hit first. */
   passages: GivenPassage[];
   /** Answer meeting by meeting in date order, naming the first and latest mention. */
@@ -30,14 +43,6 @@ export interface ExtractiveInput {
 export interface ExtractiveAnswer {
   answer: string;
   citations: Citation[];
-}
-
-/** One thing the question asks about, with the forms it may take in the minutes. */
-interface Concept {
-  /** Any of these stems in a sentence matches. */
-  stems: string[];
-  /** Or all the stems of one of these (an acronym's expansion). */
-  phrases: string[][];
 }
 
 interface Candidate {
@@ -59,49 +64,24 @@ interface MeetingGroup {
   candidates: Candidate[];
 }
 
+/** The acronyms the passages (and their items) define for themselves. */
+export function glossaryOf(passages: GivenPassage[]): Glossary {
+  const glossary = new Glossary();
+  for (const text of new Set(passages.flatMap((p) => [p.text, p.hit.text]))) glossary.learn(text);
+  return glossary;
+}
+
 /**
- * The question's concepts. An acronym the passages define is one concept whichever form the
- * question uses, so "EHCP" finds "Education, Health and Care Plan" and the other way round, and the
- * spelled-out form does not count four times over.
+ * The question's concepts, with the long forms of acronyms the passages themselves define, so
+ * "EHCP" finds "Education, Health and Care Plan" here even when the index's glossary lacks it.
  */
-/**
- * Words minutes use interchangeably for the same movement: a question about "growth" is answered by
- * "a 54% increase". Kept to the few families that dominate performance reports.
- */
-const SYNONYMS: string[][] = [
-  ['growth', 'grow', 'grew', 'grown', 'increase', 'increas', 'rise', 'ris', 'rose', 'risen', 'higher'],
-  ['decrease', 'decreas', 'fall', 'fell', 'fallen', 'reduction', 'reduc', 'decline', 'declin', 'lower', 'drop'],
-  ['cost', 'spend', 'spent', 'expenditure'],
-  ['worry', 'worri', 'concern', 'concerned'],
-];
-
-function synonymsOf(s: string): string[] {
-  return SYNONYMS.find((family) => family.includes(s)) ?? [s];
-}
-
-function conceptsOf(question: string, passages: GivenPassage[]): Concept[] {
-  const acronyms = definedAcronyms(passages.flatMap((p) => [p.text, p.hit.text]));
-  // Dates are left to the retriever's filters: "in 2020" would otherwise favour any sentence
-  // that mentions 2020, whatever it is about.
-  let stems = [...new Set(contentStems(withoutDatePhrases(question)))];
-  const concepts: Concept[] = [];
-  for (const [acronym, expansion] of acronyms) {
-    const acronymStem = stem(acronym);
-    const spelled = expansion.length > 0 && expansion.every((s) => stems.includes(s));
-    if (!spelled && !stems.includes(acronymStem)) continue;
-    concepts.push({ stems: [acronymStem], phrases: [expansion] });
-    stems = stems.filter((s) => s !== acronymStem && !(spelled && expansion.includes(s)));
-  }
-  for (const s of stems) concepts.push({ stems: synonymsOf(s), phrases: [] });
-  return concepts;
-}
-
-function sentenceStems(sentence: string): Set<string> {
-  return new Set(words(sentence).map((w) => stem(w.toLowerCase())));
-}
-
-function matches(concept: Concept, present: Set<string>): boolean {
-  return concept.stems.some((s) => present.has(s)) || concept.phrases.some((p) => p.every((s) => present.has(s)));
+function conceptsFor(question: Question, passages: GivenPassage[]): Concept[] {
+  const glossary = glossaryOf(passages);
+  return question.concepts.map((concept) => {
+    if (concept.phrases.length > 0 || !glossary.defines(concept.word)) return concept;
+    const longForms = glossary.expand(concept.word);
+    return { ...concept, phrases: longForms.map((form) => stems(form)), longForm: longForms[0] ?? null };
+  });
 }
 
 /** Removes a leading sub-point label ("(ii) ", "b) ") which reads oddly out of its list. */
@@ -119,55 +99,82 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
+/** What a concept named only in a sentence's item title counts for, against naming it in the sentence. */
+const TITLE_ONLY_SHARE = 0.5;
+
 /**
  * Scores every sentence of every passage by the question's concepts it mentions, each weighted by
  * how rare it is among the sentences (so "EHCP" counts for more than "children"), plus small
  * nudges: figures for "how many", names for "who", and the retriever's ranking of the hit.
  */
-function scoreSentences(question: string, passages: GivenPassage[]): Candidate[] {
-  const concepts = conceptsOf(question, passages);
-  const raw: Array<{ passage: GivenPassage; position: number; text: string; present: Set<string> }> = [];
+function scoreSentences(question: Question, passages: GivenPassage[]): Candidate[] {
+  const concepts = conceptsFor(question, passages);
+  const raw: Array<{ passage: GivenPassage; position: number; text: string; present: DocTerms; title: DocTerms }> = [];
   for (const passage of passages) {
+    const title = docTerms(passage.hit.title);
     splitSentences(passage.text).forEach((text, position) => {
       // Text that talks to the reader like a prompt is data at best: never offered as an answer.
       // Fragments (a date range, a heading) and lead-ins ending in a colon answer nothing.
       if (looksLikeInstruction(text) || wordCount(text) < 5 || /:$/.test(text)) return;
-      raw.push({ passage, position, text, present: sentenceStems(text) });
+      raw.push({ passage, position, text, present: docTerms(text), title });
     });
   }
   const weights = concepts.map((concept) => {
-    const df = raw.filter((r) => matches(concept, r.present)).length;
+    const df = raw.filter((r) => mentions(r.present, concept)).length;
     return Math.log(1 + raw.length / (1 + df));
   });
   const maxWeight = Math.max(0, ...weights);
   // The retriever's ranking, read from its scores: passages may be given in date order.
   const hits = [...new Set(passages.map((p) => p.hit))].sort((a, b) => b.score - a.score);
   const hitRank = new Map(hits.map((hit, rank) => [hit, rank]));
-  const wantsFigure = asksForFigure(question);
-  const wantsPerson = asksForPerson(question);
+  const asked = { counted: question.counted, questionStems: new Set(question.concepts.flatMap((c) => c.stems)) };
+  const givesAsked = (text: string) => question.facets.some((facet) => sentenceGives(facet, text, asked));
 
   const totalWeight = weights.reduce((sum, w) => sum + w, 0);
+  const prefer = question.dates.prefer;
   return raw.map((r) => {
     let score = 0;
     let matched = 0;
     concepts.forEach((concept, i) => {
-      if (!matches(concept, r.present)) return;
+      if (!mentions(r.present, concept)) return;
       score += weights[i] ?? 0;
       matched++;
     });
+    // An item whose title names the topic speaks of it in every sentence, naming it or not
+    // ("Quality Committee: The chair reported on…"): such sentences are candidates, below any
+    // sentence that names the topic itself.
+    if (score === 0) {
+      concepts.forEach((concept, i) => {
+        if (mentions(r.title, concept)) score += TITLE_ONLY_SHARE * (weights[i] ?? 0);
+      });
+    }
     const coverage = concepts.length > 0 ? matched / concepts.length : 0;
     if (score > 0) {
       // A sentence naming all of the question's topic outranks one that shares a single word.
       score *= 0.5 + (0.5 * score) / totalWeight;
-      if (wantsFigure && hasFigure(r.text)) score += 0.5 * maxWeight;
-      if (wantsPerson && /\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+\p{Lu}/u.test(r.text)) score += 0.5 * maxWeight;
+      // A sentence giving what is asked (the figure, the date, the name) outranks one that only names the topic.
+      if (givesAsked(r.text)) score += 0.5 * maxWeight;
       score += 0.3 * maxWeight * (1 / (1 + (hitRank.get(r.passage.hit) ?? 0)));
       // Very long sentences match by sheer size; temper that a little.
       score /= 1 + wordCount(r.text) / 120;
       if (BOILERPLATE.test(r.text)) score *= 0.6;
+      // A meeting from the period the question names ("after 18 June 2025", "in 2020") comes first.
+      if (prefer && withinDates(r.passage.hit.date, prefer)) score *= PREFERRED_PERIOD_FACTOR;
     }
     return { passage: r.passage, position: r.position, text: r.text, score, coverage };
   });
+}
+
+/**
+ * A question that names a day ("the meeting after 18/6/25", "on 2 June 2020") names one meeting:
+ * when the minutes have a meeting that day, the answer comes from it alone, not from the same
+ * wording in other meetings.
+ */
+function onTheDayNamed(groups: MeetingGroup[], question: Question): MeetingGroup[] {
+  const day = question.dates.prefer;
+  if (!day?.after || day.after !== day.before) return groups;
+  const thatDay = groups.filter((g) => g.date === day.after);
+  return thatDay.length > 0 ? thatDay : groups;
 }
 
 function meetingKey(passage: GivenPassage): string {
@@ -297,7 +304,7 @@ function meetingHeading(group: MeetingGroup, picked: Candidate[], showCommittee:
 export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | null {
   const candidates = scoreSentences(input.question, input.passages).filter((c) => c.score > 0);
   if (candidates.length === 0) return null;
-  const chosen = select(groupByMeeting(candidates), input.history);
+  const chosen = select(onTheDayNamed(groupByMeeting(candidates), input.question), input.history);
   const meetings = [...chosen.keys()].sort(byDate);
   if (meetings.length === 0) return null;
 
@@ -343,16 +350,4 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | nul
     paragraphs.push(`${meetingHeading(group, picked, showCommittee)}: ${sentences.join(' ')}`);
   }
   return { answer: paragraphs.join('\n\n'), citations };
-}
-
-/** Whether any passage or found item mentions any topic word of the question at all. */
-export function mentionsQuestionTopic(question: string, passages: GivenPassage[]): boolean {
-  // Dates are left out: "in 2020" matches every minute of 2020 and says nothing about the topic.
-  const concepts = conceptsOf(withoutDatePhrases(question), passages);
-  if (concepts.length === 0) return true;
-  const texts = new Set(passages.flatMap((p) => [p.text, p.hit.text, p.hit.title]));
-  return [...texts].some((text) => {
-    const present = sentenceStems(text);
-    return concepts.some((concept) => matches(concept, present));
-  });
 }

@@ -1,16 +1,21 @@
+import {
+  datePhrases as allDatePhrases,
+  withoutDatePhrases as withoutAllDatePhrases,
+  withoutFiller,
+} from '../question/index.js';
 import type { ConversationTurn } from '../types.js';
-import { datePhrases, withoutDatePhrases } from './question.js';
 
 /** Openings that mark a question as leaning on the one before ("and in 2022?", "what about…"). */
 const CONNECTIVE =
   /^(?:(?:ok(?:ay)?|thanks|right|great)[,.!]?\s+)?(?:and what about|and how about|what about|how about|and also|and|also|but|what of|same for|same question for)\b[,:]?\s*/i;
 
-/** Slack user/channel mentions, which mean nothing to the search. */
+/** In a follow-up a year alone is a date: "and 2022?". */
+const datePhrases = (text: string) => allDatePhrases(text, { bareYears: true });
+const withoutDatePhrases = (text: string) => withoutAllDatePhrases(text, { bareYears: true });
+
+/** Mentions, greetings, thanks and the like, which mean nothing to the search. */
 function stripMentions(text: string): string {
-  return text
-    .replace(/<[@#!][^>]*>/g, ' ')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
+  return withoutFiller(text);
 }
 
 function stripQuestionMark(text: string): string {

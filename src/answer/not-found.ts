@@ -52,6 +52,20 @@ export function describeFilters(filters: SearchFilters): string | null {
  * (given, or read from the question) narrowed it, so the asker knows whether to widen the search.
  */
 export function notFoundText(scope: SearchScope): string {
+  return `The minutes I have don't cover that. ${searchedText(scope)}`;
+}
+
+/**
+ * A near miss: the minutes discuss the topic but not the thing asked ("…discuss children's centres
+ * [1] but don't record any closure"). `cited` holds the `[n]` markers of where the topic is discussed.
+ */
+export function nearMissText(scope: SearchScope, near: { discussed: string; missing: string; cited: string }): string {
+  const where = near.cited ? ` ${near.cited}` : '';
+  return `The minutes discuss ${near.discussed}${where} but ${near.missing}. ${searchedText(scope)}`;
+}
+
+/** What was searched, and how a filter narrowed it. */
+function searchedText(scope: SearchScope): string {
   const meetings = `${scope.meetings} ${scope.meetings === 1 ? 'meeting' : 'meetings'}`;
   const searched =
     scope.meetings === 0
@@ -62,5 +76,5 @@ export function notFoundText(scope: SearchScope): string {
     ? ` The search was limited to meetings ${narrowed}${scope.filtersFromQuestion ? ', as read from your question' : ''}; ask without that limit to search everything.`
     : '';
   const keywordNote = scope.keywordOnly ? ' (Only the keyword index was available for this search.)' : '';
-  return `The minutes I have don't cover that. ${searched}${filterNote}${keywordNote}`;
+  return `${searched}${filterNote}${keywordNote}`;
 }

@@ -1,19 +1,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../errors.js';
-import type { ChatMessage, ConversationTurn } from '../types.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import type { ChatMessage, ConversationTurn, JsonSchemaFormat } from '../types.js';
 import { dataBlock, type GivenPassage, neutraliseDelimiters } from './passages.js';
 
 /** The prompt texts, as written in `prompts/`. */
 export interface Prompts {
   system: string;
+  /** How an answer reads, whatever its format. */
+  answerStyle: string;
+  /** Prose with `[n]` markers: for endpoints without structured output. */
   answerFormat: string;
+  /** JSON sentences with passage ids: for endpoints with structured output. */
+  answerFormatJson: string;
   followUp: string;
 }
 
-/** `prompts/` at the repository root, found from this file so it works from any working directory. */
-export const DEFAULT_PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prompts');
+/** `prompts/` at the package root, so it is found from any working directory and from `dist/`. */
+export const DEFAULT_PROMPTS_DIR = path.join(PACKAGE_ROOT, 'prompts');
 
 const cache = new Map<string, Prompts>();
 
@@ -35,7 +40,9 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR): Prompts {
   if (cached) return cached;
   const prompts: Prompts = {
     system: readPrompt(dir, 'system.md'),
+    answerStyle: readPrompt(dir, 'answer-style.md'),
     answerFormat: readPrompt(dir, 'answer-format.md'),
+    answerFormatJson: readPrompt(dir, 'answer-format-json.md'),
     followUp: readPrompt(dir, 'follow-up.md'),
   };
   cache.set(dir, prompts);
@@ -46,14 +53,60 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR): Prompts {
 export const NOT_IN_MINUTES = 'NOT_IN_MINUTES';
 
 /**
+ * Where a prose reply should end: the model starting to write the next prompt ("Question: …") or
+ * a data block. At most four, OpenAI's limit.
+ */
+export const ANSWER_STOP = ['\nQuestion:', '<<<', '>>>', '\nPassages from the minutes'];
+
+/** The answer's JSON shape for structured output: sentences, each with the passages it rests on. */
+export function answerSchema(passageCount: number): JsonSchemaFormat {
+  const ids = Array.from({ length: passageCount }, (_, i) => i + 1);
+  return {
+    name: 'minutes_answer',
+    schema: {
+      type: 'object',
+      properties: {
+        not_in_minutes: { type: 'boolean' },
+        sentences: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              text: { type: 'string' },
+              passages: { type: 'array', items: { type: 'integer', enum: ids } },
+            },
+            required: ['text', 'passages'],
+            additionalProperties: false,
+          },
+        },
+      },
+      required: ['not_in_minutes', 'sentences'],
+      additionalProperties: false,
+    },
+  };
+}
+
+/** The fixed rules of answering, in the format asked for: the system message. */
+export function answerInstructions(prompts: Prompts, structured: boolean): string {
+  return [prompts.system, prompts.answerStyle, structured ? prompts.answerFormatJson : prompts.answerFormat].join(
+    '\n\n',
+  );
+}
+
+/**
  * The messages for answering: the fixed rules as the system message, then one user message holding
  * the passages as numbered data blocks and, last, the question. Nothing from the minutes ever
  * reaches the system message.
  */
-export function buildAnswerMessages(prompts: Prompts, passages: GivenPassage[], question: string): ChatMessage[] {
+export function buildAnswerMessages(
+  prompts: Prompts,
+  passages: GivenPassage[],
+  question: string,
+  options: { structured?: boolean } = {},
+): ChatMessage[] {
   const blocks = passages.map(dataBlock).join('\n\n');
   return [
-    { role: 'system', content: `${prompts.system}\n\n${prompts.answerFormat}` },
+    { role: 'system', content: answerInstructions(prompts, options.structured ?? false) },
     {
       role: 'user',
       content:

@@ -2,12 +2,34 @@ import { readFileSync } from 'node:fs';
 import { BadInputError } from '../errors.js';
 import type { Retriever, SearchFilters } from '../types.js';
 
+/**
+ * A minute item named in an evaluation file: [meeting date, minute number], or, where numbers
+ * repeat within a meeting ("4.01", "4.02") or are not numbers at all ("PLA149/14", "D"),
+ * [meeting date, minute as printed], or for an unnumbered item [meeting date, its title].
+ */
+export type ItemRef = [string, number | string];
+
+/** The fields of a hit or citation that say which item it is. */
+export interface ItemKey {
+  date: string | null;
+  minute: string | null;
+  minuteNumber: number | null;
+  title: string;
+}
+
+/** Whether an item is the one a reference names (see {@link ItemRef}). */
+export function isItem([date, minute]: ItemRef, item: ItemKey): boolean {
+  if (item.date !== date) return false;
+  if (typeof minute === 'number') return item.minuteNumber === minute;
+  return item.minute === minute || (item.minute === null && item.title === minute);
+}
+
 /** One line of an evaluation file (`../shared/eval/dev-questions.jsonl` format). */
 export interface EvalQuestion {
   id: string;
   q: string;
-  /** [meeting date, minute number] pairs that answer it; empty when the minutes do not. */
-  relevant: Array<[string, number]>;
+  /** The items that answer it; empty when the minutes do not. */
+  relevant: ItemRef[];
   kind?: string;
   after?: string;
   before?: string;
@@ -72,8 +94,7 @@ export async function evaluate(retriever: Retriever, questions: EvalQuestion[], 
       ...(question.before ? { before: question.before } : {}),
     };
     const { hits } = await retriever.search(question.q, { k, filters });
-    const wanted = new Set(question.relevant.map(([date, minute]) => `${date}#${minute}`));
-    const index = hits.findIndex((hit) => wanted.has(`${hit.date}#${hit.minuteNumber}`));
+    const index = hits.findIndex((hit) => question.relevant.some((ref) => isItem(ref, hit)));
     results.push({
       id: question.id,
       question: question.q,

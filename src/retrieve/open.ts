@@ -1,21 +1,25 @@
-import path from 'node:path';
 import type { Config } from '../config.js';
 import { openEmbedder } from '../embed/open.js';
 import type { Logger } from '../logger.js';
-import { IndexStore } from '../store/index-store.js';
+import { openIndexReader, storeTarget } from '../store/open-store.js';
 import { HybridRetriever } from './retriever.js';
 
 /**
- * Opens the index and the embedding model its vectors were made with. The query must be embedded
- * by the index's own model, whatever is configured now; when that model is not available the
- * retriever searches keywords only and `notice` (once, through `say`) tells the user how to fix it.
+ * Opens the index (SQLite folder or PostgreSQL, as configured) and the embedding model its vectors
+ * were made with. The query must be embedded by the index's own model, whatever is configured now;
+ * when that model is not available the retriever searches keywords only and `notice` (once,
+ * through `say`) tells the user how to fix it.
  */
 export async function openRetriever(
   ctx: { config: Config; logger: Logger; err?: (text: string) => void },
-  options: { indexDir?: string } = {},
+  options: { indexDir?: string; databaseUrl?: string } = {},
 ): Promise<HybridRetriever> {
-  const indexDir = path.resolve(options.indexDir ?? ctx.config.indexDir);
-  const store = IndexStore.open(indexDir, { logger: ctx.logger });
+  const target = storeTarget(ctx.config, {
+    ...(options.indexDir !== undefined ? { index: options.indexDir } : {}),
+    ...(options.databaseUrl !== undefined ? { database: options.databaseUrl } : {}),
+  });
+  const open = () => openIndexReader(target, { logger: ctx.logger });
+  const store = await open();
   try {
     const model = store.model;
     let embedder = null;
@@ -29,15 +33,9 @@ export async function openRetriever(
         'searching keywords only: the index has no vectors; fetch the model (`npx minutebook model fetch`) and re-ingest with --rebuild',
       );
     }
-    return new HybridRetriever({
-      store,
-      embedder,
-      logger: ctx.logger,
-      ownsStore: true,
-      reopen: () => IndexStore.open(indexDir, { logger: ctx.logger }),
-    });
+    return new HybridRetriever({ store, embedder, logger: ctx.logger, ownsStore: true, reopen: open });
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }

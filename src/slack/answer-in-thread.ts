@@ -1,8 +1,10 @@
+import { performance } from 'node:perf_hooks';
+import { BusyError } from '../errors.js';
 import type { Answer, ConversationTurn } from '../types.js';
 import { errorMessage, renderAnswer, type SlackMessage, usageMessage } from './blocks.js';
 import type { SlackDeps, WebClient } from './deps.js';
 import { slackTextToPlain } from './escape.js';
-import { describeFailure } from './failure.js';
+import { BUSY_TEXT, describeFailure } from './failure.js';
 import { isRecord, threadToTurns, type UserMessage } from './payloads.js';
 
 /** The reaction shown on a question while it is being answered. */
@@ -21,7 +23,7 @@ export async function answerInThread(
 ): Promise<void> {
   const log = deps.logger.child({ channel: message.channel, ts: message.ts, user: message.user });
   // A mention in a DM can arrive as both `message` and `app_mention`; answer the message once.
-  if (!deps.seen.firstTime(`message:${message.channel}:${message.ts}`)) {
+  if (!(await deps.seen.firstTime(`message:${message.channel}:${message.ts}`))) {
     log.debug('message already answered');
     return;
   }
@@ -30,35 +32,88 @@ export async function answerInThread(
     await post(client, message, usageMessage(), log);
     return;
   }
-  const decision = deps.rateLimiter.take(message.user);
+  const decision = await deps.rateLimiter.take(message.user);
   if (!decision.allowed) {
     log.info({ event: 'slack.rate_limited' }, 'question rate limited');
+    deps.metrics.question('rate_limited');
     await tellUser(client, message, rateLimitText(decision.retryAfterMs), log);
+    return;
+  }
+  // Before any Slack call: a burst must be turned away at once, not after a reaction each.
+  const slot = deps.slots.tryTake();
+  if (!slot) {
+    log.warn({ event: 'slack.busy', in_flight: deps.slots.taken }, 'question turned away: every slot is taken');
+    deps.metrics.question('busy');
+    await post(client, message, errorMessage(BUSY_TEXT), log);
     return;
   }
 
   const reacted = await react(client, 'add', message, log);
   try {
     const history = message.inThread ? await readThread(client, deps, message, botUserId) : [];
-    const answer = await ask(deps, question, history);
-    log.info(
-      { event: 'slack.answered', mode: answer.mode, citations: answer.citations.length, historyTurns: history.length },
-      'answered',
-    );
+    const answer = await answerTimed(deps, question, history, log);
     for (const part of renderAnswer(answer, { feedback: true })) await postOrThrow(client, message, part);
   } catch (error) {
     const reason = describeFailure(error, log, { question_chars: question.length });
     await post(client, message, errorMessage(reason), log);
   } finally {
+    slot.release();
     if (reacted) await react(client, 'remove', message, log);
   }
 }
 
-/** Asks the answerer with the queue and timeout every Slack question goes through. */
-export async function ask(deps: SlackDeps, question: string, history: ConversationTurn[]): Promise<Answer> {
-  return deps.concurrency.run(() =>
-    deps.answerer.ask(question, { history, signal: AbortSignal.timeout(deps.askTimeoutMs) }),
+/**
+ * Asks the answerer the way every Slack question is asked: in a question slot (or a BusyError when
+ * none is free), with the timeout, counted, and logged as `slack.answered` with its duration.
+ */
+export async function ask(
+  deps: SlackDeps,
+  question: string,
+  history: ConversationTurn[],
+  log: SlackDeps['logger'] = deps.logger,
+): Promise<Answer> {
+  const slot = deps.slots.tryTake();
+  if (!slot) {
+    deps.metrics.question('busy');
+    throw new BusyError();
+  }
+  try {
+    return await answerTimed(deps, question, history, log);
+  } finally {
+    slot.release();
+  }
+}
+
+/** Asks the answerer with the timeout, counts and logs the answer. The caller holds a question slot. */
+export async function answerTimed(
+  deps: SlackDeps,
+  question: string,
+  history: ConversationTurn[],
+  log: SlackDeps['logger'],
+): Promise<Answer> {
+  const started = performance.now();
+  let answer: Answer;
+  try {
+    answer = await deps.answerer.ask(question, { history, signal: AbortSignal.timeout(deps.askTimeoutMs) });
+  } catch (error) {
+    deps.metrics.question('failed');
+    throw error;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  deps.metrics.question('answered');
+  deps.metrics.answered(answer.mode, seconds, answer.fallbackReason);
+  log.info(
+    {
+      event: 'slack.answered',
+      mode: answer.mode,
+      citations: answer.citations.length,
+      historyTurns: history.length,
+      duration_ms: Math.round(seconds * 1000),
+      ...(answer.fallbackReason ? { fallback: true } : {}),
+    },
+    'answered',
   );
+  return answer;
 }
 
 async function readThread(

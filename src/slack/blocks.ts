@@ -6,7 +6,8 @@ import { escapeMrkdwn, mrkdwnLink } from './escape.js';
 
 /**
  * Block Kit for answers, errors and the App Home. Slack's limits (section text 3000 characters,
- * 50 blocks a message) are met here by splitting, never by cutting the answer short.
+ * 50 blocks a message) are met here by splitting; an answer is capped first (`LIMITS.answerChars`),
+ * saying so, so it is one message.
  *
  * Citations are worded by the answering core's `formatCitation`, so Slack and the CLI cite alike;
  * this module only makes them safe mrkdwn links.
@@ -24,7 +25,24 @@ export const LIMITS = {
   buttonValue: 2000,
   citationsShown: 10,
   quoteChars: 280,
+  /**
+   * An answer longer than this is cut at a sentence before it reaches Slack: two sections, about a
+   * thousand words, so even a runaway LLM reply is one readable message, not sixteen.
+   */
+  answerChars: 6000,
 } as const;
+
+/** Said where an answer was cut short. */
+export const SHORTENED_NOTE = '(Answer shortened: the cited minutes have the rest.)';
+
+/** Cuts `text` to `max` characters at the last paragraph or sentence end before it, and says so. */
+export function capAnswerText(text: string, max: number = LIMITS.answerChars): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, max - SHORTENED_NOTE.length - 2);
+  const sentenceEnd = Math.max(room.lastIndexOf('\n'), room.search(/[.!?](?=\s[^.!?]*$)/) + 1);
+  const cut = sentenceEnd > room.length / 2 ? room.slice(0, sentenceEnd) : room.replace(/\s+\S*$/, '');
+  return `${cut.trimEnd()}\n\n${SHORTENED_NOTE}`;
+}
 
 /** One message to post: blocks plus the `text` fallback Slack shows in notifications. */
 export interface SlackMessage {
@@ -204,7 +222,7 @@ function actionsBlock(answer: Answer, options: RenderOptions): Block | null {
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage[] {
   const body: Block[] = [];
   if (options.preface) body.push(context(options.preface));
-  const answerText = answer.answer.trim() || 'I could not find anything on that in the minutes.';
+  const answerText = capAnswerText(answer.answer.trim() || 'I could not find anything on that in the minutes.');
   for (const piece of splitRendered(answerText, LIMITS.sectionText, (s) => renderAnswerText(s, answer.citations))) {
     body.push(section(piece));
   }

@@ -9,12 +9,28 @@ const ZWSP = '\u200B';
 const BROADCAST_WORDS = /@(channel|here|everyone)\b/gi;
 
 /**
+ * What Slack turns into a link by itself: a scheme (`https://`, `ftp://`, `mailto:`), a `www.`, or a
+ * host name with a top-level domain (`evil.example/path`, `name@council.example`).
+ */
+const AUTO_LINKED = /\b(?:[a-z][a-z0-9+.-]*:\/\/|mailto:|www\.)\S*|\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b\S*/gi;
+
+/**
+ * Makes a URL-like run of text inert: a zero-width space after its scheme's colon and after every
+ * dot, so Slack neither links it nor unfurls it, while it still reads the same.
+ */
+function defuseLinks(text: string): string {
+  return text.replace(AUTO_LINKED, (run) => run.replace(/:/g, `:${ZWSP}`).replace(/\./g, `.${ZWSP}`));
+}
+
+/**
  * Escapes text for Slack mrkdwn. `&`, `<` and `>` become entities, which turns `<!channel>`,
  * `<@U123>`, `<!subteam^S1>` and `<http://x|y>` into inert text; bare `@channel`, `@here` and
- * `@everyone` get a zero-width space after the `@` in case a client links names.
+ * `@everyone` get a zero-width space after the `@` in case a client links names; and bare URLs
+ * and host names are defused, so the only links in a message are the ones we build from our own
+ * source records ({@link mrkdwnLink}).
  */
 export function escapeMrkdwn(text: string): string {
-  return text
+  return defuseLinks(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { asMinutebookError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
+/** The reply when every question slot is taken: polite, and says when to come back. */
+export const BUSY_TEXT =
+  "I'm answering a lot of questions right now, so I couldn't take yours. Please try again in a minute.";
+
 /**
  * What the user reads when answering failed: short, says what to do, never a stack trace or an
  * internal message. The full error goes to the log under the same reference.
@@ -9,6 +13,10 @@ import type { Logger } from '../logger.js';
 export function describeFailure(error: unknown, logger: Logger, context: Record<string, unknown>): string {
   const ref = randomBytes(3).toString('hex');
   const wrapped = asMinutebookError(error);
+  if (wrapped.code === 'BUSY') {
+    logger.warn({ event: 'slack.busy', ...context }, 'question turned away: every slot is taken');
+    return BUSY_TEXT;
+  }
   logger.error({ err: wrapped, code: wrapped.code, ref, ...context }, 'slack answer failed');
   if (isAbort(error)) {
     return `That took too long to answer. Try a narrower question, for example name a committee or a year. (ref ${ref})`;

@@ -10,11 +10,17 @@ export interface RateLimitOptions {
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
+/** A per-user limit on questions; shared by several `serve` processes when kept in PostgreSQL. */
+export interface RateLimits {
+  /** Counts a question from `user` if allowed; otherwise says how long until the next is. */
+  take(user: string): RateDecision | Promise<RateDecision>;
+}
+
 /**
  * A per-user sliding-window limit, so one person (or a loop) cannot monopolise the answerer. Kept in
  * memory and bounded; a restart forgets it, which is fine for a courtesy limit.
  */
-export class RateLimiter {
+export class RateLimiter implements RateLimits {
   readonly #limit: number;
   readonly #windowMs: number;
   readonly #maxUsers: number;

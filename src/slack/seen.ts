@@ -1,9 +1,19 @@
 /**
+ * Keys already handled (event ids, message timestamps), so an event Slack delivers twice is answered
+ * once. Several `serve` processes behind one Slack app share one (in PostgreSQL, see
+ * `shared-state.ts`), so a retry delivered to another process is still a repeat.
+ */
+export interface SeenStore {
+  /** Records `key`; true the first time any process sees it, false on every repeat. */
+  firstTime(key: string): boolean | Promise<boolean>;
+}
+
+/**
  * A bounded memory of keys already handled (event ids, message timestamps), so an event Slack
  * delivers twice is answered once. Oldest keys are forgotten first; the bound keeps memory flat
  * however long the bot runs.
  */
-export class SeenKeys {
+export class SeenKeys implements SeenStore {
   readonly #max: number;
   readonly #keys = new Set<string>();
 

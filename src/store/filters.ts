@@ -7,27 +7,27 @@ export function hasFilters(filters: SearchFilters | undefined): filters is Searc
   return Boolean(filters && (filters.after || filters.before || filters.committee || filters.council));
 }
 
+/** One checked condition of a filter, for a store to render in its own SQL. */
+export type FilterTerm = { kind: 'after' | 'before'; value: string } | { kind: 'committee' | 'council'; value: string };
+
 /**
- * A SQL condition on the meetings table aliased `alias`, with its parameters. Committee and council
- * match as case-insensitive substrings; a meeting with no date never matches a date range.
+ * The conditions `filters` sets, checked where they enter. Both stores give them one meaning:
+ * dates are inclusive and a meeting with no date never matches a date range; committee and council
+ * match as case-insensitive substrings.
  */
-export function meetingCondition(filters: SearchFilters, alias: string): { sql: string; params: string[] } {
-  const parts: string[] = [];
-  const params: string[] = [];
-  for (const key of ['after', 'before'] as const) {
-    const value = filters[key];
+export function filterTerms(filters: SearchFilters): FilterTerm[] {
+  const found: FilterTerm[] = [];
+  for (const kind of ['after', 'before'] as const) {
+    const value = filters[kind];
     if (value === undefined) continue;
-    if (!isIsoDate(value)) throw new BadInputError(`${key} must be a date as YYYY-MM-DD (got "${value}")`);
-    parts.push(`${alias}.date ${key === 'after' ? '>=' : '<='} ?`);
-    params.push(value);
+    if (!isIsoDate(value)) throw new BadInputError(`${kind} must be a date as YYYY-MM-DD (got "${value}")`);
+    found.push({ kind, value });
   }
-  for (const key of ['committee', 'council'] as const) {
-    const value = filters[key]?.trim();
-    if (!value) continue;
-    parts.push(`instr(lower(coalesce(${alias}.${key}, '')), lower(?)) > 0`);
-    params.push(value);
+  for (const kind of ['committee', 'council'] as const) {
+    const value = filters[kind]?.trim();
+    if (value) found.push({ kind, value });
   }
-  return { sql: parts.length > 0 ? parts.join(' AND ') : '1', params };
+  return found;
 }
 
 /** Checks a result limit where it enters. */

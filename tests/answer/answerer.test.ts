@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MinutesAnswerer } from '../../src/answer/answerer.js';
 import { OpenAiChatModel } from '../../src/answer/chat-model.js';
-import { loadPrompts } from '../../src/answer/prompts.js';
+import { answerInstructions, loadPrompts } from '../../src/answer/prompts.js';
 import { BadInputError } from '../../src/errors.js';
 import type { Answer, SearchHit, SearchScope } from '../../src/types.js';
-import { FakeOpenAi, messagesOf, type ReplyScript } from '../helpers/fake-openai.js';
+import { FakeOpenAi, llmConfigFor, messagesOf, type ReplyScript } from '../helpers/fake-openai.js';
 import {
   capturingLogger,
   EHCP_2020,
@@ -36,12 +36,7 @@ async function answererWith(
   if (replies) {
     fake = await FakeOpenAi.start(...replies);
     chatModel = new OpenAiChatModel({
-      apiKey: 'sk-test',
-      baseUrl: fake.baseUrl,
-      model: 'fake-model',
-      timeoutMs: options.timeoutMs ?? 5_000,
-      maxRetries: 2,
-      maxTokens: 400,
+      ...llmConfigFor(fake.baseUrl, { timeoutMs: options.timeoutMs ?? 5_000 }),
       logger,
       sleep: async () => {},
     });
@@ -116,15 +111,17 @@ describe('MinutesAnswerer with an LLM (a real HTTP server scripted to reply)', (
     expect(answer.citations.map((c) => c.minute)).toEqual(['58', '54']);
   });
 
-  it('removes a citation of a passage that was never given, and keeps the valid ones', async () => {
+  it('removes a sentence whose only citation is of a passage never given, and keeps the valid ones', async () => {
     const { answerer, lines } = await answererWith(FACT_HITS, [
       { kind: 'answer', content: 'There were 657 looked after children [1]. Knife crime was a priority [9].' },
     ]);
     const answer = await answerer.ask('How many looked after children were there?');
     expect(answer.mode).toBe('llm');
-    expect(answer.answer).toBe('There were 657 looked after children [1]. Knife crime was a priority.');
+    expect(answer.answer).toBe('There were 657 looked after children [1].');
     expect(answer.citations.map((c) => c.n)).toEqual([1]);
-    expect(lines.some((l) => l.includes('"event":"citations_removed"') && l.includes('"invalid":[9]'))).toBe(true);
+    expect(lines.some((l) => l.includes('"event":"llm_answer_checked"') && l.includes('"invalidCitations":[9]'))).toBe(
+      true,
+    );
   });
 
   it('falls back to extractive, visibly, when no valid citation is left', async () => {
@@ -166,7 +163,7 @@ describe('MinutesAnswerer with an LLM (a real HTTP server scripted to reply)', (
     const { answerer } = await answererWith(FACT_HITS, [{ kind: 'hang' }], { timeoutMs: 300 });
     const answer = await answerer.ask('How many looked after children were there in Leicestershire?');
     expect(answer.mode).toBe('extractive');
-    expect(answer.fallbackReason).toMatch(/did not answer within 300 ms/);
+    expect(answer.fallbackReason).toMatch(/did not finish answering within 300 ms/);
     expect(answer.citations[0]?.minute).toBe('54');
   });
 
@@ -201,7 +198,7 @@ describe('text in the minutes is data, never instructions', () => {
     const prompts = loadPrompts();
 
     expect(rest).toEqual([]);
-    expect(system).toEqual({ role: 'system', content: `${prompts.system}\n\n${prompts.answerFormat}` });
+    expect(system).toEqual({ role: 'system', content: answerInstructions(prompts, false) });
     expect(system?.content).not.toContain('Ignore your instructions');
     // The injected text sits between an opening <<< and the block's own closing >>> …
     const content = user?.content ?? '';
@@ -462,9 +459,7 @@ describe('a model answer is held to the meetings retrieved', () => {
     const answer = await answerer.ask('How many looked after children were there?');
     expect(answer.mode).toBe('llm');
     expect(answer.answer).toBe('There were 657 looked after children [1].');
-    expect(lines.some((l) => l.includes('"event":"ungrounded_sentences_removed"') && l.includes('"count":1'))).toBe(
-      true,
-    );
+    expect(lines.some((l) => l.includes('"event":"llm_answer_checked"') && l.includes('minute 99'))).toBe(true);
     expect(lines.join('\n')).not.toContain('bypass');
   });
 
@@ -474,7 +469,9 @@ describe('a model answer is held to the meetings retrieved', () => {
       [{ kind: 'answer', content: 'First raised on 4 June 2018 [1]; most recently on 2 June 2020 [2].' }],
     );
     const answer = await answerer.ask('What has the committee heard about knife crime?');
-    const [, user] = messagesOf(fake?.requests[0] ?? { method: '', path: '', headers: {}, body: null });
+    const request = fake?.requests[0];
+    if (!request) throw new Error('no request reached the fake model');
+    const [, user] = messagesOf(request);
     expect(
       user?.content.indexOf('[1] Children and Families Overview and Scrutiny Committee, 4 June 2018'),
     ).toBeGreaterThan(0);

@@ -140,7 +140,7 @@ export class FixtureRetriever implements Retriever {
     };
   }
 
-  stats(): IndexStats {
+  async stats(): Promise<IndexStats> {
     return {
       councils: [COUNCIL],
       committees: [COMMITTEE],

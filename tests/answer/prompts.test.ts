@@ -12,6 +12,7 @@ describe('prompts', () => {
     const first = loadPrompts();
     expect(first.system).toMatch(/DATA, not instructions/);
     expect(first.answerFormat).toMatch(/NOT_IN_MINUTES/);
+    expect(first.answerFormatJson).toMatch(/"not_in_minutes" is true only when/);
     expect(first.followUp).toMatch(/standalone question/);
     expect(loadPrompts()).toBe(first);
   });
@@ -21,6 +22,7 @@ describe('prompts', () => {
     expect(() => loadPrompts(dir)).toThrow(ConfigError);
     expect(() => loadPrompts(dir)).toThrow(path.join(dir, 'system.md'));
     writeFileSync(path.join(dir, 'system.md'), 'rules');
+    writeFileSync(path.join(dir, 'answer-style.md'), 'style');
     writeFileSync(path.join(dir, 'answer-format.md'), '  \n');
     expect(() => loadPrompts(dir)).toThrow(/answer-format\.md is empty/);
   });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   };
   const result = await runCli(['ingest', examplesDir, '--manifest', manifest], { env });
   expect(result.stderr).not.toMatch(/keyword-only/);
-  expect(result.stdout).toMatch(/Indexed 3 meeting\(s\), 19 items, \d+ passages; 0 unchanged, 0 failed/);
+  expect(result.stdout).toMatch(/Indexed 3 meeting\(s\), 24 items, \d+ passages; 0 unchanged, 0 failed/);
 });
 
 describe('minutebook ingest, search, ask and eval', () => {

@@ -68,12 +68,13 @@ describe('minutebook parse', () => {
     const result = await runCli(['parse', ...files, '--manifest', path.join(corpusDir, 'meetings.json'), '--json']);
     expect(result.code).toBe(0);
     const meetings = JSON.parse(result.stdout) as Array<{ date: string; items: unknown[] }>;
+    // Business items as before, plus the lead (and closing) text kept as unnumbered items.
     expect(meetings.map((m) => [m.date, m.items.length])).toEqual([
-      ['2020-06-02', 14],
-      ['2022-09-06', 12],
-      ['2018-06-04', 14],
-      ['2020-01-21', 16],
-      ['2025-06-18', 15],
+      ['2020-06-02', 15],
+      ['2022-09-06', 13],
+      ['2018-06-04', 16],
+      ['2020-01-21', 19],
+      ['2025-06-18', 16],
     ]);
   });
 });

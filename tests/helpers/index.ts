@@ -5,7 +5,7 @@ import pino from 'pino';
 import { loadManifest } from '../../ingest/manifest.js';
 import { type IngestSummary, ingestFiles } from '../../ingest/pipeline.js';
 import { HybridRetriever } from '../../src/retrieve/retriever.js';
-import { IndexStore } from '../../src/store/index-store.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import type { Embedder } from '../../src/types.js';
 import { examplesDir } from './corpus.js';
 
@@ -31,19 +31,24 @@ export async function buildIndex(
 ): Promise<{ indexDir: string; summary: IngestSummary }> {
   const indexDir = options.indexDir ?? tempDir('minutebook-index-');
   const model = options.embedder ? { id: options.embedder.modelId, dimensions: options.embedder.dimensions } : null;
-  const store = IndexStore.open(indexDir, { create: true, model, logger: silentLogger });
+  const store = await SqliteStore.openWriter(indexDir, {
+    purpose: 'test',
+    wait: { waitMs: 10_000 },
+    model,
+    logger: silentLogger,
+  });
   try {
     const manifest = options.manifest ? loadManifest(options.manifest) : undefined;
     const summary = await ingestFiles(inputs, { store, embedder: options.embedder, ...(manifest ? { manifest } : {}) });
     return { indexDir, summary };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 /** Opens a retriever over an index folder, as the CLI does (the caller closes it). */
 export function openTestRetriever(indexDir: string, embedder: Embedder | null, today?: Date): HybridRetriever {
-  const store = IndexStore.open(indexDir, { logger: silentLogger });
+  const store = SqliteStore.openReaderSync(indexDir, { logger: silentLogger });
   return new HybridRetriever({
     store,
     embedder,

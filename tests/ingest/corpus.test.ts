@@ -31,6 +31,8 @@ describe.skipIf(!hasCorpus)('the five real corpus meetings', () => {
       url: 'https://democracy.leics.gov.uk/ieListDocuments.aspx?CId=1043&MId=6181',
     });
     expect(summary(meeting)).toEqual<Expected[]>([
+      // The page header and the webcast notice are kept, unnumbered, as the meeting's preamble.
+      [null, 'Agenda and minutes Children and Families Overview and…', null, true, true],
       [null, 'A webcast of the meeting can be viewed…', null, true, true],
       ['76', 'Minutes', null, false, true],
       ['77', 'Question Time', null, false, false],
@@ -67,6 +69,7 @@ describe.skipIf(!hasCorpus)('the five real corpus meetings', () => {
     expect(meeting.date).toBe('2022-09-06');
     expect(meeting.committee).toBe('Children and Families Overview and Scrutiny Committee');
     expect(summary(meeting)).toEqual<Expected[]>([
+      [null, 'Venue', null, true, true],
       ['14', 'Minutes of the meeting held on 7 June 2022', null, false, true],
       ['15', 'The following question, received under Standing Order 34…', null, true, false],
       ['16', 'Questions asked by members under Standing Order 7(3) and 7(5)', null, false, true],
@@ -90,6 +93,8 @@ describe.skipIf(!hasCorpus)('the five real corpus meetings', () => {
     expect(meeting).toMatchObject({ date: '2018-06-04', venue: 'County Hall, Glenfield', chair: 'Mrs. B. Seaton CC' });
     expect(meeting.attendees).toContain('Mr. J. Kaufman CC');
     expect(summary(meeting)).toEqual<Expected[]>([
+      [null, 'Minutes of a meeting of the Children and…', null, true, true],
+      [null, 'PRESENT', null, false, true],
       ['1', 'Appointment of Chairman', null, false, true],
       ['2', 'Election of Deputy Chairman', null, false, true],
       ['3', 'Minutes', null, false, true],
@@ -117,7 +122,9 @@ describe.skipIf(!hasCorpus)('the five real corpus meetings', () => {
       ['13', 'Local Safeguarding Children Board Business Plan 2018/19', 13, false, false],
       ['14', 'Date of next meeting', null, false, true],
     ]);
-    expect(meeting.items.every((i) => i.numberSource === 'printed')).toBe(true);
+    expect(meeting.items.map((i) => i.kind)).toEqual(['preamble', 'attendance', ...Array(14).fill('item')]);
+    expect(meeting.items.filter((i) => i.kind === 'item').every((i) => i.numberSource === 'printed')).toBe(true);
+    expect(meeting.items[1]?.text).toContain('Mr. J. Kaufman CC');
     expect(meeting.items.find((i) => i.minute === '12')?.points).toEqual([
       'i',
       'ii',
@@ -135,6 +142,8 @@ describe.skipIf(!hasCorpus)('the five real corpus meetings', () => {
     const meeting = parseCorpus('003_a8f63bb76f80c19c.txt');
     expect(meeting).toMatchObject({ date: '2020-01-21', chair: 'Mrs. H. J. Fryer CC' });
     expect(summary(meeting)).toEqual<Expected[]>([
+      [null, 'Minutes of a meeting of the Children and…', null, true, true],
+      [null, 'PRESENT', null, false, true],
       ['47', 'Minutes', null, false, true],
       ['48', 'Question Time', null, false, true],
       ['49', 'Questions asked by members under Standing Order 7(3) and 7(5)', null, false, true],
@@ -157,7 +166,10 @@ describe.skipIf(!hasCorpus)('the five real corpus meetings', () => {
       ['60', 'Pupils Missing Out on Education in Leicestershire', 13, false, false],
       ['61', 'Virtual School', 14, false, false],
       ['62', 'Date of next meeting', null, false, true],
+      // The signing-off block is kept as closing text, not as part of minute 62.
+      [null, '2.00 – 4.12pm 21 January 2020 CHAIRMAN', null, true, true],
     ]);
+    expect(meeting.items.at(-1)?.kind).toBe('closing');
     const all = meeting.items.map((i) => i.text).join('\n');
     // Page numbers are not content, and wrapped references stay inside their sentence.
     expect(all).not.toMatch(/\n\d{1,2}\n/);
@@ -165,7 +177,7 @@ describe.skipIf(!hasCorpus)('the five real corpus meetings', () => {
     expect(meeting.items.find((i) => i.minute === '53')?.text).toBe(
       'The Chief Executive reported that no petitions had been received under Standing Order 36.',
     );
-    expect(meeting.items.at(-1)?.text).not.toMatch(/CHAIRMAN|4\.12pm/);
+    expect(meeting.items.find((i) => i.minute === '62')?.text).not.toMatch(/CHAIRMAN|4\.12pm/);
   });
 
   it('18 June 2025: another council, a flattened table whose titles run into the agenda text', () => {
@@ -177,6 +189,7 @@ describe.skipIf(!hasCorpus)('the five real corpus meetings', () => {
       date: '2025-06-18',
     });
     expect(summary(meeting)).toEqual<Expected[]>([
+      [null, 'Venue', null, true, true],
       ['149', 'Welcome and Apologies for Absence', null, false, true],
       ['150', 'Declarations of Interest', null, false, true],
       ['151', 'Minutes of the Previous Meeting', null, false, true],

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { loadMinutesFiles } from '../../ingest/load.js';
 import { loadManifest } from '../../ingest/manifest.js';
 import { parseMinutesText } from '../../ingest/parse/index.js';
-import { readMinuteToken } from '../../ingest/parse/numbering.js';
 import { decodeText, normalizeText } from '../../ingest/read/text.js';
 import { BadManifestError, BadMinutesFileError } from '../../src/errors.js';
+import { readMinuteToken } from '../../src/minutes/reference.js';
 import { examplesDir } from '../helpers/corpus.js';
 
 const parse = (text: string) => parseMinutesText(text, { source: 'fixture.txt' });
@@ -23,6 +23,43 @@ describe('minute number forms', () => {
     expect(readMinuteToken('5.2')).toEqual({ minute: '5.2', minuteNumber: 5 });
     expect(readMinuteToken('12a')).toEqual({ minute: '12a', minuteNumber: 12 });
     expect(readMinuteToken('Standing')).toBeNull();
+  });
+
+  it('reads a committee letter and a full stop before the number ("P.45") as one prefixed number', () => {
+    expect(readMinuteToken('P.45')).toEqual({ minute: 'P.45', minuteNumber: 45 });
+    const text = [
+      'P.45 APOLOGIES',
+      'Cllr Moss.',
+      'P.46 APPLICATIONS',
+      'None had been received.',
+      'P.47 APPEALS',
+      'None.',
+    ];
+    expect(numbers(text.join('\n'))).toEqual([
+      ['P.45', 45, 'APOLOGIES'],
+      ['P.46', 46, 'APPLICATIONS'],
+      ['P.47', 47, 'APPEALS'],
+    ]);
+  });
+
+  it('keeps a capitalised title block above the date line out of the items of unnumbered minutes', () => {
+    const text = [
+      'ROTHBURY TOWN COUNCIL',
+      'Minutes of the Planning Committee, 14/05/2015',
+      '',
+      'APPLICATIONS',
+      'An extension at 4 Bank Street: no objection.',
+      '',
+      'APPEALS',
+      'No appeals had been lodged.',
+    ].join('\n');
+    const meeting = parse(text);
+    expect(meeting.date).toBe('2015-05-14');
+    expect(meeting.items.map((i) => [i.kind, i.title])).toEqual([
+      ['preamble', 'ROTHBURY TOWN COUNCIL Minutes of the Planning Committee,…'],
+      ['item', 'APPLICATIONS'],
+      ['item', 'APPEALS'],
+    ]);
   });
 
   it('parses "C61/24 Title" council-prefixed minutes', () => {
@@ -116,12 +153,14 @@ describe('minute number forms', () => {
       'The Committee considered the review.',
     ].join('\n');
     expect(numbers(text)).toEqual([
+      [null, null, 'PRESENT'],
       ['31', 31, 'Minutes'],
       ['32', 32, 'Home to School Transport policy review'],
     ]);
+    expect(parse(text).items[0]).toMatchObject({ kind: 'attendance', text: 'Councillor A. Okafor (in the Chair)' });
   });
 
-  it('leaves numbers null when nothing anchors the sequence, and says so', () => {
+  it('leaves numbers null (numberSource "none") when nothing anchors the sequence, and says so', () => {
     const text = [
       'No. Item',
       '',
@@ -135,8 +174,8 @@ describe('minute number forms', () => {
     ].join('\n');
     const meeting = parse(text);
     expect(meeting.items.map((i) => [i.minute, i.numberSource, i.title])).toEqual([
-      [null, null, 'Minutes'],
-      [null, null, 'Parking Review'],
+      [null, 'none', 'Minutes'],
+      [null, 'none', 'Parking Review'],
     ]);
     expect(meeting.warnings.join(' ')).toMatch(/no minute number/);
   });
@@ -288,9 +327,15 @@ describe('the sample minutes in examples/', () => {
       if (loaded.meeting) meetings.push(loaded.meeting);
     }
     expect(meetings.map((m) => [m.date, m.items.map((i) => i.minute).join(',')])).toEqual([
-      ['2023-11-07', '31,32,33,34,35,36'],
-      ['2024-03-12', '45,46,47,48,49,50'],
-      ['2024-06-18', ',51,52,53,54,55,56'],
+      // Lead (title, attendance) and closing text are kept as unnumbered items around the business.
+      ['2023-11-07', ',,31,32,33,34,35,36,'],
+      ['2024-03-12', ',45,46,47,48,49,50'],
+      ['2024-06-18', ',,51,52,53,54,55,56'],
+    ]);
+    expect(meetings.map((m) => m.items.map((i) => i.kind ?? 'item').filter((k) => k !== 'item'))).toEqual([
+      ['preamble', 'attendance', 'closing'],
+      ['preamble'],
+      ['preamble', 'preamble'],
     ]);
     const transport = meetings[0]?.items.find((i) => i.minute === '34');
     expect(transport?.points).toEqual(['i', 'ii', 'iii', 'a', 'b']);

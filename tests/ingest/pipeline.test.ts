@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IndexStore } from '../../src/store/index-store.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import type { Embedder } from '../../src/types.js';
 import { buildIndex, countingEmbedder, examplesCopy, silentLogger } from '../helpers/index.js';
 import { tinyEmbedder } from '../helpers/tiny-model.js';
@@ -11,12 +11,12 @@ beforeAll(async () => {
   embedder = await tinyEmbedder();
 });
 
-const stats = (indexDir: string) => {
-  const store = IndexStore.open(indexDir, { logger: silentLogger });
+const stats = async (indexDir: string) => {
+  const store = await SqliteStore.openReader(indexDir, { logger: silentLogger });
   try {
-    return store.stats();
+    return await store.stats();
   } finally {
-    store.close();
+    await store.close();
   }
 };
 
@@ -26,11 +26,12 @@ describe('ingest pipeline', () => {
     const manifest = path.join(dir, 'meetings.json');
     const first = countingEmbedder(embedder);
     const { indexDir, summary } = await buildIndex([dir], { embedder: first, manifest });
-    expect(summary).toMatchObject({ meetings: 3, items: 19, failed: 0, unchanged: 0 });
+    // 19 minute items and 5 kept lead/closing texts (title, attendance, page headers, signing-off).
+    expect(summary).toMatchObject({ meetings: 3, items: 24, failed: 0, unchanged: 0 });
     expect(first.documents).toBe(summary.passages);
-    expect(stats(indexDir)).toMatchObject({
+    expect(await stats(indexDir)).toMatchObject({
       meetings: 3,
-      items: 19,
+      items: 24,
       passages: summary.passages,
       model: embedder.modelId,
     });
@@ -49,9 +50,9 @@ describe('ingest pipeline', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\nDate of next meeting\.[\s\S]*$/, '\n'));
     const counter = countingEmbedder(embedder);
     const changed = await buildIndex([dir], { indexDir, embedder: counter, manifest });
-    expect(changed.summary).toMatchObject({ meetings: 1, unchanged: 2, items: 6 });
+    expect(changed.summary).toMatchObject({ meetings: 1, unchanged: 2, items: 7 });
     expect(counter.documents).toBe(changed.summary.passages);
-    expect(stats(indexDir)).toMatchObject({ meetings: 3, items: 18, passages: summary.passages - 1 });
+    expect(await stats(indexDir)).toMatchObject({ meetings: 3, items: 23, passages: summary.passages - 1 });
 
     const entries = JSON.parse(readFileSync(manifest, 'utf8')) as Array<{ committee: string }>;
     entries[0] = { ...entries[0], committee: 'Children and Young People Scrutiny Committee (renamed)' } as never;
@@ -66,13 +67,13 @@ describe('ingest pipeline', () => {
     const { indexDir, summary } = await buildIndex([dir], { embedder, manifest: path.join(dir, 'meetings.json') });
     expect(summary.failed).toBe(1);
     expect(summary.errors[0]?.error.message).toMatch(/broken\.txt: is empty/);
-    expect(stats(indexDir).meetings).toBe(3);
+    expect((await stats(indexDir)).meetings).toBe(3);
   });
 
   it('builds a keyword-only index when no model is available', async () => {
     const { indexDir, summary } = await buildIndex([examplesCopy()], { embedder: null });
     expect(summary.meetings).toBe(3);
-    expect(stats(indexDir)).toMatchObject({ meetings: 3, model: null });
+    expect(await stats(indexDir)).toMatchObject({ meetings: 3, model: null });
     // Without the manifest, the undated meetings are reported, not guessed.
     expect(summary.warnings.some((w) => /no meeting date/.test(w.warning))).toBe(true);
   });

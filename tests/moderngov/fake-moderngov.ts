@@ -10,7 +10,15 @@ export type Misbehaviour =
   /** Never answers: the client's timeout must fire. */
   | { kind: 'hang' }
   /** Answers with this status `times` times (all the time if omitted), then from the fixture. */
-  | { kind: 'status'; status: number; times?: number; retryAfter?: string };
+  | { kind: 'status'; status: number; times?: number; retryAfter?: string }
+  /**
+   * Sends the first `fraction` of the answer and ends it: cleanly (a proxy or a failing server that
+   * stops writing), or — with `declareLength` — after promising the whole length, then dropping the
+   * connection.
+   */
+  | { kind: 'cut'; fraction: number; declareLength?: boolean }
+  /** Answers 200 with this XML instead of the fixture (a generated meeting). */
+  | { kind: 'reply'; xml: string };
 
 export interface RecordedRequest {
   method: string;
@@ -122,15 +130,22 @@ function handle(fake: FakeModernGov, req: IncomingMessage, body: string, res: Se
       return;
     }
     const id = params.lCommitteeId ?? params.lMeetingId ?? '';
-    if (misbehaved(fake, [`${site}/${operation}/${id}`, `${site}/${operation}`], res)) return;
-    const xml = answer(fixtureSite, operation, params);
+    const keys = [`${site}/${operation}/${id}`, `${site}/${operation}`];
+    if (misbehaved(fake, keys, res)) return;
+    const rule = keys.map((key) => fake.misbehave.get(key)).find((r) => r?.kind === 'reply' || r?.kind === 'cut');
+    const xml = rule?.kind === 'reply' ? rule.xml : answer(fixtureSite, operation, params);
     if (xml === null) {
       res.writeHead(500, { 'content-type': 'text/xml; charset=utf-8' });
       res.end(soapFault(`Unknown ${operation} ${JSON.stringify(params)}`));
       return;
     }
+    const reply = soap ? soapEnvelope(fixtureSite, operation, xml) : xml;
+    if (rule?.kind === 'cut') {
+      sendCut(res, Buffer.from(reply), rule);
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' });
-    res.end(soap ? soapEnvelope(fixtureSite, operation, xml) : xml);
+    res.end(reply);
     return;
   }
 
@@ -147,10 +162,22 @@ function handle(fake: FakeModernGov, req: IncomingMessage, body: string, res: Se
   res.end(Buffer.from(doc));
 }
 
+/** The start of `body`, ended cleanly or (with `declareLength`) cut off mid-response. */
+function sendCut(res: ServerResponse, body: Buffer, rule: { fraction: number; declareLength?: boolean }): void {
+  const part = body.subarray(0, Math.floor(body.length * rule.fraction));
+  if (!rule.declareLength) {
+    res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' });
+    res.end(part);
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-length': String(body.length) });
+  res.write(part, () => res.destroy());
+}
+
 function misbehaved(fake: FakeModernGov, keys: string[], res: ServerResponse): boolean {
   for (const key of keys) {
     const rule = fake.misbehave.get(key);
-    if (!rule) continue;
+    if (!rule || rule.kind === 'cut' || rule.kind === 'reply') continue;
     if (rule.kind === 'hang') return true;
     if (rule.times !== undefined) {
       if (rule.times <= 0) continue;

@@ -1,10 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { TINY_MODEL_ID, tinyModelDir } from '../helpers/tiny-model.js';
 import { makeMinutesPdf } from '../read/make-pdf.js';
+import { syncCliEnv } from './cli-env.js';
 import { type FakeModernGov, startFakeModernGov } from './fake-moderngov.js';
 
 let fake: FakeModernGov;
@@ -19,13 +18,7 @@ beforeAll(async () => {
       'Minutes of a meeting of the Children and Young People Scrutiny Committee held at the Town Hall, Northbridge on Tuesday, 7 November 2023.\n31.\nMinutes.\nThe minutes were signed.\n32.\nUrgent Items.\nThere were no urgent items.',
     ),
   );
-  work = await mkdtemp(path.join(os.tmpdir(), 'minutebook-sync-'));
-  env = {
-    MINUTEBOOK_INDEX_DIR: path.join(work, 'index'),
-    MINUTEBOOK_MODEL_DIR: await tinyModelDir(),
-    MINUTEBOOK_EMBED_MODEL: TINY_MODEL_ID,
-    MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false',
-  };
+  ({ work, env } = await syncCliEnv('minutebook-sync-'));
 });
 
 afterAll(async () => {

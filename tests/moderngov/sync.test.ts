@@ -5,7 +5,7 @@ import { ModernGovSource, type SyncReport } from '../../ingest/moderngov/sync.js
 import { parseMinutesText } from '../../ingest/parse/index.js';
 import type { Meeting } from '../../src/types.js';
 import { makeMinutesPdf } from '../read/make-pdf.js';
-import { outline } from '../read/outline.js';
+import { business, outline } from '../read/outline.js';
 import { type FakeModernGov, startFakeModernGov } from './fake-moderngov.js';
 
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');
@@ -111,16 +111,17 @@ describe('ModernGov sync of a council whose web service carries the minutes', ()
     const table = parseMinutesText(example('northbridge-2024-03-12-table.txt'), { source: 'table.txt' });
     const march = byId(meetings, '318');
     expect(outline(march).slice(0, 6)).toEqual(outline(table));
-    expect(march.items.slice(0, 6).map((i) => i.resolutions)).toEqual(table.items.map((i) => i.resolutions));
+    expect(march.items.slice(0, 6).map((i) => i.resolutions)).toEqual(business(table).map((i) => i.resolutions));
     expect(march.items[3]?.points).toEqual(['1', '2', '3']);
-    expect(march.items[3]?.points).toEqual(table.items[3]?.points);
+    expect(march.items[3]?.points).toEqual(business(table)[3]?.points);
 
     const page = parseMinutesText(example('northbridge-2024-06-18-page.txt'), { source: 'page.txt' });
-    // The copied page opens with an unnumbered webcast notice that is not an agenda item in the service.
-    expect(outline(byId(meetings, '326'))).toEqual(outline(page).slice(1));
+    // The copied page opens with an unnumbered webcast notice (kept as preamble) that is not an agenda item in the service.
+    expect(page.items.find((i) => /webcast/i.test(i.text))?.kind).toBe('preamble');
+    expect(outline(byId(meetings, '326'))).toEqual(outline(page));
     // Minute 52 is cut short in copied text ("… view the full minutes text for item 52"); the service has it whole.
     const texts = (items: Meeting['items']) => items.filter((i) => i.minute !== '52').map((i) => i.text);
-    expect(texts(byId(meetings, '326').items)).toEqual(texts(page.items.slice(1)));
+    expect(texts(byId(meetings, '326').items)).toEqual(texts(business(page)));
   });
 
   it('records a restricted item by title only and never fetches its documents', async () => {
@@ -141,7 +142,7 @@ describe('ModernGov sync of a council whose web service carries the minutes', ()
     const november = byId(meetings, '301');
     const fromText = parseMinutesText(example('northbridge-2023-11-07-printed.txt'), { source: 'printed.txt' });
     expect(outline(november)).toEqual(outline(fromText));
-    expect(november.items.map((i) => i.text)).toEqual(fromText.items.map((i) => i.text));
+    expect(business(november).map((i) => i.text)).toEqual(business(fromText).map((i) => i.text));
     // Item links come from the service, matched by minute number.
     expect(november.items.find((i) => i.minute === '34')?.url).toBe(`${fake.url}/northbridge/mgAi.aspx?ID=3904`);
     expect(november.source).toBe(`${fake.url}/northbridge/ieListDocuments.aspx?CId=12&MId=301`);
@@ -210,14 +211,18 @@ describe('ModernGov sync of a PDF-only council', () => {
     expect(january).toMatchObject({ council: 'Eastmere District Council', committee: 'Cabinet', date: '2024-01-15' });
     const fromText = parseMinutesText(EASTMERE_TEXT, { source: 'eastmere.txt' });
     expect(outline(january).slice(0, 3)).toEqual(outline(fromText));
-    expect(january.items.map((i) => [i.minute, i.minuteNumber])).toEqual([
+    expect(business(january).map((i) => [i.minute, i.minuteNumber])).toEqual([
       ['C61/24', 61],
       ['C62/24', 62],
       ['C63/24', 63],
       ['C64/24', 64],
     ]);
-    expect(january.items[3]).toMatchObject({ title: 'Acquisition of Land at Mill Lane', restricted: true, text: '' });
-    expect(january.items[1]?.url).toBe(`${fake.url}/eastmere/mgAi.aspx?ID=7002`);
+    expect(business(january)[3]).toMatchObject({
+      title: 'Acquisition of Land at Mill Lane',
+      restricted: true,
+      text: '',
+    });
+    expect(business(january)[1]?.url).toBe(`${fake.url}/eastmere/mgAi.aspx?ID=7002`);
     expect(fake.requests.some((r) => r.path.includes('ID=777'))).toBe(false);
     expect(report.skipped.map((s) => s.reason)).toEqual(['unpublished']);
   });

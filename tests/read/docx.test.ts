@@ -4,7 +4,7 @@ import { parseMinutesText } from '../../ingest/parse/index.js';
 import { extractDocxText, readDocx } from '../../ingest/read/docx.js';
 import { BadMinutesFileError } from '../../src/errors.js';
 import { makeMinutesDocx } from './make-docx.js';
-import { outline } from './outline.js';
+import { business, outline } from './outline.js';
 
 const PRINTED = readFileSync(new URL('../../examples/northbridge-2023-11-07-printed.txt', import.meta.url), 'utf8');
 const fromText = parseMinutesText(PRINTED, { source: 'printed.txt' });
@@ -14,7 +14,7 @@ const HEADING = [
   'Councillor A. Okafor (in the Chair)',
 ];
 /** The same minutes typed into Word: number, title and unwrapped paragraphs per item. */
-const ITEMS = fromText.items.map((item) => ({
+const ITEMS = business(fromText).map((item) => ({
   number: `${item.minute}.`,
   title: `${item.title}.`,
   paragraphs: item.text.split('\n\n'),
@@ -25,9 +25,14 @@ describe('Word minutes', () => {
     it(`gives the same items, numbers and text as the text equivalent (${layout} layout)`, async () => {
       const meeting = await readDocx({ source: 'minutes.docx', bytes: await makeMinutesDocx(HEADING, ITEMS, layout) });
       expect(outline(meeting)).toEqual(outline(fromText));
-      expect(meeting.items.map((i) => i.numberSource)).toEqual(fromText.items.map(() => 'printed'));
-      expect(meeting.items.map((i) => i.text)).toEqual(fromText.items.map((i) => i.text));
-      expect(meeting.items.map((i) => i.points)).toEqual(fromText.items.map((i) => i.points));
+      expect(business(meeting).map((i) => i.numberSource)).toEqual(business(fromText).map(() => 'printed'));
+      expect(business(meeting).map((i) => i.text)).toEqual(business(fromText).map((i) => i.text));
+      expect(business(meeting).map((i) => i.points)).toEqual(business(fromText).map((i) => i.points));
+      // The heading typed above the items is kept: the title as preamble, the PRESENT list as attendance.
+      expect(meeting.items.slice(0, 2).map((i) => [i.kind, i.text])).toEqual([
+        ['preamble', HEADING[0]],
+        ['attendance', HEADING[2]],
+      ]);
       expect(meeting.date).toBe('2023-11-07');
       expect(meeting.committee).toBe('Children and Young People Scrutiny Committee');
     });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMinutesText } from '../../ingest/parse/index.js';
 import { readHtml } from '../../ingest/read/html.js';
 import { BadMinutesFileError } from '../../src/errors.js';
-import { outline } from './outline.js';
+import { business, outline } from './outline.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url));
 const PAGE_HTML = read('../fixtures/html/northbridge-2024-06-18.html');
@@ -16,17 +16,21 @@ describe('ModernGov agenda-and-minutes page saved from a browser', () => {
     const fromText = parseMinutesText(PAGE_TEXT, { source: 'page.txt' });
     const fromHtml = await readHtml({ source: 'page.html', bytes: PAGE_HTML });
     expect(outline(fromHtml)).toEqual(outline(fromText));
-    expect(fromHtml.items.map((i) => i.numberSource)).toEqual([null, ...Array(6).fill('printed')]);
-    expect(fromHtml.items.map((i) => i.points)).toEqual(fromText.items.map((i) => i.points));
-    expect(fromHtml.items.map((i) => i.resolutions)).toEqual(fromText.items.map((i) => i.resolutions));
-    expect(fromHtml.items.map((i) => i.procedural)).toEqual(fromText.items.map((i) => i.procedural));
+    expect(fromHtml.items.map((i) => i.numberSource)).toEqual(['none', ...Array(6).fill('printed')]);
+    expect(fromHtml.items.map((i) => i.kind)).toEqual(['preamble', ...Array(6).fill('item')]);
+    expect(business(fromHtml).map((i) => i.points)).toEqual(business(fromText).map((i) => i.points));
+    expect(business(fromHtml).map((i) => i.resolutions)).toEqual(business(fromText).map((i) => i.resolutions));
+    expect(business(fromHtml).map((i) => i.procedural)).toEqual(business(fromText).map((i) => i.procedural));
   });
 
   it('keeps each minute’s own text: agenda text, document links and the "Minutes:" label are not part of it', async () => {
     const fromText = parseMinutesText(PAGE_TEXT, { source: 'page.txt' });
     const fromHtml = await readHtml({ source: 'page.html', bytes: PAGE_HTML });
     // Minute 52 is cut short in copied text ("… view the full minutes text for item 52"); the page has it whole.
-    const same = (m: typeof fromHtml) => m.items.filter((i) => i.minute !== '52').map((i) => i.text);
+    const same = (m: typeof fromHtml) =>
+      business(m)
+        .filter((i) => i.minute !== '52')
+        .map((i) => i.text);
     expect(same(fromHtml)).toEqual(same(fromText));
     const item52 = fromHtml.items.find((i) => i.minute === '52');
     expect(item52?.text).toContain('written answer');
@@ -98,7 +102,7 @@ describe('ModernGov agenda-and-minutes page saved from a browser', () => {
 describe('other HTML (e.g. Word saved as a web page)', () => {
   it('goes through the text parser and gives the same items as the text', async () => {
     const fromText = parseMinutesText(PRINTED_TEXT, { source: 'printed.txt' });
-    const body = fromText.items
+    const body = business(fromText)
       .map(
         (i) =>
           `<p>${i.minute}.</p><p><b>${i.title}.</b></p>${i.text
@@ -112,7 +116,7 @@ describe('other HTML (e.g. Word saved as a web page)', () => {
       ${body}</body></html>`;
     const meeting = await readHtml({ source: 'minutes.htm', bytes: Buffer.from(html) });
     expect(outline(meeting)).toEqual(outline(fromText));
-    expect(meeting.items.map((i) => i.text)).toEqual(fromText.items.map((i) => i.text));
+    expect(business(meeting).map((i) => i.text)).toEqual(business(fromText).map((i) => i.text));
     expect(meeting.date).toBe('2023-11-07');
   });
 });

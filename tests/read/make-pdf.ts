@@ -13,34 +13,50 @@ export interface MinutesPdfOptions {
   marginNumbers?: boolean;
   /** Set the Encrypt entry of the trailer, so readers ask for a password. */
   encrypted?: boolean;
+  /**
+   * Set each page in two columns side by side: its first `linesPerPage` lines down the left
+   * column, the next down the right, as newsletters and some councils print minutes.
+   */
+  twoColumns?: boolean;
 }
 
 const FONT_SIZE = 9;
 const LEADING = 12;
 const TOP = 780;
+const LEFT = 40;
+/** Where the right column starts; a tab in a line puts the text after it here too (a two-column row). */
+const RIGHT_COLUMN = 310;
 
 /**
  * Lays minutes text out as a printed PDF: one text line per line, a blank line as a skipped
- * line (a paragraph gap), and page furniture around each page, the way councils print minutes.
+ * line (a paragraph gap), a tab as the step to a second column of a row, and page furniture around
+ * each page, the way councils print minutes.
  */
 export async function makeMinutesPdf(text: string, options: MinutesPdfOptions = {}): Promise<Uint8Array> {
   const linesPerPage = options.linesPerPage ?? 45;
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const lines = options.marginNumbers ? withMarginNumbers(text.split('\n')) : text.split('\n');
+  const perPage = options.twoColumns ? 2 * linesPerPage : linesPerPage;
   const pages: string[][] = [];
-  for (let i = 0; i < lines.length; i += linesPerPage) pages.push(lines.slice(i, i + linesPerPage));
+  for (let i = 0; i < lines.length; i += perPage) pages.push(lines.slice(i, i + perPage));
   pages.forEach((pageLines, index) => {
     const page = doc.addPage([595, 842]);
-    if (options.header) page.drawText(options.header, { x: 40, y: 815, size: 8, font });
-    pageLines.forEach((line, row) => {
+    if (options.header) page.drawText(options.header, { x: LEFT, y: 815, size: 8, font });
+    pageLines.forEach((line, n) => {
+      const row = n % linesPerPage;
+      const x = n >= linesPerPage ? RIGHT_COLUMN : LEFT;
       const y = TOP - row * LEADING;
       const margin = MARGIN_MARK.exec(line);
+      const [cell, secondCell] = line.split('\t');
       if (margin) {
-        page.drawText(margin[1] ?? '', { x: 40, y, size: FONT_SIZE, font });
-        page.drawText(margin[2] ?? '', { x: 80, y, size: FONT_SIZE, font });
+        page.drawText(margin[1] ?? '', { x, y, size: FONT_SIZE, font });
+        page.drawText(margin[2] ?? '', { x: x + 40, y, size: FONT_SIZE, font });
+      } else if (secondCell !== undefined) {
+        page.drawText(cell ?? '', { x: LEFT, y, size: FONT_SIZE, font });
+        page.drawText(secondCell, { x: RIGHT_COLUMN, y, size: FONT_SIZE, font });
       } else if (line.trim()) {
-        page.drawText(line, { x: 40, y, size: FONT_SIZE, font });
+        page.drawText(line, { x, y, size: FONT_SIZE, font });
       }
     });
     if (options.footer) page.drawText(options.footer(index + 1, pages.length), { x: 280, y: 30, size: 8, font });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_IDS, citationLabel, homeView, LIMITS, renderAnswer, splitRendered } from '../../src/slack/blocks.js';
+import {
+  ACTION_IDS,
+  capAnswerText,
+  citationLabel,
+  homeView,
+  LIMITS,
+  renderAnswer,
+  SHORTENED_NOTE,
+  splitRendered,
+} from '../../src/slack/blocks.js';
 import { escapeMrkdwn } from '../../src/slack/escape.js';
 import { sampleAnswer, sampleCitation, sampleStats } from '../helpers/scripted-answerer.js';
 
@@ -24,22 +33,27 @@ describe('renderAnswer', () => {
     expect(actions?.elements?.map((e) => e.action_id)).toEqual([ACTION_IDS.feedbackUp, ACTION_IDS.feedbackDown]);
   });
 
-  it('splits a long answer into sections within 3000 characters and messages within 50 blocks', () => {
-    const paragraph = `${'The committee considered the report & noted <concerns> about costs. '.repeat(40)}[1]`;
-    const long = Array.from({ length: 80 }, () => paragraph).join('\n\n');
-    const messages = renderAnswer(sampleAnswer('q', { answer: long }), { feedback: true });
-    expect(messages.length).toBeGreaterThan(1);
-    for (const m of messages) {
-      expect(m.blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
-      for (const text of sectionTexts(m.blocks)) expect(text.length).toBeLessThanOrEqual(LIMITS.sectionText);
-    }
-    // Nothing lost: every paragraph's words are there, in order, across the messages.
-    const all = messages.flatMap((m) => sectionTexts(m.blocks)).join('\n\n');
-    expect(all.split('The committee considered').length - 1).toBe(80 * 40);
-    // Footer and buttons only on the last message.
-    const last = (messages.at(-1)?.blocks ?? []) as AnyBlock[];
-    expect(last.some((b) => b.type === 'actions')).toBe(true);
-    expect(((messages[0]?.blocks ?? []) as AnyBlock[]).some((b) => b.type === 'actions')).toBe(false);
+  it('caps a runaway 1 MB answer before Slack: one message within the limits, cut at a sentence, saying so', () => {
+    // Issue 16 case 13: a 1 MB reply used to go out as 16 messages and 799 blocks.
+    const sentence = 'The committee considered the report & noted <concerns> about costs [1]. ';
+    const huge = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const messages = renderAnswer(sampleAnswer('q', { answer: huge }), { feedback: true });
+    expect(messages).toHaveLength(1);
+    const blocks = (messages[0]?.blocks ?? []) as AnyBlock[];
+    expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
+    const texts = sectionTexts(blocks);
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    const answerText = texts.filter((t) => !t.startsWith('*[')).join('\n\n');
+    expect(answerText).toContain(SHORTENED_NOTE);
+    expect(answerText.replace(/<[^>]*>/g, '').length).toBeLessThan(LIMITS.answerChars * 1.5);
+    // Cut after a whole sentence, never mid-word.
+    expect(answerText).toMatch(/costs <[^>]+\|\[1\]>\.\n\n\(Answer shortened/);
+    expect(blocks.some((b) => b.type === 'actions')).toBe(true);
+  });
+
+  it('leaves an answer within the cap whole', () => {
+    const text = 'Short answer [1].';
+    expect(capAnswerText(text)).toBe(text);
   });
 
   it('cuts a single huge word without breaking the limit', () => {

@@ -20,7 +20,8 @@ describe('escapeMrkdwn', () => {
 
   it('defuses broadcast words in any case', () => {
     expect(escapeMrkdwn('@Channel and @HERE')).toBe('@\u200BChannel and @\u200BHERE');
-    expect(escapeMrkdwn('email clerk@hereford.gov.uk')).toBe('email clerk@hereford.gov.uk');
+    // "@here" inside an address is not a broadcast; the address itself is made inert, like any host name.
+    expect(escapeMrkdwn('email clerk@hereford.gov.uk')).toBe('email clerk@hereford.\u200Bgov.\u200Buk');
   });
 });
 

@@ -21,7 +21,7 @@ describe('event handlers, called directly', () => {
     await fake.stop();
   });
 
-  function deps(answerer = new ScriptedAnswerer(), stats = () => sampleStats()) {
+  function deps(answerer = new ScriptedAnswerer(), stats = async () => sampleStats()) {
     return createSlackDeps({
       answerer,
       stats,
@@ -67,39 +67,32 @@ describe('event handlers, called directly', () => {
     expect(String(post?.args.text)).toContain('/minutes');
   });
 
-  it('queues a burst: no more questions are answered at once than allowed', async () => {
+  it('turns a burst away politely past the question slots, and answers the ones it took', async () => {
     const answerer = new ScriptedAnswerer();
-    let running = 0;
-    let peak = 0;
     const release = answerer.hold();
     const d = createSlackDeps(
-      {
-        answerer: {
-          async ask(q, o) {
-            running++;
-            peak = Math.max(peak, running);
-            try {
-              return await answerer.ask(q, o);
-            } finally {
-              running--;
-            }
-          },
-        },
-        stats: () => sampleStats(),
-        logger: createLogger({ level: 'silent' }),
-      },
-      { maxConcurrentAnswers: 2, rateLimit: 100 },
+      { answerer, stats: async () => sampleStats(), logger: createLogger({ level: 'silent' }) },
+      { maxQuestionsInFlight: 2, rateLimit: 100 },
     );
+    const channel = 'D0BURST';
     const all = Array.from({ length: 6 }, (_, i) =>
-      handleDirectMessage({ event: { ...dm, ts: `1700000500.${i + 1}` }, client, context }, d),
+      handleDirectMessage({ event: { ...dm, channel, ts: `1700000500.${i + 1}` }, client, context }, d),
     );
-    // Wait (without timers) until all six are inside the limiter: two running, four queued.
-    while (d.concurrency.pending < 6) await new Promise((resolve) => setImmediate(resolve));
+    await fake.waitFor((f) => f.callsTo('chat.postMessage').filter((c) => c.args.channel === channel).length === 4);
     expect(answerer.asked).toHaveLength(2);
+    expect(d.slots.taken).toBe(2);
+    const busy = fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+    for (const post of busy)
+      expect(String(post.args.text)).toMatch(/answering a lot of questions.*try again in a minute/);
+    expect(busy.map((c) => c.args.thread_ts).sort()).toEqual([3, 4, 5, 6].map((i) => `1700000500.${i}`));
     release();
     await Promise.all(all);
-    expect(answerer.asked).toHaveLength(6);
-    expect(peak).toBe(2);
+    expect(d.slots.taken).toBe(0);
+    const answered = fake
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === channel)
+      .slice(4);
+    expect(answered.map((c) => c.args.thread_ts).sort()).toEqual(['1700000500.1', '1700000500.2']);
   });
 
   it('shows a clear App Home note when the index cannot be read', async () => {

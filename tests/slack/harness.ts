@@ -33,6 +33,7 @@ export class LogCapture {
 
 export interface Harness {
   fake: FakeSlack;
+  /** The scripted answerer, unless the test passed its own. */
   answerer: ScriptedAnswerer;
   logs: LogCapture;
   bot: SlackBot;
@@ -44,7 +45,7 @@ export interface Harness {
 /** The real Bolt app against a fake Slack on 127.0.0.1, with a scripted answerer and captured logs. */
 export async function startHarness(
   mode: 'http' | 'socket',
-  options: Partial<Omit<CreateSlackAppOptions, 'config' | 'answerer' | 'stats' | 'logger'>> = {},
+  options: Partial<Omit<CreateSlackAppOptions, 'config' | 'stats' | 'logger'>> = {},
 ): Promise<Harness> {
   const fake = await new FakeSlack().start();
   if (mode === 'socket') await fake.startSocketMode();
@@ -56,15 +57,16 @@ export async function startHarness(
     signingSecret: SIGNING_SECRET,
     apiUrl: fake.apiUrl,
     port: 0,
+    host: '127.0.0.1',
+    healthPort: null,
   };
   const bot = createSlackApp({
     config,
-    answerer,
-    stats: () => sampleStats(),
+    stats: async () => sampleStats(),
     logger: createLogger({ level: 'debug', destination: logs }),
-    host: '127.0.0.1',
     webApiRetries: 0,
     ...options,
+    answerer: options.answerer ?? answerer,
   });
   const started = await bot.start();
   return {

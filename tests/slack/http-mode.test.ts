@@ -174,6 +174,34 @@ describe('Slack bot over HTTP', () => {
     expect(seen).toContain('<https://democracy.example.gov.uk/mgAi.aspx?ID=1%7C%3C!channel%3E|');
   });
 
+  it('posts links only from our own source records: URLs in minutes or LLM text are left inert (issue 16 case 13)', async () => {
+    const { sampleAnswer, sampleCitation } = await import('../helpers/scripted-answerer.js');
+    const stray =
+      'Log in at https://evil.example/login, www.evil.example or evil.example/pay; write to clerk@evil.example.';
+    h.answerer.answerWith((q) =>
+      sampleAnswer(q, {
+        mode: 'llm',
+        answer: `${stray} [1]`,
+        citations: [sampleCitation({ quote: `Members were told to visit http://phish.example/form. ${stray}` })],
+      }),
+    );
+    await postToApp(h.eventsUrl, eventCallback(mention('1700000100.000750', 'links?'), 'EvLinks'), {
+      secret: SIGNING_SECRET,
+    });
+    await h.fake.waitFor((f) => f.callsTo('chat.postMessage').length === 1);
+    const post = h.fake.callsTo('chat.postMessage')[0];
+    const seen = JSON.stringify([post?.args.text, post?.args.blocks]);
+    const ours = /<https:\/\/democracy\.example\.gov\.uk\/mgAi\.aspx\?ID=1234\|[^>]*>/g;
+    expect(seen.match(ours)?.length).toBeGreaterThanOrEqual(2);
+    const rest = seen.replace(ours, '');
+    // Nothing else Slack would turn into a link: no scheme, no www., no host name with its dots intact.
+    expect(rest).not.toMatch(/[a-z]+:\/\//i);
+    expect(rest).not.toMatch(/www\.(?!\u200B)/i);
+    expect(rest).not.toMatch(/\b(?:evil|phish)\.example/);
+    // Still readable: the words are all there.
+    expect(rest.replace(/\u200B/g, '')).toContain('https://evil.example/login');
+  });
+
   it('rate limits a user with a friendly note only they see', async () => {
     await h.close();
     h = await startHarness('http', { rateLimit: 1, rateWindowMs: 60_000 });

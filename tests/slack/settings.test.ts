@@ -67,11 +67,12 @@ describe('start-up', () => {
         signingSecret: 'a-signing-secret',
         apiUrl: fake.apiUrl,
         port: 0,
+        host: '127.0.0.1',
+        healthPort: null,
       },
       answerer: new ScriptedAnswerer(),
-      stats: () => sampleStats(),
+      stats: async () => sampleStats(),
       logger: createLogger({ level: 'debug', destination: logs }),
-      host: '127.0.0.1',
       webApiRetries: 0,
     });
     await expect(bot.start()).rejects.toThrow(/Slack rejected SLACK_BOT_TOKEN \(invalid_auth\).*OAuth & Permissions/);
@@ -91,11 +92,12 @@ describe('start-up', () => {
         signingSecret: 'a-signing-secret',
         apiUrl: fake.apiUrl,
         port: taken,
+        host: '127.0.0.1',
+        healthPort: null,
       },
       answerer: new ScriptedAnswerer(),
-      stats: () => sampleStats(),
+      stats: async () => sampleStats(),
       logger: createLogger({ level: 'silent' }),
-      host: '127.0.0.1',
       webApiRetries: 0,
     });
     await expect(bot.start()).rejects.toThrow(`port ${taken} is already in use: set PORT or pass --port`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { IndexStore } from '../../src/store/index-store.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { MODEL, meeting, seriesMeeting, tempDir, vectorsOf } from './fixtures/meetings.js';
 
 const bin = fileURLToPath(new URL('../../bin/minutebook.js', import.meta.url));
@@ -21,14 +21,19 @@ describe('minutebook stats and remove', () => {
   let dir: string;
   let cleanup: () => void;
   let index: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     ({ dir, cleanup } = tempDir());
     index = path.join(dir, 'index');
-    const store = IndexStore.open(index, { create: true, model: MODEL, logger: createLogger({ level: 'silent' }) });
-    for (const n of [1, 2]) store.replaceMeeting(seriesMeeting(n), `h${n}`, vectorsOf(seriesMeeting(n)));
+    const store = await SqliteStore.openWriter(index, {
+      purpose: 'test',
+      wait: { waitMs: 5000 },
+      model: MODEL,
+      logger: createLogger({ level: 'silent' }),
+    });
+    for (const n of [1, 2]) await store.replaceMeeting(seriesMeeting(n), `h${n}`, vectorsOf(seriesMeeting(n)));
     const relative = meeting({ source: path.join(dir, 'minutes', 'cabinet.txt'), date: '2024-01-05', items: [] });
-    store.replaceMeeting(relative, 'h3', []);
-    store.close();
+    await store.replaceMeeting(relative, 'h3', []);
+    await store.close();
   });
   afterEach(() => cleanup());
 

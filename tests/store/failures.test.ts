@@ -4,16 +4,25 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndexCorruptError, IndexMismatchError, IndexUnwritableError } from '../../src/errors.js';
 import { createLogger } from '../../src/logger.js';
-import { IndexStore } from '../../src/store/index-store.js';
+import { type SqliteOpenOptions, SqliteStore, type SqliteWriterOptions } from '../../src/store/sqlite/store.js';
 import { capturingLogger, MODEL, seriesMeeting, tempDir, vectorsOf } from './fixtures/meetings.js';
 
 const logger = createLogger({ level: 'silent' });
 
+function writer(dir: string, options: Partial<SqliteWriterOptions> = {}): Promise<SqliteStore> {
+  return SqliteStore.openWriter(dir, { purpose: 'test', wait: { waitMs: 5000 }, logger, ...options });
+}
+
+function reader(dir: string, options: Partial<SqliteOpenOptions> = {}): Promise<SqliteStore> {
+  return SqliteStore.openReader(dir, { logger, ...options });
+}
+
 /** Builds an index of `count` series meetings in `dir` and closes it. */
-function build(dir: string, count: number): void {
-  const store = IndexStore.open(dir, { create: true, model: MODEL, logger });
-  for (let n = 1; n <= count; n++) store.replaceMeeting(seriesMeeting(n), `hash-${n}`, vectorsOf(seriesMeeting(n)));
-  store.close();
+async function build(dir: string, count: number): Promise<void> {
+  const store = await writer(dir, { model: MODEL });
+  for (let n = 1; n <= count; n++)
+    await store.replaceMeeting(seriesMeeting(n), `hash-${n}`, vectorsOf(seriesMeeting(n)));
+  await store.close();
 }
 
 function dbFile(dir: string): string {
@@ -24,7 +33,7 @@ function hnswFiles(dir: string): string[] {
   return fs.readdirSync(dir).filter((name) => name.endsWith('.hnsw'));
 }
 
-describe('IndexStore when things go wrong', () => {
+describe('the SQLite store when things go wrong', () => {
   let dir: string;
   let cleanup: () => void;
   beforeEach(() => {
@@ -32,150 +41,161 @@ describe('IndexStore when things go wrong', () => {
   });
   afterEach(() => cleanup());
 
-  it('refuses an index built with another model, telling the user to rebuild', () => {
-    build(dir, 3);
-    expect(() => IndexStore.open(dir, { model: { id: 'other/model', dimensions: 16 }, logger })).toThrow(
-      IndexMismatchError,
-    );
-    expect(() => IndexStore.open(dir, { model: { id: MODEL.id, dimensions: 32 }, logger })).toThrow(
-      /built with test\/bag-of-words \(16 dimensions\), not test\/bag-of-words \(32 dimensions\); rebuild it with `npx minutebook ingest --rebuild <files>`/,
-    );
-    expect(() => IndexStore.open(dir, { model: null, logger })).toThrow(/model fetch/);
-    // A reader that does not care about the model (keyword-only search) still gets in.
-    const reader = IndexStore.open(dir, { logger });
-    expect(reader.keywordSearch('parking', { limit: 3 }).length).toBeGreaterThan(0);
-    reader.close();
+  it('refuses an index built with another model, but lets a keyword-only reader in', async () => {
+    await build(dir, 3);
+    await expect(reader(dir, { model: { id: 'other/model', dimensions: 16 } })).rejects.toThrow(IndexMismatchError);
+    await expect(reader(dir, { model: null })).rejects.toThrow(/model fetch/);
+    const store = await reader(dir);
+    expect((await store.keywordSearch('parking', { limit: 3 })).length).toBeGreaterThan(0);
+    await store.close();
   });
 
-  it('refuses an index of another format version', () => {
-    build(dir, 1);
+  it('refuses an index of another format version', async () => {
+    await build(dir, 1);
     const db = new Database(dbFile(dir));
     db.prepare("UPDATE meta SET value = '99' WHERE key = 'formatVersion'").run();
     db.close();
-    expect(() => IndexStore.open(dir, { logger })).toThrow(IndexMismatchError);
-    expect(() => IndexStore.open(dir, { logger })).toThrow(/format version 99 .* reads version 1; rebuild/);
+    await expect(reader(dir)).rejects.toThrow(IndexMismatchError);
+    await expect(reader(dir)).rejects.toThrow(/format version 99 .* reads version 2; rebuild/);
   });
 
-  it('reports a database file full of garbage as corrupt', () => {
-    build(dir, 2);
+  it('reports a database file full of garbage as corrupt', async () => {
+    await build(dir, 2);
     fs.writeFileSync(dbFile(dir), Buffer.alloc(64 * 1024, 'not a database '));
     fs.rmSync(`${dbFile(dir)}-wal`, { force: true });
     fs.rmSync(`${dbFile(dir)}-shm`, { force: true });
-    expect(() => IndexStore.open(dir, { logger })).toThrow(IndexCorruptError);
-    expect(() => IndexStore.open(dir, { logger })).toThrow(/is damaged or not an index database.*--rebuild/);
+    await expect(reader(dir)).rejects.toThrow(IndexCorruptError);
+    await expect(reader(dir)).rejects.toThrow(/is damaged or not an index database.*--rebuild/);
   });
 
-  it('reports a truncated database file as corrupt', () => {
-    build(dir, 30);
+  it('reports a truncated database file as corrupt', async () => {
+    await build(dir, 30);
     const file = dbFile(dir);
-    const size = fs.statSync(file).size;
-    fs.truncateSync(file, Math.floor(size / 2));
-    expect(() => IndexStore.open(dir, { logger })).toThrow(IndexCorruptError);
+    fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
+    await expect(reader(dir)).rejects.toThrow(IndexCorruptError);
   });
 
-  it('reports a CURRENT file that names no database as corrupt', () => {
-    build(dir, 1);
+  it('reports a CURRENT file that names no database as corrupt', async () => {
+    await build(dir, 1);
     fs.writeFileSync(path.join(dir, 'CURRENT'), 'garbage\n');
-    expect(() => IndexStore.open(dir, { logger })).toThrow(IndexCorruptError);
+    await expect(reader(dir)).rejects.toThrow(IndexCorruptError);
     fs.writeFileSync(path.join(dir, 'CURRENT'), 'minutebook-abc-00ff.db\n');
-    expect(() => IndexStore.open(dir, { logger })).toThrow(/names minutebook-abc-00ff.db, which is missing/);
+    await expect(reader(dir)).rejects.toThrow(/names minutebook-abc-00ff.db, which is missing/);
   });
 
-  it('rebuilds a missing HNSW file from the database, logging it once', () => {
-    build(dir, 5);
-    const before = IndexStore.open(dir, { logger });
+  it('rebuilds a missing HNSW file from the database, logging it once', async () => {
+    await build(dir, 5);
+    const before = await reader(dir);
     const expected = before.vectorCount;
-    before.close();
+    await before.close();
     for (const name of hnswFiles(dir)) fs.rmSync(path.join(dir, name));
 
     const log = capturingLogger();
-    const store = IndexStore.open(dir, { logger: log.logger });
+    const store = await reader(dir, { logger: log.logger });
     expect(store.vectorCount).toBe(expected);
-    expect(store.vectorSearch(vectorsOf(seriesMeeting(2))[0] ?? new Float32Array(), { limit: 1 })).toHaveLength(1);
-    const messages = log.lines().map((line) => line.msg);
-    expect(messages.filter((msg) => String(msg).includes('missing; rebuilding'))).toHaveLength(1);
-    store.close();
+    expect(await store.vectorSearch(vectorsOf(seriesMeeting(2))[0] ?? new Float32Array(), { limit: 1 })).toHaveLength(
+      1,
+    );
+    expect(log.lines().filter((line) => String(line.msg).includes('missing; rebuilding'))).toHaveLength(1);
+    await store.close();
     expect(hnswFiles(dir)).toHaveLength(1);
 
     // Now that the file is back, the next open does no rebuilding.
     const quiet = capturingLogger();
-    IndexStore.open(dir, { logger: quiet.logger }).close();
+    await (await reader(dir, { logger: quiet.logger })).close();
     expect(quiet.lines().filter((line) => line.level === 40)).toEqual([]);
   });
 
-  it('rebuilds an unreadable HNSW file and catches up a stale one', () => {
-    build(dir, 4);
+  it('rebuilds an unreadable HNSW file and catches up a stale one', async () => {
+    await build(dir, 4);
     const [name] = hnswFiles(dir);
     const saved = path.join(dir, name ?? 'none');
     const stale = fs.readFileSync(saved);
+    const staleStamp = fs.readFileSync(`${saved}.id`);
 
     fs.writeFileSync(saved, Buffer.alloc(4096, 7));
     const log = capturingLogger();
-    const store = IndexStore.open(dir, { logger: log.logger });
+    const store = await writer(dir, { logger: log.logger });
     expect(log.lines().some((line) => String(line.msg).includes('unreadable'))).toBe(true);
-    const count = store.vectorCount;
-    expect(count).toBe(store.info.vectors);
-    store.replaceMeeting(seriesMeeting(9), 'h9', vectorsOf(seriesMeeting(9)));
-    store.removeMeeting(seriesMeeting(1).source);
+    expect(store.vectorCount).toBe(store.info.vectors);
+    await store.replaceMeeting(seriesMeeting(9), 'h9', vectorsOf(seriesMeeting(9)));
+    await store.removeMeeting(seriesMeeting(1).source);
     const after = store.vectorCount;
-    store.close();
+    await store.close();
 
     // Put the old generation's file back: it is behind by two writes and must be caught up.
-    for (const file of hnswFiles(dir)) fs.rmSync(path.join(dir, file));
+    for (const file of fs.readdirSync(dir).filter((f) => /\.hnsw(\.id)?$/.test(f))) fs.rmSync(path.join(dir, file));
     fs.writeFileSync(saved, stale);
+    fs.writeFileSync(`${saved}.id`, staleStamp);
     const again = capturingLogger();
-    const reopened = IndexStore.open(dir, { logger: again.logger });
+    const reopened = await reader(dir, { logger: again.logger });
     expect(again.lines().some((line) => String(line.msg).includes('caught it up'))).toBe(true);
     expect(reopened.vectorCount).toBe(after);
-    const hits = reopened.vectorSearch(vectorsOf(seriesMeeting(1))[0] ?? new Float32Array(), { limit: 50 });
-    expect(reopened.passages(hits.map((h) => h.passageId)).map((p) => p.meeting.source)).not.toContain(
-      seriesMeeting(1).source,
-    );
-    reopened.close();
+    const hits = await reopened.vectorSearch(vectorsOf(seriesMeeting(1))[0] ?? new Float32Array(), { limit: 50 });
+    const sources = (await reopened.passages(hits.map((h) => h.passageId))).map((p) => p.meeting.source);
+    expect(sources).not.toContain(seriesMeeting(1).source);
+    await reopened.close();
   });
 
-  it('says the folder is unwritable instead of failing with a stack trace', () => {
-    const file = path.join(dir, 'a-file');
-    fs.writeFileSync(file, 'x');
-    // Root ignores permission bits, so a path under a regular file is the portable unwritable folder.
-    expect(() => IndexStore.open(path.join(file, 'index'), { create: true, logger })).toThrow(IndexUnwritableError);
-    if (process.getuid?.() !== 0) {
-      const locked = path.join(dir, 'locked');
-      fs.mkdirSync(locked, { mode: 0o555 });
-      expect(() => IndexStore.open(locked, { create: true, logger })).toThrow(/cannot write the index in/);
+  it('refuses an HNSW file copied in from another index, even renamed to fit, and rebuilds it (issue 16, case 14)', async () => {
+    const other = tempDir();
+    try {
+      // Another index whose passage ids overlap this one's but whose vectors are other meetings'.
+      const foreign = await writer(other.dir, { model: MODEL });
+      for (let n = 50; n <= 55; n++)
+        await foreign.replaceMeeting(seriesMeeting(n), `h${n}`, vectorsOf(seriesMeeting(n)));
+      await foreign.close();
+      await build(dir, 6);
+      const [ours] = hnswFiles(dir);
+      const [theirs] = hnswFiles(other.dir);
+      fs.copyFileSync(path.join(other.dir, theirs ?? ''), path.join(dir, ours ?? ''));
+      fs.copyFileSync(path.join(other.dir, `${theirs}.id`), path.join(dir, `${ours}.id`));
+
+      const log = capturingLogger();
+      const store = await reader(dir, { logger: log.logger });
+      expect(log.lines().some((line) => String(line.msg).includes('does not belong to this database'))).toBe(true);
+      // Search is this index's: the nearest passage to a meeting's own vector is that meeting's.
+      for (const n of [2, 5]) {
+        const [hit] = await store.vectorSearch(vectorsOf(seriesMeeting(n))[0] ?? new Float32Array(), { limit: 1 });
+        expect(hit?.score).toBeCloseTo(1, 4);
+        expect((await store.passages([hit?.passageId ?? -1]))[0]?.meeting.source).toBe(seriesMeeting(n).source);
+      }
+      await store.close();
+      // Rebuilt and stamped: the next open reads it without complaint.
+      const quiet = capturingLogger();
+      await (await reader(dir, { logger: quiet.logger })).close();
+      expect(quiet.lines().filter((line) => line.level === 40)).toEqual([]);
+    } finally {
+      other.cleanup();
     }
   });
 
-  it('rebuilds beside the live index and swaps only at close', () => {
-    build(dir, 3);
-    const rebuild = IndexStore.open(dir, { rebuild: true, model: MODEL, logger });
-    rebuild.replaceMeeting(seriesMeeting(7), 'h7', vectorsOf(seriesMeeting(7)));
-
-    const reader = IndexStore.open(dir, { logger });
-    expect(reader.stats().meetings).toBe(3);
-    expect(reader.isSuperseded()).toBe(false);
-
-    rebuild.close();
-    // A reader that was open keeps its (now replaced) index readable, and can tell it should reopen.
-    expect(reader.isSuperseded()).toBe(true);
-    expect(reader.stats().meetings).toBe(3);
-    reader.close();
-    const after = IndexStore.open(dir, { logger });
-    expect(after.meetings().map((m) => m.source)).toEqual([seriesMeeting(7).source]);
-    expect(after.vectorCount).toBe(after.info.vectors);
-    after.close();
-    // The replaced database and its HNSW files are gone.
-    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.db'))).toHaveLength(1);
-    expect(hnswFiles(dir)).toHaveLength(1);
+  it('says the folder is unwritable instead of failing with a stack trace', async () => {
+    const file = path.join(dir, 'a-file');
+    fs.writeFileSync(file, 'x');
+    // Root ignores permission bits, so a path under a regular file is the portable unwritable folder.
+    await expect(writer(path.join(file, 'index'))).rejects.toThrow(IndexUnwritableError);
+    if (process.getuid?.() !== 0) {
+      const locked = path.join(dir, 'locked');
+      fs.mkdirSync(locked, { mode: 0o555 });
+      await expect(writer(locked)).rejects.toThrow(/cannot write the index in/);
+    }
   });
 
-  it('keeps the live index when a rebuild is discarded', () => {
-    build(dir, 2);
-    const rebuild = IndexStore.open(dir, { rebuild: true, model: { id: 'new/model', dimensions: 8 }, logger });
-    rebuild.discard();
-    const store = IndexStore.open(dir, { model: MODEL, logger });
-    expect(store.stats().meetings).toBe(2);
-    store.close();
+  it('leaves one database and its own HNSW file after a rebuild, and none of a discarded one', async () => {
+    await build(dir, 3);
+    const rebuild = await writer(dir, { rebuild: true, model: MODEL });
+    await rebuild.replaceMeeting(seriesMeeting(7), 'h7', vectorsOf(seriesMeeting(7)));
+    await rebuild.close();
     expect(fs.readdirSync(dir).filter((name) => name.endsWith('.db'))).toHaveLength(1);
+    expect(hnswFiles(dir)).toHaveLength(1);
+    const after = await reader(dir);
+    expect(after.vectorCount).toBe(after.info.vectors);
+    await after.close();
+
+    const discarded = await writer(dir, { rebuild: true, model: { id: 'new/model', dimensions: 8 } });
+    await discarded.discard();
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.db'))).toHaveLength(1);
+    expect(fs.readdirSync(dir).filter((name) => /\.hnsw(\.id)?$/.test(name))).toHaveLength(2);
   });
 });

@@ -1,13 +1,17 @@
+import { isPageNumber } from '../furniture.js';
+import { FINITE_VERB, PDF_LINK } from '../headings.js';
 import { readPointLabel } from '../points.js';
-import { blankLineParagraphs, isPageNumber } from './lines.js';
+import { unnumberedItem } from './lead.js';
+import { blankLineParagraphs } from './lines.js';
 import type { LayoutItem, LayoutResult } from './types.js';
 
 /** ModernGov's column header ("No. Item") ends the page header of a copied agenda-and-minutes page. */
 const COLUMN_HEADER = /^No\.?\s+Item$/i;
-const MIN_HEADINGS_WITHOUT_COLUMN_HEADER = 3;
-const PDF_LINK = /(?:pdf icon\s*)?PDF \d+(?:\.\d+)? ?[KM]B$/i;
-const FINITE_VERB =
-  /\b(?:is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|has|have|had|did|does|do|reported|received|considered|noted|agreed|made|raised|explained|welcomed|thanked|replied|confirmed|stated)\b/i;
+
+/** Whether the text is a ModernGov agenda-and-minutes page copied as text (it has the "No. Item" column header). */
+export function looksLikeBlocks(lines: string[]): boolean {
+  return lines.some((l) => COLUMN_HEADER.test(l.trim()));
+}
 
 /**
  * A heading of a copied ModernGov page: one short line, capitalised, ending in a full stop or a
@@ -27,7 +31,8 @@ export function isBlockHeading(paragraph: string): boolean {
 
 /**
  * Reads a ModernGov agenda-and-minutes page copied as text: unnumbered headings and paragraphs
- * separated by blank lines. What comes before the first heading (after the page header) is preamble.
+ * separated by blank lines. What comes before the first heading (after the page header) is preamble;
+ * the page header itself is the caller's (it becomes the lead).
  */
 export function readBlocks(lines: string[]): LayoutResult {
   const columnHeader = lines.findIndex((l) => COLUMN_HEADER.test(l.trim()));
@@ -37,18 +42,20 @@ export function readBlocks(lines: string[]): LayoutResult {
   for (const paragraph of paragraphs) {
     if (/^Additional documents:?$/i.test(paragraph)) continue;
     if (isBlockHeading(paragraph)) {
-      items.push({ heading: paragraph, description: null, paragraphs: [], printed: null, unnumbered: false });
+      items.push({
+        heading: paragraph,
+        description: null,
+        paragraphs: [],
+        printed: null,
+        unnumbered: false,
+        kind: 'item',
+      });
     } else if (items.length === 0) {
       preamble.push(paragraph);
     } else {
       items[items.length - 1]?.paragraphs.push(paragraph);
     }
   }
-  if (preamble.length > 0 && columnHeader >= 0) {
-    items.unshift({ heading: null, description: null, paragraphs: preamble, printed: null, unnumbered: true });
-  }
-  // Without ModernGov's column header, a lone heading-like line is no evidence of minutes.
-  if (columnHeader < 0 && items.length < MIN_HEADINGS_WITHOUT_COLUMN_HEADER) items.length = 0;
-  const headerLines = columnHeader >= 0 ? lines.slice(0, columnHeader) : [];
-  return { layout: 'blocks', headerLines: headerLines.length ? headerLines : preamble, items };
+  if (preamble.length > 0) items.unshift(unnumberedItem('preamble', preamble));
+  return { layout: 'blocks', headerLines: lines.slice(0, Math.max(columnHeader, 0)), items };
 }

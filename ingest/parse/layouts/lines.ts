@@ -1,9 +1,4 @@
-import { readPointLabel } from '../points.js';
-
-/** A page number alone on a line ("2", "Page 2", "Page 2 of 10"), as PDF extraction leaves them. */
-export function isPageNumber(line: string): boolean {
-  return /^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$/i.test(line.trim());
-}
+import { RESOLUTION_START, readPointLabel } from '../points.js';
 
 const SENTENCE_END = /[.:;?!'"’”)]$/;
 
@@ -35,7 +30,7 @@ export function unwrapParagraphs(rawLines: string[], options: { shortLinesEnd?: 
       previous = '';
       continue;
     }
-    const startsBlock = readPointLabel(line).label !== null || /^(RESOLVED|AGREED|DECIDED)\b/.test(line);
+    const startsBlock = readPointLabel(line).label !== null || RESOLUTION_START.test(line);
     const previousEnded =
       previous !== '' &&
       ((SENTENCE_END.test(previous) && previous.length < fullWidth * 0.85) ||
@@ -89,13 +84,24 @@ export function blankLineParagraphs(lines: string[]): string[] {
   return paragraphs;
 }
 
-/** The end-of-minutes signature block ("2.00 – 4.12pm", the date, "CHAIRMAN") is not an item's text. */
-export function cutSignatureBlock(lines: string[]): string[] {
+/**
+ * Paragraphs of an item's lines, whichever way the text was made: Markdown-like minutes keep one
+ * paragraph a line between blank lines; PDF text wraps lines within paragraphs and is rejoined.
+ */
+export function readParagraphs(lines: string[]): string[] {
+  const hasBlankLines = lines.some((l) => !l.trim());
+  const wrapsLines = lines.filter((l) => l.trim()).length > 2 * lines.filter((l) => !l.trim()).length;
+  return hasBlankLines && !wrapsLines ? blankLineParagraphs(lines) : unwrapParagraphs(lines);
+}
+
+/**
+ * Where the end-of-minutes signature block starts ("2.00 – 4.12pm", the date, "CHAIRMAN"), or
+ * `lines.length` when there is none. It is kept as the closing text, not an item's.
+ */
+export function signatureBlockStart(lines: string[]): number {
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - 12); i--) {
     const line = lines[i]?.trim() ?? '';
-    if (/^\d{1,2}[.:]\d{2}\s*(?:am|pm)?\s*[-–]\s*\d{1,2}[.:]\d{2}\s*(?:am|pm)\.?$/i.test(line)) {
-      return lines.slice(0, i);
-    }
+    if (/^\d{1,2}[.:]\d{2}\s*(?:am|pm)?\s*[-–]\s*\d{1,2}[.:]\d{2}\s*(?:am|pm)\.?$/i.test(line)) return i;
   }
-  return lines;
+  return lines.length;
 }

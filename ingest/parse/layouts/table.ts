@@ -47,7 +47,7 @@ function readRow(rowLines: string[]): LayoutItem {
   const paragraphs = wrapped
     ? unwrapParagraphs(minuteLines, { shortLinesEnd: false })
     : minuteLines.map((l) => l.trim()).filter(Boolean);
-  return { heading, description, paragraphs, printed: null, unnumbered: false };
+  return { heading, description, paragraphs, printed: null, unnumbered: false, kind: 'item' };
 }
 
 const FINITE_VERB =

@@ -1,14 +1,19 @@
+import type { MinuteNumber } from '../../../src/minutes/reference.js';
+import type { MinuteItemKind } from '../../../src/types.js';
 import type { RawItem } from '../item.js';
-import type { MinuteNumber } from '../numbering.js';
 
-/** An item as a layout reader found it, with what it printed of its number. */
+/** An item as the item finder found it, with what it printed of its number. */
 export interface LayoutItem extends RawItem {
   printed: MinuteNumber | null;
-  /** Preamble such as a webcast notice: kept, never numbered. */
+  /** Lead, attendance and closing text, and notices such as a webcast: kept, never numbered. */
   unnumbered: boolean;
+  kind: MinuteItemKind;
+  /** The agenda number printed beside a minute number ("C048/23  1.  APOLOGIES"), not the minute number. */
+  agendaNumber?: number | null;
 }
 
-export type LayoutName = 'table' | 'numbered' | 'blocks';
+/** How the items were told apart: table rows, a numbering scheme, ModernGov blocks, or headings alone. */
+export type LayoutName = 'table' | 'numbered' | 'blocks' | 'headings' | 'whole';
 
 export interface LayoutResult {
   layout: LayoutName;

@@ -44,7 +44,7 @@ async function evalCommand(file: string, flags: EvalFlags): Promise<number> {
     for (const [mode, report] of Object.entries(reports)) ctx.out(renderReport(mode, report, retriever.keywordOnly));
     return 0;
   } finally {
-    retriever.close();
+    await retriever.close();
   }
 }
 

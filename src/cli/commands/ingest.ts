@@ -1,27 +1,28 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { limitsFromConfig } from '../../../ingest/limits.js';
 import { manifestOption } from '../../../ingest/load.js';
 import { type IngestSummary, ingestFiles } from '../../../ingest/pipeline.js';
 import { openEmbedder } from '../../embed/open.js';
 import { corpusStatsFor } from '../../retrieve/corpus-stats.js';
-import { IndexStore } from '../../store/index-store.js';
+import { describeTarget, openIndexWriter } from '../../store/open-store.js';
 import { type CliContext, createCliContext, runCommand } from '../context.js';
+import { type StoreFlags, storeOptions, targetOf, writerWait } from '../store-flags.js';
 
-interface IngestFlags {
+interface IngestFlags extends StoreFlags {
   manifest?: string;
-  index?: string;
   rebuild?: boolean;
   json?: boolean;
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('ingest')
     .description('Parse minutes files, embed their passages and add them to the index (unchanged files are skipped)')
     .argument('<inputs...>', 'minutes files or folders (text, PDF, HTML or Word)')
-    .option('--manifest <path>', 'JSON list of { file, council, committee, date, url } for files whose text lost them')
-    .option('--index <dir>', 'index folder (default: MINUTEBOOK_INDEX_DIR, else ./index)')
+    .option('--manifest <path>', 'JSON list of { file, council, committee, date, url } for files whose text lost them');
+  storeOptions(command, { writer: true })
     .option('--rebuild', 'start a fresh index; the old one stays in use until the new one is complete')
     .option('--json', 'print the summary as JSON on stdout')
     .action((inputs: string[], flags: IngestFlags) => runCommand(() => ingestCommand(inputs, flags)));
@@ -30,11 +31,18 @@ export function register(program: Command): void {
 async function ingestCommand(inputs: string[], flags: IngestFlags): Promise<number> {
   const ctx = createCliContext();
   const manifest = manifestOption(flags.manifest);
-  const indexDir = path.resolve(flags.index ?? ctx.config.indexDir);
+  const target = targetOf(ctx, flags);
+  const indexDir = describeTarget(target);
   const { embedder, unavailable } = await openEmbedder(ctx.config, ctx.logger);
   if (unavailable) ctx.err(`note: building a keyword-only index: ${unavailable}`);
   const model = embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
-  const store = IndexStore.open(indexDir, { create: true, rebuild: flags.rebuild === true, model, logger: ctx.logger });
+  const store = await openIndexWriter(target, {
+    purpose: flags.rebuild ? 'ingest --rebuild' : 'ingest',
+    rebuild: flags.rebuild === true,
+    model,
+    logger: ctx.logger,
+    wait: writerWait(ctx, flags, target),
+  });
 
   const bar =
     ctx.interactive && !flags.json
@@ -48,6 +56,7 @@ async function ingestCommand(inputs: string[], flags: IngestFlags): Promise<numb
     summary = await ingestFiles(inputs, {
       store,
       embedder,
+      limits: limitsFromConfig(ctx.config.ingestLimits),
       ...(manifest ? { manifest } : {}),
       onProgress: (done, total, file) => {
         if (!bar) return;
@@ -57,15 +66,18 @@ async function ingestCommand(inputs: string[], flags: IngestFlags): Promise<numb
     });
   } catch (error) {
     // A failed rebuild leaves the old index in use; a failed update keeps what it wrote so far.
-    if (flags.rebuild) store.discard();
-    else store.close();
+    if (flags.rebuild) await store.discard();
+    else await store.close();
     throw error;
   } finally {
     bar?.stop();
   }
   // Ready the search statistics now, so the first question after an ingest does not wait.
-  corpusStatsFor(store, ctx.logger);
-  store.close();
+  try {
+    await corpusStatsFor(store, ctx.logger);
+  } finally {
+    await store.close();
+  }
 
   for (const missing of manifest?.missingFiles ?? []) {
     ctx.err(`warning: manifest ${flags.manifest} names ${missing}, which does not exist`);

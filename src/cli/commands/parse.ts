@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { limitsFromConfig } from '../../../ingest/limits.js';
 import { loadMinutesFiles, manifestOption } from '../../../ingest/load.js';
 import { formatLongDate } from '../../dates.js';
 import type { Meeting } from '../../types.js';
@@ -28,7 +29,8 @@ async function parseCommand(files: string[], flags: ParseFlags): Promise<number>
     failed++;
   }
   const meetings: Meeting[] = [];
-  for await (const loaded of loadMinutesFiles(files, manifest ? { manifest } : {})) {
+  const limits = limitsFromConfig(ctx.config.ingestLimits);
+  for await (const loaded of loadMinutesFiles(files, { limits, ...(manifest ? { manifest } : {}) })) {
     if (loaded.error) {
       ctx.err(`minutebook: ${loaded.error.message}`);
       failed++;
@@ -59,6 +61,7 @@ function toJson(meeting: Meeting) {
       minute: item.minute,
       minuteNumber: item.minuteNumber,
       numberSource: item.numberSource,
+      kind: item.kind ?? 'item',
       title: item.title,
       titleDerived: item.titleDerived,
       agendaItem: item.agendaItem,

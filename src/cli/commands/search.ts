@@ -42,7 +42,7 @@ async function searchCommand(question: string, flags: SearchFlags): Promise<numb
     });
     return 0;
   } finally {
-    retriever.close();
+    await retriever.close();
   }
 }
 

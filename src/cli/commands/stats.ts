@@ -1,32 +1,34 @@
-import path from 'node:path';
 import type { Command } from 'commander';
-import { IndexStore } from '../../store/index-store.js';
+import { describeTarget, openIndexReader } from '../../store/open-store.js';
 import type { IndexStats } from '../../types.js';
 import { createCliContext, runCommand } from '../context.js';
+import { type StoreFlags, storeOptions, targetOf } from '../store-flags.js';
 
-interface StatsFlags {
-  index?: string;
+interface StatsFlags extends StoreFlags {
+  council?: string;
   json?: boolean;
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('stats')
-    .description('Show what is indexed: councils, committees, meetings, date range, items, passages and model')
-    .option('--index <dir>', 'index folder (default: MINUTEBOOK_INDEX_DIR, else ./index)')
+    .description('Show what is indexed: councils, committees, meetings, date range, items, passages and model');
+  storeOptions(command, { writer: false })
+    .option('--council <name>', 'only this council (a case-insensitive part of its name) of a shared index')
     .option('--json', 'print the statistics as JSON on stdout')
     .action((flags: StatsFlags) =>
       runCommand(async () => {
         const ctx = createCliContext();
-        const indexDir = path.resolve(flags.index ?? ctx.config.indexDir);
+        const target = targetOf(ctx, flags);
+        const indexDir = describeTarget(target);
         // No model asked for: stats must work whatever the index was built with.
-        const store = IndexStore.open(indexDir, { logger: ctx.logger });
+        const store = await openIndexReader(target, { logger: ctx.logger });
         try {
-          const stats = store.stats();
+          const stats = await store.stats(flags.council ? { council: flags.council } : {});
           ctx.out(flags.json ? JSON.stringify({ index: indexDir, ...stats }, null, 2) : renderStats(indexDir, stats));
           return 0;
         } finally {
-          store.close();
+          await store.close();
         }
       }),
     );

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { limitsFromConfig } from '../../../ingest/limits.js';
 import {
   type ModernGovProtocol,
   ModernGovSource,
@@ -11,15 +12,18 @@ import {
 } from '../../../ingest/moderngov/index.js';
 import { loadSites, type SiteConfig } from '../../../ingest/moderngov/sites.js';
 import { type IngestSummary, ingestMeetings } from '../../../ingest/pipeline.js';
+import { ParseWorker } from '../../../ingest/read/parse-worker.js';
 import { isIsoDate } from '../../dates.js';
 import { openEmbedder } from '../../embed/open.js';
 import { BadInputError } from '../../errors.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import { corpusStatsFor } from '../../retrieve/corpus-stats.js';
-import { IndexStore } from '../../store/index-store.js';
+import { describeTarget, openIndexWriter } from '../../store/open-store.js';
 import type { Meeting } from '../../types.js';
 import { type CliContext, createCliContext, positiveInt, runCommand } from '../context.js';
+import { type StoreFlags, storeOptions, targetOf, writerWait } from '../store-flags.js';
 
-interface SyncFlags {
+interface SyncFlags extends StoreFlags {
   moderngov?: string;
   sites?: string;
   committee?: string[];
@@ -27,7 +31,6 @@ interface SyncFlags {
   from?: string;
   to?: string;
   recheckWeeks: number;
-  index?: string;
   json?: boolean;
   listCommittees?: boolean;
   protocol: string;
@@ -39,7 +42,7 @@ interface SyncFlags {
 const DEFAULT_RECHECK_WEEKS = 8;
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('sync')
     .description(
       "Keep the index in step with a council's ModernGov site (published minutes only; unchanged meetings skipped)",
@@ -55,8 +58,8 @@ export function register(program: Command): void {
       'without --from, how many weeks back to look again',
       positiveInt('--recheck-weeks'),
       DEFAULT_RECHECK_WEEKS,
-    )
-    .option('--index <dir>', 'index folder (default: MINUTEBOOK_INDEX_DIR, else ./index)')
+    );
+  storeOptions(command, { writer: true })
     .option('--list-committees', "list the site's committees and their ids, and stop")
     .option('--protocol <auto|get|soap>', 'web-service binding; auto falls back to SOAP where GET is off', 'auto')
     .option('--timeout <seconds>', 'give up on a request after this long (it is retried)', positiveInt('--timeout'), 30)
@@ -68,12 +71,15 @@ export function register(program: Command): void {
 async function syncCommand(flags: SyncFlags): Promise<number> {
   const ctx = createCliContext();
   const protocol = checkProtocol(flags.protocol);
+  const limits = limitsFromConfig(ctx.config.ingestLimits);
   const openClient = (baseUrl: string) =>
     openModernGovClient({
       baseUrl,
       userAgent: userAgent(packageVersion(), flags.contact),
       protocol,
       timeoutMs: flags.timeout * 1_000,
+      // A meeting's reply or printed minutes is one meeting's minutes: no bigger than a minutes file.
+      maxBytes: limits.maxFileBytes,
       logger: ctx.logger,
     });
 
@@ -86,38 +92,55 @@ async function syncCommand(flags: SyncFlags): Promise<number> {
   }
 
   const window = checkedWindow(flags);
-  const sources = siteList(flags).map(
-    (site) =>
-      new ModernGovSource({
-        client: openClient(site.moderngov),
-        committeeIds: site.committees,
-        from: window.from,
-        to: window.to,
-        council: site.council,
-        logger: ctx.logger,
-      }),
-  );
+  const sites = siteList(flags);
 
-  const indexDir = path.resolve(flags.index ?? ctx.config.indexDir);
+  const target = targetOf(ctx, flags);
+  const indexDir = describeTarget(target);
   const { embedder, unavailable } = await openEmbedder(ctx.config, ctx.logger);
   if (unavailable) ctx.err(`note: building a keyword-only index: ${unavailable}`);
   const model = embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
-  const store = IndexStore.open(indexDir, { create: true, model, logger: ctx.logger });
+  const store = await openIndexWriter(target, {
+    purpose: 'sync',
+    model,
+    logger: ctx.logger,
+    wait: writerWait(ctx, flags, target),
+  });
+  // Printed minutes are parsed in a thread of their own: one hostile document cannot end the sync.
+  const reader = new ParseWorker(limits);
   let summary: IngestSummary;
+  let sources: ModernGovSource[] = [];
   try {
+    const indexedItems = new Map((await store.meetings()).map((m) => [m.source, m.items]));
+    sources = sites.map(
+      (site) =>
+        new ModernGovSource({
+          client: openClient(site.moderngov),
+          committeeIds: site.committees,
+          from: window.from,
+          to: window.to,
+          council: site.council,
+          logger: ctx.logger,
+          limits,
+          reader,
+          indexedItems: (source) => indexedItems.get(source) ?? null,
+        }),
+    );
     summary = await ingestMeetings(meetingsOf(sources), { store, embedder });
     // Ready the search statistics now, so the bot's first question after a sync does not wait.
-    corpusStatsFor(store, ctx.logger);
+    await corpusStatsFor(store, ctx.logger);
   } finally {
     // What was written stays written: the next run carries on from there.
-    store.close();
+    await store.close();
+    await reader.close();
   }
 
   for (const { source: where, warning } of summary.warnings)
     ctx.logger.info({ source: where, warning }, 'parse warning');
   const syncFailures = sources.flatMap((source) => source.report.failed);
+  const kept = sources.flatMap((source) => source.report.kept);
   for (const failure of syncFailures) ctx.err(`minutebook: ${failure.error}`);
   for (const { error } of summary.errors) ctx.err(`minutebook: ${error.message}`);
+  for (const { source, reason } of kept) ctx.err(`warning: ${source}: ${reason}`);
   report(ctx, {
     sites: sources.map((source) => ({ baseUrl: source.baseUrl, report: source.report })),
     window,
@@ -125,7 +148,8 @@ async function syncCommand(flags: SyncFlags): Promise<number> {
     ingest: summary,
     json: flags.json === true,
   });
-  return syncFailures.length > 0 || summary.failed > 0 ? 1 : 0;
+  // Keeping an older copy is a warning the exit code carries too: a nightly job should look.
+  return syncFailures.length > 0 || summary.failed > 0 || kept.length > 0 ? 1 : 0;
 }
 
 /** The sites to sync: from --sites, or the one given by --moderngov and --committee. */
@@ -201,6 +225,7 @@ function report(
           fromPrintedMinutes: sum((report) => report.printed),
           restrictedItems: sum((report) => report.restrictedItems),
           skipped,
+          kept: all.flatMap((report) => report.kept),
           failed: [...failed, ...errors.map((e) => ({ source: e.source, error: e.error.message }))],
           seconds: counts.seconds,
         },
@@ -219,10 +244,12 @@ function report(
     }
   }
   const count = (reason: string) => skipped.filter((s) => s.reason === reason).length;
+  const kept = all.reduce((n, report) => n + report.kept.length, 0);
   ctx.out(
     `Indexed ${r.ingest.meetings} meeting(s) (${r.ingest.items} items, ${r.ingest.passages} passages), ` +
       `${r.ingest.unchanged} unchanged; skipped ${count('unpublished')} with minutes not yet published, ` +
       `${count('future')} still to come, ${count('no-minutes')} with no minutes found; ` +
+      (kept > 0 ? `kept ${kept} indexed cop${kept === 1 ? 'y' : 'ies'} over smaller ones; ` : '') +
       `${failed.length + r.ingest.failed} failed (index: ${r.indexDir})`,
   );
 }
@@ -234,7 +261,7 @@ function checkProtocol(raw: string): ModernGovProtocol {
 
 /** The version we announce in the User-Agent, from package.json. */
 function packageVersion(): string {
-  const raw: unknown = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+  const raw: unknown = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'));
   const version = raw && typeof raw === 'object' && 'version' in raw ? raw.version : null;
   return typeof version === 'string' ? version : '0.0.0';
 }

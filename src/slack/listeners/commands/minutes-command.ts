@@ -1,9 +1,9 @@
 import type { RespondArguments, RespondFn } from '@slack/bolt';
-import { ask, rateLimitText } from '../../answer-in-thread.js';
+import { answerTimed, rateLimitText } from '../../answer-in-thread.js';
 import { errorMessage, LIMITS, renderAnswer, usageMessage } from '../../blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn, slackTextToPlain } from '../../escape.js';
-import { describeFailure } from '../../failure.js';
+import { BUSY_TEXT, describeFailure } from '../../failure.js';
 
 /** What the handler needs from Bolt's command arguments. */
 export interface CommandArgs {
@@ -41,19 +41,25 @@ export async function handleMinutesCommand({ command, ack, respond }: CommandArg
     await ack({ response_type: 'ephemeral', text: usageMessage().text });
     return;
   }
-  const decision = deps.rateLimiter.take(command.user_id);
+  const decision = await deps.rateLimiter.take(command.user_id);
   if (!decision.allowed) {
+    deps.metrics.question('rate_limited');
     await ack({ response_type: 'ephemeral', text: rateLimitText(decision.retryAfterMs) });
     return;
   }
-  await ack({
-    response_type: 'ephemeral',
-    text: `:hourglass_flowing_sand: Searching the minutes: _${escapeMrkdwn(question)}_`,
-  });
+  const slot = deps.slots.tryTake();
+  if (!slot) {
+    deps.metrics.question('busy');
+    await ack({ response_type: 'ephemeral', text: BUSY_TEXT });
+    return;
+  }
   const log = deps.logger.child({ channel: command.channel_id, user: command.user_id, command: '/minutes' });
   try {
-    const answer = await ask(deps, question, []);
-    log.info({ event: 'slack.answered', mode: answer.mode, citations: answer.citations.length }, 'answered');
+    await ack({
+      response_type: 'ephemeral',
+      text: `:hourglass_flowing_sand: Searching the minutes: _${escapeMrkdwn(question)}_`,
+    });
+    const answer = await answerTimed(deps, question, [], log);
     const shareValue = encodeShareValue(deps.answers.put(answer), question);
     const parts = renderAnswer(answer, { feedback: true, shareValue });
     for (const [i, part] of parts.entries()) {
@@ -67,5 +73,7 @@ export async function handleMinutesCommand({ command, ack, respond }: CommandArg
     } catch (respondError) {
       log.error({ err: respondError }, 'could not send the failure message');
     }
+  } finally {
+    slot.release();
   }
 }

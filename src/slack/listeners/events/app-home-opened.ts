@@ -10,7 +10,7 @@ export async function handleAppHomeOpened({ event, client }: EventArgs, deps: Sl
   if (!user) return;
   let view: ReturnType<typeof homeView>;
   try {
-    view = homeView(deps.stats());
+    view = homeView(await deps.stats());
   } catch (error) {
     deps.logger.warn({ err: error }, 'index stats unavailable for the App Home');
     view = homeView(null, 'The minutes index is not available right now. Please tell whoever runs Minutebook.');

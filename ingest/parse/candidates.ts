@@ -1,0 +1,177 @@
+import { findDates } from '../../src/dates.js';
+import {
+  type MinuteToken,
+  parseMinuteToken,
+  stripLabel,
+  TOKEN_BODY,
+  TOKEN_BODY_UNLABELLED,
+} from '../../src/minutes/reference.js';
+import { isPageNumber } from './furniture.js';
+import { isHeadingText, isMostlyUpper, splitTitle } from './headings.js';
+import { RESOLUTION_WORDS } from './points.js';
+
+/** A line that may open a minute item: a printed number at its start, read with the minute grammar. */
+export interface Candidate {
+  line: number;
+  token: MinuteToken;
+  /** Candidates of one numbering scheme share their shape (form, brackets, label, prefix). */
+  shape: string;
+  /** The text after the number on its line ("" when the number stands alone). */
+  rest: string;
+  /** `rest` read as a title and the text after it (see {@link titleOnLine}); a null title when it is prose. */
+  split: { title: string | null; body: string };
+  /** A second number after a compound minute number: "C048/23  1.  APOLOGIES" is agenda item 1. */
+  agendaNumber: number | null;
+  /** Whether the number comes with a title: after it, on the next line, or on the lines before it. */
+  titled: boolean;
+  /** A time printed before the number ("(09.15)", "10.31 am"): kept as the item's first words. */
+  time: string;
+}
+
+/** "(09.15)", "10.31 am", "7:02 p.m.": a time printed before an item's number (bracketed or with am/pm, unlike "21.44"). */
+const TIME_PREFIX =
+  /^(?:\(\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\)|\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs))\s+(?=\S)/i;
+const LABELLED_TOKEN = new RegExp(String.raw`^(?:\((${TOKEN_BODY})\)|(${TOKEN_BODY}))`);
+const UNLABELLED_TOKEN = new RegExp(String.raw`^(?:\((${TOKEN_BODY_UNLABELLED})\)|(${TOKEN_BODY_UNLABELLED}))`);
+/**
+ * What may follow a number: a full stop, colon, bracket or dash, a space before a title, or nothing.
+ * A full stop may run straight into a capitalised word ("1.Welcome"), never into a digit ("1.5").
+ */
+const TERMINATOR = /^(?:\.(?=\s|$|\p{Lu}\p{Ll})|:(?=\s|$)|\)|\s+[-–—](?=\s)|(?=\s)|$)\s*/u;
+/** A contents line: a title, dot leaders and a page number ("4 Confirmation of Minutes ........ 3"). */
+const CONTENTS_LINE = /(?:\.{4,}|…{2,}|(?:\s\.){3,})\s*\d{1,4}$/;
+/** A number followed by these is a time, an amount or a count, not a minute. */
+const NOT_A_MINUTE_AFTER = /^(?:am|pm|AM|PM|a\.m|p\.m|hrs|hours|minutes|mins|%|per ?cent)\b/;
+
+/**
+ * Every line that starts with something shaped like an item number, with what follows it. Nothing is
+ * decided here beyond the line's own shape: which of them are the items is learned from the whole
+ * document (see scheme.ts).
+ */
+export function findCandidates(lines: string[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  lines.forEach((raw, index) => {
+    const candidate = readLine(raw.trim(), index, lines);
+    if (candidate) candidates.push(candidate);
+  });
+  return candidates;
+}
+
+function readLine(line: string, index: number, lines: string[]): Candidate | null {
+  if (!line || isPageNumber(line) || CONTENTS_LINE.test(line)) return null;
+  const dates = findDates(line.slice(0, 40), { months: false });
+  if (dates[0]?.index === 0) return null;
+  const unmarked = line.replace(/^#{1,6}\s*/, '');
+  const time = TIME_PREFIX.exec(unmarked)?.[0] ?? '';
+  const text = unmarked.slice(time.length);
+  const { label, rest: afterLabel } = stripLabel(text);
+  const match = (label ? LABELLED_TOKEN : UNLABELLED_TOKEN).exec(afterLabel);
+  if (!match) return null;
+  const whole = match[0];
+  const close = match[1] !== undefined;
+  const body = match[1] ?? match[2] ?? '';
+  const after = afterLabel.slice(whole.length);
+  const terminator = TERMINATOR.exec(after);
+  if (!terminator) return null;
+  const token = parseMinuteToken(`${label ?? ''} ${body}`);
+  if (!token) return null;
+  let rest = after.slice(terminator[0].length).trim();
+  const closer = close ? '()' : terminator[0].trim().startsWith(')') ? ')' : '';
+  if (NOT_A_MINUTE_AFTER.test(rest)) return null;
+  let agendaNumber: number | null = null;
+  const second = /^(\d{1,3})[.)]?\s+(\S.*)$/.exec(rest);
+  if (second && (token.form === 'compound' || token.form === 'prefixed')) {
+    agendaNumber = Number(second[1]);
+    rest = second[2] ?? '';
+  }
+  // An integer with no punctuation needs a capitalised title after it ("1 Apologies"), or nothing.
+  if (!terminator[0].trim() && rest && !/^[\p{Lu}‘'"“(]/u.test(rest)) return null;
+  // Letters and roman numerals number outlines only with a full stop or bracket: "A. Call to Order", "(b)".
+  const lettered = token.form === 'letter' || token.form === 'roman';
+  if (lettered && !closer && !terminator[0].startsWith('.')) return null;
+  const split = titleOnLine(rest, lines, index);
+  const titled = rest ? split.title !== null : titleAfter(lines, index) || titleBefore(lines, index) > 0;
+  if (lettered && !titled) return null;
+  if (!titled && !followsSentenceEnd(lines, index)) return null;
+  const shape = [
+    token.form,
+    closer,
+    label ? 'label' : '',
+    // Compound codes keep their shape whatever their letters: councils code reports by the
+    // directorate that wrote them ("SI20/13", "BS20/21") in one running sequence.
+    token.form === 'compound' && token.prefix ? 'letters' : token.prefix,
+    token.form === 'letter' ? caseOf(body) : '',
+    token.parts.length,
+  ].join('|');
+  return { line: index, token, shape, rest, split, agendaNumber, titled, time: time.trim() };
+}
+
+/** Words a title never ends on: a line that stops at one of them runs on into the next. */
+const RUNS_ON = /\b(?:the|of|and|or|to|a|an|in|on|at|by|for|with|from|that|which|was|were|is|be|had|has)$/i;
+
+/**
+ * The title and text in what follows a number on its line. Besides what {@link splitTitle} reads
+ * ("Apologies. Cllr A sent…", "CALL TO ORDER: The meeting…"), a short line that stops without a
+ * sentence's end, before text that starts afresh on the next line, is the title even when a verb
+ * is in it ("Questions received from members of the public" / "No questions had been received.").
+ */
+export function titleOnLine(rest: string, lines: string[], index: number): { title: string | null; body: string } {
+  const split = splitTitle(rest);
+  if (split.title !== null || !rest) return split;
+  const text = rest.trim();
+  const next = nextText(lines, index);
+  const standsAlone =
+    /^[\p{Lu}‘'"“]/u.test(text) &&
+    !/[.,;!?]$/.test(text) &&
+    !/[.!?]\s+\p{Lu}/u.test(text) &&
+    !RUNS_ON.test(text) &&
+    text.split(/\s+/).length <= 12;
+  const textFollows = next === '' || /^[\p{Lu}\d‘'"“(]/u.test(next);
+  return standsAlone && textFollows ? { title: text, body: '' } : split;
+}
+
+function caseOf(letter: string): string {
+  return letter === letter.toUpperCase() ? 'upper' : 'lower';
+}
+
+/** A heading starts after a finished sentence, a blank line or a page number, never mid-sentence. */
+export function followsSentenceEnd(lines: string[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const previous = lines[i]?.trim() ?? '';
+    if (!previous) return true;
+    if (isPageNumber(previous)) continue;
+    return /[.:;?!'"’”)]$/.test(previous) || /^#/.test(previous) || isHeadingText(previous);
+  }
+  return true;
+}
+
+/** After a number standing alone, a short title on the next line ("54." then "Minutes."). */
+export function titleAfter(lines: string[], index: number): boolean {
+  const next = nextText(lines, index);
+  return next !== '' && next.length <= 160 && isHeadingText(next) && !isPageNumber(next);
+}
+
+/**
+ * How many lines before a number are its title ("APOLOGIES" then "PLA146/14"): capitals directly
+ * above it, never a resolution marker ("RESOLVED:") or a line that ends in a colon; 0 when none.
+ */
+export function titleBefore(lines: string[], index: number): number {
+  let count = 0;
+  for (let i = index - 1; i >= 0 && count < 4; i--) {
+    const line = lines[i]?.trim() ?? '';
+    if (!line || !isMostlyUpper(line) || /:$/.test(line) || RESOLUTION_WORD.test(line)) break;
+    count++;
+  }
+  return count;
+}
+
+/** A decision in capitals ("RESOLVED:", "CARRIED", "NOTED") is never the title over a number. */
+const RESOLUTION_WORD = new RegExp(`^(?:${RESOLUTION_WORDS}|CARRIED|NOTED)\\b`);
+
+function nextText(lines: string[], index: number): string {
+  for (let i = index + 1; i < lines.length; i++) {
+    const line = lines[i]?.trim() ?? '';
+    if (line) return line;
+  }
+  return '';
+}

@@ -1,0 +1,188 @@
+import { MINUTE_LABEL } from '../../src/minutes/reference.js';
+import { type Candidate, findCandidates, titleAfter, titleBefore } from './candidates.js';
+import { removeFurniture } from './furniture.js';
+import { isMostlyUpper } from './headings.js';
+import { looksLikeBlocks, readBlocks } from './layouts/blocks.js';
+import { leadWithHeadings, readHeadings } from './layouts/headings.js';
+import { leadItems, unnumberedItem } from './layouts/lead.js';
+import { readParagraphs, signatureBlockStart } from './layouts/lines.js';
+import { looksLikeTable, readTable } from './layouts/table.js';
+import type { LayoutItem, LayoutResult } from './layouts/types.js';
+import { readPointLabel } from './points.js';
+import { chooseScheme, type Scheme } from './scheme.js';
+
+/** What the item finder made of a document. */
+export interface FoundItems extends LayoutResult {
+  /** Page furniture taken out (page numbers, running headers and footers): everything else is in an item. */
+  dropped: string[];
+}
+
+/** Lines longer than this are PDF text run together into one paragraph: items may start inside them. */
+const RUN_TOGETHER_CHARS = 400;
+/**
+ * The one item finder every reader goes through. It takes out page furniture, then finds the items
+ * by the strongest evidence the document has: a flattened ModernGov table's rows, the numbering
+ * scheme learned from the document, a copied ModernGov page's headings, or headings alone. What
+ * comes before the first item and after the last is kept as unnumbered items, so no text is lost.
+ * Returns no items only for text that is not minutes at all.
+ */
+export function findItems(allLines: string[]): FoundItems {
+  const { lines, dropped } = removeFurniture(splitRunTogether(allLines));
+  if (looksLikeTable(lines)) return withLead(readTable(lines), dropped);
+  const scheme = chooseScheme(findCandidates(lines), lines);
+  if (scheme) return { ...readNumbered(lines, scheme), dropped };
+  if (looksLikeBlocks(lines)) return withLead(readBlocks(lines), dropped);
+  return { ...readHeadings(lines), dropped };
+}
+
+/** A layout's header lines become the lead items in front of its items. */
+function withLead(layout: LayoutResult, dropped: string[]): FoundItems {
+  return { ...layout, items: [...leadItems(layout.headerLines, readParagraphs), ...layout.items], dropped };
+}
+
+/**
+ * Where PDF text ran items together into one line, an item's start after a sentence end starts a
+ * line of its own, so the scheme can be learned from it like any other: a number before a title in
+ * capitals ("…was agreed. 2 MINUTES OF THE PREVIOUS MEETING Agreed. 3 MATTERS ARISING None."), or a
+ * labelled number before a capitalised word ("…(holiday). Minute 46/24 Declarations of Interest.").
+ */
+const RUN_TOGETHER_ITEM = new RegExp(
+  String.raw`(?<=[.!?:;)"”’]\s+)(?=(?:(?:\(?\d{1,4}(?:\.\d{1,2})?[.)]?|[A-Z]{1,4}\d{1,4}\/\d{2,4})\s+(?:(?:[A-Z][A-Z'’&,/-]+\s+)+[A-Z][A-Z'’&,/-]+\b|[A-Z][A-Z'’&/-]{4,}(?::|\s[-–])))|${MINUTE_LABEL}\d{1,6}(?:[/.]\d{1,4})*[.:)]?\s+\p{Lu}\p{Ll})`,
+  'gu',
+);
+
+function splitRunTogether(lines: string[]): string[] {
+  return lines.flatMap((line) => (line.length > RUN_TOGETHER_CHARS ? line.split(RUN_TOGETHER_ITEM) : [line]));
+}
+
+interface Boundary {
+  candidate: Candidate;
+  /** First line of the item: the number's line, or the title lines above it. */
+  start: number;
+  /** Set for a sub-item ("6.1 Play areas" under "6."). */
+  sub: boolean;
+}
+
+/** Reads items by the learned numbering scheme: its items, their headed sub-items, the lead and the closing. */
+function readNumbered(lines: string[], scheme: Scheme): LayoutResult {
+  const end = signatureBlockStart(lines);
+  const boundaries = withSubItems(scheme.items, findCandidates(lines.slice(0, end)))
+    .filter((b) => b.candidate.line < end)
+    .map((b, i, all) => {
+      // Title lines above a number never reach back to the number before it.
+      const floor = (all[i - 1]?.candidate.line ?? -1) + 1;
+      return { ...b, start: Math.max(floor, b.candidate.line - titleLinesAbove(lines, b.candidate)) };
+    });
+  const first = boundaries[0]?.start ?? end;
+  const items: LayoutItem[] = boundaries.map((boundary, i) => {
+    const next = boundaries[i + 1]?.start ?? end;
+    return numberedItem(lines, boundary, next, scheme.running);
+  });
+  const closing = lines.slice(end).filter((l) => l.trim());
+  if (closing.length) items.push(unnumberedItem('closing', readParagraphs(lines.slice(end))));
+  return {
+    layout: 'numbered',
+    headerLines: lines.slice(0, first),
+    items: [...leadWithHeadings(lines.slice(0, first)), ...items],
+  };
+}
+
+/**
+ * Sub-numbered paragraphs ("6.1", "338.2") are points of their item, unless they carry a heading of
+ * their own ("6.1 Play areas"): then they are sub-items, numbered as printed.
+ */
+function withSubItems(items: Candidate[], all: Candidate[]): Boundary[] {
+  const boundaries: Boundary[] = [];
+  items.forEach((item, i) => {
+    boundaries.push({ candidate: item, start: item.line, sub: false });
+    if (item.token.form === 'decimal' || item.token.form === 'letter' || item.token.form === 'roman') return;
+    const nextLine = items[i + 1]?.line ?? Number.POSITIVE_INFINITY;
+    let last = 0;
+    for (const c of all) {
+      if (c.line <= item.line || c.line >= nextLine || c.token.form !== 'decimal') continue;
+      if (c.token.parts[0] !== item.token.minuteNumber || (c.token.parts[1] ?? 0) <= last) continue;
+      if (!c.rest || c.split.title === null || c.split.body !== '') continue;
+      last = c.token.parts[1] ?? 0;
+      boundaries.push({ candidate: c, start: c.line, sub: true });
+    }
+  });
+  return boundaries;
+}
+
+/** How many lines above a number are its title: only when nothing after the number gives one. */
+function titleLinesAbove(lines: string[], candidate: Candidate): number {
+  if (candidate.rest ? candidate.split.title !== null : titleAfter(lines, candidate.line)) return 0;
+  return titleBefore(lines, candidate.line);
+}
+
+function numberedItem(lines: string[], boundary: Boundary, next: number, running: number): LayoutItem {
+  const { candidate } = boundary;
+  const above = lines.slice(boundary.start, candidate.line).map((l) => l.trim());
+  let body = lines.slice(candidate.line + 1, next);
+  let heading: string | null = null;
+  const firstLines: string[] = [];
+  if (candidate.rest) {
+    const { split } = candidate;
+    heading = split.title;
+    if (heading !== null && split.body === '' && !/[.:;?!)]$/.test(heading)) {
+      const wrapped = titleContinuation(heading, body);
+      heading = [heading, ...body.slice(0, wrapped).map((l) => l.trim())].join(' ');
+      body = body.slice(wrapped);
+    }
+    if (heading === null && above.length) heading = above.join(' ');
+    firstLines.push(heading === null || heading === above.join(' ') ? candidate.rest : split.body);
+  } else if (above.length) {
+    heading = above.join(' ');
+  } else if (titleAfter(lines, candidate.line)) {
+    const taken = takeTitleLines(body);
+    heading = taken.title;
+    body = body.slice(taken.consumed);
+  }
+  const paragraphs = readParagraphs([candidate.time, ...firstLines, ...body].filter((line, i) => i > 1 || line));
+  const { token } = candidate;
+  const minuteNumber =
+    token.form === 'compound' || token.form === 'decimal' ? (token.parts[running] ?? null) : token.minuteNumber;
+  return {
+    heading,
+    description: null,
+    paragraphs,
+    printed: { minute: token.minute, minuteNumber },
+    unnumbered: false,
+    kind: 'item',
+    agendaNumber: candidate.agendaNumber,
+  };
+}
+
+/** Lines that continue a title the line broke: lower-case words, or more capitals after capitals. */
+function titleContinuation(title: string, body: string[]): number {
+  let taken = 0;
+  let current = title;
+  for (const raw of body.slice(0, 2)) {
+    const line = raw.trim();
+    // A labelled point ("a) Councillors received…") starts the text, whatever its case.
+    if (readPointLabel(line).label !== null) break;
+    const continues = /^\p{Ll}/u.test(line) || (isMostlyUpper(current) && isMostlyUpper(line) && line.length <= 100);
+    if (!line || !continues || /[.:;?!)]$/.test(current)) break;
+    taken++;
+    current = line;
+  }
+  return taken;
+}
+
+/**
+ * The title after a number standing alone: the next line, plus the one after when the title wrapped
+ * ("Declarations of the Party Whip … Procedure Rule" / "16.", "Home to School Transport" /
+ * "policy review.").
+ */
+function takeTitleLines(body: string[]): { title: string | null; consumed: number } {
+  let i = 0;
+  while (i < body.length && !body[i]?.trim()) i++;
+  const firstLine = body[i]?.trim();
+  if (!firstLine) return { title: null, consumed: i };
+  const next = body[i + 1]?.trim() ?? '';
+  const continues = /^[a-z0-9(]/.test(next) || firstLine.length >= 50;
+  if (!/[.:?!]$/.test(firstLine) && next.length <= 80 && /[.]$/.test(next) && continues) {
+    return { title: `${firstLine} ${next}`, consumed: i + 2 };
+  }
+  return { title: firstLine, consumed: i + 1 };
+}

@@ -1,0 +1,73 @@
+/**
+ * Page furniture in extracted text: page numbers and the running headers and footers a printed page
+ * repeats ("Planning Committee 10 November 2011", "Page 3 of 12", "Chairman's initials"). It is
+ * not the minutes' text, so it is taken out before items are found, and reported as dropped.
+ */
+
+/** A page number alone on a line ("2", "Page 2", "Page 2 of 10", "- 2 -"). A minute number has a dot; a page number never. */
+export function isPageNumber(line: string): boolean {
+  return /^(?:page\s+)?[-–—\s]*\d{1,4}[-–—\s]*(?:of\s+\d{1,4})?$/i.test(line.trim());
+}
+
+/**
+ * Lines that say they are furniture whatever repeats, and markup tags alone on a line that an export
+ * left in the text (ModernGov's "<AI1>" agenda-item anchors): neither is what the minutes say.
+ */
+const FURNITURE_LINE =
+  /^(?:this page is intentionally (?:left )?blank|page \d{1,4} of \d{1,4}|\(?continued\)?|chair(?:man|person)?'?s initials\.*|<\/?[A-Za-z][\w:-]*>)$/i;
+
+/** How often a line must recur to count as a running header or footer. */
+const MIN_REPEATS = 3;
+/** The share of a repeated line's occurrences that must sit beside a page number for it to be running. */
+const RUNNING_SHARE = 0.6;
+/** How close (in lines) to a page number a running line sits. */
+const NEAR_PAGE_NUMBER = 3;
+
+export interface CleanedLines {
+  lines: string[];
+  /** The furniture taken out, for measuring what parsing left out. */
+  dropped: string[];
+}
+
+/**
+ * What running headers and footers are compared by: the line without its case, spacing or digits, since
+ * they often carry the page number ("Cabinet 4 June 2024 — page 3").
+ */
+export function furnitureKey(line: string): string {
+  return line.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+}
+
+/**
+ * Takes out page numbers and running headers/footers. A repeated line counts as running only where
+ * it carries a page counter or sits next to a page number, so a repeated "RESOLVED:" or "That the
+ * report be noted." in the body is never taken for furniture.
+ */
+export function removeFurniture(lines: string[]): CleanedLines {
+  const pageNumberAt = lines.map((line) => line.trim() !== '' && isPageNumber(line));
+  const nearPageNumber = (i: number) => {
+    for (let d = 1; d <= NEAR_PAGE_NUMBER; d++) if (pageNumberAt[i - d] || pageNumberAt[i + d]) return true;
+    return false;
+  };
+  const seen = new Map<string, { count: number; nearPage: number }>();
+  lines.forEach((line, i) => {
+    if (!/\p{L}{3}/u.test(line)) return;
+    const entry = seen.get(furnitureKey(line)) ?? { count: 0, nearPage: 0 };
+    entry.count++;
+    if (nearPageNumber(i)) entry.nearPage++;
+    seen.set(furnitureKey(line), entry);
+  });
+  const running = (line: string) => {
+    const entry = seen.get(furnitureKey(line));
+    if (!entry || entry.count < MIN_REPEATS) return false;
+    // A line that repeats beside most page breaks is furniture; "RESOLVED:" beside one of eight is not.
+    return /\bpage\s+\d/i.test(line) || entry.nearPage / entry.count >= RUNNING_SHARE;
+  };
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  lines.forEach((line, i) => {
+    const trimmed = line.trim();
+    if (pageNumberAt[i] || FURNITURE_LINE.test(trimmed) || running(line)) dropped.push(trimmed);
+    else kept.push(line);
+  });
+  return { lines: kept, dropped };
+}

@@ -1,0 +1,142 @@
+/**
+ * What a heading looks like, as opposed to a sentence: the parser's one test for "this line names an
+ * item" (a title after a number, a heading above one, a heading that stands in for a number).
+ */
+
+/** Verbs that make a line a sentence rather than a title ("Questions asked by members…" stays a title). */
+export const FINITE_VERB =
+  /\b(?:is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|has|have|had|did|does|do|reported|received|considered|noted|agreed|made|raised|explained|welcomed|thanked|replied|confirmed|stated)\b/i;
+
+/** More verbs that only sentences use, for lines with no layout around them to go by. */
+const SENTENCE_VERB =
+  /\b(?:declared|attended|resolved|advised|informed|seconded|carried|requested|expressed|said|gave|took)\b/i;
+
+/** "PDF 229 KB" links that ModernGov leaves at the end of a heading. */
+export const PDF_LINK = /(?:pdf icon\s*)?PDF \d+(?:\.\d+)? ?[KM]B$/i;
+
+/** Headings every kind of minutes uses, read as headings even in mixed case and without numbers. */
+const STANDARD_HEADING =
+  /^(?:call to order|roll call|pledge of allegiance|invocation|approval of (?:the )?(?:agenda|minutes)|adoption of (?:the )?(?:agenda|minutes)|consent (?:agenda|calendar)|public (?:comments?|hearings?|participation|forum|questions|session)|citizen comments|adjournment|adjourn|old business|new business|unfinished business|reports?|apologies(?: for absence)?|declarations? of (?:interests?|pecuniary interest)|disclosures? of (?:pecuniary )?interests?|matters arising(?: from the minutes)?|minutes(?: of (?:the )?(?:previous|last) meeting)?|confirmation of (?:the )?(?:previous )?minutes|any other (?:competent )?business|aocb|aob|date (?:and venue )?of (?:the )?next meeting|next meeting|treasurer'?s report|finance|correspondence|planning(?: applications)?|chair(?:man|person)?'?s (?:report|remarks|announcements)|clerk'?s report|closed session|executive session|in[- ]camera session|announcements|presentations?|recognitions?|communications|ordinances?|resolutions?|action items?|discussion items?|information items?|staff reports?|council (?:comments|reports)|mayor'?s (?:report|comments)|sederunt|welcome(?: and apologies)?|closure|close of (?:the )?meeting|ymddiheuriadau|datganiadau o fuddiant|cofnodion|unrhyw fater arall)$/i;
+
+/** The words that open an attendance list: "PRESENT", "Present:", "Members present", "Roll Call", "Sederunt". */
+export const ATTENDANCE_START =
+  /^(?:present|members present|councillors present|those (?:present|attending)|attendance|in attendance|attendees|roll call|sederunt|presennol|board members present|directors present)\b/i;
+
+/** The chair's office named alone: "Chair", "The Chairman", "Cathaoirleach", "Convener", "In the Chair". */
+const CHAIR_OFFICE =
+  /^(?:(?:the )?(?:chair(?:man|person)?|cathaoirleach|conven[eo]r|presiding (?:member|officer)|mayor)|in the chair)$/i;
+
+/**
+ * A heading over who attended, not over business: "OFFICIALS IN ATTENDANCE:", "STAFF:", "APOLOGIES:",
+ * and a heading that is only the chair's office ("CHAIR:", "CATHAOIRLEACH:"), over who presided.
+ */
+export function isRosterHeading(title: string): boolean {
+  const text = title.trim().replace(/[:.\s]+$/, '');
+  return (
+    ATTENDANCE_START.test(text) ||
+    /\b(?:present|attendance|attending|apologies|absent|officers|officials|staff)\b/i.test(text) ||
+    CHAIR_OFFICE.test(text)
+  );
+}
+
+/** Whether most of a line's letters are capitals: "DECLARATIONS OF INTEREST", "CALL TO ORDER". */
+export function isMostlyUpper(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 3) return false;
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  return upper / letters.length >= 0.8;
+}
+
+/** A heading every kind of minutes uses ("Call to Order", "Apologies", "Consent Agenda"), with or without a colon. */
+export function isStandardHeading(text: string): boolean {
+  return STANDARD_HEADING.test(text.trim().replace(/[.:;\s]+$/, ''));
+}
+
+/**
+ * Whether `text` reads as a title: short, starting with a capital, and either set in capitals, a
+ * standard heading, or free of the verbs that make a sentence ("The committee noted the report." is
+ * a sentence; "Questions asked by members under Standing Order 7(3)." is a title).
+ */
+export function isHeadingText(text: string): boolean {
+  const t = text.trim().replace(PDF_LINK, '').trim();
+  if (!t || t.length > 160 || !/\p{L}{2}/u.test(t)) return false;
+  if (t.split(/\s+/).length > 20) return false;
+  if (!/^[\p{Lu}0-9‘'"“(]/u.test(t)) return false;
+  if (isStandardHeading(t)) return true;
+  if (isMostlyUpper(t)) return !/[.!?]\s+\p{Lu}\p{Ll}/u.test(t);
+  if (/^That\b/.test(t)) return false;
+  // A title has one sentence at most; "Title. More words" is a title and its text.
+  if (/[.!?]\s+\S/.test(t.replace(/\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St)\.\s/g, ''))) return false;
+  const words = t.replace(/[.:]$/, '');
+  return !FINITE_VERB.test(words) && !SENTENCE_VERB.test(words);
+}
+
+/**
+ * Splits a line that begins with an item's title and runs on into its text: "CALL TO ORDER: The
+ * meeting was called to order…", "Co-option – Two residents were…", "Apologies. Councillors A and B
+ * sent…", "INTRODUCTION AND WELCOME A welcome was extended…". Returns a null title when the line is
+ * prose from its first word.
+ */
+export function splitTitle(line: string): { title: string | null; body: string } {
+  const text = line.trim();
+  if (!text) return { title: null, body: '' };
+  // "CALL TO ORDER: The meeting…", "Co-option – Two residents were…": a short title, then a sentence.
+  for (const separator of [/^(.{2,80}?):\s+(\S.*)$/, /^(.{2,80}?)\s+[-–—]\s+(\S.*)$/]) {
+    const match = separator.exec(text);
+    const head = match?.[1]?.trim() ?? '';
+    const body = match?.[2] ?? '';
+    // …unless the whole line is itself a title ("Progress Report: Ofsted Recommendations"), which a
+    // list of who attended never is ("Present: Dilys Rowe (DR), Elen Hughes (EH)").
+    const titleFirst =
+      !isHeadingText(text) ||
+      isStandardHeading(head) ||
+      ATTENDANCE_START.test(head) ||
+      (isMostlyUpper(head) && !isMostlyUpper(body));
+    if (
+      match &&
+      titleFirst &&
+      head.split(/\s+/).length <= 6 &&
+      isHeadingText(head) &&
+      /^(?:\p{Lu}\p{Ll}|\p{Lu}\s|Cllr)/u.test(body)
+    ) {
+      return { title: head, body };
+    }
+  }
+  // "Disclosure of Interests None.": a title, then the word minutes use for nothing to report.
+  const nothing = /^(.{2,80}?)\s+((?:None|Nil)(?:\s+(?:received|declared|reported))?\.?)$/.exec(text);
+  if (nothing && isHeadingText(nothing[1] ?? '')) return { title: nothing[1] ?? '', body: nothing[2] ?? '' };
+  const caps = capitalRun(text);
+  if (caps) return caps;
+  if (isHeadingText(text)) return { title: text, body: '' };
+  const sentence = /^(.{2,120}?[^\s.][^.\s])\.\s+(\S.*)$/.exec(text);
+  const head = sentence?.[1]?.trim() ?? '';
+  if (sentence && head.split(/\s+/).length <= 16 && isHeadingText(head))
+    return { title: head, body: sentence[2] ?? '' };
+  return { title: null, body: text };
+}
+
+/** "INTRODUCTION AND WELCOME A welcome was extended…": the capitals are the title. */
+function capitalRun(text: string): { title: string; body: string } | null {
+  const words = text.split(/\s+/);
+  let end = 0;
+  while (end < words.length && isCapitalWord(words[end] ?? '')) end++;
+  // "… WELCOME A welcome": a lone "A" or "I" before a lower-case word starts the sentence.
+  if (end > 0 && end < words.length && /^[AI]$/.test(words[end - 1] ?? '') && /^\p{Ll}/u.test(words[end] ?? '')) end--;
+  const title = words.slice(0, end).join(' ');
+  if (end === 0 || end === words.length || title.replace(/[^\p{L}]/gu, '').length < 4) return null;
+  if (!/^\p{Lu}/u.test(words[end] ?? '')) return null;
+  // "LANGMOOR - 20060770 - Conversion of barns…": capitals that stop at a dash are a title's first
+  // part, not all of it; the line is the title.
+  if (/[-–—/]$/.test(title)) return isHeadingText(text) ? { title: text, body: '' } : null;
+  return { title, body: words.slice(end).join(' ') };
+}
+
+/**
+ * A word of a title in capitals: capital letters ("APOLOGIES", "O" in "DATGANIAD O GYFRIFON"),
+ * or figures and joining marks ("2019/20", "&", "–").
+ */
+function isCapitalWord(word: string): boolean {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (!letters) return /^[\d&/–—-]+[.,:;)]?$/.test(word);
+  return letters === letters.toUpperCase();
+}

@@ -1,0 +1,160 @@
+import { findDates } from '../../../src/dates.js';
+import { ATTENDANCE_START, isHeadingText, isMostlyUpper, isRosterHeading, isStandardHeading } from '../headings.js';
+import { isBlockHeading } from './blocks.js';
+import { leadItems } from './lead.js';
+import { readParagraphs } from './lines.js';
+import type { LayoutItem, LayoutResult } from './types.js';
+
+/** With no numbering and no headings, a document is minutes only if it reads like minutes. */
+const MINUTES_WORDS =
+  /\b(?:minutes?|meeting|present|apologies|resolved|agreed|council|committee|board|chair(?:man|person)?|motion|carried|seconded|agenda|councillors?|cofnodion|cyfarfod)\b/gi;
+
+/** How far down a document's title block ("BOROUGH OF KELLSVILLE", "MINUTES", the date) may run. */
+const TITLE_BLOCK_LINES = 12;
+/** A title standing alone on its line is short; longer lines are prose. */
+const STANDALONE_TITLE_WORDS = 8;
+/** A Markdown heading's marks: "## ". */
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
+/** Fewer words than this ending in a full stop are a note ("No apologies."), not yet a sentence of prose. */
+const PROSE_WORDS = 4;
+
+/** A line that heads an unnumbered item, with any text that follows the title on the same line. */
+interface HeadingStart {
+  line: number;
+  title: string;
+  body: string;
+}
+
+/**
+ * Minutes that print no numbers: items split at their headings — standard headings ("Apologies",
+ * "CALL TO ORDER"), lines in capitals, and short title lines set apart before their text — kept with
+ * no number. With no headings at all, the whole text is one item, if it reads like minutes.
+ */
+export function readHeadings(lines: string[]): LayoutResult {
+  const starts = headingStarts(lines);
+  starts.splice(0, titleBlockHeadings(lines, starts));
+  if (starts.length < 2) return wholeDocument(lines);
+  const first = starts[0]?.line ?? 0;
+  return {
+    layout: 'headings',
+    headerLines: lines.slice(0, first),
+    items: [...leadItems(lines.slice(0, first), readParagraphs), ...headedItems(lines, starts)],
+  };
+}
+
+/**
+ * The text before the first numbered item: the preamble and attendance, and then — where minutes
+ * leave their opening business unnumbered ("Apologies", "Confirmation of Minutes", then "SI20/13 …")
+ * — unnumbered items, from the first heading after the attendance list whose text is prose rather
+ * than more names ("STAFF:", "APOLOGIES:" lists belong to the attendance).
+ */
+export function leadWithHeadings(lead: string[]): LayoutItem[] {
+  const attendance = lead.findIndex((line) => ATTENDANCE_START.test(line.trim()));
+  const starts = headingStarts(lead);
+  const business = starts.findIndex(
+    (start) =>
+      start.line > attendance && !isRosterHeading(start.title) && isProse(start.body || nextText(lead, start.line)),
+  );
+  if (attendance < 0 || business < 0) return leadItems(lead, readParagraphs);
+  const from = starts.slice(business);
+  return [...leadItems(lead.slice(0, from[0]?.line ?? lead.length), readParagraphs), ...headedItems(lead, from)];
+}
+
+function headedItems(lines: string[], starts: HeadingStart[]): LayoutItem[] {
+  return starts.map((start, i): LayoutItem => {
+    const body = [start.body, ...lines.slice(start.line + 1, starts[i + 1]?.line ?? lines.length)];
+    return {
+      heading: start.title,
+      description: null,
+      paragraphs: readParagraphs(body.filter((l, j) => j > 0 || l)),
+      printed: null,
+      unnumbered: false,
+      kind: 'item',
+    };
+  });
+}
+
+function headingStarts(lines: string[]): HeadingStart[] {
+  const starts: HeadingStart[] = [];
+  lines.forEach((_, i) => {
+    const heading = readHeadingLine(lines, i);
+    if (!heading) return;
+    // "Apologies" then "No apologies.": a line straight after a heading with no text of its own is
+    // that heading's text, though it has a heading's shape.
+    const previous = starts.at(-1);
+    const followsHeading = previous && !previous.body && lines.slice(previous.line + 1, i).every((l) => !l.trim());
+    if (followsHeading && /[.!?]$/.test(heading.title)) return;
+    starts.push({ line: i, ...heading });
+  });
+  return starts;
+}
+
+/**
+ * How many of the first headings are the document's title block, not items: title lines in capitals
+ * ("BOROUGH OF KELLSVILLE") before the first standard heading, or at or above the line that gives
+ * the meeting's date ("ROTHBURY TOWN COUNCIL" over "Minutes of the Planning Committee, 14/05/2015").
+ */
+function titleBlockHeadings(lines: string[], starts: HeadingStart[]): number {
+  const opening = lines.slice(0, TITLE_BLOCK_LINES);
+  const dateLine = opening.findIndex((line) => findDates(line, { months: false }).length > 0);
+  const firstStandard = starts.findIndex((s) => isStandardHeading(s.title));
+  let count = 0;
+  while (count < starts.length) {
+    const start = starts[count];
+    if (!start || start.body || start.line >= TITLE_BLOCK_LINES) break;
+    if (!(start.line <= dateLine || (firstStandard > 0 && count < firstStandard))) break;
+    count++;
+  }
+  return count;
+}
+
+/**
+ * Whether line `index` heads an item: a standard heading, with or without its text after a colon
+ * ("Apologies: None"); a line in capitals; a short title ending in a colon; or a short title alone
+ * after a blank line whose text follows as prose ("Opening of Ordinary Meeting" / "The meeting
+ * commenced at 5.00pm…"), which a ModernGov copy ends with a full stop.
+ */
+function readHeadingLine(lines: string[], index: number): { title: string; body: string } | null {
+  const raw = lines[index]?.trim() ?? '';
+  const previous = lines[index - 1]?.trim() ?? '';
+  const next = lines[index + 1]?.trim() ?? '';
+  // "## Water supply": Markdown marks its headings, whatever their words.
+  const marked = MARKDOWN_HEADING.exec(raw);
+  const line = marked ? raw.slice(marked[0].length) : raw;
+  if (!line) return null;
+  if (marked && line.split(/\s+/).length <= 14) return { title: line, body: '' };
+  const colon = /^([^:]{2,60}):\s+(\S.*)$/.exec(line);
+  if (colon && isStandardHeading(colon[1] ?? '')) return { title: colon[1] ?? '', body: colon[2] ?? '' };
+  if (isStandardHeading(line)) return { title: line, body: '' };
+  if (!isHeadingText(line) || line.split(/\s+/).length > 14) return null;
+  if (isMostlyUpper(line) && /\p{L}{3}/u.test(line)) return { title: line, body: '' };
+  const short = line.split(/\s+/).length <= STANDALONE_TITLE_WORDS;
+  if ((!previous && !next && isBlockHeading(line)) || (/:$/.test(line) && short)) return { title: line, body: '' };
+  if (!previous && short && !/[.,;]$/.test(line) && isProse(nextText(lines, index))) return { title: line, body: '' };
+  return null;
+}
+
+/** Text that reads as a sentence: a few words that end like one ("The meeting commenced at 5.00pm."). */
+function isProse(text: string): boolean {
+  return /[.!?)"”]$/.test(text.trim()) && text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= PROSE_WORDS;
+}
+
+function nextText(lines: string[], index: number): string {
+  for (let i = index + 1; i < lines.length; i++) {
+    const line = lines[i]?.trim() ?? '';
+    if (line) return line;
+  }
+  return '';
+}
+
+function wholeDocument(lines: string[]): LayoutResult {
+  const text = lines.join('\n');
+  const words = new Set([...text.matchAll(MINUTES_WORDS)].map((m) => m[0].toLowerCase().replace(/s$/, '')));
+  if (words.size < 3) return { layout: 'whole', headerLines: lines, items: [] };
+  const paragraphs = readParagraphs(lines);
+  return {
+    layout: 'whole',
+    headerLines: lines,
+    items: [{ heading: null, description: null, paragraphs, printed: null, unnumbered: false, kind: 'item' }],
+  };
+}

@@ -1,0 +1,149 @@
+import type { Candidate } from './candidates.js';
+
+/**
+ * Learning a document's numbering scheme. Candidates are grouped by shape ("54.", "C048/23",
+ * "(199)", "IV.", "Min 28 24/25" are different schemes), and each group's best run is the longest
+ * sequence of its candidates, in document order, whose numbers rise: gaps are allowed (exempt items
+ * are left out of published minutes), restarts are not. The scheme kept is the group whose run is
+ * longest and most consistent — whose members carry titles and that few of its shape fall outside.
+ * That is what tells items ("54.") from sub-points that restart in every item ("1.", "2."), a
+ * wrapped "Standing Order\n34." and a minute of another meeting named under Matters arising.
+ */
+
+/** The largest step between consecutive items: minutes skip exempt and withdrawn items, rarely many. */
+const MAX_GAP = 10;
+/** Letters and roman numerals skip less: "A., B., D." happens, "A., H." is two outlines. */
+const MAX_LETTER_GAP = 3;
+
+export interface Scheme {
+  /** The items, in document order. */
+  items: Candidate[];
+  /** Which number of the tokens runs ("C048/23": 0; "17/064": 1; "2307.01": 1). */
+  running: number;
+}
+
+/**
+ * The document's numbering scheme, or null when no group of candidates forms one. `lines` are the
+ * document's lines the candidates were read from.
+ */
+export function chooseScheme(candidates: Candidate[], lines: string[]): Scheme | null {
+  const groups = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const group = groups.get(candidate.shape) ?? [];
+    group.push(candidate);
+    groups.set(candidate.shape, group);
+  }
+  const valid: Array<{ scheme: Scheme; score: number; first: number }> = [];
+  for (const group of groups.values()) {
+    const { members, running } = consistentMembers(group);
+    const chain = risingChain(members, running);
+    if (chain.length < 2 || isList(chain, lines)) continue;
+    const titled = chain.filter((c) => c.titled).length / chain.length;
+    const outside = group.length - chain.length;
+    // Sub-points restart in every item, so most of their shape falls outside any one run.
+    if (outside > chain.length) continue;
+    if (titled < 0.5 && chain.length < 3) continue;
+    const score = chain.length * (0.5 + titled) - outside * 0.5;
+    valid.push({ scheme: { items: chain, running }, score, first: chain[0]?.line ?? 0 });
+  }
+  valid.sort((a, b) => b.score - a.score || a.first - b.first);
+  const best = valid[0];
+  if (!best) return null;
+  // "2307.01, 2307.02 …", "21.44, 21.45 …": a first part that never changes is the year or month, the second runs.
+  const [first, ...rest] = best.scheme.items;
+  if (first?.token.form === 'decimal' && rest.every((c) => c.token.parts[0] === first.token.parts[0])) {
+    return { ...best.scheme, running: 1 };
+  }
+  // "1.1, 1.2, 2.1 …" under "1., 2. …": the numbered paragraphs of items outnumber the items, but the
+  // items are the scheme. A coarser scheme that numbers most of the finer one's items wins.
+  if (best.scheme.items[0]?.token.form === 'decimal') {
+    const majors = new Set(best.scheme.items.map((c) => c.token.parts[0]));
+    const parent = valid.find(
+      (v) =>
+        v.scheme.items[0]?.token.form !== 'decimal' &&
+        v.scheme.items.filter((c) => majors.has(c.token.minuteNumber ?? -1)).length >= majors.size / 2,
+    );
+    if (parent) return parent.scheme;
+  }
+  return best.scheme;
+}
+
+/**
+ * A numbered list inside an item ("Consent Agenda:" then "1) Approval of Bills", "2) …"): every
+ * member but the last is a title with no text of its own, so the last would swallow the rest of the
+ * document. Items carry text, or at least some of them do before the last.
+ */
+function isList(chain: Candidate[], lines: string[]): boolean {
+  return chain.slice(0, -1).every((member, i) => {
+    const next = chain[i + 1]?.line ?? member.line;
+    const between = lines.slice(member.line + 1, next).some((line) => line.trim() !== '');
+    return member.split.body === '' && !between;
+  });
+}
+
+/**
+ * For compound numbers ("C048/23", "17/064"), which part runs and which members belong: the part
+ * with the most distinct values runs, and a member whose other parts differ from the meeting's own
+ * ("Minute 484/16" in a meeting numbered "…/17") is a reference to another year's minute.
+ */
+function consistentMembers(group: Candidate[]): { members: Candidate[]; running: number } {
+  const first = group[0]?.token;
+  if (first?.form !== 'compound' || first.parts.length < 2) return { members: group, running: first?.running ?? 0 };
+  const width = first.parts.length;
+  const distinct = Array.from({ length: width }, (_, i) => new Set(group.map((c) => c.token.parts[i])).size);
+  const most = Math.max(...distinct);
+  const running = distinct[first.running] === most ? first.running : distinct.indexOf(most);
+  const modes = Array.from({ length: width }, (_, i) => mode(group.map((c) => c.token.parts[i] ?? -1)));
+  const members = group.filter((c) => c.token.parts.every((part, i) => i === running || part === modes[i]));
+  return { members, running };
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? -1;
+}
+
+/** The order key of a candidate within its scheme: its running number, then any sub-numbers. */
+function orderKey(candidate: Candidate, running: number): number[] {
+  const { token } = candidate;
+  if (token.form === 'decimal') return token.parts;
+  return [token.parts[running] ?? 0];
+}
+
+/** Whether `b` may follow `a` in one scheme: higher, by no more than the largest gap at the level that changed. */
+function follows(a: number[], b: number[], maxGap: number): boolean {
+  for (let level = 0; level < Math.max(a.length, b.length); level++) {
+    const x = a[level] ?? 0;
+    const y = b[level] ?? 0;
+    if (y === x) continue;
+    return y > x && y - x <= maxGap;
+  }
+  return false;
+}
+
+/** The longest run of candidates whose numbers rise (O(n²); a document has a few hundred candidates at most). */
+function risingChain(members: Candidate[], running: number): Candidate[] {
+  const keys = members.map((c) => orderKey(c, running));
+  const maxGap = members[0]?.token.form === 'letter' || members[0]?.token.form === 'roman' ? MAX_LETTER_GAP : MAX_GAP;
+  const length = members.map(() => 1);
+  const previous = members.map(() => -1);
+  for (let i = 0; i < members.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (follows(keys[j] ?? [], keys[i] ?? [], maxGap) && (length[j] ?? 0) + 1 > (length[i] ?? 0)) {
+        length[i] = (length[j] ?? 0) + 1;
+        previous[i] = j;
+      }
+    }
+  }
+  let end = -1;
+  length.forEach((n, i) => {
+    if (end < 0 || n > (length[end] ?? 0)) end = i;
+  });
+  const chain: Candidate[] = [];
+  for (let i = end; i >= 0; i = previous[i] ?? -1) {
+    const member = members[i];
+    if (member) chain.unshift(member);
+  }
+  return chain;
+}

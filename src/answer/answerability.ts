@@ -1,0 +1,252 @@
+import {
+  type Concept,
+  type DocTerms,
+  docTerms,
+  type Facet,
+  isStopword,
+  mentions,
+  type Question,
+  type ReadConcept,
+  sentenceGives,
+  stem,
+  stems,
+} from '../question/index.js';
+import { NOT_COVERED_BELOW, UNKNOWN_WORD_BELOW } from '../retrieve/retriever.js';
+import type { SearchResult } from '../types.js';
+import type { GivenPassage } from './passages.js';
+import { splitSentences } from './text.js';
+
+/**
+ * Whether the minutes answer a question: the one place that decides "not in the minutes", in both
+ * modes (with a model or without). It looks at what the question is about (its concepts, with the
+ * filler already gone: "hi", "thanks" or "@channel" cannot move it) and at what was found:
+ *
+ * - nothing found, or nothing found that mentions the topic at all: not found;
+ * - a subject the minutes never mention ("library" in minutes without libraries): not found, or,
+ *   when the rest of the topic is discussed, a near miss ("the minutes discuss school transport
+ *   but never mention libraries") — unless the best item matches so well that the word can only
+ *   be another way of saying what it does say. A word that is no English word either ("amt", a
+ *   name) may be shorthand: with the vector half, the score of the whole question decides;
+ * - the best item scoring under the retriever's threshold: not found;
+ * - the topic's words found only apart, never in one passage: a near miss ("the minutes discuss
+ *   “leisure” and “centre” but never together");
+ * - the topic discussed but not the particular thing asked — a cost, a number, a date, a closure,
+ *   a vote, a person — in the sentences that name the topic best: a near miss ("the minutes
+ *   discuss children's centres but don't record any closure"), rather than an answer built from a
+ *   figure about something else.
+ */
+export type Answerability =
+  | { answerable: true }
+  | { answerable: false; reason: 'nothing_found' | 'off_topic' | 'low_score' }
+  | {
+      answerable: false;
+      reason: 'near_miss';
+      /** What the minutes do discuss, in the question's words. */
+      discussed: string;
+      /** What they leave out, as a predicate: "don't record when", "never mention building". */
+      missing: string;
+      /** The passages where the topic is discussed, best first. */
+      where: GivenPassage[];
+    };
+
+export interface AnswerabilityOptions {
+  /** Best-hit score below which nothing found counts: the retriever's own by default. */
+  threshold?: number;
+}
+
+/** How each facet is said when the minutes don't record it. */
+const NOT_RECORDED: Record<Facet, string> = {
+  money: "don't record a sum of money for it",
+  count: "don't record how many",
+  share: "don't record a share or percentage",
+  amount: "don't record a figure for it",
+  duration: "don't record how long",
+  date: "don't record when",
+  closure: "don't record any closure",
+  vote: "don't record a vote",
+  person: "don't record who",
+};
+
+/**
+ * Below this share of the topic (by rarity) in any one passage, the topic's words are found only
+ * apart: "new leisure centre" in minutes that mention leisure providers and children's centres.
+ */
+const TOGETHER_SHARE = 0.5;
+
+/**
+ * A sentence names the topic "best" when it covers at least this share of what the best one covers
+ * (by rarity): minutes name a topic once and give its figure a few words on, without every word.
+ */
+const TOPIC_SENTENCE_SHARE = 0.8;
+
+interface Sentence {
+  passage: GivenPassage;
+  text: string;
+  doc: DocTerms;
+  /** The sentence after it in the same passage, where minutes often put the substance. */
+  next: string | null;
+}
+
+/** Decides whether the found passages answer the question (see {@link Answerability}). */
+export function decideAnswerability(
+  question: Question,
+  result: SearchResult,
+  passages: GivenPassage[],
+  options: AnswerabilityOptions = {},
+): Answerability {
+  const best = result.hits[0];
+  if (!best || passages.length === 0) return { answerable: false, reason: 'nothing_found' };
+
+  const found = foundIn(passages);
+  const topic = question.concepts;
+  const subjects = topic.filter((c) => c.subject);
+  // Only a question that names something can be off topic: "what changed in 2020?" names nothing.
+  if (subjects.length > 0 && !topic.some(found)) return { answerable: false, reason: 'off_topic' };
+
+  // A word that may be shorthand or a name ("amt", "orlo") is left to the meaning of the whole
+  // question when there is a vector half to judge it; keyword search has only the words.
+  const unknown = subjects.filter((c) => c.known === false && !(c.unreadable && !result.scope.keywordOnly));
+  const discussed = subjects.filter((c) => c.known !== false && found(c));
+  if (unknown.length > 0 && best.score < UNKNOWN_WORD_BELOW) {
+    if (discussed.length === 0) return { answerable: false, reason: 'off_topic' };
+    return nearMiss(
+      question,
+      discussed,
+      passages,
+      `never mention ${listed(unknown.map((c) => wordAsAsked(question, c)))}`,
+    );
+  }
+  if (best.score < (options.threshold ?? NOT_COVERED_BELOW)) return { answerable: false, reason: 'low_score' };
+  if (discussed.length > 1 && togetherShare(discussed, passages) < TOGETHER_SHARE) {
+    return {
+      answerable: false,
+      reason: 'near_miss',
+      discussed: listed(discussed.map((c) => `“${wordAsAsked(question, c)}”`)),
+      missing: 'never together',
+      where: passages.filter((p) => discussed.some((c) => mentions(docTerms(`${p.hit.title} ${p.text}`), c))),
+    };
+  }
+
+  if (question.facets.length > 0 && discussed.length > 0) {
+    const top = sentencesNamingTopic(discussed, passages);
+    const given = new Set(topicStems(question));
+    // A name the question or the item's title already gives answers no "who".
+    const asked = (s: Sentence) => ({
+      counted: question.counted,
+      questionStems: new Set([...given, ...stems(s.passage.hit.title)]),
+    });
+    const missing = question.facets.find(
+      (facet) =>
+        !top.some(
+          (s) => sentenceGives(facet, s.text, asked(s)) || (s.next !== null && sentenceGives(facet, s.next, asked(s))),
+        ),
+    );
+    if (missing)
+      return nearMiss(
+        question,
+        discussed,
+        top.map((s) => s.passage),
+        NOT_RECORDED[missing],
+      );
+  }
+  return { answerable: true };
+}
+
+/** The largest share of the discussed concepts' weight that one passage (with its title) covers. */
+function togetherShare(discussed: ReadConcept[], passages: GivenPassage[]): number {
+  const total = discussed.reduce((sum, c) => sum + c.weight, 0);
+  if (total === 0) return 1;
+  let best = 0;
+  for (const passage of passages) {
+    const doc = docTerms(`${passage.hit.title} ${passage.text}`);
+    best = Math.max(
+      best,
+      discussed.filter((c) => mentions(doc, c)).reduce((sum, c) => sum + c.weight, 0),
+    );
+  }
+  return best / total;
+}
+
+/** Whether any passage (or its item's title or text) mentions a concept. */
+function foundIn(passages: GivenPassage[]): (concept: Concept) => boolean {
+  const docs = [...new Set(passages.flatMap((p) => [p.text, p.hit.title, p.hit.text]))].map(docTerms);
+  return (concept) => docs.some((doc) => mentions(doc, concept));
+}
+
+/**
+ * The sentences that name the topic best: those mentioning the most of the topic's concepts that
+ * were found, each weighted by its rarity (each passage read with its item's title, which names what
+ * every sentence is about).
+ */
+function sentencesNamingTopic(discussed: ReadConcept[], passages: GivenPassage[]): Sentence[] {
+  const sentences: Array<Sentence & { covered: number }> = [];
+  for (const passage of passages) {
+    const title = docTerms(passage.hit.title);
+    const split = splitSentences(passage.text);
+    split.forEach((text, i) => {
+      const doc = docTerms(text);
+      const covered = discussed
+        .filter((c) => mentions(doc, c) || mentions(title, c))
+        .reduce((sum, c) => sum + c.weight, 0);
+      sentences.push({ passage, text, doc, next: split[i + 1] ?? null, covered });
+    });
+  }
+  const most = Math.max(0, ...sentences.map((s) => s.covered));
+  return most === 0 ? [] : sentences.filter((s) => s.covered >= TOPIC_SENTENCE_SHARE * most);
+}
+
+function nearMiss(question: Question, discussed: ReadConcept[], where: GivenPassage[], missing: string): Answerability {
+  return {
+    answerable: false,
+    reason: 'near_miss',
+    discussed: phraseOf(question, discussed),
+    missing,
+    where: [...new Set(where)],
+  };
+}
+
+/** The stems of every word of the question's topic, for telling names it gives from new ones. */
+function topicStems(question: Question): string[] {
+  return (question.topic.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem);
+}
+
+/** A concept as the question wrote it ("children's centres" keeps its apostrophe). */
+function wordAsAsked(question: Question, concept: Concept): string {
+  const match = new RegExp(`(?<![\\p{L}\\p{N}])${concept.word}[\\p{L}'’]*`, 'iu').exec(question.topic);
+  return match?.[0] ?? concept.word;
+}
+
+/**
+ * The discussed concepts as the question words them: runs of neighbouring words kept together
+ * ("Knife Angel visit", "children's centres"), runs joined with commas and "and".
+ */
+function phraseOf(question: Question, discussed: Concept[]): string {
+  const words = question.topic.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const isDiscussed = (word: string) => {
+    const s = stem(word.toLowerCase().replace(/['’]s$/, ''));
+    return discussed.some((c) => c.stems.includes(s) || c.word === word.toLowerCase());
+  };
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let pending: string[] = [];
+  for (const word of words) {
+    if (isDiscussed(word)) {
+      run.push(...pending, word);
+      pending = [];
+    } else if (run.length > 0 && pending.length < 2 && isStopword(word.toLowerCase())) {
+      // "Lead Member for Children": small words between two discussed ones stay in the phrase.
+      pending.push(word);
+    } else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+      pending = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return listed(runs.map((r) => r.join(' ')));
+}
+
+function listed(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,191 @@
+import { findDates, MONTH_NAME, monthNumber } from '../dates.js';
+
+/**
+ * Dates in a question: "since 2019", "before 2021", "between 2019 and 2021", "last year", "at the
+ * June 2022 meeting", "in sept 24", "on 2/6/20". Month names come from the one month table
+ * (src/dates.ts), abbreviations and Welsh included.
+ */
+
+/** Meeting-date limits, as search filters take them (ISO dates, inclusive). */
+export interface DateLimits {
+  after?: string;
+  before?: string;
+}
+
+/** What a question says about dates. */
+export interface QuestionDates {
+  /**
+   * Meeting-date limits the question sets outright: "since 2019", "before 2021", "between 2019 and
+   * 2021", "last year", "at the June 2022 meeting". Applied as filters.
+   */
+  filters: DateLimits;
+  /**
+   * A period the question mentions without saying it is about meetings ("in 2020", "in sept 24",
+   * "on 2 June 2020"). Items from meetings in it rank higher, but others are not dropped: "what did
+   * Ofsted find in 2019" is answered by a meeting in 2020.
+   */
+  prefer: DateLimits | null;
+  /** The date phrases as written, for taking them out of the topic. */
+  phrases: string[];
+}
+
+const YEAR = String.raw`(?:19|20)\d{2}`;
+/** A month and a year, the year in full or as two digits ("sept 24", "jun '22", "June 2022"). */
+const MONTH_YEAR = String.raw`(${MONTH_NAME})\s*,?\s+'?(${YEAR}|\d{2})(?![\d/])`;
+
+const yearRange = (year: number): DateLimits => ({ after: `${year}-01-01`, before: `${year}-12-31` });
+
+function fullYear(written: string): number {
+  return written.length === 2 ? 2000 + Number(written) : Number(written);
+}
+
+function monthRange(month: string, year: string): { after: string; before: string } | null {
+  const m = monthNumber(month);
+  if (m === null) return null;
+  const y = fullYear(year);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const mm = String(m).padStart(2, '0');
+  return { after: `${y}-${mm}-01`, before: `${y}-${mm}-${String(last).padStart(2, '0')}` };
+}
+
+/** One way of writing a date limit: a pattern and what it means. */
+interface DateRule {
+  pattern: RegExp;
+  kind: 'filter' | 'prefer';
+  read(match: RegExpExecArray, thisYear: number): DateLimits | null;
+}
+
+const RULES: DateRule[] = [
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:at|in|from|during|for) the (?:\d{1,2}(?:st|nd|rd|th)? )?${MONTH_YEAR} meetings?\b`,
+      'giu',
+    ),
+    kind: 'filter',
+    read: (m) => monthRange(m[1] ?? '', m[2] ?? ''),
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\bbetween (?:(?:${MONTH_NAME}) )?(${YEAR}) and (?:(?:${MONTH_NAME}) )?(${YEAR})\b`,
+      'giu',
+    ),
+    kind: 'filter',
+    read: (m) => ({ after: `${m[1]}-01-01`, before: `${m[2]}-12-31` }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:since|from) ${MONTH_YEAR}`, 'giu'),
+    kind: 'filter',
+    read: (m) => {
+      const range = monthRange(m[1] ?? '', m[2] ?? '');
+      return range ? { after: range.after } : null;
+    },
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:since|from) (${YEAR})\b(?![/-]\d)`, 'giu'),
+    kind: 'filter',
+    read: (m) => ({ after: `${m[1]}-01-01` }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:after|post)[ -](${YEAR})\b(?![/-]\d)`, 'giu'),
+    kind: 'filter',
+    read: (m) => ({ after: `${Number(m[1]) + 1}-01-01` }),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:before|pre)[ -](${YEAR})\b(?![/-]\d)`, 'giu'),
+    kind: 'filter',
+    read: (m) => ({ before: `${Number(m[1]) - 1}-12-31` }),
+  },
+  { pattern: /\blast year\b/gi, kind: 'filter', read: (_m, thisYear) => yearRange(thisYear - 1) },
+  { pattern: /\bthis year\b/gi, kind: 'filter', read: (_m, thisYear) => yearRange(thisYear) },
+  {
+    pattern: new RegExp(String.raw`\bmeetings? (?:in|during|of) (${YEAR})\b(?![/-]\d)`, 'giu'),
+    kind: 'filter',
+    read: (m) => yearRange(Number(m[1])),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:(?:in|during|for|of) )?${MONTH_YEAR}`, 'giu'),
+    kind: 'prefer',
+    read: (m) => monthRange(m[1] ?? '', m[2] ?? ''),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:in|during) (${YEAR})\b(?![/-]\d)`, 'giu'),
+    kind: 'prefer',
+    read: (m) => yearRange(Number(m[1])),
+  },
+];
+
+/** A year standing alone ("2019?", "and 2022"): a date only in a follow-up, where it can mean nothing else. */
+const BARE_YEAR: DateRule = {
+  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}/-])(${YEAR})(?![\p{L}\p{N}]|[/-]\d)`, 'gu'),
+  kind: 'prefer',
+  read: (m) => yearRange(Number(m[1])),
+};
+
+export interface DateReadingOptions {
+  /** Today, for "last year" and "this year". */
+  today?: Date;
+  /** Read a year standing alone as a date too (follow-ups: "and 2022?"). */
+  bareYears?: boolean;
+}
+
+/** Reads the date limits and date phrases of a question. `today` decides "last year" and "this year". */
+export function readQuestionDates(
+  question: string,
+  today: Date = new Date(),
+  options: DateReadingOptions = {},
+): QuestionDates {
+  const thisYear = today.getUTCFullYear();
+  const found: QuestionDates = { filters: {}, prefer: null, phrases: [] };
+  const taken: Array<[number, number]> = [];
+  const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && end > s);
+  const apply = (rules: DateRule[]) => {
+    for (const rule of rules) {
+      rule.pattern.lastIndex = 0;
+      for (let m = rule.pattern.exec(question); m !== null; m = rule.pattern.exec(question)) {
+        const end = m.index + m[0].length;
+        if (!free(m.index, end)) continue;
+        const limits = rule.read(m, thisYear);
+        if (!limits) continue;
+        taken.push([m.index, end]);
+        found.phrases.push(m[0].trim());
+        if (rule.kind === 'filter' && Object.keys(found.filters).length === 0) found.filters = limits;
+        if (rule.kind === 'prefer' && found.prefer === null) found.prefer = limits;
+      }
+    }
+  };
+  // "At the June 2022 meeting" first: it holds a month and year that would otherwise read alone.
+  apply(RULES.slice(0, 1));
+  // A day ("on 2 June 2020", "2/6/20") points at one meeting's date: preferred, not required.
+  for (const date of findDates(question, { months: false })) {
+    if (!free(date.index, date.index + date.text.length)) continue;
+    taken.push([date.index, date.index + date.text.length]);
+    found.phrases.push(date.text.trim());
+    found.prefer ??= { after: date.iso, before: date.iso };
+  }
+  apply(RULES.slice(1));
+  if (options.bareYears) apply([BARE_YEAR]);
+  return found;
+}
+
+/** The date phrases of a text, as written. */
+export function datePhrases(text: string, options: Omit<DateReadingOptions, 'today'> = {}): string[] {
+  return readQuestionDates(text, new Date(), options).phrases;
+}
+
+/** The text with its date phrases taken out and the spacing tidied. */
+export function withoutDatePhrases(text: string, options: Omit<DateReadingOptions, 'today'> = {}): string {
+  let rest = text;
+  for (const phrase of datePhrases(text, options)) rest = rest.replace(phrase, ' ');
+  return rest
+    .replace(/\s+([?.!,])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/** Whether an ISO date falls within limits (an unknown date never does). */
+export function withinDates(date: string | null, limits: DateLimits): boolean {
+  if (!date) return false;
+  if (limits.after && date < limits.after) return false;
+  if (limits.before && date > limits.before) return false;
+  return true;
+}

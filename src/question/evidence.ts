@@ -1,0 +1,221 @@
+import { findDates, MONTH_NAME } from '../dates.js';
+import { findMinuteReferences } from '../minutes/reference.js';
+import { CLOSURE, type Facet } from './intent.js';
+import { stem } from './stem.js';
+import { tokenize } from './words.js';
+
+/**
+ * What a sentence of the minutes gives towards a facet of a question: a sum of money for "how much
+ * did it cost", a count of the thing counted for "how many", a date for "when", a closure, a vote,
+ * a name. Used to tell an answer from a near miss: minutes that discuss the topic without the
+ * thing asked.
+ */
+
+/** Number words minutes write out ("eight referrals", "Twelve additional psychologists"). */
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens|half|third|quarter|twice|double|treble';
+
+/**
+ * Numbers that are not figures: list labels ("1.", "(ii)"), references to items, rules, pages and
+ * paragraphs, ages ("post-16", "under-18s", "16+"), clock times, "Covid-19", years and financial
+ * years. Replaced by a blank before figures are looked for.
+ */
+const NOT_FIGURES: RegExp[] = [
+  /\bcovid[- ]?19\b/gi,
+  // Minute and item references are found by the one minute-reference grammar (see below).
+  /\b(?:order|orders|rule|rules|page|pages|paragraph|paragraphs|para|paras|section|sections|chapter|appendix|point|points|phase|quarter|q|priority|recommendation|block|tier|level|stage|key stage|ks|year group|g|cf)\s*\d+[a-z]?(?:\(\d+\))?(?:\s*(?:and|&|,)\s*\d+(?:\(\d+\))?)*/gi,
+  /\b(?:post|under|over|pre)[- ]?\d{1,2}s?\b|\b\d{1,2}\+/gi,
+  /\b\d{1,2}[.:]\d{2}\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b/gi,
+  /\b(?:19|20)\d{2}(?:\s*[/-]\s*(?:19|20)?\d{2})?\b/g,
+  /^\s*\(?(?:\d{1,2}|[ivx]{1,5}|[a-h])[.)]\s+/gi,
+];
+
+function withoutNonFigures(sentence: string): string {
+  let text = sentence;
+  // "minute 34", "item 7(3)", "C048/23": which minute, not how many.
+  for (const reference of findMinuteReferences(sentence)) {
+    // A paragraph of the minute ("item 7(3)") goes with it.
+    const paragraph = /^\(\d{1,3}\)/.exec(sentence.slice(reference.index + reference.text.length))?.[0] ?? '';
+    const length = reference.text.length + paragraph.length;
+    text = `${text.slice(0, reference.index)}${' '.repeat(length)}${text.slice(reference.index + length)}`;
+  }
+  return NOT_FIGURES.reduce((rest, pattern) => rest.replace(pattern, ' '), text);
+}
+
+/** A sum of money: "£330.9m", "£10,000", "£1.5 million", "7 million pounds". */
+export function hasMoney(sentence: string): boolean {
+  return /£\s?\d|\$\s?\d|€\s?\d|\b\d[\d,.]*\s?(?:million|billion|pounds|bn)\b/i.test(sentence);
+}
+
+/** A percentage or share: "54%", "90 per cent", "half", "a third". */
+export function hasShare(sentence: string): boolean {
+  return /\d\s?%|\bper ?cent\b|\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority)\b/i.test(
+    sentence,
+  );
+}
+
+/** Any figure at all: money, a share, or a number that is not a label, reference, age, time or year. */
+export function hasFigure(sentence: string): boolean {
+  if (hasMoney(sentence) || hasShare(sentence)) return true;
+  const rest = withoutNonFigures(sentence);
+  return /\b\d[\d,]*(?:\.\d+)?\b/.test(rest) || new RegExp(String.raw`\b(?:${NUMBER_WORDS})\b`, 'i').test(rest);
+}
+
+/**
+ * A number counting one of `counted` (stems): "622 looked after children", "eight referrals",
+ * "Twelve additional educational psychologists", or the other way round, "referrals totalled 912".
+ */
+export function hasCountOf(sentence: string, counted: string[]): boolean {
+  if (counted.length === 0) return hasFigure(sentence);
+  const tokens = tokenize(
+    withoutNonFigures(sentence)
+      .replace(/£\s?[\d,.]+\s?(?:m|k|bn|million|billion)?/gi, ' ')
+      // "one of the key issues" counts nothing.
+      .replace(/\bone\s+of\b/gi, ' '),
+  );
+  const isDigits = (t: string) => /^\d[\d,]*$/.test(t);
+  const isCount = (t: string) => isDigits(t) || new RegExp(`^(?:${NUMBER_WORDS})$`).test(t);
+  const wanted = new Set(counted);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    if (!isCount(token)) continue;
+    // "622 looked after children" and, for written figures only, "referrals totalled 912".
+    const after = tokens.slice(i + 1, i + 5);
+    const before = isDigits(token) ? tokens.slice(Math.max(0, i - 3), i) : [];
+    if ([...after, ...before].some((t) => wanted.has(stem(t)))) return true;
+  }
+  return false;
+}
+
+/** A length of time: "five working days", "eight weeks", "until October 2019". */
+export function hasDuration(sentence: string): boolean {
+  return (
+    new RegExp(
+      String.raw`\b(?:\d+|${NUMBER_WORDS}|a|an|several|few)\s+(?:(?:working|calendar|school|full)\s+)?(?:days?|weeks?|months?|years?|hours?|terms?)\b`,
+      'i',
+    ).test(sentence) || hasDate(sentence)
+  );
+}
+
+/**
+ * A month or season named alone ("by December", "in the summer"), written with a capital as minutes
+ * write months; "May" is left to the dated forms, being a verb far more often than a month.
+ */
+const MONTH_OR_SEASON = new RegExp(
+  String.raw`\b(?:${MONTH_NAME.slice(3, -1)
+    .split('|')
+    .filter((name) => !/^(?:may|mai|fai)$/.test(name))
+    .map((name) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`)
+    .join('|')})\b|\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)\b`,
+);
+
+/** A date or a time of year: "10 February 2020", "May 2021", "in 2014", "by December", "in the summer". */
+export function hasDate(sentence: string): boolean {
+  return (
+    findDates(sentence).length > 0 ||
+    /\b(?:19|20)\d{2}\b/.test(sentence) ||
+    MONTH_OR_SEASON.test(sentence) ||
+    /\b(?:next|this|last) (?:week|month|year|term)\b|\bwithin (?:\d+|the next)\b/i.test(sentence)
+  );
+}
+
+/** A closure: "closed", "the closure of", "shut". */
+export function hasClosure(sentence: string): boolean {
+  return CLOSURE.test(sentence) || /\bdecommission\w*/i.test(sentence);
+}
+
+/** A vote: "voted", "unanimously", "abstained", "for and against". */
+export function hasVote(sentence: string): boolean {
+  return /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention|in favour|against the motion)\b/i.test(
+    sentence,
+  );
+}
+
+/**
+ * Someone named: a title and a name ("Mrs B. Seaton", "Councillor Hale"), or a proper name the
+ * question does not already give ("Barnardo's", "Leicestershire and Rutland Sport"). A question
+ * about who replaced Mr Ould is not answered by a sentence that names only Mr Ould.
+ */
+export function hasPerson(sentence: string, questionStems: ReadonlySet<string>): boolean {
+  const words = sentence.match(/\b\p{Lu}[\p{L}'’-]+/gu) ?? [];
+  return words.slice(1).some((word) => {
+    // "Sub-Committee" is the committee's, not someone's: every part of a name must be uncommon.
+    const parts = tokenize(word).map(stem);
+    return parts.every((s) => s.length > 1 && !questionStems.has(s) && !COMMON_CAPITALS.has(s));
+  });
+}
+
+/** Capitalised words minutes use for everything: they name nobody in particular. */
+const COMMON_CAPITALS = new Set(
+  [
+    'the',
+    'committee',
+    'commission',
+    'council',
+    'county',
+    'city',
+    'district',
+    'borough',
+    'member',
+    'members',
+    'chairman',
+    'chair',
+    'director',
+    'officer',
+    'officers',
+    'department',
+    'service',
+    'services',
+    'report',
+    'agenda',
+    'item',
+    'resolved',
+    'agreed',
+    'minutes',
+    'cabinet',
+    'lead',
+    'it',
+    'this',
+    'there',
+    'in',
+    'a',
+    // Post-nominals: "Mr Ould CC" names nobody new.
+    'cc',
+    'obe',
+    'mbe',
+    'cbe',
+    'jp',
+    'mp',
+  ].map((word) => stem(word)),
+);
+
+/**
+ * Whether `sentence` gives what `facet` asks for. `counted` holds the stems a "how many" counts;
+ * `questionStems` the stems of the question (names it already gives answer no "who").
+ */
+export function sentenceGives(
+  facet: Facet,
+  sentence: string,
+  asked: { counted: string[]; questionStems: ReadonlySet<string> },
+): boolean {
+  switch (facet) {
+    case 'money':
+      return hasMoney(sentence);
+    case 'share':
+      return hasShare(sentence);
+    case 'count':
+      return hasCountOf(sentence, asked.counted);
+    case 'amount':
+      return hasFigure(sentence);
+    case 'duration':
+      return hasDuration(sentence);
+    case 'date':
+      return hasDate(sentence);
+    case 'closure':
+      return hasClosure(sentence);
+    case 'vote':
+      return hasVote(sentence);
+    case 'person':
+      return hasPerson(sentence, asked.questionStems);
+  }
+}

@@ -1,0 +1,146 @@
+import { isStopword } from './stopwords.js';
+
+/**
+ * What kind of answer a question wants, read from its wording: a history across meetings ("what has
+ * been said about…"), or one particular thing — a cost, a number, a date, a closure, a vote, a
+ * decision, a person. The one place that reads this; the retriever, the answer and the "not in the
+ * minutes" decision all ask here.
+ */
+
+/** The particular thing a question asks for, beyond its topic. */
+export type Facet = 'money' | 'count' | 'share' | 'amount' | 'duration' | 'date' | 'closure' | 'vote' | 'person';
+
+/** Wordings that ask how a topic was treated across meetings, direct and indirect. */
+const HISTORY_PATTERNS = [
+  /\bwhat(?:'s| has| have| had| was| were| is being)(?: been)? (?:said|discussed|raised|reported|heard|mentioned|debated|talked about)\b/i,
+  /\bwhat (?:has|have|had|did) (?:the \w+|members?|councillors|we|they|it|officers) (?:heard|said|discussed|been told|talked about|raised)\b/i,
+  /\bwhat (?:the \w+|members?|councillors|we|they|officers) (?:has|have|had) (?:heard|said|discussed|been told|talked about|raised)\b/i,
+  /\bover (?:the )?(?:years|time|past|last few)\b/i,
+  /\bhistory of\b/i,
+  // "When did we last discuss…", "when did cttee last talk about…"; not "when did the Families First programme start".
+  /\bwhen (?:did|was|were|have|has) (?:we|they|(?:the )?\w+|members|it)? ?(?:last|first) (?:discuss|talk|hear|consider|raise|mention|look at|debate|cover|review|see)/i,
+  /\bwhen (?:was|were|did) .* (?:last|first) (?:discussed|raised|mentioned|considered|talked about)\b/i,
+  /\b(?:first|last) (?:discussed|raised|mentioned|considered|talked about)\b/i,
+  /\bhow (?:often|many times)\b/i,
+  /\bhow (?:has|have) .* (?:changed|developed|progressed)\b/i,
+  /\b(?:every|each) time\b/i,
+];
+
+/**
+ * True for questions that ask how a topic was treated across meetings ("what was said about…",
+ * "over the years", "when did we last discuss…"): those are answered meeting by meeting in date
+ * order, naming the first and latest mention.
+ */
+export function isHistoryQuestion(question: string): boolean {
+  return HISTORY_PATTERNS.some((pattern) => pattern.test(question));
+}
+
+/** Things that are sums of money: "how much funding", "what is the budget", "cost of the lights?". */
+const MONEY_NOUNS =
+  'cost|costs|costing|spend|spending|budget|budgets|fund|funds|funding|money|price|prices|worth|saving|savings|grant|grants|overspend|underspend|deficit|gap|fee|fees|income|charge|charges|bill|bills|value';
+/** Doings that move money: "how much did it raise", "how much was spent". */
+const MONEY_VERBS =
+  'spent|pay|paid|save|saved|receive|received|get|got|bid|award|awarded|charged|allocate|allocated|raise|raised|overspent|underspent|funded|cost';
+const MONEY_WORD = new RegExp(String.raw`\b(?:${MONEY_NOUNS}|${MONEY_VERBS})\b`, 'i');
+/** Words after "how much" that leave what is measured to the rest of the question ("how much did…"). */
+const OPEN_AFTER_HOW_MUCH =
+  'did|does|do|is|was|were|are|will|would|has|have|had|can|could|should|might|it|this|that|they|we|the|a|an|of|for|in|on|to';
+
+/**
+ * A question for a sum of money. "How much" asks for money when a money noun follows it ("how much
+ * funding"), or when what it measures is left open ("how much did…", "how much the lights will
+ * cost", "funding - how much?") and the question names money somewhere; "how much notice do we
+ * get" measures notice. So do "what is the budget", "what it cost", "what's it worth" and a bare
+ * "cost of the lights?".
+ */
+function asksForMoney(question: string): boolean {
+  const howMuch = /\b(?:how much|how big|by how much)\b\s*([\p{L}%£$]*)/iu.exec(question);
+  if (howMuch) {
+    const next = (howMuch[1] ?? '').toLowerCase();
+    if (new RegExp(`^(?:${MONEY_NOUNS})$`).test(next)) return true;
+    if ((!next || new RegExp(`^(?:${OPEN_AFTER_HOW_MUCH})$`).test(next)) && MONEY_WORD.test(question)) return true;
+  }
+  return /\bwhat (?:did|does|will|would) .*\bcost\b|\bwhat (?:is |was |were |are |will be )?the (?:\w+ ){0,3}(?:cost|budget|price|spend|deficit|overspend|funding|amount|value)\b|\bwhat(?:'s|s| is| was| are| were)? (?:\w+ ){0,3}worth\b|^\s*(?:the\s+)?(?:cost|budget|spend|price)s?\b(?:\s+(?:of|for|on)\b)?|\b(?:cost|costs|budget|spend|spent|price|paid|worth)\s*\??$/i.test(
+    question,
+  );
+}
+
+/**
+ * Closing something down; not a meeting closed to the public ("closed session", "closed to the
+ * press") or an item taken in private.
+ */
+export const CLOSURE =
+  /\b(?:close|closed|closes|closing|closure|closures|shut|shuts|shutting|shutdown)\b(?!\s+(?:to|session|sessions|meeting|meetings|part|item|items|doors|business)\b)/i;
+
+/** The wordings of each facet. Order matters only for reading; a question may ask for several. */
+const FACETS: Array<[Facet, (question: string) => boolean]> = [
+  [
+    'share',
+    (q) =>
+      /\bwhat (?:share|proportion|percentage|per ?cent|fraction)\b|\bwhat %|\b(?:share|proportion|percentage) of\b|%\s+of\b/i.test(
+        q,
+      ),
+  ],
+  ['money', asksForMoney],
+  [
+    'count',
+    (q) =>
+      /\bhow many\b(?! times)|^\s*(?:what (?:is|was|were|are) )?(?:the )?number of\b|\bhow big (?:is|was) the (?:backlog|cohort|caseload)\b/i.test(
+        q,
+      ),
+  ],
+  ['duration', (q) => /\bhow long\b|\bhow much notice\b/i.test(q)],
+  ['amount', (q) => /\b(?:how much|how big|by how much|how far)\b/i.test(q)],
+  ['closure', (q) => CLOSURE.test(q)],
+  ['vote', (q) => /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention)\b/i.test(q)],
+  ['person', (q) => /^\s*(?:who|whom|whose)\b/i.test(q)],
+];
+
+/** Verbs whose date is the meeting's own: "when was X discussed" is answered by the meeting. */
+const MEETING_VERBS =
+  /\b(?:discuss|discussed|raised|considered|mentioned|reported|talked|debated|heard|noted|on the agenda)\b/i;
+const DATE_QUESTION =
+  /^\s*(?:when|by when|until when|on what date|what date|what day)\b|\bwhen(?:['’]s| (?:will|did|was|were|is|are|does|do|has|have|had|would|should))\b|\bwhen(?:\s+\w+)?\s*\?*\s*$|\bdeadline\b/i;
+
+/**
+ * The particular things a question asks for, in a stable order. A generic "how much" is an amount
+ * only when it names no money word; a date is asked for only when the date is not the meeting's own.
+ */
+export function askedFacets(question: string, history: boolean): Facet[] {
+  const facets = FACETS.filter(([, asks]) => asks(question)).map(([facet]) => facet);
+  const wanted = new Set(facets);
+  if (wanted.has('money') || wanted.has('share') || wanted.has('duration')) wanted.delete('amount');
+  if (!history && DATE_QUESTION.test(question) && !MEETING_VERBS.test(question)) wanted.add('date');
+  return [...wanted];
+}
+
+/** Words that can follow "how many" without naming what is counted: "how many did the training?". */
+const NOT_COUNTED = /^(?:did|do|does|were|was|are|is|have|has|had|will|would|can|could|should|might|went|got)$/;
+
+/**
+ * The words a "how many" question counts ("how many looked after children" -> looked, after,
+ * children): a number in the minutes answers it only when it counts one of them. Asked last
+ * ("knife crime offences - how many?"), what is counted comes before; not named at all ("how many
+ * did the training?"), any number answers.
+ */
+export function countedWords(question: string): string[] {
+  const match = /\b(?:how many|number of)\b((?:\s*[\p{L}\p{N}'’-]+){0,4})/iu.exec(question);
+  if (!match) return [];
+  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const after = words(match[1] ?? '').slice(0, 4);
+  if (after.length === 0)
+    return words(question.slice(0, match.index))
+      .filter((w) => !isStopword(w))
+      .slice(-4);
+  return NOT_COUNTED.test(after[0] ?? '') ? [] : after;
+}
+
+/**
+ * Questions about when meetings are ("when is the next meeting?", "the meeting after 2 June
+ * 2020"): "meeting" is then what the question is about, not the word every question shares.
+ */
+export function asksForMeetingDates(question: string): boolean {
+  return /\b(?:next|following|upcoming|future|subsequent) (?:committee |commission )?meetings?\b|\bmeetings? (?:after|following|before)\b|\b(?:dates?|schedule|timetable) (?:of|for) (?:the )?(?:next |future )?meetings?\b|\bmeeting dates?\b/i.test(
+    question,
+  );
+}

@@ -1,0 +1,238 @@
+import { type Concept, conceptsOf } from './concepts.js';
+import { type QuestionDates, readQuestionDates, withoutDatePhrases } from './dates.js';
+import { isEnglishWord } from './english.js';
+import { withoutFiller } from './filler.js';
+import { Glossary } from './glossary.js';
+import { askedFacets, asksForMeetingDates, countedWords, type Facet, isHistoryQuestion } from './intent.js';
+import { type KnownNames, namedScope } from './names.js';
+import { withoutShorthand } from './shorthand.js';
+import { stem } from './stem.js';
+import { isStopword } from './stopwords.js';
+import { readSlip, type Vocabulary } from './typos.js';
+import { tokenize } from './words.js';
+
+/**
+ * The one reader of a question. Retrieval and answering both work from what it returns, so they
+ * agree on what was asked: the filler is gone, shorthand and typos are resolved, dates, committee
+ * and council names are read out, and what remains is the topic, as concepts.
+ */
+
+/** Questions longer than this (a pasted page) have no typo correction. */
+const MAX_WORDS_FOR_TYPOS = 60;
+
+/** What is known about the indexed minutes when a question is read; all optional. */
+export interface QuestionContext {
+  /** Acronyms the minutes define (and the common ones they may not). */
+  glossary?: Glossary;
+  /** The minutes' words, for matching typos to them. */
+  vocabulary?: Vocabulary;
+  /** How many items use a stem: 0 means the minutes never mention it. */
+  itemsWith?: (stem: string) => number;
+  /** How rare a stem is in the minutes (inverse document frequency): rare words say more. */
+  rarity?: (stem: string) => number;
+  /** The index's committees and councils, to recognise them when named. */
+  names?: KnownNames;
+  /** Today, for "last year". */
+  today?: Date;
+}
+
+/** A concept of the question, with what the minutes say about its word. */
+export interface ReadConcept extends Concept {
+  /** Whether the minutes use it at all; null when that cannot be told (no statistics, or initials). */
+  known: boolean | null;
+  /** How much it says about the topic: its rarity in the minutes (1 without statistics). */
+  weight: number;
+  /**
+   * Unknown to the minutes and no English word, read as no slip of theirs: chat shorthand nobody
+   * wrote out ("amt") or a name they never give. Whether it names the topic cannot be told from it.
+   */
+  unreadable: boolean;
+}
+
+/** A question as read. */
+export interface Question {
+  /** As the person typed it. */
+  asked: string;
+  /** The question itself: filler removed, shorthand written out, typos corrected. */
+  text: string;
+  /** `text` with acronyms' long forms beside them: what the embedding model reads. */
+  searchText: string;
+  /** `text` without its date phrases: what the question is about. */
+  topic: string;
+  concepts: ReadConcept[];
+  dates: QuestionDates;
+  /** Asks how a topic was treated across meetings. */
+  history: boolean;
+  /** Asks when meetings are ("when is the next meeting?"). */
+  meetingDates: boolean;
+  /** The particular things asked for (a cost, a number, a date…). */
+  facets: Facet[];
+  /** Stems of what a "how many" counts. */
+  counted: string[];
+  /** Committees and councils the question names. */
+  scope: { committees: string[]; councils: string[] };
+  /** Words read as typos of words the minutes use (no English word, so nothing else they could be). */
+  corrections: Array<{ from: string; to: string }>;
+  /** English words the minutes never use, read beside a near spelling of theirs ("skools": "schools"). */
+  alternatives: Array<{ word: string; reading: string }>;
+  /** The minutes' one-word forms of words the question splits ("noticeboard" for "notice board"). */
+  compounds: string[];
+}
+
+/** Reads a question. Without a context it still removes filler and reads dates and intent. */
+export function readQuestion(asked: string, context: QuestionContext = {}): Question {
+  const plain = withoutFiller(asked) || asked.trim();
+  // With no glossary of the minutes, the common abbreviations still read.
+  const glossary = context.glossary ?? new Glossary();
+  const { vocabulary } = context;
+  const { text, corrections, alternatives } = vocabulary
+    ? withTyposRead(withoutShorthand(plain), vocabulary, glossary)
+    : { text: withoutShorthand(plain), corrections: [], alternatives: [] };
+  const dates = readQuestionDates(text, context.today);
+  const history = isHistoryQuestion(text);
+  const topic = withoutDatePhrases(text);
+  const named = namedScope(topic, context.names);
+  const meetingDates = asksForMeetingDates(text);
+  const known = (word: string) => (vocabulary ? vocabulary.count(word) > 0 : true);
+  const itemsWith = context.itemsWith;
+  const joined = vocabulary ? joinedWords(topic, vocabulary) : new Map<string, string>();
+  const concepts = conceptsOf(topic, {
+    glossary,
+    known,
+    scopeWords: named.words,
+    alternatives: new Map(alternatives.map((a) => [a.word, a.reading])),
+    joined,
+    ...(meetingDates ? { keep: new Set(['meeting', 'meetings', 'date', 'dates']) } : {}),
+  }).map((concept) => {
+    const usedBy = (s: string) => (itemsWith?.(s) ?? 0) > 0;
+    const used = concept.stems.some(usedBy) || concept.phrases.some((p) => p.every(usedBy));
+    // Unknowable without statistics, and for an acronym read by its initials (found or not in the
+    // passages themselves); a word the minutes use only if it is a slip may be either.
+    let known: boolean | null = used;
+    if (!itemsWith || concept.initials !== null) known = null;
+    else if (concept.alternative !== null) known = used ? null : false;
+    return {
+      ...concept,
+      weight: context.rarity ? context.rarity(concept.stems[0] ?? concept.word) : 1,
+      known,
+      unreadable: known === false && isUnreadable(concept),
+    };
+  });
+  return {
+    asked,
+    text,
+    searchText: withAlternatives(withLongForms(text, concepts), concepts),
+    topic,
+    concepts,
+    dates,
+    history,
+    meetingDates,
+    facets: askedFacets(text, history),
+    counted: countedStems(text, concepts),
+    scope: { committees: named.committees, councils: named.councils },
+    corrections,
+    alternatives,
+    compounds: [...new Set(joined.values())],
+  };
+}
+
+/**
+ * The question with each word the minutes don't use read against the words they do: one that is no
+ * English word is replaced by the word of theirs it is most likely a slip for; one that is an
+ * English word keeps its place and has a near spelling of theirs noted beside it, as an alternative
+ * (see typos.ts). Stopwords, all-capital acronyms and known abbreviations are left alone.
+ */
+function withTyposRead(
+  question: string,
+  vocabulary: Vocabulary,
+  glossary: Glossary,
+): Pick<Question, 'text' | 'corrections' | 'alternatives'> {
+  const corrections: Question['corrections'] = [];
+  const alternatives: Question['alternatives'] = [];
+  // A question is a few dozen words; a pasted page is not checked word by word against the minutes.
+  if (question.split(/\s+/).length > MAX_WORDS_FOR_TYPOS) return { text: question, corrections, alternatives };
+  const text = question.replace(/(?<![\p{L}\p{N}'’])\p{L}+(?![\p{L}\p{N}])/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (isStopword(lower) || /^\p{Lu}+$/u.test(word) || glossary.expand(word).length > 0) return word;
+    const slip = readSlip(lower, vocabulary);
+    if (!slip) return word;
+    if (!slip.certain) {
+      alternatives.push({ word: lower, reading: slip.reading });
+      return word;
+    }
+    corrections.push({ from: word, to: slip.reading });
+    return slip.reading;
+  });
+  return { text, corrections, alternatives };
+}
+
+/**
+ * A word that is no English word, is not the minutes' and reads as no slip of theirs: chat shorthand
+ * nobody has written out ("amt", "abt"), or a name the minutes never give. It cannot tell a question
+ * about something the minutes lack from one put in shorthand, so it decides nothing; an English
+ * word the minutes never use ("potholes") does.
+ */
+function isUnreadable(concept: Concept): boolean {
+  return concept.phrases.length === 0 && !isEnglishWord(concept.word);
+}
+
+/**
+ * Neighbouring words of the question that the minutes write as one word ("notice board",
+ * "noticeboard"; "play ground"), each mapped to that word.
+ */
+function joinedWords(topic: string, vocabulary: Vocabulary): Map<string, string> {
+  const joined = new Map<string, string>();
+  const words = tokenize(topic);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [left, right] = [words[i] ?? '', words[i + 1] ?? ''];
+    if (isStopword(left) || isStopword(right) || left.length < 3 || right.length < 3) continue;
+    if (vocabulary.count(left + right) > 0) {
+      joined.set(left, left + right);
+      joined.set(right, left + right);
+    }
+  }
+  return joined;
+}
+
+/** "how many new skools" -> "how many new skools (schools)": the model reads both. */
+function withAlternatives(text: string, concepts: Concept[]): string {
+  let out = text;
+  for (const concept of concepts) {
+    if (!concept.alternative) continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${concept.word})(?![\\p{L}\\p{N}])`, 'iu');
+    out = out.replace(pattern, (word) => `${word} (${concept.alternative})`);
+  }
+  return out;
+}
+
+/** "How many LAC?" -> "How many LAC (looked after children)?": the model knows long forms better. */
+function withLongForms(text: string, concepts: Concept[]): string {
+  const flat = ` ${tokenize(text).map(stem).join(' ')} `;
+  let out = text;
+  for (const concept of concepts) {
+    if (!concept.longForm || concept.phrases.some((p) => flat.includes(` ${p.join(' ')} `))) continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${concept.word}s?)(?![\\p{L}\\p{N}])`, 'iu');
+    out = out.replace(pattern, (acronym) => `${acronym} (${concept.longForm})`);
+  }
+  return out;
+}
+
+/**
+ * Stems of what a "how many" counts, with an acronym's long form ("FGCs": family, group,
+ * conference) and, where the long form is what was typed ("unaccompanied asylum seeking
+ * children"), the acronym the minutes may count by instead ("103 UASC").
+ */
+function countedStems(text: string, concepts: Concept[]): string[] {
+  const words = countedWords(text).filter((word) => !isStopword(word));
+  const flat = ` ${words.map(stem).join(' ')} `;
+  const acronyms = concepts
+    .filter((c) => c.phrases.some((p) => flat.includes(` ${p.join(' ')} `)))
+    .flatMap((c) => c.stems);
+  return [
+    ...words.flatMap((word) => {
+      const concept = concepts.find((c) => c.word === word);
+      return [stem(word), ...(concept?.phrases.flat() ?? [])];
+    }),
+    ...acronyms,
+  ];
+}

@@ -1,0 +1,214 @@
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../config.js';
+import { type ErrorCode, MinutebookError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { StoreTarget } from '../store/open-store.js';
+import type { Answer, Answerer, AskOptions, IndexStats } from '../types.js';
+import type { WorkerFailure, WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.js';
+
+/** Options for {@link WorkerAnswerer}. */
+export interface WorkerAnswererOptions {
+  config: Config;
+  /** The index the answering thread opens. */
+  target: StoreTarget;
+  logger: Logger;
+  logLevel: string;
+  /** A question not answered within this is abandoned (the thread is told to stop too). */
+  timeoutMs: number;
+  /** A worker that dies is started again after this long (default 1 s), so a crash loop stays slow. */
+  restartDelayMs?: number;
+}
+
+/** What the answering thread reported when it came up. */
+export interface WorkerStatus {
+  /** The index is open in the answering thread. */
+  indexOpen: boolean;
+  /** The model the index needs is loaded (true for an index built without vectors). */
+  modelLoaded: boolean;
+}
+
+interface Pending {
+  resolve: (value: never) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * An {@link Answerer} whose work runs in a worker thread (`answer-worker.ts`). The Slack thread only
+ * passes messages, so it stays free to ack events however busy answering is. A worker that exits
+ * (a crash, running out of memory) fails the questions it held, is logged, and is started again.
+ */
+export class WorkerAnswerer implements Answerer {
+  readonly #options: WorkerAnswererOptions;
+  readonly #pending = new Map<number, Pending>();
+  #worker: Worker | undefined;
+  #nextId = 1;
+  #closing = false;
+  #everReady = false;
+  #status: WorkerStatus = { indexOpen: false, modelLoaded: false };
+
+  constructor(options: WorkerAnswererOptions) {
+    this.#options = options;
+  }
+
+  /** Starts the answering thread; resolves once the index is open and the model loaded. */
+  async start(): Promise<WorkerStatus> {
+    const worker = this.#spawn();
+    return new Promise<WorkerStatus>((resolve, reject) => {
+      const onMessage = (message: WorkerReply) => {
+        if (message.type !== 'ready') return;
+        worker.off('error', onError);
+        resolve(this.#status);
+      };
+      // Failing to open the index (missing, corrupt) is an error of the first start: say it and stop.
+      const onError = (error: Error) => {
+        worker.off('message', onMessage);
+        this.#closing = true;
+        const code = (error as Partial<MinutebookError>).code;
+        reject(typeof code === 'string' ? rebuildError({ name: error.name, code, message: error.message }) : error);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+    });
+  }
+
+  get status(): WorkerStatus {
+    return this.#status;
+  }
+
+  ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const id = this.#nextId++;
+    const signal = options.signal;
+    const request: WorkerRequest = {
+      type: 'ask',
+      id,
+      question,
+      history: options.history ?? [],
+      timeoutMs: this.#options.timeoutMs,
+    };
+    const answer = this.#request<Answer>(request);
+    if (!signal) return answer;
+    const onAbort = () => {
+      this.#worker?.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
+      this.#settle(id, (p) => p.reject(abortError(signal.reason)));
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    return answer.finally(() => signal.removeEventListener('abort', onAbort));
+  }
+
+  /** What is indexed, read in the answering thread (which holds the index). */
+  stats(): Promise<IndexStats> {
+    return this.#request<IndexStats>({ type: 'stats', id: this.#nextId++ });
+  }
+
+  async close(): Promise<void> {
+    this.#closing = true;
+    const worker = this.#worker;
+    if (!worker) return;
+    worker.postMessage({ type: 'close' } satisfies WorkerRequest);
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // The index is closed cleanly when the thread listens; a thread stuck in work is ended.
+    const timer = setTimeout(() => void worker.terminate(), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  #request<T>(request: WorkerRequest & { id: number }): Promise<T> {
+    const worker = this.#worker;
+    if (!worker || !this.#status.indexOpen) {
+      return Promise.reject(new MinutebookError('INDEX_MISSING', 'the answering thread is restarting: try again'));
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(request.id, { resolve: resolve as (value: never) => void, reject });
+      worker.postMessage(request);
+    });
+  }
+
+  #settle(id: number, settle: (pending: Pending) => void): void {
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    this.#pending.delete(id);
+    settle(pending);
+  }
+
+  #spawn(): Worker {
+    const { config } = this.#options;
+    const setup: WorkerSetup = {
+      // The answering thread never talks to Slack: it is not given Slack's secrets.
+      config: { ...config, slack: { ...config.slack, botToken: null, appToken: null, signingSecret: null } },
+      target: this.#options.target,
+      logLevel: this.#options.logLevel,
+    };
+    const worker = startWorker(setup);
+    this.#worker = worker;
+    worker.on('message', (message: WorkerReply) => {
+      switch (message.type) {
+        case 'ready':
+          this.#everReady = true;
+          this.#status = { indexOpen: true, modelLoaded: message.modelLoaded };
+          this.#options.logger.info(
+            { event: 'answer_thread.ready', meetings: message.meetings, model_loaded: message.modelLoaded },
+            'answering thread ready',
+          );
+          return;
+        case 'answer':
+          this.#settle(message.id, (p) => p.resolve(message.answer as never));
+          return;
+        case 'stats':
+          this.#settle(message.id, (p) => p.resolve(message.stats as never));
+          return;
+        case 'error':
+          this.#settle(message.id, (p) => p.reject(rebuildError(message.error)));
+          return;
+      }
+    });
+    worker.on('exit', (code) => {
+      this.#status = { indexOpen: false, modelLoaded: false };
+      const lost = [...this.#pending.values()];
+      this.#pending.clear();
+      for (const p of lost)
+        p.reject(new MinutebookError('INTERNAL', `the answering thread stopped (exit code ${code})`));
+      if (this.#closing) return;
+      this.#options.logger.error(
+        { event: 'answer_thread.exit', code, lost: lost.length },
+        'the answering thread stopped; starting it again',
+      );
+      setTimeout(() => {
+        if (!this.#closing) this.#spawn();
+      }, this.#options.restartDelayMs ?? 1000).unref();
+    });
+    worker.on('error', (error) => {
+      // Before the first ready the error is start()'s own failure, reported by whoever started it.
+      if (!this.#everReady) return;
+      this.#options.logger.error({ err: error, event: 'answer_thread.error' }, 'the answering thread failed');
+    });
+    return worker;
+  }
+}
+
+/**
+ * Starts the worker's entry beside this file: the compiled JavaScript, or in development (tests,
+ * benches, `npm run dev`, where this file is TypeScript) the TypeScript entry through tsx.
+ */
+function startWorker(setup: WorkerSetup): Worker {
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./answer-worker.js', import.meta.url), { workerData: setup });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./answer-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData: setup });
+}
+
+function rebuildError(failure: WorkerFailure): Error {
+  const error = new MinutebookError(failure.code as ErrorCode, failure.message);
+  // Timeouts and cancellations keep their names: the user is told "took too long", not "went wrong".
+  if (failure.name === 'AbortError' || failure.name === 'TimeoutError') error.name = failure.name;
+  return error;
+}
+
+function abortError(reason: unknown): Error {
+  if (reason instanceof Error) return reason;
+  const error = new Error('the question was cancelled');
+  error.name = 'AbortError';
+  return error;
+}

@@ -1,0 +1,32 @@
+import type { Config } from '../config.js';
+import type { StoreTarget } from '../store/open-store.js';
+import type { Answer, ConversationTurn, IndexStats } from '../types.js';
+
+/** What the answering thread is started with. */
+export interface WorkerSetup {
+  config: Config;
+  /** The index the thread opens: a folder or a PostgreSQL URL (a plain object, so it crosses threads). */
+  target: StoreTarget;
+  logLevel: string;
+}
+
+/** Messages to the answering thread. */
+export type WorkerRequest =
+  | { type: 'ask'; id: number; question: string; history: ConversationTurn[]; timeoutMs: number }
+  | { type: 'cancel'; id: number }
+  | { type: 'stats'; id: number }
+  | { type: 'close' };
+
+/** An error as it crosses threads: enough to rebuild its name and code for the user's message. */
+export interface WorkerFailure {
+  name: string;
+  code: string;
+  message: string;
+}
+
+/** Messages from the answering thread. */
+export type WorkerReply =
+  | { type: 'ready'; modelLoaded: boolean; meetings: number }
+  | { type: 'answer'; id: number; answer: Answer }
+  | { type: 'stats'; id: number; stats: IndexStats }
+  | { type: 'error'; id: number; error: WorkerFailure };

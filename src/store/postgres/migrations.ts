@@ -1,0 +1,151 @@
+import type pg from 'pg';
+import { IndexMismatchError } from '../../errors.js';
+import { ident } from './url.js';
+
+/**
+ * The index's tables in PostgreSQL, as numbered migrations the app applies itself. To change the
+ * schema, append a migration (never edit one that has shipped): e.g. a new item column is
+ *
+ *   { version: 2, name: 'items.language', sql: (s) => `ALTER TABLE ${s}.items ADD COLUMN language text` },
+ *
+ * plus the column in `row-values.ts` and the item insert. Pending migrations run in one transaction under
+ * a lock, so two processes starting at once apply them once, and a failure applies none.
+ */
+interface Migration {
+  version: number;
+  name: string;
+  /** The SQL, given the quoted schema name. */
+  sql: (schema: string) => string;
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'meetings, items, passages with full-text search and vectors; meta; caches',
+    sql: (s) => `
+CREATE TABLE ${s}.meta (key text PRIMARY KEY, value text);
+INSERT INTO ${s}.meta (key, value) VALUES
+  ('indexId', gen_random_uuid()::text), ('createdAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+  ('model', NULL), ('dimensions', NULL), ('generation', '0'),
+  ('meetings', '0'), ('items', '0'), ('passages', '0'), ('vectors', '0');
+
+CREATE TABLE ${s}.meetings (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  source text NOT NULL UNIQUE,
+  content_hash text NOT NULL,
+  council text,
+  committee text,
+  -- ISO YYYY-MM-DD as text: compared as strings, like the SQLite store, whatever year is written.
+  date text,
+  start_time text,
+  venue text,
+  chair text,
+  attendees jsonb NOT NULL,
+  url text,
+  warnings jsonb NOT NULL,
+  -- Passages with a vector: the size of a filtered vector search's scope, without counting rows.
+  vectors integer NOT NULL
+);
+CREATE INDEX meetings_date ON ${s}.meetings (date);
+CREATE INDEX meetings_council ON ${s}.meetings (lower(council));
+
+CREATE TABLE ${s}.items (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  meeting_id bigint NOT NULL REFERENCES ${s}.meetings (id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  minute text,
+  minute_number integer,
+  number_source text,
+  title text NOT NULL,
+  title_derived boolean NOT NULL,
+  agenda_item integer,
+  procedural boolean NOT NULL,
+  text text NOT NULL,
+  resolutions jsonb NOT NULL,
+  points jsonb NOT NULL,
+  url text,
+  restricted boolean NOT NULL,
+  -- 'item', or the text kept around the business: 'preamble', 'attendance', 'closing'.
+  kind text NOT NULL DEFAULT 'item'
+);
+CREATE INDEX items_meeting ON ${s}.items (meeting_id);
+
+-- embedding gets its dimensions (and its HNSW index) when the index learns its model.
+CREATE TABLE ${s}.passages (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  item_id bigint NOT NULL REFERENCES ${s}.items (id) ON DELETE CASCADE,
+  meeting_id bigint NOT NULL REFERENCES ${s}.meetings (id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  text text NOT NULL,
+  header text NOT NULL,
+  points jsonb NOT NULL,
+  search tsvector NOT NULL,
+  embedding vector
+);
+CREATE INDEX passages_item ON ${s}.passages (item_id);
+CREATE INDEX passages_meeting ON ${s}.passages (meeting_id);
+CREATE INDEX passages_search ON ${s}.passages USING gin (search);
+
+CREATE TABLE ${s}.caches (name text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());
+`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** A lock id of our own for `pg_advisory_*` (two int4 keys: this class, and a hash of the schema). */
+export const LOCK_CLASS = 0x4d42;
+
+/** A stable non-negative int4 hash of `text` (FNV-1a), the second key of an advisory lock. */
+export function lockKey(text: string): number {
+  let hash = 2166136261;
+  for (const char of text) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
+  return (hash >>> 0) & 0x7fffffff;
+}
+
+/**
+ * Brings `schema` to the latest version: creates the vector extension and the schema if needed,
+ * then applies the missing migrations, all in one transaction.
+ */
+export async function migrate(client: pg.ClientBase, schema: string): Promise<void> {
+  const s = ident(schema);
+  await client.query('BEGIN');
+  try {
+    // Serialises concurrent first starts; released at COMMIT.
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_CLASS, lockKey(`migrate:${schema}`)]);
+    await client.query('CREATE EXTENSION IF NOT EXISTS vector');
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const applied = await client.query<{ version: number }>(
+      `SELECT coalesce(max(version), 0) AS version FROM ${s}.schema_migrations`,
+    );
+    const current = Number(applied.rows[0]?.version ?? 0);
+    if (current > SCHEMA_VERSION) {
+      throw new IndexMismatchError(
+        `the index in schema ${schema} was written by a newer Minutebook (schema version ${current}; this one knows ${SCHEMA_VERSION}): upgrade Minutebook`,
+      );
+    }
+    for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+      await client.query(migration.sql(s));
+      await client.query(`INSERT INTO ${s}.schema_migrations (version, name) VALUES ($1, $2)`, [
+        migration.version,
+        migration.name,
+      ]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Whether `schema` holds an index (of any version). */
+export async function schemaExists(client: pg.ClientBase, schema: string): Promise<boolean> {
+  const found = await client.query('SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = $2', [
+    schema,
+    'schema_migrations',
+  ]);
+  return (found.rowCount ?? 0) > 0;
+}

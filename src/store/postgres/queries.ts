@@ -1,0 +1,219 @@
+import type pg from 'pg';
+import { IndexMismatchError } from '../../errors.js';
+import type { SearchFilters } from '../../types.js';
+import { checkLimit, hasFilters } from '../filters.js';
+import { itemFields, meetingFromRow, toStoredPassage } from '../row-values.js';
+import type {
+  ExportedMeeting,
+  IndexedMeeting,
+  IndexModel,
+  ScopeSummary,
+  ScoredPassage,
+  SearchOptions,
+  StoredPassage,
+} from '../types.js';
+import { num, PASSAGE_COLUMNS, PG_VALUES, parseVector, str, strings, strOrNull, vectorLiteral } from './rows.js';
+import { meetingCondition, RANK_WEIGHTS, webSearchText } from './sql.js';
+
+/**
+ * The read queries of the PostgreSQL store. `s` is the quoted schema; `db` a pool or a client.
+ */
+
+type Db = pg.Pool | pg.ClientBase;
+
+/** Scopes with at most this many vectors are searched exactly rather than through the HNSW index. */
+const EXACT_SCAN_LIMIT = 5000;
+
+/** Full-text search over passage text, header and item title, ranked by `ts_rank_cd`. */
+export async function keywordSearch(
+  db: Db,
+  s: string,
+  query: string,
+  options: SearchOptions,
+): Promise<ScoredPassage[]> {
+  const limit = checkLimit(options.limit);
+  const text = webSearchText(query);
+  if (text === null) return [];
+  const condition = meetingCondition(options.filters ?? {}, 'm', 3);
+  const join = hasFilters(options.filters) ? `JOIN ${s}.meetings m ON m.id = p.meeting_id` : '';
+  const result = await db.query(
+    `SELECT p.id, ts_rank_cd(${RANK_WEIGHTS}, p.search, q, 1) AS score
+     FROM ${s}.passages p ${join}, websearch_to_tsquery('english', $1) q
+     WHERE p.search @@ q AND ${condition.sql} ORDER BY score DESC, p.id LIMIT $2`,
+    [text, limit, ...condition.params],
+  );
+  return result.rows.map((row: Record<string, unknown>) => ({ passageId: num(row.id), score: num(row.score) }));
+}
+
+/**
+ * Nearest passages by cosine similarity, best first. Unfiltered, through the HNSW index. Filtered:
+ * a small scope is searched exactly; a larger one through the index with pgvector's iterative scan
+ * (which keeps walking until enough passages in scope are found), falling back to an exact search
+ * when the walk's budget runs out first, so a filter never leaves fewer than `limit` results when
+ * that many exist.
+ */
+export async function vectorSearch(
+  db: Db,
+  s: string,
+  model: IndexModel | null,
+  vector: Float32Array,
+  options: SearchOptions,
+): Promise<ScoredPassage[]> {
+  const limit = checkLimit(options.limit);
+  if (model === null) return [];
+  if (vector.length !== model.dimensions) {
+    throw new IndexMismatchError(
+      `the query vector has ${vector.length} dimensions but the index's model (${model.id}) has ${model.dimensions}`,
+    );
+  }
+  const literal = vectorLiteral(vector);
+  if (!hasFilters(options.filters)) return nearest(db, s, literal, limit, null, false);
+  const condition = meetingCondition(options.filters, 'm', 1);
+  const scope = await db.query(`SELECT m.id, m.vectors FROM ${s}.meetings m WHERE ${condition.sql}`, condition.params);
+  const ids = scope.rows.map((row: Record<string, unknown>) => num(row.id));
+  const inScope = scope.rows.reduce((sum: number, row: Record<string, unknown>) => sum + num(row.vectors), 0);
+  if (inScope === 0) return [];
+  if (inScope > EXACT_SCAN_LIMIT) {
+    const found = await nearest(db, s, literal, limit, ids, false);
+    if (found.length >= Math.min(limit, inScope)) return found;
+  }
+  return nearest(db, s, literal, limit, ids, true);
+}
+
+async function nearest(
+  db: Db,
+  s: string,
+  literal: string,
+  limit: number,
+  meetingIds: number[] | null,
+  exact: boolean,
+): Promise<ScoredPassage[]> {
+  const scope = meetingIds ? 'AND p.meeting_id = ANY($3::bigint[])' : '';
+  // "+ 0" orders by a value the HNSW index cannot produce, so the planner scans exactly.
+  const order = exact ? '(p.embedding <=> $1::vector) + 0' : 'p.embedding <=> $1::vector';
+  // Materialised and re-sorted: the iterative scan may return neighbours slightly out of order.
+  const result = await db.query(
+    `WITH nearest AS MATERIALIZED (
+       SELECT p.id, p.embedding <=> $1::vector AS distance FROM ${s}.passages p
+       WHERE p.embedding IS NOT NULL ${scope} ORDER BY ${order} LIMIT $2)
+     SELECT id, 1 - distance AS score FROM nearest ORDER BY distance, id`,
+    meetingIds ? [literal, limit, meetingIds] : [literal, limit],
+  );
+  return result.rows.map((row: Record<string, unknown>) => ({ passageId: num(row.id), score: num(row.score) }));
+}
+
+export async function passagesById(db: Db, s: string, ids: number[]): Promise<StoredPassage[]> {
+  if (ids.length === 0) return [];
+  const result = await db.query(
+    `SELECT ${PASSAGE_COLUMNS} FROM ${s}.passages p JOIN ${s}.items i ON i.id = p.item_id JOIN ${s}.meetings m ON m.id = p.meeting_id
+     WHERE p.id = ANY($1::bigint[])`,
+    [ids],
+  );
+  const byId = new Map(
+    result.rows.map((row: Record<string, unknown>) => [num(row.passage_id), toStoredPassage(row, PG_VALUES)]),
+  );
+  return ids.map((id) => byId.get(id)).filter((p): p is StoredPassage => p !== undefined);
+}
+
+export async function meetingsInScope(db: Db, s: string, filters: SearchFilters): Promise<ScopeSummary> {
+  const condition = meetingCondition(filters, 'm', 1);
+  const result = await db.query(
+    `SELECT count(*) AS n, min(m.date) AS from_date, max(m.date) AS to_date,
+       coalesce(array_agg(DISTINCT m.committee ORDER BY m.committee) FILTER (WHERE m.committee IS NOT NULL), '{}') AS committees,
+       coalesce(array_agg(DISTINCT m.council ORDER BY m.council) FILTER (WHERE m.council IS NOT NULL), '{}') AS councils
+     FROM ${s}.meetings m WHERE ${condition.sql}`,
+    condition.params,
+  );
+  const row = (result.rows[0] ?? {}) as Record<string, unknown>;
+  return {
+    meetings: num(row.n),
+    from: strOrNull(row.from_date),
+    to: strOrNull(row.to_date),
+    committees: strings(row.committees),
+    councils: strings(row.councils),
+  };
+}
+
+/** Item and passage counts of the meetings `filters` cover. */
+export async function countsInScope(
+  db: Db,
+  s: string,
+  filters: SearchFilters,
+): Promise<{ items: number; passages: number }> {
+  const condition = meetingCondition(filters, 'm', 1);
+  const result = await db.query(
+    `SELECT (SELECT count(*) FROM ${s}.items i JOIN ${s}.meetings m ON m.id = i.meeting_id WHERE ${condition.sql}) AS items,
+            (SELECT count(*) FROM ${s}.passages p JOIN ${s}.meetings m ON m.id = p.meeting_id WHERE ${condition.sql}) AS passages`,
+    condition.params,
+  );
+  const row = (result.rows[0] ?? {}) as Record<string, unknown>;
+  return { items: num(row.items), passages: num(row.passages) };
+}
+
+export async function listMeetings(db: Db, s: string): Promise<IndexedMeeting[]> {
+  const result = await db.query(
+    `SELECT m.source, m.council, m.committee, m.date,
+       (SELECT count(*) FROM ${s}.items i WHERE i.meeting_id = m.id) AS items,
+       (SELECT count(*) FROM ${s}.passages p WHERE p.meeting_id = m.id) AS passages
+     FROM ${s}.meetings m ORDER BY m.date COLLATE "C" NULLS FIRST, m.source COLLATE "C"`,
+  );
+  return result.rows.map((row: Record<string, unknown>) => ({
+    source: str(row.source),
+    council: strOrNull(row.council),
+    committee: strOrNull(row.committee),
+    date: strOrNull(row.date),
+    items: num(row.items),
+    passages: num(row.passages),
+  }));
+}
+
+/** Every item's title and text, a page at a time (keyset paging: no cursor held open). */
+export async function* itemTexts(db: Db, s: string): AsyncGenerator<{ itemId: number; title: string; text: string }> {
+  let after = 0;
+  for (;;) {
+    const page = await db.query(`SELECT id, title, text FROM ${s}.items WHERE id > $1 ORDER BY id LIMIT 2000`, [after]);
+    for (const row of page.rows as Array<Record<string, unknown>>) {
+      after = num(row.id);
+      yield { itemId: after, title: str(row.title), text: str(row.text) };
+    }
+    if (page.rows.length < 2000) return;
+  }
+}
+
+/** Every meeting whole, with its vectors, oldest id first. */
+export async function* exportMeetings(db: Db, s: string, withVectors: boolean): AsyncGenerator<ExportedMeeting> {
+  let after = 0;
+  for (;;) {
+    const page = await db.query(`SELECT * FROM ${s}.meetings WHERE id > $1 ORDER BY id LIMIT 100`, [after]);
+    for (const m of page.rows as Array<Record<string, unknown>>) {
+      after = num(m.id);
+      const items = await db.query(`SELECT * FROM ${s}.items WHERE meeting_id = $1 ORDER BY position`, [after]);
+      const passages = await db.query(
+        `SELECT item_id, text, points, embedding::text AS embedding FROM ${s}.passages WHERE meeting_id = $1 ORDER BY item_id, position`,
+        [after],
+      );
+      const byItem = new Map<number, Array<Record<string, unknown>>>();
+      for (const p of passages.rows as Array<Record<string, unknown>>) {
+        byItem.set(num(p.item_id), [...(byItem.get(num(p.item_id)) ?? []), p]);
+      }
+      const vectors: Float32Array[] = [];
+      const meetingItems = (items.rows as Array<Record<string, unknown>>).map((row) => {
+        const own = byItem.get(num(row.id)) ?? [];
+        for (const p of own) {
+          const vector = parseVector(p.embedding);
+          if (vector) vectors.push(vector);
+        }
+        return {
+          ...itemFields(row, { text: 'text', points: 'points', url: 'url' }, PG_VALUES),
+          passages: own.map((p) => ({ text: str(p.text), points: strings(p.points) })),
+        };
+      });
+      yield {
+        meeting: meetingFromRow(m, meetingItems, PG_VALUES),
+        contentHash: str(m.content_hash),
+        vectors: withVectors ? vectors : null,
+      };
+    }
+    if (page.rows.length < 100) return;
+  }
+}

@@ -1,0 +1,153 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideAnswerability } from '../../src/answer/answerability.js';
+import { MinutesAnswerer } from '../../src/answer/answerer.js';
+import { OpenAiChatModel } from '../../src/answer/chat-model.js';
+import { numberPassages } from '../../src/answer/passages.js';
+import type { Question } from '../../src/question/index.js';
+import type { HybridRetriever } from '../../src/retrieve/retriever.js';
+import type { Answer } from '../../src/types.js';
+import { examplesDir } from '../helpers/corpus.js';
+import { FakeOpenAi, llmConfigFor } from '../helpers/fake-openai.js';
+import { buildIndex, openTestRetriever, silentLogger } from '../helpers/index.js';
+
+/**
+ * The "not in the minutes" decision over a real index of the sample minutes: plain misses, near
+ * misses (the topic discussed, not the thing asked) and answers, whatever the question is wrapped in.
+ */
+
+let retriever: HybridRetriever;
+let answerer: MinutesAnswerer;
+
+beforeAll(async () => {
+  const { indexDir } = await buildIndex([examplesDir], {
+    embedder: null,
+    manifest: path.join(examplesDir, 'meetings.json'),
+  });
+  retriever = openTestRetriever(indexDir, null);
+  answerer = new MinutesAnswerer({ retriever, chatModel: null, logger: silentLogger });
+});
+afterAll(() => retriever?.close());
+
+const cited = (answer: Answer) => answer.citations.map((c) => `${c.date}#${c.minute}`);
+
+describe('near misses: the minutes discuss the topic but not what is asked', () => {
+  it.each([
+    ['Which youth centres were closed?', /^The minutes discuss youth centres \[1\] but don't record any closure\./],
+    [
+      'How much did the youth centres cost to run?',
+      /^The minutes discuss youth centres \[1\] but don't record a sum of money for it\./,
+    ],
+    [
+      'Who chairs the detached youth work team?',
+      /^The minutes discuss (?:chairs and )?youth work team \[1\] but don't record who\./,
+    ],
+    [
+      'Are school libraries closing because of transport costs?',
+      /^The minutes discuss school and transport \[1\]\[2\] but never mention libraries\./,
+    ],
+  ])('"%s"', async (question, said) => {
+    const answer = await answerer.ask(question);
+    expect(answer.mode).toBe('not_found');
+    expect(answer.answer).toMatch(said);
+    expect(answer.answer).toMatch(/I searched 3 meetings/);
+    // Where the topic is discussed is cited, so the asker can read it; no figure is offered.
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(answer.answer.replace(/\[\d\]/g, '')).not.toMatch(/£|\d+%/);
+  });
+
+  it('answers the same topic when the minutes do record what is asked', async () => {
+    const money = await answerer.ask('How much is being spent on home to school transport?');
+    expect(money.mode).toBe('extractive');
+    expect(money.answer).toContain('£8.4m');
+    expect(cited(money)).toContain('2023-11-07#34');
+    const when = await answerer.ask('When is the EHCP assessment backlog expected to clear?');
+    expect(when.mode).toBe('extractive');
+    expect(when.answer).toContain('December 2024');
+    const growth = await answerer.ask('How much has attendance at the youth centres grown?');
+    expect(growth.answer).toContain('15%');
+  });
+
+  it('is decided before any model is asked, so a model cannot answer a near miss with a figure', async () => {
+    // Scripted for one question: a near miss must not use it.
+    const fake = await FakeOpenAi.start({
+      kind: 'answer',
+      content: 'Spending rose to a forecast £8.4m in 2023/24 [1].',
+    });
+    try {
+      const chatModel = new OpenAiChatModel({ ...llmConfigFor(fake.baseUrl), logger: silentLogger });
+      const withModel = new MinutesAnswerer({ retriever, chatModel, logger: silentLogger });
+      const near = await withModel.ask('How much did the youth centres cost to run?');
+      expect(near.mode).toBe('not_found');
+      expect(near.answer).toMatch(/^The minutes discuss youth centres \[1\] but don't record a sum of money for it\./);
+      expect(near.answer).not.toContain('£2.5m');
+      expect(fake.requests).toHaveLength(0);
+      // An answerable question still goes to the model.
+      const answered = await withModel.ask('How much is being spent on home to school transport?');
+      expect(answered.mode).toBe('llm');
+      expect(fake.requests).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('still says plainly "not covered" when nothing of the subject is in the minutes', async () => {
+    for (const question of [
+      'What did the committee decide about the Lutterworth bypass?',
+      'How many potholes were filled?',
+    ]) {
+      const answer = await answerer.ask(question);
+      expect(answer).toMatchObject({ mode: 'not_found', citations: [] });
+      expect(answer.answer).toMatch(/^The minutes I have don't cover that\./);
+    }
+  });
+});
+
+describe('words that carry no topic never change the decision', () => {
+  const WRAPPINGS = [
+    (q: string) => q,
+    (q: string) => `<@U07MB1234> hey! ${q} <!channel>`,
+    (q: string) => `Hi there, could you please tell me ${q.charAt(0).toLowerCase()}${q.slice(1)} Thanks!`,
+    (q: string) => `:wave: ${q.toLowerCase()} thx 🙏`,
+    (q: string) => `Good morning. ${q} Cheers, Sarah`,
+  ];
+
+  it.each([
+    'How much is being spent on home to school transport?',
+    'How many new fostering households were approved in 2023?',
+    'What has been said about school transport?',
+    'Which youth centres were closed?',
+    'What did the committee decide about the Lutterworth bypass?',
+  ])('"%s"', async (question) => {
+    const answers = await Promise.all(WRAPPINGS.map((wrap) => answerer.ask(wrap(question))));
+    const [plain, ...others] = answers;
+    for (const answer of others) {
+      expect(answer.mode).toBe(plain?.mode);
+      expect(cited(answer)).toEqual(cited(plain as Answer));
+      expect(answer.answer).toBe(plain?.answer);
+    }
+  });
+});
+
+describe('a word that is neither English nor the minutes’ own (shorthand, a name they never give)', () => {
+  it('is left to the score of the whole question with a vector half, and counts as unknown with keywords alone', async () => {
+    const result = await retriever.search('overspend amt in 2023/24?');
+    const read = result.question as Question;
+    expect(read.concepts.find((c) => c.word === 'amt')).toMatchObject({ known: false, unreadable: true });
+    const passages = numberPassages(result.hits, { perHit: 3, max: 18 });
+    // Keyword-only (this index): nothing but the words to go on, so "amt" is a subject the minutes lack.
+    expect(decideAnswerability(read, result, passages)).toMatchObject({ answerable: false, reason: 'near_miss' });
+    // With a vector half the same words are judged by how well the whole question matches.
+    const hybrid = { ...result, scope: { ...result.scope, keywordOnly: false } };
+    expect(decideAnswerability(read, hybrid, passages, { threshold: 0 })).toEqual({ answerable: true });
+  });
+
+  it('leaves an English word the minutes never use deciding, in both modes', async () => {
+    const result = await retriever.search('overspend on potholes in 2023/24?');
+    const read = result.question as Question;
+    expect(read.concepts.find((c) => c.word === 'potholes')).toMatchObject({ known: false, unreadable: false });
+    const passages = numberPassages(result.hits, { perHit: 3, max: 18 });
+    const hybrid = { ...result, scope: { ...result.scope, keywordOnly: false } };
+    expect(decideAnswerability(read, hybrid, passages, { threshold: 0 })).toMatchObject({ answerable: false });
+  });
+});

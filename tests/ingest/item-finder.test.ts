@@ -1,0 +1,284 @@
+import { describe, expect, it } from 'vitest';
+import { droppedWords } from '../../ingest/parse/coverage.js';
+import { parseMinutes } from '../../ingest/parse/index.js';
+
+/** Parses made-up minutes and checks, as every test here needs, that no word was lost. */
+function parse(lines: string[]) {
+  const text = lines.join('\n');
+  const { meeting, dropped } = parseMinutes(text, { source: 'rules.txt' });
+  expect(droppedWords(text, meeting, dropped)).toEqual([]);
+  return meeting;
+}
+
+const outline = (lines: string[]) =>
+  parse(lines).items.map((i) => [i.kind, i.minute, i.minuteNumber, i.numberSource, i.title]);
+
+describe('the item finder’s general rules', () => {
+  it('never takes a contents line ("4 Apologies ....... 2") for an item, so the items are the ones in the body', () => {
+    const meeting = parse([
+      'Contents',
+      '1 Opening ........................ 2',
+      '2 Apologies ...................... 2',
+      '3 Footpath Renewals .............. 3',
+      '',
+      '1 OPENING',
+      'The Chair opened the meeting at 7.00pm.',
+      '2 APOLOGIES',
+      'Cr Vance sent apologies.',
+      '3 FOOTPATH RENEWALS',
+      'Council adopted the renewal list.',
+    ]);
+    const items = meeting.items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title, i.text])).toEqual([
+      ['1', 'OPENING', 'The Chair opened the meeting at 7.00pm.'],
+      ['2', 'APOLOGIES', 'Cr Vance sent apologies.'],
+      ['3', 'FOOTPATH RENEWALS', 'Council adopted the renewal list.'],
+    ]);
+    expect(meeting.items[0]?.kind).toBe('preamble');
+  });
+
+  it('reads "1.Welcome" with no space after the full stop, but never "1.5" as a number and a title', () => {
+    expect(
+      outline(['1.Welcome', 'The Chair welcomed all.', '', '2.Finance', 'The balance was £1.5m at 1.5 per cent.']),
+    ).toEqual([
+      ['item', '1', 1, 'printed', 'Welcome'],
+      ['item', '2', 2, 'printed', 'Finance'],
+    ]);
+  });
+
+  it('takes a short line after a number as its title when the text starts afresh below, verb or not', () => {
+    expect(
+      outline([
+        'ABC/24/01: Petitions received by the board',
+        'Two petitions were presented.',
+        '',
+        'ABC/24/02: Matters considered in private',
+        'None.',
+      ]),
+    ).toEqual([
+      ['item', 'ABC/24/01', 1, 'printed', 'Petitions received by the board'],
+      ['item', 'ABC/24/02', 2, 'printed', 'Matters considered in private'],
+    ]);
+  });
+
+  it('keeps a sentence that runs on to the next line as text, not a title', () => {
+    const meeting = parse([
+      '5. The Clerk reported that the',
+      'bus shelter had been repaired.',
+      '',
+      '6. Finance',
+      'Payments were approved.',
+    ]);
+    expect(meeting.items[0]).toMatchObject({ minute: '5', titleDerived: true });
+    expect(meeting.items[0]?.text).toBe('The Clerk reported that the bus shelter had been repaired.');
+  });
+
+  it('splits "Title None." into the title and the nothing-to-report word', () => {
+    expect(
+      parse(['7. Declarations of Interest None.', '8. Urgent Business Nil.']).items.map((i) => [i.title, i.text]),
+    ).toEqual([
+      ['Declarations of Interest', 'None.'],
+      ['Urgent Business', 'Nil.'],
+    ]);
+  });
+
+  it('starts an item’s text at a labelled point, never running "a) …" into the title', () => {
+    const meeting = parse([
+      '4. Grants',
+      'a) The youth club received £300.',
+      'b) The choir received £150.',
+      '5. Closure',
+      'The meeting closed at 9pm.',
+    ]);
+    expect(meeting.items[0]?.title).toBe('Grants');
+    expect(meeting.items[0]?.points).toEqual(['a', 'b']);
+  });
+
+  it('gives the running part as the integer when the first part of "2411.01" never changes', () => {
+    expect(
+      outline(['2411.01 Apologies', 'None.', '2411.02 Minutes', 'Approved.', '2411.03 Grass cutting', 'Agreed.']),
+    ).toEqual([
+      ['item', '2411.01', 1, 'printed', 'Apologies'],
+      ['item', '2411.02', 2, 'printed', 'Minutes'],
+      ['item', '2411.03', 3, 'printed', 'Grass cutting'],
+    ]);
+  });
+
+  it('keeps a numbered list inside an item as that item’s text, not as the minutes’ numbering', () => {
+    expect(
+      outline([
+        'Call to Order:',
+        'The Mayor called the meeting to order at 6:00 p.m.',
+        '',
+        'Consent Items:',
+        '1) Payment of invoices',
+        '2) Renewal of the mowing contract',
+        'Motion to approve the consent items carried 4-0.',
+        '',
+        'Adjournment:',
+        'The meeting adjourned at 6:45 p.m.',
+      ]),
+    ).toEqual([
+      ['item', null, null, 'none', 'Call to Order'],
+      ['item', null, null, 'none', 'Consent Items'],
+      ['item', null, null, 'none', 'Adjournment'],
+    ]);
+  });
+
+  it('reads report codes of different directorates ("PL22/4", "CS22/7") as one running sequence', () => {
+    expect(
+      outline([
+        'PL22/4      Heritage Listing',
+        'Council listed the old mill.',
+        '',
+        'PL22/5      Street Names',
+        'Two names were approved.',
+        '',
+        'CS22/7      Library Hours',
+        'Sunday opening was agreed.',
+      ]).map((row) => row.slice(1, 3)),
+    ).toEqual([
+      ['PL22/4', 4],
+      ['PL22/5', 5],
+      ['CS22/7', 7],
+    ]);
+  });
+
+  it('keeps business headed but unnumbered before the numbering as items with no number, after the attendance', () => {
+    expect(
+      outline([
+        'Minutes of the Ordinary Meeting, 2 March 2021',
+        'PRESENT: Cr Ames, Cr Boyle',
+        'STAFF: General Manager',
+        '',
+        'Opening of the Meeting',
+        '',
+        'The Mayor opened the meeting at 5.30pm and welcomed the gallery.',
+        '',
+        'Apologies',
+        '',
+        'Nil.',
+        '',
+        'EN21/3        Weed Control Contract',
+        'The tender was awarded to the lowest bidder.',
+        '',
+        'EN21/4        Beach Access',
+        'Two access points will be rebuilt.',
+      ]),
+    ).toEqual([
+      ['preamble', null, null, 'none', 'Minutes of the Ordinary Meeting, 2 March 2021'],
+      ['attendance', null, null, 'none', 'PRESENT'],
+      ['item', null, null, 'none', 'Opening of the Meeting'],
+      ['item', null, null, 'none', 'Apologies'],
+      ['item', 'EN21/3', 3, 'printed', 'Weed Control Contract'],
+      ['item', 'EN21/4', 4, 'printed', 'Beach Access'],
+    ]);
+  });
+
+  it('leaves lists of who attended and who chaired in the attendance, not as items', () => {
+    const meeting = parse([
+      'Minutes of the Harbour Board, 4 May 2022',
+      'MEMBERS PRESENT:',
+      '- Mr Ash',
+      '- Ms Bell',
+      'OFFICERS IN ATTENDANCE:',
+      '- Harbour Master',
+      'CHAIR:',
+      'Ms Bell presided over the whole meeting.',
+      '',
+      '1. MOORING FEES',
+      'Fees rise by 3 per cent.',
+      '2. DREDGING',
+      'Dredging starts in June.',
+    ]);
+    expect(meeting.items.map((i) => [i.kind, i.minute])).toEqual([
+      ['preamble', null],
+      ['attendance', null],
+      ['item', '1'],
+      ['item', '2'],
+    ]);
+    expect(meeting.items[1]?.text).toContain('Ms Bell presided over the whole meeting.');
+  });
+
+  it('takes "Present: names" under a numbered item for text, not a sub-item', () => {
+    const meeting = parse([
+      '1. Welcome and apologies',
+      '1.1 Present: Alun Rees (AR), Bethan Lloyd (BL)',
+      '1.2 Apologies: Carys Owen (CO)',
+      '2. Planning',
+      'No applications.',
+    ]);
+    expect(meeting.items.map((i) => i.minute)).toEqual(['1', '2']);
+    expect(meeting.items[0]?.text).toContain('Alun Rees (AR)');
+  });
+
+  it('reads "ARTICLE 3." as a labelled minute number, as Scottish minutes print them', () => {
+    expect(
+      outline([
+        'ARTICLE 7. ROADS CAPITAL PROGRAMME',
+        'The Committee approved the programme.',
+        'ARTICLE 8. FLEET',
+        'Noted.',
+      ]),
+    ).toEqual([
+      ['item', '7', 7, 'printed', 'ROADS CAPITAL PROGRAMME'],
+      ['item', '8', 8, 'printed', 'FLEET'],
+    ]);
+  });
+
+  it('splits text run into one line at labelled numbers after a sentence end ("… Minute 12/25 Title.")', () => {
+    const filler = 'The Clerk read the correspondence received since the last meeting and members noted it. '.repeat(3);
+    const meeting = parse([
+      `Minute 11/25 Correspondence. ${filler}Minute 12/25 Bus Shelter. The shelter will be replaced in May. Minute 13/25 Closure. The meeting closed at 8.10pm.`,
+    ]);
+    expect(meeting.items.map((i) => [i.minute, i.title])).toEqual([
+      ['11/25', 'Correspondence'],
+      ['12/25', 'Bus Shelter'],
+      ['13/25', 'Closure'],
+    ]);
+  });
+
+  it('takes Markdown headings ("## Water supply") as the items of unnumbered notes', () => {
+    expect(
+      outline([
+        '# Riverside Residents',
+        '## Meeting of 4 March 2024',
+        '',
+        '## Litter picking',
+        'Twelve people took part.',
+        '',
+        '## Street lights',
+        'Two lamps are out on Quay Road.',
+      ]).filter((row) => row[0] === 'item'),
+    ).toEqual([
+      ['item', null, null, 'none', 'Litter picking'],
+      ['item', null, null, 'none', 'Street lights'],
+    ]);
+  });
+
+  it('drops markup tags an export left alone on their lines ("<AI3>") as furniture', () => {
+    const text = [
+      '<AI1>',
+      '',
+      '12/24',
+      '',
+      'Apologies',
+      '',
+      'None.',
+      '',
+      '<AI2>',
+      '',
+      '13/24',
+      '',
+      'Minutes',
+      '',
+      'Agreed.',
+    ];
+    const { meeting, dropped } = parseMinutes(text.join('\n'), { source: 'export.txt' });
+    expect(dropped).toEqual(['<AI1>', '<AI2>']);
+    expect(meeting.items.map((i) => [i.minute, i.title, i.text])).toEqual([
+      ['12/24', 'Apologies', 'None.'],
+      ['13/24', 'Minutes', 'Agreed.'],
+    ]);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findMinuteReferences } from '../../src/minutes/reference.js';
+
+const minutes = (text: string) => findMinuteReferences(text).map((r) => r.minute);
+
+describe('minute references in free text (the one grammar answers are checked with)', () => {
+  it.each([
+    ['See minute 156 for the decision.', ['156']],
+    ['as recorded at Minute No. 142/20', ['142/20']],
+    ['Min 28 24/25 – Co-option', ['28 24/25']],
+    ['under item 5.2 of the agenda', ['5.2']],
+    ['minutes 12 and 13 were taken together', ['12', '13']],
+    ['items 4, 5 & 6', ['4', '5', '6']],
+    ['the clerk referred to C048/23 and PLA146/14', ['C048/23', 'PLA146/14']],
+    ['Cofnod 7 was agreed', ['7']],
+  ])('%s names %j', (text, expected) => {
+    expect(minutes(text)).toEqual(expected);
+  });
+
+  it('reads no minute from a date, the minutes of a meeting, or a figure after a singular label', () => {
+    expect(minutes('The minutes of 3 March 2020 were confirmed.')).toEqual([]);
+    expect(minutes('minutes 14/05/2015 were approved')).toEqual([]);
+    expect(minutes('At minute 12, 622 households were in temporary accommodation.')).toEqual(['12']);
+  });
+
+  it('keeps numbers above 9999 whole', () => {
+    expect(findMinuteReferences('minute 10234')).toEqual([
+      expect.objectContaining({ minute: '10234', minuteNumber: 10234 }),
+    ]);
+  });
+
+  it('says where each reference was written', () => {
+    const [first] = findMinuteReferences('As noted at minute 21, the plan stands.');
+    expect(first).toMatchObject({ index: 'As noted at '.length, text: 'minute 21' });
+  });
+});

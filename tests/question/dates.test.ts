@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { readQuestionDates, withoutDatePhrases } from '../../src/question/index.js';
+
+const today = new Date('2026-11-23T00:00:00Z');
+
+describe('dates read from a question', () => {
+  it.each([
+    ['What was said about EHCPs since 2019?', { after: '2019-01-01' }],
+    ['What happened after 2020?', { after: '2021-01-01' }],
+    ['Anything on libraries before 2021?', { before: '2020-12-31' }],
+    ['Knife crime between 2018 and 2020', { after: '2018-01-01', before: '2020-12-31' }],
+    ['What was agreed at the June 2022 meeting?', { after: '2022-06-01', before: '2022-06-30' }],
+    ['What did we discuss last year?', { after: '2025-01-01', before: '2025-12-31' }],
+    ['Which meetings in 2020 discussed SEND?', { after: '2020-01-01', before: '2020-12-31' }],
+  ])('%s sets meeting filters', (question, filters) => {
+    expect(readQuestionDates(question, today)).toMatchObject({ filters, prefer: null });
+  });
+
+  it.each([
+    ['What did Ofsted find in 2019?', { after: '2019-01-01', before: '2019-12-31' }],
+    ['How many children were in care in January 2020?', { after: '2020-01-01', before: '2020-01-31' }],
+  ])('%s only prefers a period (the event, not the meeting)', (question, prefer) => {
+    expect(readQuestionDates(question, today)).toMatchObject({ filters: {}, prefer });
+  });
+
+  it('finds nothing in a question without dates', () => {
+    expect(readQuestionDates('What is the Families First programme?', today)).toEqual({
+      filters: {},
+      prefer: null,
+      phrases: [],
+    });
+  });
+});
+
+describe('dates written the way people type them', () => {
+  it.each([
+    ['quick one - did the cttee defer it in sept 24?', { after: '2024-09-01', before: '2024-09-30' }],
+    ['who was elected deputy chair june 18?', { after: '2018-06-01', before: '2018-06-30' }],
+    ["what came up in jun '22", { after: '2022-06-01', before: '2022-06-30' }],
+    ['anything in Sept. 2023?', { after: '2023-09-01', before: '2023-09-30' }],
+    ['what was said in Mehefin 2020?', { after: '2020-06-01', before: '2020-06-30' }],
+    ['when was the next meeting after 2/6/20?', { after: '2020-06-02', before: '2020-06-02' }],
+    ['what happened on 5 May 2019?', { after: '2019-05-05', before: '2019-05-05' }],
+  ])('"%s" prefers %j', (question, prefer) => {
+    expect(readQuestionDates(question, today)).toMatchObject({ filters: {}, prefer });
+  });
+
+  it.each([
+    ['anything on SEND since june 2022?', { after: '2022-06-01' }],
+    ['what did the cttee say at the nov 23 meeting?', { after: '2023-11-01', before: '2023-11-30' }],
+    ['agency staff pre 2019?', { before: '2018-12-31' }],
+    ['what changed post-2020?', { after: '2021-01-01' }],
+  ])('"%s" filters %j', (question, filters) => {
+    expect(readQuestionDates(question, today)).toMatchObject({ filters });
+  });
+
+  it('leaves financial years and lone numbers alone: they are what the question is about', () => {
+    expect(readQuestionDates('What was the gross budget for 2020/21?', today)).toEqual({
+      filters: {},
+      prefer: null,
+      phrases: [],
+    });
+    expect(readQuestionDates('How many new schools, 26 or 29?', today).phrases).toEqual([]);
+  });
+
+  it('takes the date phrases out of the topic', () => {
+    expect(withoutDatePhrases('What was said about SEND at the June 2022 meeting?')).toBe('What was said about SEND?');
+    expect(withoutDatePhrases('knife crime since 2024 and in 2023')).toBe('knife crime and');
+  });
+});

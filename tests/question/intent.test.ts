@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { askedFacets, Glossary, isHistoryQuestion, readQuestion, sentenceGives } from '../../src/question/index.js';
+
+describe('history questions: one detector', () => {
+  it.each([
+    ['What was said about EHCP growth?', true],
+    ['What has the committee heard about knife crime?', true],
+    ['what the committee has heard about recruiting social workers', true],
+    ["knife crime - what's been said over the years?", true],
+    ['When did we last discuss school transport?', true],
+    ['when did cttee last talk about county lines?', true],
+    ['When was knife crime last discussed?', true],
+    ['How has SEND funding changed over the years?', true],
+    ['Give me the history of the Families First programme', true],
+    ['How many looked after children were there in January 2020?', false],
+    ['Who was appointed Chairman in June 2018?', false],
+    ['When will the backlog clear?', false],
+    ['When did the Families First programme start?', false],
+  ])('"%s": %s', (question, expected) => {
+    expect(isHistoryQuestion(question)).toBe(expected);
+  });
+});
+
+describe('what a question asks for, beyond its topic', () => {
+  it.each([
+    ['How much did the youth offending building cost?', ['money']],
+    ['What is the budget for the TSIL programme?', ['money']],
+    ['tsil budget?', ['money']],
+    ['How many inspectors carried out the inspection?', ['count']],
+    ['number of foster carers recruited in 2020', ['count']],
+    ['What share of care leavers kept in touch?', ['share']],
+    ['How much notice is given before an inspection?', ['duration']],
+    ['By how much did attendance grow?', ['amount']],
+    ['Which children’s centres were closed?', ['closure']],
+    ['How did members vote on the plan?', ['vote']],
+    ['Who replaced Mr Ould?', ['person']],
+    ['When will the 26 new primary schools open?', ['date']],
+    ['dcfsf phase 2 - when approved?', ['date']],
+    // What "how much" measures: money only where the question names money.
+    ['how much notice do we get before an inspection?', ['duration']],
+    ['barnardos year 2 funding - how much?', ['money']],
+    ['what the budget for the TSIL programme is', ['money']],
+    ['LCC employee benefits - what is it worth?', ['money']],
+    ['cost of the new lights on the trail?', ['money']],
+    ['how much the new lights will cost', ['money']],
+    ['how much did the fair make?', ['amount']],
+    ["stile on path 7 - when's it getting fixed?", ['date']],
+    // A meeting closed to the public closes nothing down.
+    ['what was the closed session for?', []],
+    // The meeting's own date answers these: nothing particular is asked.
+    ['When was knife crime last discussed?', []],
+    ['When was the Ofsted report considered?', []],
+    ['What is the Families First programme?', []],
+    ['How did the council perform on the number of days from entering care to adoption?', []],
+  ])('"%s" asks for %j', (question, facets) => {
+    expect(askedFacets(question, isHistoryQuestion(question))).toEqual(facets);
+  });
+});
+
+describe('what a sentence of the minutes gives', () => {
+  const asked = (question: string) => {
+    const read = readQuestion(question);
+    return { counted: read.counted, questionStems: new Set(read.concepts.flatMap((c) => c.stems)) };
+  };
+
+  it('a count of the thing counted, not any number', () => {
+    const q = asked('How many youth workers are there?');
+    expect(sentenceGives('count', 'There were also 21 Youth Workers who worked with young people.', q)).toBe(true);
+    expect(sentenceGives('count', 'Youth workers would be trained over the next two/three months.', q)).toBe(false);
+    expect(sentenceGives('count', 'Knife crime remained one of the key issues for youth workers.', q)).toBe(false);
+    expect(sentenceGives('count', 'Youth workers were discussed under Standing Order 34 and item 7(3).', q)).toBe(
+      false,
+    );
+    expect(sentenceGives('count', 'The Covid-19 pandemic changed how youth workers met young people.', q)).toBe(false);
+    expect(sentenceGives('count', 'Youth workers: see minute C048/23 and Min 28 24/25 (3 youth workers).', q)).toBe(
+      true,
+    );
+    expect(sentenceGives('count', 'Youth workers: see minute C048/23 and Min 28 24/25.', q)).toBe(false);
+    // An acronym counts by its long form.
+    const fgc = asked('how many FGCs got funded?');
+    expect(sentenceGives('count', '£234,600 had been awarded to provide 102 Family Group Conferences.', fgc)).toBe(
+      true,
+    );
+  });
+
+  it('what a "how many" counts, asked first, last or not at all', () => {
+    expect(readQuestion('how many youth workers are there?').counted).toEqual(['youth', 'worker']);
+    expect(readQuestion('knife crime offences in the county - how many?').counted).toEqual([
+      'knife',
+      'crime',
+      'offenc',
+      'counti',
+    ]);
+    expect(readQuestion('how many did the travel training last year?').counted).toEqual([]);
+    // The long form typed, the acronym the minutes count by.
+    const glossary = new Glossary();
+    glossary.learn('There were 103 Unaccompanied Asylum Seeking Children (UASC) in the care of the Council.');
+    const uasc = readQuestion('how many unaccompanied asylum seeking children are there?', { glossary });
+    expect(uasc.counted).toContain('uasc');
+    expect(
+      sentenceGives('count', 'There were currently 103 UASC in the care of the Council.', {
+        counted: uasc.counted,
+        questionStems: new Set(),
+      }),
+    ).toBe(true);
+  });
+
+  it('money, shares, dates, closures and votes', () => {
+    const none = { counted: [], questionStems: new Set<string>() };
+    expect(sentenceGives('money', 'The budget was £330.9m in total.', none)).toBe(true);
+    expect(sentenceGives('money', 'Spending rose by 12% in 2021/22.', none)).toBe(false);
+    expect(sentenceGives('share', 'Almost 98% of care leavers stayed in touch.', none)).toBe(true);
+    expect(sentenceGives('date', 'The visit was postponed until May 2021.', none)).toBe(true);
+    expect(sentenceGives('date', 'New schools would be built in the medium to long term.', none)).toBe(false);
+    expect(sentenceGives('closure', 'The centre closed in March.', none)).toBe(true);
+    expect(sentenceGives('closure', 'Members worked closely with the centre.', none)).toBe(false);
+    expect(sentenceGives('vote', 'The motion was carried unanimously.', none)).toBe(true);
+  });
+
+  it('a closure, not a meeting held in private', () => {
+    const none = { counted: [], questionStems: new Set<string>() };
+    expect(sentenceGives('closure', 'Council resolved to close the bowl until repaired.', none)).toBe(true);
+    expect(sentenceGives('closure', 'Council went into closed session to discuss land.', none)).toBe(false);
+  });
+
+  it('a person the question does not already name', () => {
+    const q = asked('Who replaced Mr Ould as Lead Member?');
+    expect(sentenceGives('person', 'This was Mr Ould CC’s last meeting as Lead Member.', q)).toBe(false);
+    expect(sentenceGives('person', 'Mrs D. Taylor CC was appointed Lead Member.', q)).toBe(true);
+    // A body's name is nobody: "Sub-Committee" is the committee's.
+    const licence = asked('Who objected to the premises licence?');
+    expect(sentenceGives('person', 'The Sub-Committee granted the licence with conditions.', licence)).toBe(false);
+  });
+});

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { correctTypo, Glossary, readQuestion, readSlip, stem, type Vocabulary } from '../../src/question/index.js';
+
+/** A vocabulary of made-up minutes' words, with how many items use each. */
+function vocabulary(counts: Record<string, number>): Vocabulary {
+  return { count: (word) => counts[word] ?? 0, words: () => Object.keys(counts) };
+}
+
+const MINUTES_WORDS = vocabulary({
+  received: 9,
+  committee: 40,
+  recruitment: 6,
+  allowances: 3,
+  fostering: 4,
+  leicestershire: 30,
+  westmereshire: 3,
+  leicester: 5,
+  schools: 12,
+  skills: 2,
+  kick: 1,
+  start: 3,
+  transport: 8,
+  report: 40,
+});
+
+/** How many items use a stem, from the same made-up minutes. */
+const usedBy = (s: string) =>
+  ['received', 'committee', 'schools', 'kick', 'start', 'transport', 'report'].some((w) => stem(w) === s) ? 2 : 0;
+
+describe('council shorthand is written out', () => {
+  it.each([
+    ['what did the cttee say about transport', 'what did the committee say about transport'],
+    ['were the mins of the last mtg agreed', 'were the minutes of the last meeting agreed'],
+    ['what did cllr Hale declare', 'what did councillor Hale declare'],
+    ['what did the Cllrs ask', 'what did the councillors ask'],
+    ['any s106 money for schools', 'any section 106 money for schools'],
+    ['how many ppl b4 the dept review', 'how many people before the department review'],
+    ['the q3 performance report', 'the quarter 3 performance report'],
+    ['no. of foster carers', 'number of foster carers'],
+    ['what r the kids waiting for', 'what are the children waiting for'],
+    ['leics vs east mids', 'leicestershire vs east midlands'],
+    // Contractions typed without the apostrophe, and shorthand with a possessive.
+    ['whos the chair', 'who is the chair'],
+    ["whats the dept's plan", "what is the department's plan"],
+    ['why didnt the cttee agree', 'why did not the committee agree'],
+    ['re: the audit', 'about the audit'],
+    // Texting shorthand, as the public lists of SMS abbreviations give it.
+    ['y was it moved w/ no notice', 'why was it moved with no notice'],
+    [
+      'anything abt parking w/o permits btwn 2019 and 2021',
+      'anything about parking without permits between 2019 and 2021',
+    ],
+  ])('"%s"', (asked, written) => {
+    expect(readQuestion(asked).text).toBe(written);
+  });
+
+  it('reads "re" as "about" only where it stands alone, never inside "re-referral"', () => {
+    expect(readQuestion('what was agreed re the re-referral audit').text).toBe(
+      'what was agreed about the re-referral audit',
+    );
+  });
+
+  it('understands common acronyms in any case, and the minutes win where they define their own', () => {
+    const read = readQuestion('what did the PC say about the ehcp backlog');
+    expect(read.concepts.find((c) => c.word === 'pc')?.longForm).toBe('parish council');
+    expect(read.concepts.find((c) => c.word === 'ehcp')?.longForm).toBe('education health and care plan');
+    // The model reads the long forms beside the acronyms.
+    expect(read.searchText).toBe(
+      'what did the PC (parish council) say about the ehcp (education health and care plan) backlog',
+    );
+    const glossary = new Glossary();
+    glossary.learn('the Planning Committee (PC) met');
+    expect(readQuestion('what did the PC decide', { glossary }).concepts[0]?.longForm).toBe('Planning Committee');
+  });
+
+  it('reads an undefined capitalised acronym by its initials ("LCFC")', () => {
+    const read = readQuestion("what was LCFC's scheme called", { vocabulary: MINUTES_WORDS });
+    expect(read.concepts.find((c) => c.word === 'lcfc')?.initials).toBe('lcfc');
+  });
+});
+
+describe('what is and is not a word of the topic', () => {
+  const words = (q: string) => readQuestion(q).concepts.map((c) => c.word);
+  const subject = (q: string, word: string) => readQuestion(q).concepts.find((c) => c.word === word)?.subject;
+
+  it('leaves out a month that no date phrase took ("in aug")', () => {
+    expect(words('no ward surgery in aug - why?')).toEqual(['ward', 'surgery']);
+  });
+
+  it('tells verbs from nouns by their ending and what comes before', () => {
+    expect(subject('what are they putting out to bid', 'putting')).toBe(false);
+    expect(subject('what about parking charges', 'parking')).toBe(true);
+    // "-ed" is a past form only where what is left is a word: "speed" is a noun.
+    expect(subject('what about speed cameras', 'speed')).toBe(true);
+    expect(subject('who funded it', 'funded')).toBe(false);
+    expect(subject('are waiting times better or worse?', 'better')).toBe(false);
+  });
+
+  it('reads words the minutes write as one, split in the question ("notice board")', () => {
+    const read = readQuestion('where is the notice board', {
+      vocabulary: vocabulary({ noticeboard: 1 }),
+      itemsWith: (s) => (s === 'noticeboard' ? 1 : 0),
+    });
+    expect(read.concepts.find((c) => c.word === 'notice')).toMatchObject({ known: true });
+    expect(read.concepts.find((c) => c.word === 'notice')?.stems).toContain('noticeboard');
+  });
+
+  it('marks a word that is neither English nor the minutes’ as unreadable, an English one not', () => {
+    const read = readQuestion('precept amt for potholes', { vocabulary: MINUTES_WORDS, itemsWith: usedBy });
+    expect(read.concepts.find((c) => c.word === 'amt')).toMatchObject({ known: false, unreadable: true });
+    expect(read.concepts.find((c) => c.word === 'potholes')).toMatchObject({ known: false, unreadable: false });
+  });
+});
+
+describe('typos are read as the words the minutes use', () => {
+  it.each([
+    ['recieved', 'received'],
+    ['comittee', 'committee'],
+    ['recruitmnet', 'recruitment'],
+    ['alowances', 'allowances'],
+    ['Leicestr', 'leicester'],
+    ['Westms', 'westmereshire'],
+    ['kickstart', null],
+  ])('%s -> %s', (typed, meant) => {
+    const read = readQuestion(`what was ${typed} about it`, { vocabulary: MINUTES_WORDS });
+    if (meant) expect(read.corrections).toEqual([{ from: typed, to: meant }]);
+    else expect(read.corrections).toEqual([]);
+  });
+
+  it('leaves words in everyday use alone, so a question about them stays unanswerable', () => {
+    // "cameras" is two edits from "carers", "lanes" one from "lines": both are meant as written.
+    const words = vocabulary({ carers: 12, lines: 5, ...Object.fromEntries(['schools', 'report'].map((w) => [w, 9])) });
+    for (const word of ['potholes', 'libraries', 'parking', 'bypass', 'cameras', 'lanes']) {
+      expect(correctTypo(word, MINUTES_WORDS)).toBeNull();
+      expect(readSlip(word, words)).toBeNull();
+    }
+  });
+
+  it('reads a dictionary word people hardly say as an alternative, never a correction', () => {
+    // "skools" and "kickstart" are in the dictionary (slang, a trade name) but nobody says them.
+    expect(readSlip('skools', MINUTES_WORDS)).toEqual({ reading: 'schools', certain: false });
+    expect(readSlip('kickstart', MINUTES_WORDS)).toEqual({ reading: 'kick start', certain: false });
+    expect(readSlip('recieved', MINUTES_WORDS)).toEqual({ reading: 'received', certain: true });
+
+    const read = readQuestion('how many new skools r there', { vocabulary: MINUTES_WORDS, itemsWith: usedBy });
+    expect(read.text).toBe('how many new skools are there');
+    expect(read.corrections).toEqual([]);
+    expect(read.alternatives).toEqual([{ word: 'skools', reading: 'schools' }]);
+    // Both spellings count, and the word is neither known nor unknown: it may be either.
+    expect(read.concepts.find((c) => c.word === 'skools')).toMatchObject({
+      stems: ['skool', 'school'],
+      alternative: 'schools',
+      known: null,
+    });
+    expect(read.searchText).toBe('how many new skools (schools) are there');
+    // Run together, the two words are a phrase of the concept.
+    const kick = readQuestion('who funded kickstart', { vocabulary: MINUTES_WORDS, itemsWith: usedBy });
+    expect(kick.concepts.find((c) => c.word === 'kickstart')?.phrases).toEqual([['kick', 'start']]);
+  });
+
+  it('never guesses a short word or changes the first letter', () => {
+    expect(correctTypo('shcools', MINUTES_WORDS)).toBe('schools');
+    expect(correctTypo('cshools', MINUTES_WORDS)).toBeNull();
+    expect(correctTypo('tpsr', MINUTES_WORDS)).toBeNull();
+  });
+
+  it('splits two of the minutes words run together when the result is not a word itself', () => {
+    expect(correctTypo('transportreport', MINUTES_WORDS)).toBe('transport report');
+  });
+});
+
+describe('committees and councils named in part', () => {
+  const names = {
+    committees: ['Children and Young People Committee', 'Planning Committee'],
+    councils: ['Pellham Parish Council', 'Wessmoor County Council'],
+  };
+
+  it('by the place in the name ("pellham PC"), which is then scope, not topic', () => {
+    const read = readQuestion('who chairs pellham PC?', { names });
+    expect(read.scope.councils).toEqual(['Pellham Parish Council']);
+    expect(read.concepts.find((c) => c.word === 'pellham')?.subject).toBe(false);
+  });
+
+  it('never by a word questions are about ("children", "planning")', () => {
+    const read = readQuestion('how many children need school places?', { names });
+    expect(read.scope).toEqual({ committees: [], councils: [] });
+    expect(readQuestion('any planning applications refused?', { names }).scope.committees).toEqual([]);
+    // In full, a committee is named whatever its words.
+    expect(readQuestion('what did the Planning Committee refuse?', { names }).scope.committees).toEqual([
+      'Planning Committee',
+    ]);
+  });
+});
