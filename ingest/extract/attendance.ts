@@ -1,6 +1,6 @@
+import { sentenceEnd, splitSentences } from '../../src/minutes/sentences.js';
 import { couldBeSamePerson, findTitledNames, parsePersonName } from '../../src/people/names.js';
 import type { Attendance, AttendanceCapacity, Meeting, RecordAnchor } from '../../src/types.js';
-import { clauseEnd, sentencesOf } from './grammar.js';
 import { type ListedPerson, readNameList } from './name-lists.js';
 import { anchorOf, itemParagraphs } from './paragraphs.js';
 
@@ -67,7 +67,7 @@ export function extractAttendance(meeting: Pick<Meeting, 'items' | 'attendees' |
     const at = anchorOf(item, index);
     const paragraphs = itemParagraphs(item);
     found.push(...listsOf(paragraphs, at));
-    for (const sentence of paragraphs.flatMap(sentencesOf)) found.push(...sentenceAttendance(sentence, at));
+    for (const sentence of paragraphs.flatMap(splitSentences)) found.push(...sentenceAttendance(sentence, at));
   });
   if (meeting.chair && !found.some((a) => a.capacity === 'chair' && sameName(a.name, meeting.chair ?? ''))) {
     found.push(entry(header, meeting.chair, 'present', 'chair'));
@@ -113,7 +113,7 @@ function listsOf(paragraphs: string[], at: RecordAnchor): Attendance[] {
       if (!kind) return;
       const start = (label.index ?? 0) + label[0].length;
       // A list ends at the next heading or at the end of its sentence ("… Cllr S. Brackley. Apologies were…").
-      const end = Math.min(labels[i + 1]?.index ?? paragraph.length, clauseEnd(paragraph, start));
+      const end = Math.min(labels[i + 1]?.index ?? paragraph.length, sentenceEnd(paragraph, start));
       found.push(...listed(paragraph.slice(start, end), kind[0], kind[1], at));
     });
   }

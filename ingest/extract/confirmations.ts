@@ -1,6 +1,6 @@
 import { findDates, type NumericOrder } from '../../src/dates.js';
+import { splitSentences } from '../../src/minutes/sentences.js';
 import type { Confirmation, Meeting, MinuteItem, RecordAnchor } from '../../src/types.js';
-import { sentencesOf } from './grammar.js';
 import { anchorOf, itemParagraphs, tidy } from './paragraphs.js';
 
 /** A sentence about minutes as a record, not "filed with these minutes" or "view the full minutes text". */
@@ -52,7 +52,7 @@ export function confirmationOfItem(
   options: ConfirmationOptions = {},
 ): Confirmation | null {
   const sentences = itemParagraphs(item)
-    .flatMap(sentencesOf)
+    .flatMap(splitSentences)
     .filter((s) => ABOUT_MINUTES.test(s) && !NOT_A_RECORD.test(s) && (CONFIRMING.test(s) || NOT_CONFIRMING.test(s)));
   // A sentence about minutes that only proposes them ("Proposed as a true record by…") still
   // needs a date: from itself, or the item's title ("Minutes of the meeting held 2nd April 2024").
@@ -65,7 +65,9 @@ export function confirmationOfItem(
       .map((d) => d.iso)
       .filter((iso) => meetingDate === null || iso < meetingDate);
   let meetingDates = [...new Set(candidates.flatMap(earlier))];
-  if (meetingDates.length === 0 && !PREVIOUS.test(sentence)) meetingDates = [...new Set(earlier(item.title))];
+  // The title, in full: a long one is shortened ("…held on 15th…") and printed whole as the text's first sentence.
+  const heading = `${item.title} ${splitSentences(item.text)[0] ?? ''}`;
+  if (meetingDates.length === 0 && !PREVIOUS.test(sentence)) meetingDates = [...new Set(earlier(heading))];
   const subjectTo = /\b(?:subject\s+to|as\s+amended(?:\s+to)?)\s+(.+?)(?:[.;]|$)/i.exec(candidates.join(' '))?.[1];
   return {
     at,
@@ -83,7 +85,7 @@ export function confirmationOfItem(
 /** "It was resolved that the Chairman sign these as a correct record", under a "Minutes of…" title. */
 function confirmingWithoutTheWord(item: Pick<MinuteItem, 'text'>): string[] {
   return itemParagraphs(item)
-    .flatMap(sentencesOf)
+    .flatMap(splitSentences)
     .filter(
       (s) => /\b(?:(?:correct|true|accurate)\s+record|approved|confirmed|adopted)\b/i.test(s) && !NOT_A_RECORD.test(s),
     );

@@ -1,6 +1,7 @@
+import { sentenceEnd, splitSentences } from '../../src/minutes/sentences.js';
 import type { Decision, DecisionKind, Meeting, MinuteItem, RecordAnchor } from '../../src/types.js';
 import { readPointLabel, splitInlineStructure } from '../parse/points.js';
-import { BODY, clauseEnd, MARKER_CAPS, MARKER_HEADING, MARKER_INLINE, NAMED_BODY, sentencesOf } from './grammar.js';
+import { BODY, MARKER_CAPS, MARKER_HEADING, MARKER_INLINE, NAMED_BODY } from './grammar.js';
 import { anchorOf, itemParagraphs, tidy } from './paragraphs.js';
 
 /** A resolution as found, before it is split into its points. */
@@ -95,7 +96,7 @@ function inlineBlocks(paragraph: string): Block[] {
     // noted"). "Resolved that" is always a decision, whatever the mood ("…that the minutes are approved").
     if (/\bagreed\s+that$/i.test(match[0]) && !isSubjunctive(after)) continue;
     const labelled = splitInlineStructure(after).length > 1;
-    const text = labelled ? after : after.slice(0, clauseEnd(after, 0));
+    const text = labelled ? after : after.slice(0, sentenceEnd(after, 0));
     // "The Board APPROVED the annual report" keeps its verb: it is what was decided.
     const ownVerb = /^(?:APPROVED|NOTED|ENDORSED|RATIFIED|RECEIVED)$/.test(verb) ? `${verb.toLowerCase()} ` : '';
     blocks.push({
@@ -116,7 +117,7 @@ const DEFERRAL_STATEMENT = new RegExp(
 
 function deferralStatements(paragraph: string): Block[] {
   const label = readPointLabel(paragraph).label;
-  return sentencesOf(readPointLabel(paragraph).rest)
+  return splitSentences(readPointLabel(paragraph).rest)
     .filter(
       (sentence) => DEFERRAL_STATEMENT.test(sentence) && !/^(?:It\s+was\s+noted|Deferred\s+from)\b/i.test(sentence),
     )
@@ -136,7 +137,7 @@ function markerWord(verb: string): string | null {
  * any "be", or a past tense among the clause's first words, makes it one.
  */
 function isSubjunctive(clause: string): boolean {
-  const sentence = clause.slice(0, clauseEnd(clause, 0));
+  const sentence = clause.slice(0, sentenceEnd(clause, 0));
   const be = /\b(?:be|should\s+be|shall\s+be|is\s+to\s+be)\b/i.exec(sentence);
   const head = be ? sentence.slice(0, be.index) : sentence;
   if (/\b(?:was|were|is|are|had|has|have|would|could|might|will|did|does)\b/i.test(head)) return false;
@@ -178,7 +179,7 @@ const BODY_STATEMENT = new RegExp(
 function bodyStatements(paragraphs: string[]): Block[] {
   return paragraphs
     .filter((p) => readPointLabel(p).label === null)
-    .flatMap((paragraph) => sentencesOf(paragraph))
+    .flatMap((paragraph) => splitSentences(paragraph))
     .filter((sentence) => BODY_STATEMENT.test(sentence))
     .map((sentence) => ({ marker: null, paragraphs: [sentence] }));
 }

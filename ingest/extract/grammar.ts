@@ -1,6 +1,7 @@
 /**
  * The words minutes record decisions with, shared by the extractors: who decides ("the
- * Committee", "Members"), the markers ("RESOLVED", "AGREED"), and where a clause ends.
+ * Committee", "Members") and the markers ("RESOLVED", "AGREED"). Where a sentence ends is
+ * src/minutes/sentences.ts's to say.
  */
 
 /** The deciding body as minutes name it in a sentence. */
@@ -37,29 +38,3 @@ export const MARKER_INLINE = new RegExp(
   ].join('|'),
   'g',
 );
-
-/** Where the clause that starts at `from` ends: the first full stop that ends a sentence, or the end. */
-export function clauseEnd(text: string, from: number): number {
-  const boundary = /[.!?](?=\s+(?:[“"‘(]?\p{Lu}|\p{N})|\s*$)/gu;
-  boundary.lastIndex = from;
-  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
-    // A full stop after a title or an initial ("Mrs.", "H.") does not end the sentence.
-    const before = text.slice(Math.max(from, match.index - 6), match.index);
-    if (/(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St|Prof|Rev)|\b\p{Lu})$/u.test(before)) continue;
-    return match.index + 1;
-  }
-  return text.length;
-}
-
-/** The sentences of a paragraph, split where {@link clauseEnd} says a sentence ends. */
-export function sentencesOf(paragraph: string): string[] {
-  const sentences: string[] = [];
-  let start = 0;
-  while (start < paragraph.length) {
-    const end = clauseEnd(paragraph, start);
-    const sentence = paragraph.slice(start, end).trim();
-    if (sentence) sentences.push(sentence);
-    start = end;
-  }
-  return sentences;
-}

@@ -1,4 +1,5 @@
 import { isMemberTitle, parsePersonName } from '../../src/people/names.js';
+import { officeOf } from '../../src/people/offices.js';
 
 /** One entry of a printed list of people, with what was printed beside the name. */
 export interface ListedPerson {
@@ -18,9 +19,6 @@ export interface ListedPerson {
 const ROLE_WORD =
   /\b(?:Members?|Officers?|Directors?|Manager|Chief|Executive|Clerk|Secretary|Treasurer|Solicitor|Attorney|Engineer|Planner|Administrator|Co-?ordinator|Assistant|Advis[eo]r|Head|Lead|Leader|Commissioner|Superintendent|Supervisor|Inspector|Captain|Lieutenant|Sergeant|Chief|Forester|Consultant|Analyst|Specialist|Representative|Portfolio|Services|Team|Unit|Department|Governance|Democratic|Legal|Finance|Planning|Minutes|Minute-taker|Support|Scrutiny|Principal|Senior|Strategic|Deputy|Acting|Interim|Nurse|Medical|Operating|Financial|Officer|Company|Monitoring)\b/;
 
-/** A chair's or vice-chair's office printed as a role ("Dr Miriam Achebe, Chair"). */
-const OFFICE = /^(?:(?:vice|deputy)[-\s]?)?(?:chair(?:man|woman|person)?|convener)$/i;
-
 /** Printed beside a name: what it says about the person, or nothing useful ("arrived at 7.01pm", "(ES)"). */
 function readAnnotation(note: string, person: ListedPerson): void {
   const parts = note.split(/\s*,\s*/);
@@ -29,9 +27,9 @@ function readAnnotation(note: string, person: ListedPerson): void {
     return;
   }
   const text = note.trim();
-  if (/^(?:in\s+the\s+)?chair(?:man|woman|person)?$|^convener$|^presiding$|^(?:town\s+|city\s+)?mayor$/i.test(text))
-    person.chair = true;
-  else if (/^(?:vice|deputy)[-\s]?(?:chair(?:man|woman|person)?|convener)$/i.test(text)) person.viceChair = true;
+  const office = officeOf(text);
+  if (office === 'chair') person.chair = true;
+  else if (office === 'vice-chair') person.viceChair = true;
   else {
     const sub =
       /^(?:as\s+)?(?:a\s+)?(?:sub(?:stitute)?|substituting|in\s+place)(?:\s+member)?\s+(?:for|of)\s+(.+)$/i.exec(text);
@@ -102,7 +100,7 @@ export function readNameList(text: string, defaultTitle: string | null = null): 
           last &&
           !joinedByAnd &&
           /^\p{Lu}/u.test(entry) &&
-          (ROLE_WORD.test(entry) || OFFICE.test(entry)) &&
+          (ROLE_WORD.test(entry) || officeOf(entry) !== null) &&
           !last.role
         ) {
           readAnnotation(entry, last);

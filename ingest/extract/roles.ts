@@ -1,7 +1,8 @@
 import { parseDate } from '../../src/dates.js';
+import { splitSentences } from '../../src/minutes/sentences.js';
 import { cleanPersonName, PERSON_NAME } from '../../src/people/names.js';
+import { officeOf } from '../../src/people/offices.js';
 import type { Decision, Meeting, RoleChange } from '../../src/types.js';
-import { sentencesOf } from './grammar.js';
 import { anchorOf, itemParagraphs, tidy } from './paragraphs.js';
 
 const NAME = PERSON_NAME;
@@ -33,11 +34,6 @@ const CEASED_FORMS = [
   ),
 ];
 
-const CHAIR_OFFICE =
-  /^(?:chair(?:man|woman|person)?|convene[or]|(?:town\s+|city\s+|lord\s+)?mayor|president|presiding\s+member)$/i;
-const VICE_OFFICE =
-  /^(?:(?:vice|deputy)[-\s]?(?:chair(?:man|woman|person)?|convene[or]|(?:town\s+|city\s+)?mayor|president)|mayor\s+pro\s+tem(?:pore)?)$/i;
-
 /**
  * Changes of office: elections and appointments resolved or reported ("That X be elected
  * Deputy Chairman … for the period ending with the Annual Meeting…", "Cllr X was elected Mayor
@@ -57,7 +53,7 @@ export function extractRoleChanges(meeting: Pick<Meeting, 'items' | 'date'>, dec
   }
   meeting.items.forEach((item, index) => {
     const at = anchorOf(item, index);
-    for (const sentence of itemParagraphs(item).flatMap(sentencesOf)) {
+    for (const sentence of itemParagraphs(item).flatMap(splitSentences)) {
       for (const m of sentence.matchAll(REPORTED_FORM)) {
         const change = build(m, sentence, 'appointed', at, meeting.date);
         if (change) changes.push(change);
@@ -97,7 +93,7 @@ function build(
     at,
     person,
     role,
-    office: CHAIR_OFFICE.test(role) ? 'chair' : VICE_OFFICE.test(role) ? 'vice-chair' : 'other',
+    office: officeOf(role) ?? 'other',
     body,
     change,
     from: (effective ? parseDate(effective) : null) ?? meetingDate,
@@ -113,7 +109,7 @@ function build(
 function splitBody(printed: string): [string, string | null] {
   const of = /^(.+?)\s+of\s+(?:the\s+)?(.+)$/.exec(printed);
   const office = of?.[1] ?? '';
-  if (of && (CHAIR_OFFICE.test(office) || VICE_OFFICE.test(office) || /^(?:leader|deputy\s+leader)$/i.test(office))) {
+  if (of && (officeOf(office) !== null || /^(?:leader|deputy\s+leader)$/i.test(office))) {
     return [office, of[2] ?? null];
   }
   return [printed, null];

@@ -1,6 +1,6 @@
+import { sentenceEnd } from '../../src/minutes/sentences.js';
 import { cleanPersonName, findTitledNames, PERSON_NAME } from '../../src/people/names.js';
 import type { Meeting, MinuteItem, RecordAnchor, Vote } from '../../src/types.js';
-import { clauseEnd } from './grammar.js';
 import { readNameList } from './name-lists.js';
 import { anchorOf, itemParagraphs, tidy } from './paragraphs.js';
 
@@ -204,7 +204,7 @@ function motionWords(after: string): string | null {
     return next ? tidy(cutAtOutcome(next[1] ?? '')) : null;
   }
   const rest = after.slice(lead[0].length);
-  const sentence = cutAtOutcome(rest.slice(0, clauseEnd(rest, 0)));
+  const sentence = cutAtOutcome(rest.slice(0, sentenceEnd(rest, 0)));
   // The motion's words without its "that" or "to": "approve the minutes…", "the application be refused".
   return tidy(sentence) || null;
 }
@@ -264,7 +264,7 @@ function motionBefore(span: string, itemText: string, start: number): string | n
   const resolved =
     /\b(?:RESOLVED|AGREED|resolved|agreed)\b[^\n]*?\b(That\s[^\n]+)/.exec(span) ??
     /\b(?:RESOLVED|AGREED|resolved|agreed)\b[^\n]*?(?:[:–—-]\s*|\s)((?:that|to)\s[^\n]+)/.exec(span);
-  if (resolved?.[1]) return tidy(resolved[1].slice(0, clauseEnd(resolved[1], 0)));
+  if (resolved?.[1]) return tidy(resolved[1].slice(0, sentenceEnd(resolved[1], 0)));
   const before = itemText.slice(0, start + span.search(/\S/)).trim();
   const sentence = /([^.\n]+)[.\n]?\s*$/.exec(before)?.[1];
   return sentence ? tidy(sentence) : null;
@@ -379,7 +379,7 @@ function readNamed(span: string): Vote['named'] {
     const which = side(m[1] ?? '');
     const list = m[2] ?? '';
     const body = list
-      .slice(0, clauseEnd(list, 0))
+      .slice(0, sentenceEnd(list, 0))
       .replace(/\.{3,}\s*\d+\s*\.?$|\s+\d+\s*\.?\s*$|\s*\(\d+\)\s*\.?\s*$/, '')
       .trim();
     if (!which || /^\d+\b/.test(body) || /^(?:none|nil)\b/i.test(body)) {

@@ -1,5 +1,5 @@
-import { splitSentences } from '../answer/text.js';
 import { formatLongDate } from '../dates.js';
+import { splitSentences } from '../minutes/sentences.js';
 import { type Identity, parsePersonName, resolvePerson } from '../people/names.js';
 import type { Attendance, RoleChange } from '../types.js';
 import {
