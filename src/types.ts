@@ -149,6 +149,10 @@ export interface Citation {
   url: string | null;
   /** The passage text the citation rests on. */
   quote: string;
+  /** For an answer from records: the kind of record the citation rests on (a decision, a vote…). */
+  record?: RecordKind;
+  /** True when the cited meeting's minutes are not yet confirmed by a later meeting ("draft minutes"). */
+  draft?: boolean;
 }
 
 export type AnswerMode = 'llm' | 'extractive' | 'not_found';
@@ -278,6 +282,8 @@ export interface Retriever {
     options?: { filters?: SearchFilters; k?: number; signal?: AbortSignal },
   ): Promise<SearchResult>;
   stats(): Promise<IndexStats>;
+  /** The meetings within `filters`, oldest first, with what was read out of their minutes. */
+  records(filters?: SearchFilters, options?: RecordReadOptions): Promise<RecordedMeeting[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,6 +415,20 @@ export interface MeetingRecords {
   mentions: PersonMention[];
   /** What the minutes say of themselves ("DRAFT", "Adopted minutes"), when they say it. */
   ownStatus: { status: 'draft' | 'confirmed'; text: string } | null;
+}
+
+/** Which kind of record a citation rests on. */
+export type RecordKind = 'decision' | 'confirmation' | 'attendance' | 'role' | 'vote' | 'mention';
+
+/** One part of a meeting's records, by its field. */
+export type RecordPart = keyof MeetingRecords;
+
+/** What to read of the records of meetings. */
+export interface RecordReadOptions {
+  /** The parts wanted; the others come back empty. All when absent. */
+  parts?: RecordPart[];
+  /** Whether to read the meetings' items too (text and titles, without passages). Default true. */
+  items?: boolean;
 }
 
 /** A meeting together with what was read out of its minutes: the unit records answers work on. */

@@ -1,14 +1,9 @@
-import type { Answer, Citation, Meeting, RecordAnchor, RecordedMeeting } from '../types.js';
+import type { Answer, Citation, Meeting, RecordAnchor, RecordedMeeting, RecordKind } from '../types.js';
 
-export type { RecordedMeeting } from '../types.js';
+export type { RecordedMeeting, RecordKind } from '../types.js';
 
-/** Which kind of record a citation rests on, for `ask --json` and for marking decisions in Slack. */
-export type RecordKind = 'decision' | 'confirmation' | 'attendance' | 'role' | 'vote' | 'mention';
-
-/** An answer from records: every citation also says what kind of record it rests on. */
-export interface RecordAnswer extends Answer {
-  citedRecords: Array<{ n: number; kind: RecordKind }>;
-}
+/** An answer from records: every citation says what kind of record it rests on (`record`). */
+export type RecordAnswer = Answer;
 
 /** The title a citation of the meeting's header (its PRESENT list) carries. */
 const HEADER_TITLE = 'Attendance';
@@ -19,10 +14,12 @@ const HEADER_TITLE = 'Attendance';
  */
 export class Citations {
   private readonly list: Citation[] = [];
-  private readonly kinds: RecordAnswer['citedRecords'] = [];
   private readonly keys: string[] = [];
 
-  /** Cites `anchor` of `meeting` for `quote`, returning its number `n` for the answer's "[n]". */
+  /**
+   * Cites `anchor` of `meeting` for `quote`, returning its number `n` for the answer's "[n]". An
+   * item cited for a second kind of record keeps the kind it was first cited for.
+   */
   cite(meeting: Meeting, anchor: RecordAnchor, quote: string, kind: RecordKind, points: string[] = []): number {
     const key = `${meeting.source}#${anchor.itemIndex ?? 'header'}`;
     const found = this.keys.indexOf(key);
@@ -30,7 +27,6 @@ export class Citations {
     if (existing) {
       for (const point of points) if (!existing.points.includes(point)) existing.points.push(point);
       if (!existing.quote.includes(quote)) existing.quote = `${existing.quote} … ${quote}`;
-      if (!this.kinds.some((k) => k.n === existing.n && k.kind === kind)) this.kinds.push({ n: existing.n, kind });
       return existing.n;
     }
     const item = anchor.itemIndex === null ? null : (meeting.items[anchor.itemIndex] ?? null);
@@ -46,18 +42,14 @@ export class Citations {
       points: [...points],
       url: item?.url ?? meeting.url,
       quote,
+      record: kind,
     });
     this.keys.push(key);
-    this.kinds.push({ n, kind });
     return n;
   }
 
   get citations(): Citation[] {
     return this.list;
-  }
-
-  get citedRecords(): RecordAnswer['citedRecords'] {
-    return this.kinds;
   }
 }
 
@@ -104,7 +96,6 @@ export function recordAnswer(
     mode: found ? 'extractive' : 'not_found',
     answer: text,
     citations: citations.citations,
-    citedRecords: citations.citedRecords,
     searched: searchedOf(book),
   };
 }

@@ -18,7 +18,7 @@ describe('what was decided about a topic', () => {
     expect(answer.mode).toBe('extractive');
     expect(answer.citations.map((c) => [c.date, c.minute, c.points])).toEqual([['2023-11-07', '34', ['a', 'b']]]);
     expect(answer.answer).toContain('recommended to Cabinet: That the Cabinet be asked to extend the consultation');
-    expect(answer.citedRecords).toEqual([{ n: 1, kind: 'decision' }]);
+    expect(answer.citations.map((c) => ({ n: c.n, kind: c.record }))).toEqual([{ n: 1, kind: 'decision' }]);
     expectCitationsUsed(answer);
   });
 

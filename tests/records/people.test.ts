@@ -27,7 +27,7 @@ describe('who chaired', () => {
       committee: 'Planning',
     });
     expect(answer.answer).toContain('Councillor M. Trask was appointed Vice-Chairman of the Committee');
-    expect(answer.citedRecords.map((r) => r.kind)).toEqual(['role']);
+    expect(answer.citations.map((c) => c.record)).toEqual(['role']);
   });
 
   it('with no meeting in the period, gives the latest earlier record and says that is what it is', () => {
@@ -108,7 +108,7 @@ describe('what someone has said', () => {
     });
     expect(answer.answer).toContain('Councillor Hale declared a non-registerable interest in minute 34');
     expect(cited(answer)).toEqual([['2023-11-07', '32']]);
-    expect(answer.citedRecords).toEqual([{ n: 1, kind: 'mention' }]);
+    expect(answer.citations.map((c) => ({ n: c.n, kind: c.record }))).toEqual([{ n: 1, kind: 'mention' }]);
   });
 
   it('across meetings, oldest first', () => {

@@ -24,7 +24,7 @@ describe('whether minutes are confirmed', () => {
       'are confirmed: the meeting of 18 June 2024 approved them as a correct record (minute 51) [1]',
     );
     expect(answer.citations.map((c) => [c.date, c.minute])).toEqual([['2024-06-18', '51']]);
-    expect(answer.citedRecords).toEqual([{ n: 1, kind: 'confirmation' }]);
+    expect(answer.citations.map((c) => ({ n: c.n, kind: c.record }))).toEqual([{ n: 1, kind: 'confirmation' }]);
   });
 
   it('whichever order the meetings arrive in', () => {

@@ -11,7 +11,7 @@ describe('how a vote went', () => {
     expect(answer.answer).toBe(
       'On 19 June 2023 (minute 2306.03, Planning application 23/0388/OUT, land east of Ferris Road): "the Council object on the grounds of flood risk" (moved by Cllr Wrenfield, seconded by Cllr Oakes) was lost on the Chairman\'s casting vote (3 for, 3 against). for: Cllr Wrenfield, Cllr Oakes, Cllr Brackley; against: Cllr Dunnock, Cllr J Smith, Cllr Hartley-Vane [1].',
     );
-    expect(answer.citedRecords).toEqual([{ n: 1, kind: 'vote' }]);
+    expect(answer.citations.map((c) => ({ n: c.n, kind: c.record }))).toEqual([{ n: 1, kind: 'vote' }]);
   });
 
   it('gives every vote on the item in order: a motion lost, then another carried', () => {
@@ -37,7 +37,7 @@ describe('how a vote went', () => {
       topic: 'Youth Service Review',
     });
     expect(answer.answer).toContain('no vote is recorded; the minutes record the decision');
-    expect(answer.citedRecords).toEqual([{ n: 1, kind: 'decision' }]);
+    expect(answer.citations.map((c) => ({ n: c.n, kind: c.record }))).toEqual([{ n: 1, kind: 'decision' }]);
   });
 
   it('says so when nothing is about the topic', () => {
