@@ -1,82 +1,79 @@
 /**
- * Records eval: asks every question of bench/records-questions.jsonl of the answer composer for its
- * kind, over the shared corpus, examples/ and the records fixtures (parsed and read afresh, no
- * index), and reports per kind: answered citing exactly the right (date, minute) items, answered
- * with the right items among others, correctly declined, correctly called ambiguous. Each line
- * carries the kind and arguments the question reader will have to produce; the question text is
- * there for when routing is wired. Prints a table; asserts nothing.
+ * Records eval: asks every question of a records question set (bench/records-questions.jsonl by
+ * default) of the real answerer, as `minutebook ask` does with no LLM: the corpus, examples/ and the
+ * records fixtures are ingested into a temporary keyword-only index, and each question is read,
+ * routed and answered from what the index holds. Reports per kind: answered citing exactly the
+ * right (date, minute) items, answered with the right items among others, correctly declined,
+ * correctly called ambiguous, wrong. Prints a table; asserts nothing.
  *
- *   npx tsx bench/records-eval.ts [bench/records-questions.jsonl] [--verbose]
+ *   npx tsx bench/records-eval.ts [questions.jsonl] [--sources corpus,examples,fixtures,heldout] [--verbose]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { recordFiles } from '../ingest/extract/load.js';
-import {
-  answerDecisions,
-  answerDeferrals,
-  answerMinutesStatus,
-  answerPersonSaid,
-  answerVote,
-  answerWasPresent,
-  answerWhoChaired,
-  type RecordAnswer,
-} from '../src/records/index.js';
-import type { RecordedMeeting } from '../src/types.js';
+import pino from 'pino';
+import { loadManifest } from '../ingest/manifest.js';
+import { ingestFiles } from '../ingest/pipeline.js';
+import { MinutesAnswerer } from '../src/answer/answerer.js';
+import { HybridRetriever } from '../src/retrieve/retriever.js';
+import { SqliteStore } from '../src/store/sqlite/store.js';
+import type { Answer } from '../src/types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.join(root, 'bench/records-questions.jsonl');
-const verbose = process.argv.includes('--verbose');
+const args = process.argv.slice(2);
+const sourcesArg = args.indexOf('--sources');
+const file =
+  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--sources') ??
+  path.join(root, 'bench/records-questions.jsonl');
+const verbose = args.includes('--verbose');
 
 interface Question {
   id: string;
-  source: 'corpus' | 'examples' | 'fixtures';
+  source: string;
   kind: 'decisions' | 'deferred' | 'status' | 'chair' | 'present' | 'said' | 'vote';
   q: string;
-  // biome-ignore lint/suspicious/noExplicitAny: the arguments are checked by each composer's own types at the call
-  args: Record<string, any>;
   expect: 'answer' | 'decline' | 'ambiguous';
   relevant: Array<[string, string | null]>;
   contains?: string;
 }
 
-const sources: Record<Question['source'], { dir: string }> = {
-  corpus: { dir: path.resolve(root, '../shared/corpus') },
-  examples: { dir: path.join(root, 'examples') },
-  fixtures: { dir: path.join(root, 'tests/fixtures/records') },
+const sources: Record<string, string> = {
+  corpus: path.resolve(root, '../shared/corpus'),
+  examples: path.join(root, 'examples'),
+  fixtures: path.join(root, 'tests/fixtures/records'),
+  heldout: path.join(root, 'tests/fixtures/records-heldout'),
 };
+const wantedSources = sourcesArg >= 0 ? (args[sourcesArg + 1] ?? '').split(',') : ['corpus', 'examples', 'fixtures'];
 
-const book: RecordedMeeting[] = [];
-const held = new Set<Question['source']>();
-for (const [name, { dir }] of Object.entries(sources) as Array<[Question['source'], { dir: string }]>) {
-  if (!existsSync(path.join(dir, 'meetings.json'))) {
-    process.stderr.write(`note: ${dir} not found; its questions are skipped\n`);
+const logger = pino({ level: 'silent' });
+const indexDir = mkdtempSync(path.join(tmpdir(), 'minutebook-records-eval-'));
+const held = new Set<string>();
+const writer = await SqliteStore.openWriter(indexDir, {
+  purpose: 'records eval',
+  wait: { waitMs: 0 },
+  model: null,
+  logger,
+});
+for (const name of wantedSources) {
+  const dir = sources[name];
+  if (!dir || !existsSync(path.join(dir, 'meetings.json'))) {
+    process.stderr.write(`note: ${dir ?? name} not found; its questions are skipped\n`);
     continue;
   }
-  const { book: read, failed } = await recordFiles([dir], path.join(dir, 'meetings.json'));
-  for (const f of failed) process.stderr.write(`note: ${f.file}: ${f.error}\n`);
-  book.push(...read);
+  const summary = await ingestFiles([dir], {
+    store: writer,
+    embedder: null,
+    manifest: loadManifest(path.join(dir, 'meetings.json')),
+  });
+  for (const e of summary.errors) process.stderr.write(`note: ${e.source}: ${e.error.message}\n`);
   held.add(name);
 }
-
-function ask(q: Question): RecordAnswer {
-  switch (q.kind) {
-    case 'decisions':
-      return answerDecisions(q.q, book, q.args as { topic: string });
-    case 'deferred':
-      return answerDeferrals(q.q, book, q.args as { topic: string });
-    case 'status':
-      return answerMinutesStatus(q.q, book, q.args as { date: string });
-    case 'chair':
-      return answerWhoChaired(q.q, book, q.args as { when: string });
-    case 'present':
-      return answerWasPresent(q.q, book, q.args as { name: string });
-    case 'said':
-      return answerPersonSaid(q.q, book, q.args as { name: string });
-    case 'vote':
-      return answerVote(q.q, book, q.args as { topic: string });
-  }
-}
+const stats = await writer.stats();
+await writer.close();
+const store = SqliteStore.openReaderSync(indexDir, { logger });
+const retriever = new HybridRetriever({ store, embedder: null, logger, ownsStore: true });
+const answerer = new MinutesAnswerer({ retriever, chatModel: null, logger });
 
 type Verdict = 'exact' | 'among' | 'wrong' | 'declined' | 'ambiguous';
 const questions = readFileSync(file, 'utf8')
@@ -91,7 +88,7 @@ for (const q of questions) {
     skipped++;
     continue;
   }
-  const answer = ask(q);
+  const answer: Answer = await answerer.ask(q.q);
   const cited = new Set(answer.citations.map((c) => `${c.date}#${c.minute}`));
   const wanted = new Set(q.relevant.map(([date, minute]) => `${date}#${minute}`));
   const says = q.contains === undefined || answer.answer.includes(q.contains);
@@ -117,7 +114,7 @@ for (const q of questions) {
 }
 
 process.stdout.write(
-  `Records eval: ${book.length} meetings (${[...held].join(', ')}), ${questions.length - skipped} questions${skipped ? `, ${skipped} skipped` : ''}\n\n`,
+  `Records eval: ${stats.meetings} meetings (${[...held].join(', ')}), ${questions.length - skipped} questions${skipped ? `, ${skipped} skipped` : ''}\n\n`,
 );
 process.stdout.write(
   '| kind (expected) | questions | right | right items among extra citations |\n|---|---|---|---|\n',
@@ -131,3 +128,6 @@ for (const [key, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
 }
 process.stdout.write(`| **all** | ${total} | ${right} (${total ? Math.round((100 * right) / total) : 0}%) | |\n`);
 if (failures.length) process.stdout.write(`\n${failures.join('\n')}\n`);
+
+await retriever.close();
+rmSync(indexDir, { recursive: true, force: true });

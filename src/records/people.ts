@@ -175,8 +175,11 @@ export function answerWasPresent(question: string, book: RecordedMeeting[], quer
   }
   const names = resolved.status === 'match' ? resolved.person.names : [];
   const display = resolved.status === 'match' ? resolved.person.display : query.name;
+  // Someone the minutes of one council name is not looked for at another council's meetings.
+  const theirs = new Set(pool.filter((m) => namesIn([m]).some((n) => names.includes(n))).map((m) => m.meeting.council));
+  const asked = theirs.size > 0 ? inside.filter((m) => theirs.has(m.meeting.council)) : inside;
   const answered: boolean[] = [];
-  const lines = inside.map((at) => {
+  const lines = asked.map((at) => {
     const when = formatLongDate(at.meeting.date);
     const entry = at.records.attendance.find((a) => names.includes(a.name));
     if (entry) {
