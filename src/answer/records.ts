@@ -136,3 +136,12 @@ export async function markDrafts(citations: Citation[], retriever: Retriever): P
 function meetingKey(council: string | null, committee: string | null, date: string | null): string {
   return JSON.stringify([council, committee, date]);
 }
+
+/**
+ * Every decision about `topic` within `filters`, oldest first, each cited and marked draft or not:
+ * what `minutebook decisions <topic>` prints.
+ */
+export async function listDecisions(topic: string, retriever: Retriever, filters: SearchFilters): Promise<Answer> {
+  const answer = answerDecisions(`decisions about ${topic}`, await retriever.records(filters), { topic });
+  return { ...answer, citations: await markDrafts(answer.citations, retriever) };
+}
