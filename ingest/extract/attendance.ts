@@ -1,5 +1,6 @@
 import { sentenceEnd, splitSentences } from '../../src/minutes/sentences.js';
-import { couldBeSamePerson, findTitledNames, parsePersonName } from '../../src/people/names.js';
+import { couldBeSamePerson, findTitledNames, PERSON_NAME, parsePersonName } from '../../src/people/names.js';
+import { officeOf } from '../../src/people/offices.js';
 import type { Attendance, AttendanceCapacity, Meeting, RecordAnchor } from '../../src/types.js';
 import { type ListedPerson, readNameList } from './name-lists.js';
 import { anchorOf, itemParagraphs } from './paragraphs.js';
@@ -66,7 +67,9 @@ export function extractAttendance(meeting: Pick<Meeting, 'items' | 'attendees' |
   meeting.items.forEach((item, index) => {
     const at = anchorOf(item, index);
     const paragraphs = itemParagraphs(item);
-    found.push(...listsOf(paragraphs, at));
+    // The parser keeps a list's heading ("Present", "Sederunt") as its attendance item's title.
+    const titled = labelKind(item.title.replace(/[.:]\s*$/, '').trim()) ? [item.title, ...paragraphs] : paragraphs;
+    found.push(...listsOf(titled, at));
     for (const sentence of paragraphs.flatMap(splitSentences)) found.push(...sentenceAttendance(sentence, at));
   });
   if (meeting.chair && !found.some((a) => a.capacity === 'chair' && sameName(a.name, meeting.chair ?? ''))) {
@@ -107,6 +110,9 @@ function listsOf(paragraphs: string[], at: RecordAnchor): Attendance[] {
       else pending = null;
       continue;
     }
+    // Names before the paragraph's first heading belong to the list a heading above opened.
+    const before = paragraph.slice(0, labels[0]?.index ?? 0);
+    if (pending && before.trim() && looksLikeList(before)) found.push(...listed(before, pending, pendingTitle, at));
     pending = null;
     labels.forEach((label, i) => {
       const kind = labelKind(label[1] ?? '');
@@ -157,12 +163,36 @@ function substitutesList(text: string, at: RecordAnchor): Attendance[] {
   });
 }
 
+/** Someone named with their office for a title, presiding: "Chairman Walt Brenneman called the meeting to order". */
+const PRESIDING = new RegExp(
+  String.raw`${PERSON_NAME}\s+(?:called\s+the\s+(?:[\w-]+\s+)?(?:meeting|session)\s+to\s+order|presided|took\s+the\s+[Cc]hair)\b`,
+  'gu',
+);
+
+function officeHolderPresiding(sentence: string, at: RecordAnchor): Attendance[] {
+  const found: Attendance[] = [];
+  for (const match of sentence.matchAll(PRESIDING)) {
+    // A titled name ("Mayor Dana Whitlock") is read with the other titled names.
+    if (findTitledNames(match[0]).length > 0) continue;
+    const words = (match[1] ?? '').split(/\s+/);
+    for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+      const office = words.slice(0, k).join(' ');
+      if (officeOf(office) === null) continue;
+      found.push(entry(at, words.slice(k).join(' '), 'present', 'chair', { role: office }));
+      break;
+    }
+  }
+  return found;
+}
+
 /** Apologies, substitutions, the chair and taking part, read from one sentence. */
 function sentenceAttendance(sentence: string, at: RecordAnchor): Attendance[] {
-  const found: Attendance[] = [];
+  const found: Attendance[] = [...officeHolderPresiding(sentence, at)];
   const apologies = /\bapolog(?:y|ies)\b(?:\s+for\s+absence)?[^.]*?\bfrom\s+(.+)$/i.exec(sentence);
   if (apologies && !HAS_LABEL.test(sentence)) {
     const names = (apologies[1] ?? '')
+      // "…from Cr Haddon be accepted and leave of absence granted": the names end where the verb starts.
+      .replace(/\s+(?:be|was|were|is|are|had\s+been)\s+(?:accepted|noted|received|recorded)\b.*$/i, '')
       .replace(/\s+(?:who|as|due\s+to|because|owing\s+to|for\s+(?:this|the))\b.*?(?=\s+and\s+\p{Lu}|[,;]|$)/giu, '')
       .replace(/[.]$/, '');
     for (const person of readNameList(names))

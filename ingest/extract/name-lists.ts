@@ -43,7 +43,7 @@ function readAnnotation(note: string, person: ListedPerson): void {
 
 /** A plural list title ("Councillors", "Cllrs", "Councilmembers") and the singular each name takes. */
 const PLURAL_TITLE =
-  /^(Councillors|Cllrs|Councilmembers|Council\s+Members|Councilors|Aldermen|County\s+Councillors|Borough\s+Councillors|District\s+Councillors|Parish\s+Councillors|Members)\.?\s+/i;
+  /^(Councillors|Cllrs|Councilmembers|Council\s+Members|Councilors|Aldermen|Commissioners|County\s+Councillors|Borough\s+Councillors|District\s+Councillors|Parish\s+Councillors|Members)\.?\s+/i;
 /** Where two names run together without a separator: before each title. */
 const TITLE_BOUNDARY =
   /(?<!\b(?:Cllrs?|Councillors?|Councilmembers?|Mr|Mrs|Ms|Miss|Dr|Prof)\.?)\s+(?=(?:Cllrs?|Councillors?|Councilmembers?|Council\s+Members?|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Alderman)\.?\s+\p{Lu})/u;

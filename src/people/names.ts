@@ -27,6 +27,8 @@ const MEMBER_TITLES = [
   'cllr',
   'aldermen',
   'alderman',
+  'commissioners',
+  'commissioner',
   'alderwoman',
   'mayor pro tempore',
   'mayor pro tem',

@@ -169,7 +169,11 @@ export function answerWasPresent(question: string, book: RecordedMeeting[], quer
       false,
     );
   }
-  const resolved = resolvePerson(query.name, namesIn(pool));
+  // The people of the meetings asked about first: a namesake at another council is not who is meant.
+  // Across all the meetings when that is one person too (their fullest name shows).
+  const local = resolvePerson(query.name, namesIn(inside));
+  const all = resolvePerson(query.name, namesIn(pool));
+  const resolved = local.status === 'none' || (local.status === 'match' && all.status === 'match') ? all : local;
   if (resolved.status === 'ambiguous') {
     return recordAnswer(question, ambiguity(query.name, resolved.candidates), citations, book, false);
   }

@@ -198,3 +198,42 @@ describe("confirmations and the minutes' own status", () => {
     expect(readOwnStatus([{ minute: '1', title: 'Apologies', text: 'None.' }])).toBeNull();
   });
 });
+
+describe("attendance, as the parser now keeps it and in more councils' words", () => {
+  const withTitle = (title: string, text: string) =>
+    extractAttendance({ items: [item(text, title) as MinuteItem], attendees: [], chair: null }).map((a) => [
+      a.name,
+      a.presence,
+      a.capacity,
+    ]);
+
+  it('reads a list whose heading the parser kept as the attendance item title, up to the next heading', () => {
+    expect(
+      withTitle(
+        'Present',
+        'Cllr Ama Quist (Vice-Chair, in the Chair), Cllr Bo Lenz In attendance: Mr Ivo Pratt (Clerk)',
+      ),
+    ).toEqual([
+      ['Cllr Ama Quist', 'present', 'chair'],
+      ['Cllr Bo Lenz', 'present', 'member'],
+      ['Mr Ivo Pratt', 'present', 'officer'],
+    ]);
+    expect(withTitle('Sederunt', 'Councillor Tam Orr (Convener), Councillor Eve Dow.')).toEqual([
+      ['Councillor Tam Orr', 'present', 'chair'],
+      ['Councillor Eve Dow', 'present', 'member'],
+    ]);
+  });
+
+  it('takes an office held before a name, presiding, as the chair; commissioners as members', () => {
+    expect(attendees('Chairwoman Rosa Velde called the meeting to order at 7:02 p.m.')).toEqual([
+      ['Rosa Velde', 'present', 'chair', null],
+    ]);
+    expect(attendees('Absent: Commissioner Hal Pryce')).toEqual([['Commissioner Hal Pryce', 'absent', 'member', null]]);
+  });
+
+  it('ends the names of an apology where its verb starts', () => {
+    expect(attendees('That the apology received from Cr Wiremu Pane be accepted and leave granted.')).toEqual([
+      ['Cr Wiremu Pane', 'apologies', 'member', null],
+    ]);
+  });
+});
