@@ -18,8 +18,8 @@ const item = (text: string, title = 'Item'): Pick<MinuteItem, 'text' | 'title' |
   title,
   minute: '7',
 });
-const attendees = (text: string) =>
-  extractAttendance({ items: [item(text) as MinuteItem], attendees: [], chair: null }).map((a) => [
+const attendees = (text: string, title = 'Item') =>
+  extractAttendance({ items: [item(text, title) as MinuteItem], attendees: [], chair: null }).map((a) => [
     a.name,
     a.presence,
     a.capacity,
@@ -200,27 +200,20 @@ describe("confirmations and the minutes' own status", () => {
 });
 
 describe("attendance, as the parser now keeps it and in more councils' words", () => {
-  const withTitle = (title: string, text: string) =>
-    extractAttendance({ items: [item(text, title) as MinuteItem], attendees: [], chair: null }).map((a) => [
-      a.name,
-      a.presence,
-      a.capacity,
-    ]);
-
   it('reads a list whose heading the parser kept as the attendance item title, up to the next heading', () => {
     expect(
-      withTitle(
-        'Present',
+      attendees(
         'Cllr Ama Quist (Vice-Chair, in the Chair), Cllr Bo Lenz In attendance: Mr Ivo Pratt (Clerk)',
+        'Present',
       ),
     ).toEqual([
-      ['Cllr Ama Quist', 'present', 'chair'],
-      ['Cllr Bo Lenz', 'present', 'member'],
-      ['Mr Ivo Pratt', 'present', 'officer'],
+      ['Cllr Ama Quist', 'present', 'chair', null],
+      ['Cllr Bo Lenz', 'present', 'member', null],
+      ['Mr Ivo Pratt', 'present', 'officer', null],
     ]);
-    expect(withTitle('Sederunt', 'Councillor Tam Orr (Convener), Councillor Eve Dow.')).toEqual([
-      ['Councillor Tam Orr', 'present', 'chair'],
-      ['Councillor Eve Dow', 'present', 'member'],
+    expect(attendees('Councillor Tam Orr (Convener), Councillor Eve Dow.', 'Sederunt')).toEqual([
+      ['Councillor Tam Orr', 'present', 'chair', null],
+      ['Councillor Eve Dow', 'present', 'member', null],
     ]);
   });
 

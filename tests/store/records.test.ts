@@ -5,6 +5,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minutesState } from '../../src/records/index.js';
 import { openIndexWriter } from '../../src/store/open-store.js';
+import { emptyRecords } from '../../src/store/record-values.js';
 import { readCurrent } from '../../src/store/sqlite/layout.js';
 import type { IndexReader } from '../../src/store/types.js';
 import type { Meeting, MeetingRecords } from '../../src/types.js';
@@ -134,15 +135,7 @@ const julyRecords: MeetingRecords = {
   ownStatus: null,
 };
 
-const empty: MeetingRecords = {
-  decisions: [],
-  confirmations: [],
-  attendance: [],
-  roleChanges: [],
-  votes: [],
-  mentions: [],
-  ownStatus: null,
-};
+const empty = emptyRecords();
 
 /** A meeting as `recordedMeetings` gives it back: items without their passages. */
 function withoutPassages(m: Meeting): Meeting {
