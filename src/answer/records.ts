@@ -102,8 +102,12 @@ export async function answerFromRecords(
       return found(answerDecisions(asked, within(book, limits), { topic: ask.topic }));
     case 'deferred':
       return found(answerDeferrals(asked, within(book, limits), { topic: ask.topic }));
-    case 'vote':
-      return found(answerVote(asked, within(book, limits), { topic: ask.topic }));
+    case 'vote': {
+      // No recorded vote is a near miss, said as the search answer says one ("the minutes discuss
+      // X but don't record a vote"), never with a decision's figures standing in for a vote.
+      const answer = answerVote(asked, within(book, limits), { topic: ask.topic });
+      return answer.citations.some((c) => c.record === 'vote') ? answer : null;
+    }
   }
 }
 

@@ -117,6 +117,13 @@ describe('minutebook ingest, search, ask and eval', () => {
     expect(text.stdout).toMatch(/18 June 2024 \(draft minutes\), minute 55/);
   });
 
+  it('a vote the minutes do not record is a near miss, not a decision passed off as a vote', async () => {
+    const result = await runCli(['ask', 'How did the vote on the youth service go?', '--json'], { env });
+    const answer = JSON.parse(result.stdout) as { mode: string; answer: string; citations: unknown[] };
+    expect(answer.mode).toBe('not_found');
+    expect(answer.answer).toMatch(/^The minutes discuss youth service \[1\] but don't record a vote\./);
+  });
+
   it('stats lists the meetings whose minutes are still draft', async () => {
     const result = await runCli(['stats'], { env });
     expect(result.stdout).toMatch(
