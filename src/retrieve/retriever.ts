@@ -12,7 +12,7 @@ import {
   tokenize,
   withinDates,
 } from '../question/index.js';
-import type { IndexReader, StoredPassage } from '../store/types.js';
+import type { IndexReader, ScopeSummary, StoredPassage } from '../store/types.js';
 import type {
   Embedder,
   IndexStats,
@@ -149,6 +149,11 @@ export class HybridRetriever implements Retriever {
   async records(filters: SearchFilters = {}, options: RecordReadOptions = {}): Promise<RecordedMeeting[]> {
     await this.#followRebuild();
     return this.#store.recordedMeetings(filters, options);
+  }
+
+  /** What `filters` cover (meetings, dates, committees), without searching: for describing the index. */
+  scope(filters?: SearchFilters): Promise<ScopeSummary> {
+    return this.#store.meetingsInScope(filters);
   }
 
   async search(
