@@ -3,6 +3,7 @@ import path from 'node:path';
 import { asMinutebookError, type MinutebookError } from '../src/errors.js';
 import type { IndexWriter } from '../src/store/types.js';
 import type { Embedder, Meeting, MinuteItem, Passage } from '../src/types.js';
+import { extractRecords } from './extract/index.js';
 import { expandInputs } from './files.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
 import { sourceDocument } from './load.js';
@@ -69,8 +70,8 @@ function emptySummary(): IngestSummary {
 }
 
 /**
- * Embeds a meeting's passages and writes it to the index in one transaction, replacing whatever
- * that source had before.
+ * Embeds a meeting's passages, reads its records (decisions, attendance, votes…) and writes both to
+ * the index in one transaction, replacing whatever that source had before.
  */
 export async function indexMeeting(
   store: IndexWriter,
@@ -80,7 +81,7 @@ export async function indexMeeting(
 ): Promise<void> {
   const texts = meeting.items.flatMap((item) => item.passages.map((p) => embeddingText(item, p)));
   const vectors = embedder && texts.length ? await embedder.embedDocuments(texts) : null;
-  await store.replaceMeeting(meeting, hash, vectors);
+  await store.replaceMeeting(meeting, hash, vectors, extractRecords(meeting));
 }
 
 /**

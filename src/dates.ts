@@ -74,6 +74,17 @@ const ISO_DATE = String.raw`(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])`;
 /** "June 2023", "Sept 2024": a month with no day. */
 const MONTH_YEAR = String.raw`\b(${MONTH_NAME})\s*,?\s+(\d{4})(?!\d)`;
 
+/**
+ * "7th July" in a list whose last date has the year: "held on 7th July and 29th July 2025",
+ * "13 April and 11 May 2022". Only such a day takes a year; "8 November at 2pm" stays unread.
+ */
+const DAY_MONTH_IN_LIST = String.raw`(?:${WEEKDAY})?(\d{1,2})${ORDINAL}\s+(?:of\s+)?(${MONTH_NAME})(?=\s*(?:,|&|\band\b))`;
+/** What may stand between a listed day and the dated day that ends the list: more listed days. */
+const LIST_GAP = new RegExp(
+  String.raw`^(?:\s*(?:,|&|\band\b)\s*(?:${WEEKDAY})?\d{1,2}${ORDINAL}\s+(?:of\s+)?${MONTH_NAME})*\s*(?:,|&|\band\b)\s*$`,
+  'iu',
+);
+
 /** Which way round a numeric date is: day first (UK, most of the world) or month first (US). */
 export type NumericOrder = 'dmy' | 'mdy';
 
@@ -122,6 +133,14 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     const monthFirst = order === 'mdy' ? a <= 12 : a <= 12 && b > 12;
     add(m, monthFirst ? isoFromParts(second, m[1], year) : isoFromParts(m[1], second, year), 'day');
   }
+  // Days listed before a dated day take its year: read after every dated form is known.
+  const dated = [...found];
+  for (const m of text.matchAll(new RegExp(DAY_MONTH_IN_LIST, 'giu'))) {
+    const end = (m.index ?? 0) + m[0].length;
+    const last = dated.filter((d) => d.index >= end).sort((x, y) => x.index - y.index)[0];
+    if (last && LIST_GAP.test(text.slice(end, last.index)))
+      add(m, isoFromParts(m[1], m[2], last.iso.slice(0, 4)), 'day');
+  }
   if (options.months ?? true) {
     for (const m of text.matchAll(new RegExp(MONTH_YEAR, 'giu'))) {
       const month = monthNumber(m[1] ?? '');
@@ -130,6 +149,17 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     }
   }
   return found.sort((x, y) => x.index - y.index);
+}
+
+/**
+ * How a document writes its numeric dates, judged by how it writes its dates in words: month first
+ * when it writes "March 5, 2019" more often than "5 March 2019" (a US council's minutes), day
+ * first otherwise.
+ */
+export function numericOrderOf(text: string): NumericOrder {
+  const usForm = text.match(new RegExp(US_DATE, 'giu'))?.length ?? 0;
+  const ukForm = text.match(new RegExp(LONG_DATE, 'giu'))?.length ?? 0;
+  return usForm > ukForm ? 'mdy' : 'dmy';
 }
 
 /** The first real calendar day written in `text` in any form {@link findDates} reads, or null. */

@@ -149,6 +149,10 @@ export interface Citation {
   url: string | null;
   /** The passage text the citation rests on. */
   quote: string;
+  /** For an answer from records: the kind of record the citation rests on (a decision, a vote…). */
+  record?: RecordKind;
+  /** True when the cited meeting's minutes are not yet confirmed by a later meeting ("draft minutes"). */
+  draft?: boolean;
 }
 
 export type AnswerMode = 'llm' | 'extractive' | 'not_found';
@@ -278,4 +282,157 @@ export interface Retriever {
     options?: { filters?: SearchFilters; k?: number; signal?: AbortSignal },
   ): Promise<SearchResult>;
   stats(): Promise<IndexStats>;
+  /** The meetings within `filters`, oldest first, with what was read out of their minutes. */
+  records(filters?: SearchFilters, options?: RecordReadOptions): Promise<RecordedMeeting[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records: what the minutes decided, whether they are confirmed, who was there, how votes went.
+// Read out of a parsed Meeting by `ingest/extract/`; answered from by `src/records/`.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Where in a meeting a record was read: the item (by its position in `Meeting.items`, which is
+ * stable for the same text) and its printed minute number. `itemIndex` is null for what the
+ * meeting's header says (the PRESENT list of printed minutes).
+ */
+export interface RecordAnchor {
+  itemIndex: number | null;
+  minute: string | null;
+}
+
+/**
+ * What a decision did. `recommended` sends the matter to another body (Cabinet, Council, a
+ * commission); `noted` receives something without deciding on it.
+ */
+export type DecisionKind = 'resolved' | 'agreed' | 'recommended' | 'deferred' | 'refused' | 'noted';
+
+/** One decision of an item: one resolution, or one lettered/numbered point of it. */
+export interface Decision {
+  at: RecordAnchor;
+  /** The sub-point label as printed ("a", "ii", "1"), or null when the resolution has none. */
+  label: string | null;
+  kind: DecisionKind;
+  /** The decision's words, without the marker and the label ("That the report be noted"). */
+  text: string;
+  /** The marker as printed ("RESOLVED", "AGREED", "DECIDED", "RECOMMENDED"), or null where there was none or it was lost. */
+  marker: string | null;
+  /** For `recommended`: the body it goes to ("Cabinet"), when named. */
+  to: string | null;
+  /** For `deferred`: until when, as the minutes put it ("the next meeting", "a site inspection"), when said. */
+  until: string | null;
+}
+
+/** A later meeting's confirmation (or not) of earlier minutes. */
+export interface Confirmation {
+  at: RecordAnchor;
+  /**
+   * ISO dates of the meetings whose minutes were dealt with. Empty when the minutes say only "the
+   * previous meeting": the store resolves that to the committee's last meeting before this one.
+   */
+  meetingDates: string[];
+  /** Whose minutes, when the sentence names the body ("of the Planning Committee"); null means this meeting's own committee. */
+  committee: string | null;
+  /** `confirmed` (as a correct record, signed, approved, adopted) or `not_confirmed` (deferred, laid over, rejected). */
+  outcome: 'confirmed' | 'not_confirmed';
+  /** An amendment the confirmation was made subject to, as printed. */
+  subjectTo: string | null;
+  /** The sentence that says so. */
+  text: string;
+}
+
+/** In what capacity someone was at a meeting. */
+export type AttendanceCapacity = 'chair' | 'vice-chair' | 'member' | 'substitute' | 'attending' | 'officer' | 'public';
+
+/** One person's attendance at one meeting, or their apologies or absence. */
+export interface Attendance {
+  at: RecordAnchor;
+  /** The name as printed ("Mrs. H. J. Fryer CC", "Councilmember Ryan"). */
+  name: string;
+  presence: 'present' | 'apologies' | 'absent';
+  capacity: AttendanceCapacity;
+  /** The role printed beside the name ("Lead Member for Children and Families", "City Manager"). */
+  role: string | null;
+  /** For a substitute: the member they stood in for, as printed. */
+  substituteFor: string | null;
+  /**
+   * `list`: an attendance list or apologies sentence says so; `participation`: the minutes show
+   * them taking part (declaring an interest, asking, moving), which only proves presence.
+   */
+  evidence: 'list' | 'participation';
+}
+
+/** A change of office: elected or appointed to a role, or leaving one. */
+export interface RoleChange {
+  at: RecordAnchor;
+  /** The person as printed. */
+  person: string;
+  /** The role as printed ("Chairman", "Deputy Chairman", "Lead Member for Children and Family Services"). */
+  role: string;
+  /** The role read: chair and vice-chair (and their synonyms) are what "who chaired" asks about. */
+  office: 'chair' | 'vice-chair' | 'other';
+  /** The body whose office it is, when the minutes name one ("the Council"). */
+  body: string | null;
+  change: 'appointed' | 'ceased';
+  /** ISO date it holds from: the meeting's date unless the minutes give another ("with effect from"). */
+  from: string | null;
+  /** Until when, as printed ("the Annual Meeting of the County Council in 2019"). */
+  until: string | null;
+  /** True when the office was for this meeting only ("Vice Chairman for the meeting"). */
+  thisMeetingOnly: boolean;
+}
+
+/** A vote as the minutes record it. */
+export interface Vote {
+  at: RecordAnchor;
+  /** What was put to the vote, as printed (the motion, or the resolution it produced). */
+  motion: string;
+  outcome: 'carried' | 'lost';
+  /** Carried with no vote against and no abstention ("unanimously", "carried unanimously"). */
+  unanimous: boolean;
+  counts: { for: number | null; against: number | null; abstain: number | null } | null;
+  /** Who voted which way, where the minutes name them ("Ayes: …", "There voted for: …"). */
+  named: { for: string[]; against: string[]; abstain: string[] } | null;
+  movedBy: string | null;
+  secondedBy: string | null;
+  /** Who gave a casting vote, when one decided it. */
+  castingVote: string | null;
+}
+
+/** An item naming a person: what "what has Cllr X said about Y?" is answered from. */
+export interface PersonMention {
+  at: RecordAnchor;
+  name: string;
+}
+
+/** Everything read out of one meeting's minutes beyond its items. */
+export interface MeetingRecords {
+  decisions: Decision[];
+  confirmations: Confirmation[];
+  attendance: Attendance[];
+  roleChanges: RoleChange[];
+  votes: Vote[];
+  mentions: PersonMention[];
+  /** What the minutes say of themselves ("DRAFT", "Adopted minutes"), when they say it. */
+  ownStatus: { status: 'draft' | 'confirmed'; text: string } | null;
+}
+
+/** Which kind of record a citation rests on. */
+export type RecordKind = 'decision' | 'confirmation' | 'attendance' | 'role' | 'vote' | 'mention';
+
+/** One part of a meeting's records, by its field. */
+export type RecordPart = keyof MeetingRecords;
+
+/** What to read of the records of meetings. */
+export interface RecordReadOptions {
+  /** The parts wanted; the others come back empty. All when absent. */
+  parts?: RecordPart[];
+  /** Whether to read the meetings' items too (text and titles, without passages). Default true. */
+  items?: boolean;
+}
+
+/** A meeting together with what was read out of its minutes: the unit records answers work on. */
+export interface RecordedMeeting {
+  meeting: Meeting;
+  records: MeetingRecords;
 }

@@ -5,6 +5,7 @@ import {
   isIsoDate,
   isoFromParts,
   monthNumber,
+  numericOrderOf,
   parseDate,
   parseLongDate,
 } from '../src/dates.js';
@@ -73,5 +74,22 @@ describe('reading dates as councils print them', () => {
     expect(formatLongDate('2020-06-02')).toBe('2 June 2020');
     expect(formatLongDate('2023-06')).toBe('June 2023');
     expect(formatLongDate(null)).toBe('date unknown');
+  });
+
+  it('gives days listed before a dated day its year, and leaves a day with no year unread', () => {
+    const iso = (text: string) => findDates(text, { months: false }).map((d) => d.iso);
+    expect(iso('the meetings held on 7th July and 29th July 2025')).toEqual(['2025-07-07', '2025-07-29']);
+    expect(iso('13 April, 20 April and 11 May 2022')).toEqual(['2022-04-13', '2022-04-20', '2022-05-11']);
+    expect(iso('1st November and 13th December 2006')).toEqual(['2006-11-01', '2006-12-13']);
+    expect(iso('would be held on 08 November at 2:00pm')).toEqual([]);
+    expect(iso('on 3 June and then, many weeks later, on 5 June 2020')).toEqual(['2020-06-05']);
+  });
+
+  it("reads a document's numeric dates the way it writes its dates in words", () => {
+    expect(numericOrderOf('REGULAR MEETING MARCH 5, 2019. Approval of minutes of February 19, 2019 and 2/26/19.')).toBe(
+      'mdy',
+    );
+    expect(numericOrderOf('held on 5 March 2019; minutes of 19 February 2019 (26/02/19).')).toBe('dmy');
+    expect(numericOrderOf('no dates in words at all')).toBe('dmy');
   });
 });

@@ -3,6 +3,8 @@
  * item" (a title after a number, a heading above one, a heading that stands in for a number).
  */
 
+import { officeOf } from '../../src/people/offices.js';
+
 /** Verbs that make a line a sentence rather than a title ("Questions asked by members…" stays a title). */
 export const FINITE_VERB =
   /\b(?:is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|has|have|had|did|does|do|reported|received|considered|noted|agreed|made|raised|explained|welcomed|thanked|replied|confirmed|stated)\b/i;
@@ -22,10 +24,6 @@ const STANDARD_HEADING =
 export const ATTENDANCE_START =
   /^(?:present|members present|councillors present|those (?:present|attending)|attendance|in attendance|attendees|roll call|sederunt|presennol|board members present|directors present)\b/i;
 
-/** The chair's office named alone: "Chair", "The Chairman", "Cathaoirleach", "Convener", "In the Chair". */
-const CHAIR_OFFICE =
-  /^(?:(?:the )?(?:chair(?:man|person)?|cathaoirleach|conven[eo]r|presiding (?:member|officer)|mayor)|in the chair)$/i;
-
 /**
  * A heading over who attended, not over business: "OFFICIALS IN ATTENDANCE:", "STAFF:", "APOLOGIES:",
  * and a heading that is only the chair's office ("CHAIR:", "CATHAOIRLEACH:"), over who presided.
@@ -35,7 +33,7 @@ export function isRosterHeading(title: string): boolean {
   return (
     ATTENDANCE_START.test(text) ||
     /\b(?:present|attendance|attending|apologies|absent|officers|officials|staff)\b/i.test(text) ||
-    CHAIR_OFFICE.test(text)
+    officeOf(text) === 'chair'
   );
 }
 

@@ -1,3 +1,4 @@
+import { splitSentences } from '../minutes/sentences.js';
 import {
   type Concept,
   type DocTerms,
@@ -14,7 +15,6 @@ import {
 import { NOT_COVERED_BELOW, UNKNOWN_WORD_BELOW } from '../retrieve/retriever.js';
 import type { SearchResult } from '../types.js';
 import type { GivenPassage } from './passages.js';
-import { splitSentences } from './text.js';
 
 /**
  * Whether the minutes answer a question: the one place that decides "not in the minutes", in both

@@ -11,6 +11,7 @@ import { answerWithModel } from './model-answer.js';
 import { closestText, nearMissText, notFoundText, searchedOf } from './not-found.js';
 import { chronological, citationFor, type GivenPassage, numberPassages } from './passages.js';
 import { buildFollowUpMessages, loadPrompts, type Prompts } from './prompts.js';
+import { answerFromRecords, markDrafts } from './records.js';
 
 /** Hits asked of the retriever: a history question needs more meetings than a question of fact. */
 const K_FACT = 6;
@@ -71,11 +72,21 @@ export class MinutesAnswerer implements Answerer {
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const answer = await this.answer(question, options);
+    return { ...answer, citations: await markDrafts(answer.citations, this.retriever) };
+  }
+
+  /** The answer, from the records when the question asks for one, else from searching the minutes. */
+  private async answer(question: string, options: AskOptions): Promise<Answer> {
     const asked = question.trim();
     if (!asked)
       throw new BadInputError('the question is empty: ask something, e.g. "What was said about school transport?"');
 
     const standalone = await this.standalone(asked, options);
+    const fromRecords = await answerFromRecords(standalone, this.retriever, options.filters ?? {});
+    if (fromRecords) {
+      return { ...fromRecords, question: asked, ...(standalone !== asked ? { interpretedAs: standalone } : {}) };
+    }
     // Read here for how many items to ask for; the retriever reads it again knowing the minutes.
     const history = readQuestion(standalone).history;
     const result = await this.retriever.search(standalone, {

@@ -2,7 +2,7 @@ import { formatLongDate } from '../dates.js';
 import type { Citation } from '../types.js';
 
 /** What a citation needs to be rendered; both `Citation` and a search hit have it. */
-export type Citable = Pick<Citation, 'committee' | 'date' | 'minute' | 'title' | 'points'> & {
+export type Citable = Pick<Citation, 'committee' | 'date' | 'minute' | 'title' | 'points' | 'draft'> & {
   council?: string | null;
 };
 
@@ -15,12 +15,14 @@ function pointsLabel(points: string[]): string | null {
 /**
  * Renders a citation the way people refer to minutes:
  * "Children and Families Overview and Scrutiny Committee, 6 September 2022, minute 21 — SEND and
- * Inclusion (point i)". Unknown parts are left out rather than shown as blanks.
+ * Inclusion (point i)". Unknown parts are left out rather than shown as blanks. Minutes no later
+ * meeting has confirmed say so after the date ("6 September 2022 (draft minutes)"), in every front end.
  */
 export function formatCitation(citation: Citable): string {
+  const date = citation.date ? formatLongDate(citation.date) : 'date unknown';
   const where = [
     citation.committee ?? citation.council ?? 'Unknown committee',
-    citation.date ? formatLongDate(citation.date) : 'date unknown',
+    citation.draft ? `${date} (draft minutes)` : date,
     citation.minute ? `minute ${citation.minute}` : null,
   ]
     .filter((part): part is string => part !== null)

@@ -1,4 +1,5 @@
 import { formatLongDate } from '../dates.js';
+import { splitSentences } from '../minutes/sentences.js';
 import {
   type Concept,
   type DocTerms,
@@ -13,7 +14,7 @@ import {
 import type { Citation } from '../types.js';
 import { formatMeetingRef } from './citation.js';
 import { citationFor, type GivenPassage } from './passages.js';
-import { looksLikeInstruction, splitSentences } from './text.js';
+import { looksLikeInstruction } from './text.js';
 
 /**
  * Sentences every item has ("The Committee considered a report of the Director…", "That the report

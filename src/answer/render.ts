@@ -31,6 +31,9 @@ export function answerJson(answer: Answer): unknown {
       points: c.points,
       url: c.url,
       quote: c.quote,
+      // Which record an answer from records rests on (decision, vote, attendance…), else null.
+      record: c.record ?? null,
+      draft: c.draft === true,
     })),
     searched: answer.searched,
     ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),

@@ -1,5 +1,5 @@
+import { splitSentences } from '../minutes/sentences.js';
 import { citedNumbers, findMarkers, markersBeforeStops, withoutMarkers } from './markers.js';
-import { splitSentences } from './text.js';
 
 /**
  * Reads a model's reply — JSON sentences from structured output, or prose with citation markers —

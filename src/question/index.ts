@@ -11,6 +11,7 @@ export { Glossary } from './glossary.js';
 export { askedFacets, asksForProcedure, type Facet, isHistoryQuestion } from './intent.js';
 export type { KnownNames } from './names.js';
 export { type Question, type QuestionContext, type ReadConcept, readQuestion } from './reader.js';
+export { type RecordAsk, readRecordAsk } from './records.js';
 export { stem, stemSet, stems, topicStems } from './stem.js';
 export { isStopword } from './stopwords.js';
 export { correctTypo, readSlip, type Slip, type Vocabulary } from './typos.js';

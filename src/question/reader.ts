@@ -12,6 +12,7 @@ import {
   isHistoryQuestion,
 } from './intent.js';
 import { type KnownNames, namedScope } from './names.js';
+import { type RecordAsk, readRecordAsk } from './records.js';
 import { withoutShorthand } from './shorthand.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -89,6 +90,8 @@ export interface Question {
   alternatives: Array<{ word: string; reading: string }>;
   /** The minutes' one-word forms of words the question splits ("noticeboard" for "notice board"). */
   compounds: string[];
+  /** What the minutes' records answer, when the question asks for one (a decision, a vote, who chaired…). */
+  records: RecordAsk | null;
 }
 
 /** Reads a question. Without a context it still removes filler and reads dates and intent. */
@@ -146,6 +149,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     corrections,
     alternatives,
     compounds: [...new Set(joined.values())],
+    records: readRecordAsk(text, topic),
   };
 }
 

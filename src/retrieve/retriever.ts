@@ -13,7 +13,16 @@ import {
   withinDates,
 } from '../question/index.js';
 import type { IndexReader, ScopeSummary, StoredPassage } from '../store/types.js';
-import type { Embedder, IndexStats, Retriever, SearchFilters, SearchHit, SearchResult } from '../types.js';
+import type {
+  Embedder,
+  IndexStats,
+  RecordedMeeting,
+  RecordReadOptions,
+  Retriever,
+  SearchFilters,
+  SearchHit,
+  SearchResult,
+} from '../types.js';
 import { type CorpusStats, corpusStatsFor } from './corpus-stats.js';
 
 /** Passages fetched from each half before fusion; items are built from their union. */
@@ -137,6 +146,12 @@ export class HybridRetriever implements Retriever {
 
   stats(): Promise<IndexStats> {
     return this.#store.stats();
+  }
+
+  /** The meetings within `filters` with their records, from the index as it now stands. */
+  async records(filters: SearchFilters = {}, options: RecordReadOptions = {}): Promise<RecordedMeeting[]> {
+    await this.#followRebuild();
+    return this.#store.recordedMeetings(filters, options);
   }
 
   /** What `filters` cover (meetings, dates, committees), without searching: for describing the index. */

@@ -20,11 +20,11 @@ export async function copyIndex(
 ): Promise<CopySummary> {
   const summary: CopySummary = { meetings: 0, passages: 0, unchanged: 0 };
   let done = 0;
-  for await (const { meeting, contentHash, vectors } of from.exportMeetings()) {
+  for await (const { meeting, records, contentHash, vectors } of from.exportMeetings()) {
     if ((await to.contentHash(meeting.source)) === contentHash) {
       summary.unchanged++;
     } else {
-      await to.replaceMeeting(meeting, contentHash, vectors);
+      await to.replaceMeeting(meeting, contentHash, vectors, records);
       summary.meetings++;
       summary.passages += meeting.items.reduce((n, item) => n + item.passages.length, 0);
     }

@@ -6,7 +6,15 @@
  * and imports them from here: they are built on the domain types of `src/types.ts`, which knows
  * nothing of the store (so the two never import each other).
  */
-import type { IndexStats, Meeting, MinuteItem, SearchFilters } from '../types.js';
+import type {
+  IndexStats,
+  Meeting,
+  MeetingRecords,
+  MinuteItem,
+  RecordedMeeting,
+  RecordReadOptions,
+  SearchFilters,
+} from '../types.js';
 
 /** The embedding model an index's vectors come from. */
 export interface IndexModel {
@@ -56,6 +64,8 @@ export interface IndexedMeeting {
 /** A meeting as stored, for copying an index into another store without parsing or embedding again. */
 export interface ExportedMeeting {
   meeting: Meeting;
+  /** What was read out of its minutes beyond the items; empty lists when none were written. */
+  records: MeetingRecords;
   contentHash: string;
   /** One per passage in item order, or null for a keyword-only index. */
   vectors: Float32Array[] | null;
@@ -92,6 +102,15 @@ export interface IndexReader {
   changeStamp(): Promise<string>;
   /** Every minute item's title and text, for corpus statistics. Finish the loop before writing. */
   itemTexts(): AsyncIterable<{ itemId: number; title: string; text: string }>;
+  /**
+   * The meetings within `filters`, oldest first, each with what was read out of its minutes
+   * (decisions, confirmations, attendance, role changes, votes, mentions, own status). Records
+   * anchor to items by position, so items are read with them unless `items: false` (a status check
+   * needs none). A confirmation is stored as the claim its meeting makes ("the minutes of 2 June
+   * confirmed"): which meeting that is, is worked out by the reader over the meetings returned, so
+   * it holds whichever order the meetings were indexed in.
+   */
+  recordedMeetings(filters?: SearchFilters, options?: RecordReadOptions): Promise<RecordedMeeting[]>;
   /** Every meeting whole, with its vectors: what `minutebook migrate` copies. */
   exportMeetings(): AsyncIterable<ExportedMeeting>;
   /** A small named cache beside the index (corpus statistics), or null when there is none. */
@@ -114,11 +133,16 @@ export interface IndexWriter extends IndexReader {
   /** The content hash recorded for `source`, or null when it is not indexed. */
   contentHash(source: string): Promise<string | null>;
   /**
-   * Replaces everything indexed from `meeting.source` with `meeting`, atomically. `vectors` align
-   * with the meeting's passages flattened in item order, and are given exactly when the index has a
-   * model (null for a keyword-only index).
+   * Replaces everything indexed from `meeting.source` with `meeting` and its `records`, atomically.
+   * `vectors` align with the meeting's passages flattened in item order, and are given exactly when
+   * the index has a model (null for a keyword-only index). Without `records` the meeting has none.
    */
-  replaceMeeting(meeting: Meeting, contentHash: string, vectors: Float32Array[] | null): Promise<void>;
+  replaceMeeting(
+    meeting: Meeting,
+    contentHash: string,
+    vectors: Float32Array[] | null,
+    records?: MeetingRecords,
+  ): Promise<void>;
   /** Drops the meeting indexed from `source`. Resolves false when there was none. */
   removeMeeting(source: string): Promise<boolean>;
   /** Every indexed meeting, oldest first. */

@@ -88,6 +88,8 @@ describe('MinutesAnswerer with an LLM (a real HTTP server scripted to reply)', (
         points: [],
         url: null,
         quote: LOOKED_AFTER_2020.evidence[0]?.text,
+        // The fixture retriever holds no records, so nothing says these minutes are draft.
+        draft: false,
       },
     ]);
     expect(answer.searched).toEqual({

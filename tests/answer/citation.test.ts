@@ -66,6 +66,17 @@ describe('answer output for the CLI', () => {
     );
   });
 
+  it('says "draft minutes" after the date of a meeting whose minutes are not yet confirmed', () => {
+    const [first] = ANSWER.citations;
+    if (!first) throw new Error('no citation');
+    expect(renderAnswerText({ ...ANSWER, citations: [{ ...first, draft: true }] })).toContain(
+      '[1] Children and Families Overview and Scrutiny Committee, 6 September 2022 (draft minutes), minute 21 — SEND and Inclusion (point i)',
+    );
+    expect(answerJson({ ...ANSWER, citations: [{ ...first, draft: true, record: 'decision' }] })).toMatchObject({
+      citations: [{ draft: true, record: 'decision' }],
+    });
+  });
+
   it('gives --json exactly the contract keys', () => {
     const json = JSON.parse(JSON.stringify(answerJson(ANSWER)));
     expect(Object.keys(json)).toEqual(['question', 'mode', 'answer', 'citations', 'searched']);
@@ -80,7 +91,10 @@ describe('answer output for the CLI', () => {
       'points',
       'url',
       'quote',
+      'record',
+      'draft',
     ]);
+    expect(json.citations[0]).toMatchObject({ record: null, draft: false });
     expect(Object.keys(json.searched)).toEqual(['meetings', 'from', 'to', 'committees']);
     expect(answerJson({ ...ANSWER, fallbackReason: 'the model was unavailable' })).toMatchObject({
       fallbackReason: 'the model was unavailable',

@@ -1,5 +1,13 @@
 import { createLogger, type Logger } from '../../src/logger.js';
-import type { IndexStats, Retriever, SearchFilters, SearchHit, SearchResult, SearchScope } from '../../src/types.js';
+import type {
+  IndexStats,
+  RecordedMeeting,
+  Retriever,
+  SearchFilters,
+  SearchHit,
+  SearchResult,
+  SearchScope,
+} from '../../src/types.js';
 
 /**
  * Fixtures for the answering tests: hand-built search hits written in the style of real committee
@@ -138,6 +146,11 @@ export class FixtureRetriever implements Retriever {
         filters,
       },
     };
+  }
+
+  /** Fixed hits come from no meetings: there are no records to read. */
+  async records(): Promise<RecordedMeeting[]> {
+    return [];
   }
 
   async stats(): Promise<IndexStats> {

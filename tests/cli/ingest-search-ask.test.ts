@@ -87,6 +87,52 @@ describe('minutebook ingest, search, ask and eval', () => {
     expect(answer.searched).toMatchObject({ meetings: 3, from: '2023-11-07', to: '2024-06-18' });
   });
 
+  it('decisions lists what was decided about a topic, cited, and filters like search', async () => {
+    const result = await runCli(['decisions', 'foster carer allowances', '--json'], { env });
+    expect(result.code).toBe(0);
+    const answer = JSON.parse(result.stdout) as { citations: Array<Record<string, unknown>> };
+    expect(answer.citations).toEqual([
+      expect.objectContaining({ date: '2024-03-12', minute: '49', record: 'decision', draft: false }),
+    ]);
+    const none = await runCli(['decisions', 'foster carer allowances', '--after', '2024-04-01'], { env });
+    expect(none.stdout).toMatch(/record no decision about foster carer allowances/);
+  });
+
+  it('ask --json marks answers from records and citations of draft minutes', async () => {
+    const question = 'What did the committee decide about detached youth work?';
+    const result = await runCli(['ask', question, '--json'], { env });
+    expect(result.code).toBe(0);
+    const answer = JSON.parse(result.stdout) as { citations: Array<Record<string, unknown>> };
+    // 18 June 2024 is the last meeting held: nothing has confirmed its minutes yet.
+    expect(answer.citations).toEqual([
+      expect.objectContaining({
+        date: '2024-06-18',
+        minute: '55',
+        points: ['a', 'b'],
+        record: 'decision',
+        draft: true,
+      }),
+    ]);
+    const text = await runCli(['ask', question], { env });
+    expect(text.stdout).toMatch(/18 June 2024 \(draft minutes\), minute 55/);
+  });
+
+  it('a vote the minutes do not record is a near miss, not a decision passed off as a vote', async () => {
+    const result = await runCli(['ask', 'How did the vote on the youth service go?', '--json'], { env });
+    const answer = JSON.parse(result.stdout) as { mode: string; answer: string; citations: unknown[] };
+    expect(answer.mode).toBe('not_found');
+    expect(answer.answer).toMatch(/^The minutes discuss youth service \[1\] but don't record a vote\./);
+  });
+
+  it('stats lists the meetings whose minutes are still draft', async () => {
+    const result = await runCli(['stats'], { env });
+    expect(result.stdout).toMatch(
+      /Drafts: +1 meeting\(s\) not yet confirmed by a later meeting\n {2}Children and Young People Scrutiny Committee, 2024-06-18/,
+    );
+    const json = JSON.parse((await runCli(['stats', '--json'], { env })).stdout) as { draftMeetings: unknown[] };
+    expect(json.draftMeetings).toEqual([expect.objectContaining({ date: '2024-06-18' })]);
+  });
+
   it('ask says plainly when the minutes do not cover a question', async () => {
     const result = await runCli(['ask', 'What was decided about the Lutterworth bypass?', '--json'], { env });
     const answer = JSON.parse(result.stdout) as { mode: string; answer: string; citations: unknown[] };

@@ -101,6 +101,15 @@ describe('citationLabel', () => {
       citationLabel(sampleCitation({ council: null, committee: null, date: null, minute: null, points: ['ii'] })),
     ).toBe('Unknown committee, date unknown — Home to School Transport Policy (point ii)');
   });
+
+  it('says "draft minutes" in the citation blocks when the cited minutes are not yet confirmed', () => {
+    const answer = sampleAnswer('What was agreed?', {
+      citations: [sampleCitation({ draft: true }), sampleCitation({ n: 2, draft: false })],
+    });
+    const text = JSON.stringify(renderAnswer(answer));
+    expect(text).toContain('12 March 2024 (draft minutes)');
+    expect(text.match(/draft minutes/g)).toHaveLength(1);
+  });
 });
 
 describe('homeView', () => {

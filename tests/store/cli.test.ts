@@ -51,6 +51,27 @@ describe('minutebook stats and remove', () => {
       to: '2024-01-05',
       model: MODEL.id,
       dimensions: MODEL.dimensions,
+      // Each committee's only meeting: nothing later has confirmed its minutes.
+      draftMeetings: [
+        {
+          council: 'Ashford Borough Council',
+          committee: 'Planning Committee',
+          date: '2019-02-15',
+          source: 'minutes/series-1.pdf',
+        },
+        {
+          council: 'Ashford Borough Council',
+          committee: 'Children and Young People Scrutiny',
+          date: '2020-03-15',
+          source: 'minutes/series-2.pdf',
+        },
+        {
+          council: 'Ashford Borough Council',
+          committee: 'Cabinet',
+          date: '2024-01-05',
+          source: path.join(dir, 'minutes', 'cabinet.txt'),
+        },
+      ],
     });
   });
 

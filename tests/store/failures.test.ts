@@ -56,7 +56,7 @@ describe('the SQLite store when things go wrong', () => {
     db.prepare("UPDATE meta SET value = '99' WHERE key = 'formatVersion'").run();
     db.close();
     await expect(reader(dir)).rejects.toThrow(IndexMismatchError);
-    await expect(reader(dir)).rejects.toThrow(/format version 99 .* reads version 2; rebuild/);
+    await expect(reader(dir)).rejects.toThrow(/format version 99 .* reads version 3; rebuild/);
   });
 
   it('reports a database file full of garbage as corrupt', async () => {

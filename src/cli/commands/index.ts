@@ -20,6 +20,7 @@ export const commands: CommandEntry[] = [
   { name: 'sync', summary: "Keep the index in step with a council's ModernGov site", load: () => import('./sync.js') },
   { name: 'search', summary: 'Find the minute items that match a question', load: () => import('./search.js') },
   { name: 'ask', summary: 'Answer a question from the minutes, with citations', load: () => import('./ask.js') },
+  { name: 'decisions', summary: 'List what was decided about a topic', load: () => import('./decisions.js') },
   { name: 'stats', summary: 'Show what is indexed', load: () => import('./stats.js') },
   { name: 'remove', summary: 'Remove one meeting from the index', load: () => import('./remove.js') },
   {

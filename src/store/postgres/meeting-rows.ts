@@ -1,12 +1,14 @@
 import type pg from 'pg';
-import type { Meeting } from '../../types.js';
+import type { Meeting, MeetingRecords } from '../../types.js';
 import { passageHeader } from '../passage-header.js';
+import { recordRows } from '../record-values.js';
 import { vectorLiteral } from './rows.js';
 import { searchVector } from './sql.js';
 
 /**
  * A meeting's rows in and out of PostgreSQL, inside the caller's transaction: the meeting, its
- * items (one statement) and its passages with their search vectors and embeddings (one statement).
+ * items (one statement), its passages with their search vectors and embeddings (one statement) and
+ * its records (one statement). Deleting the meeting row takes the rest with it.
  */
 
 /** What deleting a meeting took away, for the counts in meta. */
@@ -35,14 +37,15 @@ export async function deleteMeetingRows(client: pg.ClientBase, s: string, source
   };
 }
 
-/** Inserts `meeting` with its items and passages; `vectors` align with the flattened passages. */
+/** Inserts `meeting` with its items, passages and records; `vectors` align with the flattened passages. */
 export async function insertMeetingRows(
   client: pg.ClientBase,
   s: string,
-  meeting: Meeting,
+  written: { meeting: Meeting; records: MeetingRecords | null },
   contentHash: string,
   vectors: Float32Array[] | null,
 ): Promise<void> {
+  const { meeting, records } = written;
   const passageCount = meeting.items.reduce((n, item) => n + item.passages.length, 0);
   const inserted = await client.query(
     `INSERT INTO ${s}.meetings (source, content_hash, council, committee, date, start_time, venue, chair, attendees, url, warnings, vectors)
@@ -63,6 +66,7 @@ export async function insertMeetingRows(
     ],
   );
   const meetingId = String((inserted.rows[0] as Record<string, unknown>).id);
+  if (records) await insertRecordRows(client, s, meetingId, records);
   if (meeting.items.length === 0) return;
 
   const items = meeting.items;
@@ -120,6 +124,21 @@ export async function insertMeetingRows(
      FROM unnest($2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
        AS u(item_id, position, text, header, points, title, embedding)`,
     [meetingId, columns.item, columns.position, columns.text, columns.header, more.points, more.title, more.embedding],
+  );
+}
+
+async function insertRecordRows(client: pg.ClientBase, s: string, meetingId: string, records: MeetingRecords) {
+  const rows = recordRows(records);
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO ${s}.records (meeting_id, part, position, data)
+     SELECT $1, u.part, u.position, u.data::jsonb FROM unnest($2::text[], $3::int[], $4::text[]) AS u(part, position, data)`,
+    [
+      meetingId,
+      rows.map((r) => r.part),
+      rows.map((r) => r.position),
+      rows.map((r) => JSON.stringify(r.data, (_, value) => (typeof value === 'string' ? clean(value) : value))),
+    ],
   );
 }
 

@@ -89,6 +89,22 @@ CREATE INDEX passages_search ON ${s}.passages USING gin (search);
 CREATE TABLE ${s}.caches (name text PRIMARY KEY, value text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());
 `,
   },
+  {
+    version: 2,
+    name: 'records: decisions, confirmations, attendance, role changes, votes, mentions, own status',
+    // Meetings indexed before this have no records: clearing their content hash makes the next
+    // ingest of the same files read them again (and write their records) instead of skipping them.
+    sql: (s) => `
+CREATE TABLE ${s}.records (
+  meeting_id bigint NOT NULL REFERENCES ${s}.meetings (id) ON DELETE CASCADE,
+  part text NOT NULL,
+  position integer NOT NULL,
+  data jsonb NOT NULL,
+  PRIMARY KEY (meeting_id, part, position)
+);
+UPDATE ${s}.meetings SET content_hash = '';
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

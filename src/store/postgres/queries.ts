@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { IndexMismatchError } from '../../errors.js';
 import type { SearchFilters } from '../../types.js';
 import { checkLimit, hasFilters } from '../filters.js';
+import { recordsFromRows } from '../record-values.js';
 import { itemFields, meetingFromRow, toStoredPassage } from '../row-values.js';
 import type {
   ExportedMeeting,
@@ -192,6 +193,7 @@ export async function* exportMeetings(db: Db, s: string, withVectors: boolean): 
         `SELECT item_id, text, points, embedding::text AS embedding FROM ${s}.passages WHERE meeting_id = $1 ORDER BY item_id, position`,
         [after],
       );
+      const records = await db.query(`SELECT part, position, data FROM ${s}.records WHERE meeting_id = $1`, [after]);
       const byItem = new Map<number, Array<Record<string, unknown>>>();
       for (const p of passages.rows as Array<Record<string, unknown>>) {
         byItem.set(num(p.item_id), [...(byItem.get(num(p.item_id)) ?? []), p]);
@@ -210,6 +212,7 @@ export async function* exportMeetings(db: Db, s: string, withVectors: boolean): 
       });
       yield {
         meeting: meetingFromRow(m, meetingItems, PG_VALUES),
+        records: recordsFromRows(records.rows as Array<Record<string, unknown>>),
         contentHash: str(m.content_hash),
         vectors: withVectors ? vectors : null,
       };

@@ -1,7 +1,14 @@
 import pg from 'pg';
 import { BadInputError, IndexMismatchError, IndexMissingError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { IndexStats, Meeting, SearchFilters } from '../../types.js';
+import type {
+  IndexStats,
+  Meeting,
+  MeetingRecords,
+  RecordedMeeting,
+  RecordReadOptions,
+  SearchFilters,
+} from '../../types.js';
 import { hasFilters } from '../filters.js';
 import type {
   ExportedMeeting,
@@ -20,6 +27,7 @@ import { classifyPgError } from './errors.js';
 import { deleteMeetingRows, insertMeetingRows } from './meeting-rows.js';
 import { LOCK_CLASS, lockKey, migrate, SCHEMA_VERSION, schemaExists } from './migrations.js';
 import * as queries from './queries.js';
+import { recordedMeetings } from './records.js';
 import { ident, type PostgresTarget } from './url.js';
 import { AdvisoryWriterLocks } from './writer-lock.js';
 
@@ -188,14 +196,19 @@ export class PostgresStore implements IndexWriter {
     return typeof value === 'string' ? value : null;
   }
 
-  async replaceMeeting(meeting: Meeting, contentHash: string, vectors: Float32Array[] | null): Promise<void> {
+  async replaceMeeting(
+    meeting: Meeting,
+    contentHash: string,
+    vectors: Float32Array[] | null,
+    records?: MeetingRecords,
+  ): Promise<void> {
     this.#checkWritable();
     const passageCount = meeting.items.reduce((sum, item) => sum + item.passages.length, 0);
     checkVectors(meeting.source, this.model, passageCount, vectors);
     await this.#transaction(async (client) => {
       await this.#lockSource(client, meeting.source);
       const gone = await deleteMeetingRows(client, this.#s, meeting.source);
-      await insertMeetingRows(client, this.#s, meeting, contentHash, vectors);
+      await insertMeetingRows(client, this.#s, { meeting, records: records ?? null }, contentHash, vectors);
       await this.#bump(client, {
         meetings: gone ? 0 : 1,
         items: meeting.items.length - (gone?.items ?? 0),
@@ -258,6 +271,10 @@ export class PostgresStore implements IndexWriter {
   async *itemTexts(): AsyncGenerator<{ itemId: number; title: string; text: string }> {
     this.#checkOpen();
     yield* queries.itemTexts(this.#pool, this.#s);
+  }
+
+  async recordedMeetings(filters: SearchFilters = {}, options: RecordReadOptions = {}): Promise<RecordedMeeting[]> {
+    return this.#run((db) => recordedMeetings(db, this.#s, filters, options));
   }
 
   async *exportMeetings(): AsyncGenerator<ExportedMeeting> {

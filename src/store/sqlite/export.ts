@@ -1,17 +1,19 @@
 import type Database from 'better-sqlite3';
 import type { MinuteItem } from '../../types.js';
+import { recordsFromRows } from '../record-values.js';
 import { itemFields, meetingFromRow } from '../row-values.js';
 import type { ExportedMeeting } from '../types.js';
 import { blobToVector, int, SQLITE_VALUES, str, stringArray } from './rows.js';
 
 /**
- * Reads meetings back whole, as they were written (items, passages, vectors and content hash), for
+ * Reads meetings back whole, as they were written (items, passages, vectors, records and content hash), for
  * copying an index into another store without parsing or embedding anything again.
  */
 export function* exportMeetings(db: Database.Database, dimensions: number | null): Generator<ExportedMeeting> {
   const meetingIds = db.prepare('SELECT id FROM meetings ORDER BY id').pluck().all() as number[];
   const meetingRow = db.prepare('SELECT * FROM meetings WHERE id = ?');
   const itemRows = db.prepare('SELECT * FROM items WHERE meeting_id = ? ORDER BY position');
+  const recordRows = db.prepare('SELECT part, position, data FROM records WHERE meeting_id = ?');
   const passageRows = db.prepare(
     'SELECT item_id, text, points, vector FROM passages WHERE meeting_id = ? ORDER BY item_id, position',
   );
@@ -37,6 +39,7 @@ export function* exportMeetings(db: Database.Database, dimensions: number | null
       };
     });
     const meeting = meetingFromRow(m, items, SQLITE_VALUES);
-    yield { meeting, contentHash: str(m.content_hash), vectors: dimensions === null ? null : vectors };
+    const records = recordsFromRows(recordRows.all(id) as Array<Record<string, unknown>>);
+    yield { meeting, records, contentHash: str(m.content_hash), vectors: dimensions === null ? null : vectors };
   }
 }

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { Meeting } from '../../types.js';
+import type { Meeting, MeetingRecords } from '../../types.js';
 import { passageHeader } from '../passage-header.js';
+import { recordRows } from '../record-values.js';
 import { itemValues, vectorToBlob } from './rows.js';
 
 /**
- * A meeting's rows in and out of the database: meetings, items, passages and their FTS entries.
+ * A meeting's rows in and out of the database: meetings, items, passages and their FTS entries,
+ * and its records.
  * Both run inside the caller's transaction; the manifest and the HNSW graph are the caller's.
  */
 
@@ -22,22 +24,24 @@ export function deleteMeetingRows(
     .get(meeting) as number;
   db.prepare('DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE meeting_id = ?)').run(meeting);
   db.prepare('DELETE FROM passages WHERE meeting_id = ?').run(meeting);
+  db.prepare('DELETE FROM records WHERE meeting_id = ?').run(meeting);
   const items = db.prepare('DELETE FROM items WHERE meeting_id = ?').run(meeting).changes;
   db.prepare('DELETE FROM meetings WHERE id = ?').run(meeting);
   return { items, passages, vectors };
 }
 
 /**
- * Inserts a meeting with its items, passages (vector BLOBs aligned with the flattened passages) and
- * FTS rows. Returns the meeting id; `added` receives each new passage id with its vector.
+ * Inserts a meeting with its items, passages (vector BLOBs aligned with the flattened passages), FTS
+ * rows and records. Returns the meeting id; `added` receives each new passage id with its vector.
  */
 export function insertMeetingRows(
   db: Database.Database,
-  meeting: Meeting,
+  written: { meeting: Meeting; records: MeetingRecords | null },
   contentHash: string,
   vectors: Float32Array[] | null,
   added: Array<{ id: number; vector: Float32Array }>,
 ): number {
+  const { meeting, records } = written;
   const meetingId = Number(
     db
       .prepare(
@@ -87,5 +91,9 @@ export function insertMeetingRows(
       if (vector) added.push({ id, vector });
     });
   });
+  const insertRecord = db.prepare('INSERT INTO records (meeting_id, part, position, data) VALUES (?, ?, ?, ?)');
+  for (const row of records ? recordRows(records) : []) {
+    insertRecord.run(meetingId, row.part, row.position, JSON.stringify(row.data));
+  }
   return meetingId;
 }

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * The index database's tables. Bump FORMAT_VERSION whenever this changes shape: an index of another
  * version is refused with a message to rebuild, never read as if it fitted.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Weights of the FTS columns (text, header, item title) in `bm25()`: titles say what an item is about. */
 export const BM25_WEIGHTS = { text: 1, header: 0.5, title: 2 } as const;
@@ -71,6 +71,16 @@ CREATE VIRTUAL TABLE passages_fts USING fts5(
   content = '', contentless_delete = 1,
   tokenize = 'porter unicode61 remove_diacritics 2'
 );
+
+-- What the minutes record beyond their words (decisions, confirmations, attendance, role changes,
+-- votes, mentions, own status), one row per record as JSON, by part so one part reads alone.
+CREATE TABLE records (
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  part TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, part, position)
+) WITHOUT ROWID;
 `;
 
 /** The manifest: one row per key in `meta`. */

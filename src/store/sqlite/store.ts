@@ -3,7 +3,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BadInputError, IndexCorruptError, IndexMissingError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { IndexStats, Meeting, SearchFilters } from '../../types.js';
+import type {
+  IndexStats,
+  Meeting,
+  MeetingRecords,
+  RecordedMeeting,
+  RecordReadOptions,
+  SearchFilters,
+} from '../../types.js';
 import { hasFilters } from '../filters.js';
 import type {
   ExportedMeeting,
@@ -33,6 +40,7 @@ import {
 import { deleteMeetingRows, insertMeetingRows } from './meeting-rows.js';
 import { checkManifest, makeFolder } from './open-checks.js';
 import * as queries from './queries.js';
+import { recordedMeetings } from './records.js';
 import { createSchema, type Manifest, readManifest, writeManifest } from './schema.js';
 import { vectorSearch } from './vector-search.js';
 import { VectorSync } from './vector-sync.js';
@@ -268,7 +276,12 @@ export class SqliteStore implements IndexWriter {
     });
   }
 
-  async replaceMeeting(meeting: Meeting, contentHash: string, vectors: Float32Array[] | null): Promise<void> {
+  async replaceMeeting(
+    meeting: Meeting,
+    contentHash: string,
+    vectors: Float32Array[] | null,
+    records?: MeetingRecords,
+  ): Promise<void> {
     this.checkWritable();
     const passageCount = meeting.items.reduce((sum, item) => sum + item.passages.length, 0);
     checkVectors(meeting.source, this.model, passageCount, vectors);
@@ -279,7 +292,7 @@ export class SqliteStore implements IndexWriter {
         .transaction(() => {
           added.length = 0;
           const gone = deleteMeetingRows(this.db, meeting.source);
-          meetingId = insertMeetingRows(this.db, meeting, contentHash, vectors, added);
+          meetingId = insertMeetingRows(this.db, { meeting, records: records ?? null }, contentHash, vectors, added);
           const before = this.bumpGeneration({
             meetings: 1 - (gone ? 1 : 0),
             items: meeting.items.length - (gone?.items ?? 0),
@@ -366,6 +379,11 @@ export class SqliteStore implements IndexWriter {
     } catch (error) {
       throw classifyStoreError(error, this.where());
     }
+  }
+
+  async recordedMeetings(filters: SearchFilters = {}, options: RecordReadOptions = {}): Promise<RecordedMeeting[]> {
+    this.checkOpen();
+    return this.guard(() => recordedMeetings(this.db, filters, options));
   }
 
   async *exportMeetings(): AsyncGenerator<ExportedMeeting> {
