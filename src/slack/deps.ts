@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { AlertStore } from '../alerts/types.js';
 import type { Logger } from '../logger.js';
 import { noMetrics, type ServeMetrics } from '../net/metrics.js';
 import type { Answerer, IndexStats } from '../types.js';
@@ -28,6 +29,8 @@ export interface SlackDeps {
   historyTurns: number;
   /** Include the answer's text in feedback log events (off: logs hold no message text). */
   logFeedbackText: boolean;
+  /** Follows for `/minutes follow` and the App Home; null when topic alerts are not set up. */
+  alerts: AlertStore | null;
 }
 
 /** Tunables of the bot's behaviour, all optional. */
@@ -45,6 +48,8 @@ export interface SlackBehaviourOptions {
   /** Shared dedupe and rate limits (several `serve` processes on one database); in memory when unset. */
   sharedState?: { seen: SeenStore; rateLimiter: RateLimits };
   metrics?: ServeMetrics;
+  /** The alert store beside the index, for `/minutes follow` and the App Home's follows. */
+  alerts?: AlertStore;
 }
 
 /**
@@ -75,5 +80,6 @@ export function createSlackDeps(
     askTimeoutMs: options.askTimeoutMs ?? DEFAULT_ASK_TIMEOUT_MS,
     historyTurns: options.historyTurns ?? 10,
     logFeedbackText: options.logFeedbackText ?? false,
+    alerts: options.alerts ?? null,
   };
 }
