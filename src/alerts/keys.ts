@@ -26,6 +26,7 @@ export function checkTopic(raw: string): string {
 export function topicKey(topic: string): string {
   return topic
     .toLowerCase()
+    .trim()
     .replace(/^["'“‘]+|["'”’]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,5 +1,5 @@
 import { BadInputError, MinutebookError } from '../../errors.js';
-import { escapeMrkdwn } from '../../slack/escape.js';
+import { escapeMrkdwn, slackTextToPlain } from '../../slack/escape.js';
 import { checkTopic } from '../keys.js';
 import type { AlertStore, Follow, Subscriber } from '../types.js';
 import { describeFollow } from './message.js';
@@ -35,7 +35,7 @@ const CHANNEL_NAME = /(?:^|\s)#([\p{L}\p{N}][\p{L}\p{N}._-]*)\s*$/u;
 
 /** The follow subcommand in a `/minutes` text, or null when the text is a question. */
 export function parseFollowCommand(text: string): FollowCommand | null {
-  const match = /^\s*(follow|unfollow|following)\b(.*)$/is.exec(text);
+  const match = /^\s*(follow|unfollow|following)(?=\s|$)(.*)$/is.exec(text);
   if (!match) return null;
   const action = (match[1] ?? '').toLowerCase();
   const rest = match[2] ?? '';
@@ -51,7 +51,8 @@ export function parseFollowCommand(text: string): FollowCommand | null {
     channel = { name: name[1] };
     topic = rest.slice(0, name.index);
   }
-  return { action: action === 'follow' ? 'follow' : 'unfollow', topic, channel };
+  // The topic as words: a mention or link in it (as Slack escapes them) is read as its label.
+  return { action: action === 'follow' ? 'follow' : 'unfollow', topic: slackTextToPlain(topic), channel };
 }
 
 /** Runs a follow subcommand; resolves the reply (mrkdwn, safe to post). */
