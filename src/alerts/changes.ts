@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import { openIndexReader, type StoreTarget } from '../store/open-store.js';
+import type { StoreTarget } from '../store/open-store.js';
 import type { Meeting } from '../types.js';
 import { ensureBaseline } from './baseline.js';
 import { notedMeeting } from './keys.js';
@@ -31,14 +31,7 @@ export class IndexChanges {
     if (this.#noted.length === 0) return 0;
     const store = await openAlertStore(target, { logger });
     try {
-      if (!(await store.hasBaseline())) {
-        const index = await openIndexReader(target, { logger });
-        try {
-          await ensureBaseline(store, index, logger);
-        } finally {
-          await index.close();
-        }
-      }
+      await ensureBaseline(store, target, logger);
       await store.noteMeetings(this.#noted);
       return this.#noted.length;
     } finally {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import { classifyPgError } from '../store/postgres/errors.js';
+import { inTransaction } from '../store/postgres/transaction.js';
 import { ident, parseDatabaseUrl } from '../store/postgres/url.js';
 import { topicKey } from './keys.js';
 import { claimedFromRow, errorText, FOLLOW_COLUMNS, followFromRow } from './rows.js';
@@ -313,24 +314,8 @@ export class PostgresAlertStore implements AlertStore {
     }
   }
 
-  async #transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.#pool.connect();
-    } catch (error) {
-      throw classifyPgError(error, this.#target);
-    }
-    try {
-      await client.query('BEGIN');
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw classifyPgError(error, this.#target);
-    } finally {
-      client.release();
-    }
+  #transaction<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.#pool, this.#target, body);
   }
 }
 

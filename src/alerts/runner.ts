@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { openRetriever } from '../retrieve/open.js';
 import type { HybridRetriever } from '../retrieve/retriever.js';
-import { openIndexReader, type StoreTarget } from '../store/open-store.js';
+import type { StoreTarget } from '../store/open-store.js';
 import { ensureBaseline } from './baseline.js';
 import { type AlertsPassReport, claimantName, type DeliverAlert, runAlertsPass } from './pass.js';
 import type { AlertStore } from './types.js';
@@ -42,14 +42,7 @@ export class AlertsRunner {
   /** One pass: record the index's baseline if it has none yet, match what is queued, post what is due. */
   async runOnce(): Promise<AlertsPassReport> {
     const { store, target, logger } = this.#options;
-    if (!(await store.hasBaseline())) {
-      const index = await openIndexReader(target, { logger });
-      try {
-        await ensureBaseline(store, index, logger);
-      } finally {
-        await index.close();
-      }
-    }
+    await ensureBaseline(store, target, logger);
     return runAlertsPass({
       store,
       retriever: () => this.#openRetriever(),

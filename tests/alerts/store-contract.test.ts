@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAlertStore } from '../../src/alerts/open.js';
-import type { AlertContent, AlertStore, NotedMeeting } from '../../src/alerts/types.js';
+import type { AlertContent, AlertStore, NotedMeeting, Subscriber } from '../../src/alerts/types.js';
 import { IndexMissingError } from '../../src/errors.js';
 import { silentLogger, tempDir } from '../helpers/index.js';
 import { type StoreKit, storeKinds } from '../helpers/stores.js';
@@ -28,6 +28,11 @@ function meeting(source: string, keys: string[], restricted: string[] = []): Not
     meetingKey: `m|ashford|cabinet|${source}`,
     items: keys.map((key) => ({ key, restricted: restricted.includes(key) })),
   };
+}
+
+/** A follow whose alerts go to the subscriber itself (a DM, or the channel). */
+function addFollowOf(store: AlertStore, subscriber: Subscriber, topic: string, createdBy: string) {
+  return store.addFollow({ subscriber, topic, postTo: subscriber.id, createdBy });
 }
 
 /** Stamps are milliseconds: a pause keeps "before the follow" and "after it" apart. */
@@ -58,34 +63,14 @@ describe.each(storeKinds)('alert store contract: $name', ({ make, skip }) => {
 
   it.skipIf(skip)('adds a follow once per subscriber and topic, lists and removes it', async () => {
     const store = await fresh();
-    const first = await store.addFollow({
-      subscriber: ana,
-      topic: 'School transport',
-      postTo: 'U0ANA',
-      createdBy: 'U0ANA',
-    });
+    const first = await addFollowOf(store, ana, 'School transport', 'U0ANA');
     expect(first.created).toBe(true);
     expect(first.follow).toMatchObject({ subscriber: ana, topic: 'School transport', postTo: 'U0ANA' });
-    const again = await store.addFollow({
-      subscriber: ana,
-      topic: '  school   TRANSPORT ',
-      postTo: 'U0ANA',
-      createdBy: 'U0ANA',
-    });
+    const again = await addFollowOf(store, ana, '  school   TRANSPORT ', 'U0ANA');
     expect(again).toEqual({ follow: first.follow, created: false });
-    const channel = await store.addFollow({
-      subscriber: planning,
-      topic: 'school transport',
-      postTo: 'C0PLAN',
-      createdBy: 'U0ANA',
-    });
+    const channel = await addFollowOf(store, planning, 'school transport', 'U0ANA');
     expect(channel.created).toBe(true);
-    await store.addFollow({
-      subscriber: { kind: 'user', id: 'U0BOB' },
-      topic: 'libraries',
-      postTo: 'U0BOB',
-      createdBy: 'U0BOB',
-    });
+    await addFollowOf(store, { kind: 'user', id: 'U0BOB' }, 'libraries', 'U0BOB');
 
     expect((await store.follows()).map((f) => f.topic)).toEqual(['School transport', 'school transport', 'libraries']);
     expect((await store.follows({ subscribers: [planning] })).map((f) => f.id)).toEqual([channel.follow.id]);
@@ -102,7 +87,7 @@ describe.each(storeKinds)('alert store contract: $name', ({ make, skip }) => {
     await store.noteMeetings([meeting('old.pdf', ['n|1', 'n|2'])], { queue: false });
     await store.noteMeetings([meeting('before.pdf', ['n|5'])]);
     await tick();
-    const { follow } = await store.addFollow({ subscriber: ana, topic: 'budget', postTo: 'U0ANA', createdBy: 'U0ANA' });
+    const { follow } = await addFollowOf(store, ana, 'budget', 'U0ANA');
     await tick();
     const fresh1 = meeting('new.pdf', ['n|7', 'n|8', 'n|9'], ['n|9']);
     await store.noteMeetings([fresh1, meeting('old.pdf', ['n|1', 'n|2', 'n|3'])]);
@@ -150,12 +135,7 @@ describe.each(storeKinds)('alert store contract: $name', ({ make, skip }) => {
   it.skipIf(skip)('claims an alert for one process at a time; a failure leaves it due, then gives up', async () => {
     const store = await fresh();
     const other = await another();
-    const { follow } = await store.addFollow({
-      subscriber: planning,
-      topic: 'budget',
-      postTo: 'C0PLAN',
-      createdBy: 'U0ANA',
-    });
+    const { follow } = await addFollowOf(store, planning, 'budget', 'U0ANA');
     for (const n of [1, 2, 3]) {
       await store.queueAlert({ followId: follow.id, meetingKey: `m|${n}`, itemKeys: ['n|1'], content });
     }
@@ -182,7 +162,7 @@ describe.each(storeKinds)('alert store contract: $name', ({ make, skip }) => {
 
   it.skipIf(skip)('takes back a claim left by a process that died mid-post', async () => {
     const store = await fresh();
-    const { follow } = await store.addFollow({ subscriber: ana, topic: 'budget', postTo: 'U0ANA', createdBy: 'U0ANA' });
+    const { follow } = await addFollowOf(store, ana, 'budget', 'U0ANA');
     await store.queueAlert({ followId: follow.id, meetingKey: 'm|1', itemKeys: ['n|1'], content });
     expect(await store.claimDue('dead', 5, 60_000)).toHaveLength(1);
     await tick();
@@ -192,9 +172,9 @@ describe.each(storeKinds)('alert store contract: $name', ({ make, skip }) => {
 
   it.skipIf(skip)('unfollowing drops the alerts still due; the follow outlives a rebuild of the index', async () => {
     const store = await fresh();
-    const { follow } = await store.addFollow({ subscriber: ana, topic: 'budget', postTo: 'U0ANA', createdBy: 'U0ANA' });
+    const { follow } = await addFollowOf(store, ana, 'budget', 'U0ANA');
     await store.queueAlert({ followId: follow.id, meetingKey: 'm|1', itemKeys: ['n|1'], content });
-    const kept = await store.addFollow({ subscriber: planning, topic: 'parks', postTo: 'C0PLAN', createdBy: 'U0ANA' });
+    const kept = await addFollowOf(store, planning, 'parks', 'U0ANA');
     await store.removeFollowById(follow.id);
     expect((await store.counts()).due).toBe(0);
     expect(await store.queueAlert({ followId: follow.id, meetingKey: 'm|2', itemKeys: ['n|1'], content })).toBe(false);
