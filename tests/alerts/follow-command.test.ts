@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkTopic, itemKey, meetingKey, topicKey } from '../../src/alerts/keys.js';
-import { parseFollowCommand } from '../../src/alerts/slack/follow-command.js';
+import { openAlertStore } from '../../src/alerts/open.js';
+import { MAX_FOLLOWS, parseFollowCommand, runFollowCommand } from '../../src/alerts/slack/follow-command.js';
+import { silentLogger } from '../helpers/index.js';
+import { sqliteKit } from '../helpers/stores.js';
 
 describe('reading /minutes follow, unfollow and following', () => {
   it('reads the topic and a channel Slack sent as a link', () => {
@@ -49,5 +52,34 @@ describe('reading /minutes follow, unfollow and following', () => {
       itemKey({ minute: 'c61/24', title: 'Budget (revised)' }),
     );
     expect(itemKey({ minute: null, title: 'Any Other  Business' })).toBe('t|any other business');
+  });
+});
+
+describe('running the follow commands', () => {
+  it(`stops a person at ${MAX_FOLLOWS} follows, and still answers a repeat of one of them`, async () => {
+    const kit = sqliteKit();
+    await (await kit.writer()).close();
+    const store = await openAlertStore(kit.target, { logger: silentLogger });
+    const ctx = { store, user: 'U0KEEN', channel: 'C0ANY', checkChannel: async () => 'member' as const };
+    try {
+      for (let i = 0; i < MAX_FOLLOWS; i++) {
+        expect(await runFollowCommand({ action: 'follow', topic: `topic ${i}`, channel: null }, ctx)).toMatch(
+          /^Following/,
+        );
+      }
+      expect(await runFollowCommand({ action: 'follow', topic: 'one more', channel: null }, ctx)).toMatch(
+        /You follow 50 topics already: unfollow one first/,
+      );
+      expect(await runFollowCommand({ action: 'follow', topic: 'Topic 7', channel: null }, ctx)).toMatch(
+        /^Already following \*topic 7\*/,
+      );
+      // Another person is not held to this one's count.
+      expect(
+        await runFollowCommand({ action: 'follow', topic: 'one more', channel: null }, { ...ctx, user: 'U0CALM' }),
+      ).toMatch(/^Following/);
+    } finally {
+      await store.close();
+      await kit.cleanup();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { BadInputError, MinutebookError } from '../../errors.js';
 import { escapeMrkdwn, slackTextToPlain } from '../../slack/escape.js';
-import { checkTopic } from '../keys.js';
+import { checkTopic, topicKey } from '../keys.js';
 import type { AlertStore, Follow, Subscriber } from '../types.js';
 import { describeFollow } from './message.js';
 
@@ -27,6 +27,12 @@ export interface FollowContext {
   channel: string;
   checkChannel: (channelId: string) => Promise<ChannelAccess>;
 }
+
+/**
+ * Follows one person or channel may have: every follow is matched against every new meeting, so a
+ * runaway script (or a very keen officer) cannot make each nightly pass crawl.
+ */
+export const MAX_FOLLOWS = 50;
 
 /** Slack's channel link (`<#C123|name>`, with should_escape on) at the end of the text. */
 const CHANNEL_LINK = /\s*<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>\s*$/;
@@ -71,6 +77,10 @@ export async function runFollowCommand(command: FollowCommand, ctx: FollowContex
       if (access === 'not_member') {
         return `:warning: I'm not a member of <#${channelId}>, so I can't post there. Invite me with \`/invite @Minutebook\` in that channel, then follow again.`;
       }
+    }
+    const existing = await ctx.store.follows({ subscribers: [subscriber] });
+    if (existing.length >= MAX_FOLLOWS && !existing.some((f) => topicKey(f.topic) === topicKey(topic))) {
+      return `:warning: ${subscriber.kind === 'channel' ? `<#${subscriber.id}> follows` : 'You follow'} ${MAX_FOLLOWS} topics already: unfollow one first (\`/minutes following\` lists them).`;
     }
     const { follow, created } = await ctx.store.addFollow({
       subscriber,
