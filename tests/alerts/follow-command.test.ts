@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTopic, itemKey, meetingKey, topicKey } from '../../src/alerts/keys.js';
 import { openAlertStore } from '../../src/alerts/open.js';
-import { MAX_FOLLOWS, parseFollowCommand, runFollowCommand } from '../../src/alerts/slack/follow-command.js';
+import { MAX_FOLLOWS, parseFollowCommand, runFollowCommand } from '../../src/slack/alerts/follow-command.js';
 import { silentLogger } from '../helpers/index.js';
 import { sqliteKit } from '../helpers/stores.js';
 

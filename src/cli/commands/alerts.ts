@@ -35,7 +35,7 @@ export function register(program: Command): void {
         // The token is checked before anything is matched: a run that cannot post should say so first.
         let deliver = null;
         if (flags.post) {
-          const { alertsWebClient, slackDeliverer } = await import('../../alerts/slack/poster.js');
+          const { alertsWebClient, slackDeliverer } = await import('../../slack/alerts/poster.js');
           deliver = slackDeliverer(alertsWebClient(ctx.config.slack));
         }
         const store = await openAlertStore(target, { logger: ctx.logger });

@@ -96,7 +96,7 @@ export function register(program: Command): void {
           const [{ openAlertStore }, { AlertsRunner }, { alertsWebClient, slackDeliverer }] = await Promise.all([
             import('../../alerts/open.js'),
             import('../../alerts/runner.js'),
-            import('../../alerts/slack/poster.js'),
+            import('../../slack/alerts/poster.js'),
           ]);
           alerts = { store: await openAlertStore(target, { logger }), runner: null };
           if (target.kind === 'postgres') {

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { UNFOLLOW_ACTION } from '../../../alerts/slack/message.js';
+import { UNFOLLOW_ACTION } from '../../alerts/message.js';
 import { ACTION_IDS } from '../../blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { handleFeedback } from './feedback.js';

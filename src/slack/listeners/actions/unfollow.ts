@@ -1,5 +1,5 @@
-import { readUnfollowValue } from '../../../alerts/slack/message.js';
 import type { Follow } from '../../../alerts/types.js';
+import { readUnfollowValue } from '../../alerts/message.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../escape.js';
 import { isRecord, str } from '../../payloads.js';

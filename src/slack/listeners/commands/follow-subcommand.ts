@@ -1,14 +1,24 @@
-import { type ChannelAccess, parseFollowCommand, runFollowCommand } from '../../../alerts/slack/follow-command.js';
+import type { RespondArguments } from '@slack/bolt';
+import { type ChannelAccess, parseFollowCommand, runFollowCommand } from '../../alerts/follow-command.js';
 import { errorMessage } from '../../blocks.js';
 import type { SlackDeps, WebClient } from '../../deps.js';
 import { isRecord, str } from '../../payloads.js';
-import type { CommandArgs } from './minutes-command.js';
+
+/** What the follow subcommands need of Bolt's command arguments (the `/minutes` handler's own). */
+export interface FollowCommandArgs {
+  command: { text: string; user_id: string; channel_id: string };
+  ack: (response?: string | RespondArguments) => Promise<void>;
+  client?: WebClient;
+}
 
 /**
  * `/minutes follow|unfollow|following …`: answered here, to the user only; resolves false when the
  * text is a question for the answerer instead.
  */
-export async function handleFollowSubcommand({ command, ack, client }: CommandArgs, deps: SlackDeps): Promise<boolean> {
+export async function handleFollowSubcommand(
+  { command, ack, client }: FollowCommandArgs,
+  deps: SlackDeps,
+): Promise<boolean> {
   const parsed = parseFollowCommand(command.text);
   if (!parsed) return false;
   if (!deps.alerts) {

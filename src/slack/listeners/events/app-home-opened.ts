@@ -1,4 +1,4 @@
-import { homeFollows } from '../../../alerts/slack/home.js';
+import { homeFollows } from '../../alerts/home.js';
 import { homeView } from '../../blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { isRecord, str } from '../../payloads.js';

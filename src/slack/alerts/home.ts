@@ -1,6 +1,6 @@
+import type { AlertStore } from '../../alerts/types.js';
 import type { Logger } from '../../logger.js';
-import type { Block } from '../../slack/blocks.js';
-import type { AlertStore } from '../types.js';
+import type { Block } from '../blocks.js';
 import { followsHomeBlocks } from './message.js';
 
 /**

@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
+import type { DeliverAlert } from '../../alerts/pass.js';
 import type { SlackConfig } from '../../config.js';
 import { ConfigError } from '../../errors.js';
-import type { DeliverAlert } from '../pass.js';
 import { alertMessages } from './message.js';
 
 /** What posting needs of a Web API client (Bolt's, in `serve`; one of its own in `alerts run`). */

@@ -1,7 +1,7 @@
-import { type Block, formatDate, LIMITS, renderAnswer, type SlackMessage } from '../../slack/blocks.js';
-import { escapeMrkdwn } from '../../slack/escape.js';
+import type { AlertContent, Follow } from '../../alerts/types.js';
 import type { Citation } from '../../types.js';
-import type { AlertContent, Follow } from '../types.js';
+import { type Block, formatDate, LIMITS, renderAnswer, type SlackMessage } from '../blocks.js';
+import { escapeMrkdwn } from '../escape.js';
 
 /** The action id of the "Stop following" buttons (on alerts and in the App Home). */
 export const UNFOLLOW_ACTION = 'minutebook_unfollow';

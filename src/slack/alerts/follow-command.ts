@@ -1,7 +1,7 @@
+import { checkTopic, topicKey } from '../../alerts/keys.js';
+import type { AlertStore, Follow, Subscriber } from '../../alerts/types.js';
 import { BadInputError, MinutebookError } from '../../errors.js';
-import { escapeMrkdwn, slackTextToPlain } from '../../slack/escape.js';
-import { checkTopic, topicKey } from '../keys.js';
-import type { AlertStore, Follow, Subscriber } from '../types.js';
+import { escapeMrkdwn, slackTextToPlain } from '../escape.js';
 import { describeFollow } from './message.js';
 
 /**
