@@ -98,7 +98,16 @@ export function register(program: Command): void {
             import('../../alerts/runner.js'),
             import('../../slack/alerts/poster.js'),
           ]);
-          alerts = { store: await openAlertStore(target, { logger }), runner: null };
+          try {
+            alerts = { store: await openAlertStore(target, { logger }), runner: null };
+          } catch (error) {
+            // A bot that cannot keep follows (a read-only index folder, no CREATE on the database)
+            // still answers questions; `/minutes follow` then says alerts are not set up.
+            logger.warn(
+              { err: error, event: 'alerts.unavailable' },
+              'topic alerts are off: the alert store cannot be opened',
+            );
+          }
           if (target.kind === 'postgres') {
             const { PostgresSlackState } = await import('../../slack/shared-state.js');
             sharedState = await PostgresSlackState.open(target.url, { logger });
@@ -124,19 +133,21 @@ export function register(program: Command): void {
             askTimeoutMs,
             ...(flags.maxQuestions ? { maxQuestionsInFlight: flags.maxQuestions } : {}),
             ...(sharedState ? { sharedState: { seen: sharedState, rateLimiter: sharedState } } : {}),
-            alerts: alerts.store,
+            ...(alerts ? { alerts: alerts.store } : {}),
             ops: { readiness, metrics },
           });
           const started = await bot.start();
-          alerts.runner = new AlertsRunner({
-            store: alerts.store,
-            target,
-            config: ctx.config,
-            logger,
-            // Bolt's own client carries no token (tokens come per event); alerts post with the bot token.
-            deliver: slackDeliverer(alertsWebClient(slack)),
-          });
-          alerts.runner.start();
+          if (alerts) {
+            alerts.runner = new AlertsRunner({
+              store: alerts.store,
+              target,
+              config: ctx.config,
+              logger,
+              // Bolt's own client carries no token (tokens come per event); alerts post with the bot token.
+              deliver: slackDeliverer(alertsWebClient(slack)),
+            });
+            alerts.runner.start();
+          }
           const health = started.opsPort ? ` Health: http://${slack.host}:${started.opsPort}/readyz.` : '';
           ctx.err(
             connection.mode === 'socket'
@@ -145,7 +156,7 @@ export function register(program: Command): void {
           );
           const signal = await untilStopped();
           logger.info({ signal }, 'stopping the Slack bot');
-          await alerts.runner.stop();
+          await alerts?.runner?.stop();
           await bot.stop();
           return 0;
         } finally {
