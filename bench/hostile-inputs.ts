@@ -6,10 +6,11 @@
  *    joined into one the size of a 200-page full-council meeting: characters, paragraphs (lines with
  *    text), words, items, passages. The limits in ingest/limits.ts are set from these.
  * 2. Hostile files, and the heaviest files within the limits, each through the real
- *    `minutebook parse` in a fresh process: exit code, wall time, peak RSS (process and parse
- *    thread together), first line on stderr. Run on a commit before the limits for the "before".
- * 3. The parse thread's overhead on the corpus: the thread's start-up, and each file's read time in
- *    the thread against in-process, over several rounds.
+ *    `minutebook parse` in a fresh process: exit code, wall time, peak RSS of that process (the
+ *    parse child it starts is held to its own heap, MINUTEBOOK_PARSE_MEMORY_MB, and not counted),
+ *    first line on stderr. Run on a commit before the limits for the "before".
+ * 3. The parse process's overhead on the corpus: the child's start-up, and each file's read time in
+ *    the child against in-process, over several rounds.
  *
  *   npm run build && npx tsx bench/hostile-inputs.ts [--only sizes|files|worker] [--file <name>] [--timeout 120]
  */
@@ -293,11 +294,11 @@ async function files(timeoutS: number, only: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. The parse thread's overhead
+// 3. The parse process's overhead
 // ---------------------------------------------------------------------------------------------
 
 async function workerOverhead(rounds: number): Promise<void> {
-  console.log('\n3. Parse thread overhead on the corpus');
+  console.log('\n3. Parse process overhead on the corpus');
   const dir = existsSync(corpusDir) ? corpusDir : path.join(root, 'examples');
   const manifest = loadManifest(path.join(dir, 'meetings.json'));
   const docs: SourceDocument[] = readdirSync(dir)
@@ -320,26 +321,26 @@ async function workerOverhead(rounds: number): Promise<void> {
     };
     // Both warmed by a first pass, then measured in alternating passes so neither gains from going later.
     const inProcess: number[] = [];
-    const inThread: number[] = [];
+    const inChild: number[] = [];
     for (let round = 0; round <= rounds; round++) {
       const a = await pass((doc) => readDocument(doc));
       const b = await pass((doc) => worker.read(doc));
       if (round === 0) continue;
       inProcess.push(a);
-      inThread.push(b);
+      inChild.push(b);
     }
     const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
     console.log(`${docs.length} files × ${rounds} rounds from ${dir}`);
-    console.log(`thread start-up and first file: ${firstMs.toFixed(0)} ms (once per run)`);
+    console.log(`process start-up and first file: ${firstMs.toFixed(0)} ms (once per run)`);
     console.log(
-      `median per file, in-process: ${median(inProcess).toFixed(1)} ms; in the thread: ${median(inThread).toFixed(1)} ms; ` +
-        `overhead ${(median(inThread) - median(inProcess)).toFixed(1)} ms a file`,
+      `median per file, in-process: ${median(inProcess).toFixed(1)} ms; in the process: ${median(inChild).toFixed(1)} ms; ` +
+        `overhead ${(median(inChild) - median(inProcess)).toFixed(1)} ms a file`,
     );
   } finally {
     await worker.close();
   }
   console.log(
-    `peak RSS of this process (bench, in-process reads and the thread): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    `peak RSS of this process (bench and in-process reads; the child is apart): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );
 }
 

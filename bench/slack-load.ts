@@ -27,7 +27,7 @@ import { createSlackApp, EVENTS_PATH } from '../src/slack/app.js';
 import { WorkerAnswerer } from '../src/slack/worker-answerer.js';
 import { openIndexWriter, type StoreTarget } from '../src/store/open-store.js';
 import type { Embedder, Meeting } from '../src/types.js';
-import { eventCallback, FAKE_BOT_USER, FakeSlack, postToApp } from '../tests/helpers/fake-slack.js';
+import { eventCallback, FAKE_BOT_USER, FakeSlack, postToApp } from '../support/fake-slack.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);

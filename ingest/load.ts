@@ -16,7 +16,7 @@ export interface LoadOptions {
   manifest?: Manifest;
   /** Turns a path into the meeting's source id; the path as given by default. */
   identify?: (file: string) => string;
-  /** Parses each document; by default a parse thread of the generator's own, closed when it ends. */
+  /** Parses each document; by default a parse process of the generator's own, closed when it ends. */
   reader?: DocumentReader;
   limits?: IngestLimits;
 }

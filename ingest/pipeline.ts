@@ -35,7 +35,7 @@ export interface IngestOptions {
   manifest?: Manifest;
   /** What one file may cost (ingest/limits.ts); the defaults when absent. */
   limits?: IngestLimits;
-  /** Parses files; by default a parse thread of its own, closed when the run ends. */
+  /** Parses files; by default a parse process of its own, closed when the run ends. */
   reader?: DocumentReader;
   /** Called after each source, for progress bars. */
   onProgress?: (done: number, total: number, source: string) => void;

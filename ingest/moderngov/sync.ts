@@ -50,7 +50,7 @@ export interface ModernGovSyncOptions {
   today?: string;
   /** What one meeting may cost (ingest/limits.ts); the defaults when absent. */
   limits?: IngestLimits;
-  /** Reads printed minutes; the CLI gives its parse thread, tests may read in-process (the default). */
+  /** Reads printed minutes; the CLI gives its parse process, tests may read in-process (the default). */
   reader?: DocumentReader;
   /**
    * How many items the index holds for a meeting's source, or null when it has none: a new copy

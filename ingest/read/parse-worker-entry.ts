@@ -1,22 +1,27 @@
 /**
- * The parse thread (see parse-worker.ts): reads each document it is sent with the same reader as
- * everything else, within the limits it was started with, and answers with the meeting or the error.
+ * The parse process (see parse-worker.ts): given its limits first, it reads each document it is
+ * sent with the same reader as everything else and answers with the meeting or the error. It has
+ * nothing else to do, so when its parent goes (the IPC channel closes) it ends too.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { asMinutebookError } from '../../src/errors.js';
 import type { IngestLimits } from '../limits.js';
 import { readDocument } from './index.js';
-import { describeFailure, type ParseReply, type ParseRequest } from './parse-worker.js';
+import { describeFailure, type ParseReply, type ParseRequest, type ParseSetup } from './parse-worker.js';
 
-const limits = workerData as IngestLimits;
-const port = parentPort;
-if (!port) throw new Error('parse-worker-entry runs as the worker thread of a ParseWorker');
+if (!process.send) throw new Error('parse-worker-entry runs as the child process of a ParseWorker');
+const reply = (message: ParseReply) => process.send?.(message);
 
-port.postMessage({ ready: true } satisfies ParseReply);
-port.on('message', (request: ParseRequest) => {
-  readDocument(request.doc, limits).then(
-    (meeting) => port.postMessage({ id: request.id, meeting } satisfies ParseReply),
-    (error: unknown) =>
-      port.postMessage({ id: request.id, error: describeFailure(asMinutebookError(error)) } satisfies ParseReply),
+let limits: IngestLimits | null = null;
+process.on('message', (message: ParseSetup | ParseRequest) => {
+  if ('limits' in message) {
+    limits = message.limits;
+    reply({ ready: true });
+    return;
+  }
+  const { id, doc } = message;
+  readDocument(doc, limits ?? undefined).then(
+    (meeting) => reply({ id, meeting }),
+    (error: unknown) => reply({ id, error: describeFailure(asMinutebookError(error)) }),
   );
 });
+process.on('disconnect', () => process.exit(0));

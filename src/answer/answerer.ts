@@ -8,7 +8,7 @@ import type { ContextBudget } from './context.js';
 import { extractiveAnswer, glossaryOf } from './extractive.js';
 import { rewriteFollowUp } from './follow-up.js';
 import { answerWithModel } from './model-answer.js';
-import { nearMissText, notFoundText, searchedOf } from './not-found.js';
+import { closestText, nearMissText, notFoundText, searchedOf } from './not-found.js';
 import { chronological, citationFor, type GivenPassage, numberPassages } from './passages.js';
 import { buildFollowUpMessages, loadPrompts, type Prompts } from './prompts.js';
 
@@ -110,9 +110,7 @@ export class MinutesAnswerer implements Answerer {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onDraft ? { onDraft: options.onDraft } : {}),
     });
-    if (outcome.kind === 'refused') {
-      return { ...base, mode: 'not_found', answer: notFoundText(result.scope), citations: [] };
-    }
+    if (outcome.kind === 'refused') return { ...base, ...closestPassages(ranked, result) };
     if (outcome.kind === 'fallback') {
       return this.extractive(base, read, passages, history, result, outcome.reason);
     }
@@ -166,6 +164,14 @@ export class MinutesAnswerer implements Answerer {
     }
     return { ...base, mode: 'extractive', answer: extracted.answer, citations: extracted.citations, ...reason };
   }
+}
+
+/** The answer when the model finds no answer in passages the search found relevant: where they come closest. */
+function closestPassages(ranked: GivenPassage[], result: SearchResult): Pick<Answer, 'mode' | 'answer' | 'citations'> {
+  const items = ranked.filter((passage, i) => ranked.findIndex((p) => p.hit === passage.hit) === i);
+  const citations = items.slice(0, NEAR_MISS_CITATIONS).map((passage, i) => citationFor(passage, i + 1));
+  const cited = citations.map((c) => `[${c.n}]`).join('');
+  return { mode: 'not_found', answer: closestText(result.scope, cited), citations };
 }
 
 /**

@@ -64,6 +64,16 @@ export function nearMissText(scope: SearchScope, near: { discussed: string; miss
   return `The minutes discuss ${near.discussed}${where} but ${near.missing}. ${searchedText(scope)}`;
 }
 
+/**
+ * The model read the passages and found no answer in them, though the search found them relevant:
+ * said plainly, with where the minutes come closest (`cited`), so a refusal that was wrong — small
+ * models refuse too readily — still leads the reader to the minute.
+ */
+export function closestText(scope: SearchScope, cited: string): string {
+  const closest = cited ? ` The closest they come is ${cited}.` : '';
+  return `The minutes I have don't answer that directly.${closest} ${searchedText(scope)}`;
+}
+
 /** What was searched, and how a filter narrowed it. */
 function searchedText(scope: SearchScope): string {
   const meetings = `${scope.meetings} ${scope.meetings === 1 ? 'meeting' : 'meetings'}`;

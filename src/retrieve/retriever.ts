@@ -12,7 +12,7 @@ import {
   tokenize,
   withinDates,
 } from '../question/index.js';
-import type { IndexReader, StoredPassage } from '../store/types.js';
+import type { IndexReader, ScopeSummary, StoredPassage } from '../store/types.js';
 import type { Embedder, IndexStats, Retriever, SearchFilters, SearchHit, SearchResult } from '../types.js';
 import { type CorpusStats, corpusStatsFor } from './corpus-stats.js';
 
@@ -134,6 +134,11 @@ export class HybridRetriever implements Retriever {
 
   stats(): Promise<IndexStats> {
     return this.#store.stats();
+  }
+
+  /** What `filters` cover (meetings, dates, committees), without searching: for describing the index. */
+  scope(filters?: SearchFilters): Promise<ScopeSummary> {
+    return this.#store.meetingsInScope(filters);
   }
 
   async search(

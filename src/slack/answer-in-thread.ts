@@ -3,23 +3,30 @@ import { BusyError } from '../errors.js';
 import type { Answer, ConversationTurn } from '../types.js';
 import { errorMessage, renderAnswer, type SlackMessage, usageMessage } from './blocks.js';
 import type { SlackDeps, WebClient } from './deps.js';
+import { DraftStream } from './draft-stream.js';
 import { slackTextToPlain } from './escape.js';
 import { BUSY_TEXT, describeFailure } from './failure.js';
 import { isRecord, threadToTurns, type UserMessage } from './payloads.js';
+import { type Progress, reactionProgress } from './progress.js';
 
-/** The reaction shown on a question while it is being answered. */
-export const WORKING_REACTION = 'hourglass_flowing_sand';
+/** How a thread answer is shown while it is worked on. */
+export interface AnswerInThreadOptions {
+  /** What the asker sees while the answer is found (default: the hourglass reaction on the question). */
+  progress?: (log: SlackDeps['logger']) => Progress;
+}
 
 /**
- * Answers a user's message in its thread: shows a reaction while working, reads the thread for
- * context when it is a follow-up, posts the answer (split over several messages if long), and ends
- * with a clear message in the thread if anything fails. Never throws.
+ * Answers a user's message in its thread: shows progress while working, reads the thread for
+ * context when it is a follow-up, streams the model's draft when one writes the answer, then posts
+ * the checked answer in its place (split over several messages if long), and ends with a clear
+ * message in the thread if anything fails. Never throws.
  */
 export async function answerInThread(
   client: WebClient,
   deps: SlackDeps,
   message: UserMessage,
   botUserId: string | undefined,
+  options: AnswerInThreadOptions = {},
 ): Promise<void> {
   const log = deps.logger.child({ channel: message.channel, ts: message.ts, user: message.user });
   // A mention in a DM can arrive as both `message` and `app_mention`; answer the message once.
@@ -48,18 +55,68 @@ export async function answerInThread(
     return;
   }
 
-  const reacted = await react(client, 'add', message, log);
+  const progress = (options.progress ?? ((l) => reactionProgress(client, message, l)))(log);
+  await progress.start();
+  const stream = new DraftStream(
+    client,
+    {
+      channel: message.channel,
+      threadTs: message.threadTs,
+      user: message.user,
+      ...(message.team ? { team: message.team } : {}),
+    },
+    log,
+    deps.streamIntervalMs,
+  );
+  const onDraft = (draft: string) => {
+    progress.writing();
+    stream.push(draft);
+  };
   try {
     const history = message.inThread ? await readThread(client, deps, message, botUserId) : [];
-    const answer = await answerTimed(deps, question, history, log);
-    for (const part of renderAnswer(answer, { feedback: true })) await postOrThrow(client, message, part);
+    const answer = await answerTimed(deps, question, history, log, onDraft);
+    await deliver(client, message, renderAnswer(answer, { feedback: true }), await stream.finish(), log);
   } catch (error) {
     const reason = describeFailure(error, log, { question_chars: question.length });
-    await post(client, message, errorMessage(reason), log);
+    // An unchecked draft must not stay in the thread as if it were the answer: the failure replaces
+    // it (a draft already replaced by the answer is not handed out again).
+    const streamed = await stream.finish();
+    await deliver(client, message, [errorMessage(reason)], streamed, log).catch((postError: unknown) =>
+      log.error({ err: postError }, 'could not post to Slack'),
+    );
   } finally {
     slot.release();
-    if (reacted) await react(client, 'remove', message, log);
+    await progress.end();
   }
+}
+
+/**
+ * Puts the final messages in the thread: the first replaces the streamed draft when there is one
+ * (so nothing of the unchecked draft stays), the rest follow it. A draft that cannot be replaced is
+ * deleted before the answer is posted afresh.
+ */
+async function deliver(
+  client: WebClient,
+  message: UserMessage,
+  parts: SlackMessage[],
+  streamedTs: string | undefined,
+  log: Log,
+): Promise<void> {
+  let rest = parts;
+  if (streamedTs !== undefined) {
+    const [first, ...others] = parts;
+    try {
+      if (first)
+        await client.chat.update({ channel: message.channel, ts: streamedTs, text: first.text, blocks: first.blocks });
+      rest = others;
+    } catch (error) {
+      log.warn({ err: error }, 'could not replace the streamed draft; deleting it and posting the answer');
+      await client.chat.delete({ channel: message.channel, ts: streamedTs }).catch((deleteError: unknown) => {
+        log.error({ err: deleteError }, 'could not delete the streamed draft');
+      });
+    }
+  }
+  for (const part of rest) await postOrThrow(client, message, part);
 }
 
 /**
@@ -84,17 +141,25 @@ export async function ask(
   }
 }
 
-/** Asks the answerer with the timeout, counts and logs the answer. The caller holds a question slot. */
+/**
+ * Asks the answerer with the timeout, counts and logs the answer. The caller holds a question slot.
+ * `onDraft` receives the model's unchecked answer as it is written, when a model writes it.
+ */
 export async function answerTimed(
   deps: SlackDeps,
   question: string,
   history: ConversationTurn[],
   log: SlackDeps['logger'],
+  onDraft?: (draft: string) => void,
 ): Promise<Answer> {
   const started = performance.now();
   let answer: Answer;
   try {
-    answer = await deps.answerer.ask(question, { history, signal: AbortSignal.timeout(deps.askTimeoutMs) });
+    answer = await deps.answerer.ask(question, {
+      history,
+      signal: AbortSignal.timeout(deps.askTimeoutMs),
+      ...(onDraft ? { onDraft } : {}),
+    });
   } catch (error) {
     deps.metrics.question('failed');
     throw error;
@@ -173,19 +238,5 @@ async function tellUser(client: WebClient, message: UserMessage, text: string, l
     });
   } catch (error) {
     log.warn({ err: error }, 'could not post an ephemeral note');
-  }
-}
-
-/** Adds or removes the working reaction; returns whether it worked (never throws). */
-async function react(client: WebClient, op: 'add' | 'remove', message: UserMessage, log: Log): Promise<boolean> {
-  try {
-    const args = { channel: message.channel, timestamp: message.ts, name: WORKING_REACTION };
-    if (op === 'add') await client.reactions.add(args);
-    else await client.reactions.remove(args);
-    return true;
-  } catch (error) {
-    // Missing reactions:write or an already-present reaction must not stop the answer.
-    log.debug({ err: error }, `reactions.${op} failed`);
-    return false;
   }
 }

@@ -5,6 +5,7 @@ import { asMinutebookError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { useProxyFromConfig } from '../net/proxy.js';
 import { openRetriever } from '../retrieve/open.js';
+import { readCoverage } from './coverage.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.js';
 
 /**
@@ -49,8 +50,10 @@ port.on('message', (request: WorkerRequest) => {
       const controller = new AbortController();
       running.set(request.id, controller);
       const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(request.timeoutMs)]);
+      const id = request.id;
+      const onDraft = request.drafts ? (draft: string) => reply({ type: 'draft', id, draft }) : undefined;
       answerer
-        .ask(request.question, { history: request.history, signal })
+        .ask(request.question, { history: request.history, signal, ...(onDraft ? { onDraft } : {}) })
         .then(
           (answer) => reply({ type: 'answer', id: request.id, answer }),
           (error: unknown) => reply({ type: 'error', id: request.id, error: failure(error) }),
@@ -65,6 +68,12 @@ port.on('message', (request: WorkerRequest) => {
     case 'stats':
       retriever.stats().then(
         (stats) => reply({ type: 'stats', id: request.id, stats }),
+        (error: unknown) => reply({ type: 'error', id: request.id, error: failure(error) }),
+      );
+      return;
+    case 'coverage':
+      readCoverage(retriever).then(
+        (coverage) => reply({ type: 'coverage', id: request.id, coverage }),
         (error: unknown) => reply({ type: 'error', id: request.id, error: failure(error) }),
       );
       return;

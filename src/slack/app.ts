@@ -9,8 +9,10 @@ import { handleOpsRequest, type OpsEndpoints } from '../net/ops-routes.js';
 import { proxyDispatcher } from '../net/proxy.js';
 import type { Answerer, IndexStats } from '../types.js';
 import { boltLogger } from './bolt-logger.js';
+import type { IndexCoverage } from './coverage.js';
 import { createSlackDeps, type SlackBehaviourOptions, type SlackDeps } from './deps.js';
 import { register as registerActions } from './listeners/actions/index.js';
+import { register as registerAssistant } from './listeners/assistant/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerEvents } from './listeners/events/index.js';
 import { isRecord, str } from './payloads.js';
@@ -26,6 +28,8 @@ export interface CreateSlackAppOptions extends SlackBehaviourOptions {
   answerer: Answerer;
   /** What is indexed, for the App Home. */
   stats: () => Promise<IndexStats>;
+  /** What the index covers, for the AI-app's suggested prompts (from `stats` when unset). */
+  coverage?: () => Promise<IndexCoverage>;
   logger: Logger;
   /** Retries of failed Web API calls (the Web API client's default when unset). */
   webApiRetries?: number;
@@ -67,7 +71,10 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
   const { logger } = options;
   const secrets = [connection.botToken, connection.mode === 'socket' ? connection.appToken : connection.signingSecret];
   const sdkLogger = boltLogger(logger, secrets);
-  const deps = createSlackDeps({ answerer: options.answerer, stats: options.stats, logger }, options);
+  const deps = createSlackDeps(
+    { answerer: options.answerer, stats: options.stats, coverage: options.coverage, logger },
+    options,
+  );
   // Every Web API and response_url call goes through this, so failures are counted in one place.
   const fetch = slackCallCounter(deps.metrics);
   const clientOptions = (): webApi.WebClientOptions => ({
@@ -133,6 +140,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackBot {
     }
     await next();
   });
+  // Before the events: the assistant takes the messages of its threads, the rest go on to them.
+  registerAssistant(app, deps);
   registerEvents(app, deps);
   registerCommands(app, deps);
   registerActions(app, deps);

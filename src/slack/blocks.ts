@@ -51,6 +51,9 @@ export interface SlackMessage {
 }
 
 export const ACTION_IDS = {
+  /** Slack's `feedback_buttons` element: one action, its value says which button. */
+  feedback: 'minutebook_feedback',
+  /** The 👍/👎 buttons of answers posted before the feedback element; still answered. */
   feedbackUp: 'minutebook_feedback_up',
   feedbackDown: 'minutebook_feedback_down',
   share: 'minutebook_share',
@@ -64,7 +67,7 @@ export interface FeedbackValue {
 }
 
 export interface RenderOptions {
-  /** Adds the 👍/👎 buttons (every answer posted by the bot). */
+  /** Adds Slack's 👍/👎 feedback buttons (every answer posted by the bot). */
   feedback?: boolean;
   /** Adds a "Share in channel" button carrying this value (ephemeral slash-command answers). */
   shareValue?: string;
@@ -185,34 +188,46 @@ function feedbackValue(answer: Answer, rating: FeedbackValue['rating']): string 
   return JSON.stringify(value);
 }
 
-function actionsBlock(answer: Answer, options: RenderOptions): Block | null {
-  const elements: types.ActionsBlockElement[] = [];
+function actionsBlocks(answer: Answer, options: RenderOptions): Block[] {
+  const blocks: Block[] = [];
   if (options.shareValue !== undefined) {
-    elements.push({
-      type: 'button',
-      action_id: ACTION_IDS.share,
-      text: { type: 'plain_text', text: 'Share in channel' },
-      style: 'primary',
-      value: options.shareValue.slice(0, LIMITS.buttonValue),
+    blocks.push({
+      type: 'actions',
+      block_id: 'minutebook_actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTION_IDS.share,
+          text: { type: 'plain_text', text: 'Share in channel' },
+          style: 'primary',
+          value: options.shareValue.slice(0, LIMITS.buttonValue),
+        },
+      ],
     });
   }
   if (options.feedback) {
-    elements.push(
-      {
-        type: 'button',
-        action_id: ACTION_IDS.feedbackUp,
-        text: { type: 'plain_text', text: '👍', emoji: true },
-        value: feedbackValue(answer, 'up'),
-      },
-      {
-        type: 'button',
-        action_id: ACTION_IDS.feedbackDown,
-        text: { type: 'plain_text', text: '👎', emoji: true },
-        value: feedbackValue(answer, 'down'),
-      },
-    );
+    blocks.push({
+      // No block_id: Slack wants a new one per message and per update, and generates one.
+      type: 'context_actions',
+      elements: [
+        {
+          type: 'feedback_buttons',
+          action_id: ACTION_IDS.feedback,
+          positive_button: {
+            text: { type: 'plain_text', text: '👍' },
+            accessibility_label: 'This answer helped',
+            value: feedbackValue(answer, 'up'),
+          },
+          negative_button: {
+            text: { type: 'plain_text', text: '👎' },
+            accessibility_label: 'This answer did not help',
+            value: feedbackValue(answer, 'down'),
+          },
+        },
+      ],
+    });
   }
-  return elements.length > 0 ? { type: 'actions', block_id: 'minutebook_actions', elements } : null;
+  return blocks;
 }
 
 /**
@@ -235,9 +250,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
       body.push(context(`and ${answer.citations.length - shown.length} more sources not shown`));
     }
   }
-  const tail: Block[] = [context(footerText(answer))];
-  const actions = actionsBlock(answer, options);
-  if (actions) tail.push(actions);
+  const tail: Block[] = [context(footerText(answer)), ...actionsBlocks(answer, options)];
 
   const chunks: Block[][] = [];
   const room = LIMITS.blocksPerMessage;

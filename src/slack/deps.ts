@@ -4,6 +4,8 @@ import type { Logger } from '../logger.js';
 import { noMetrics, type ServeMetrics } from '../net/metrics.js';
 import type { Answerer, IndexStats } from '../types.js';
 import { AnswerCache } from './answer-cache.js';
+import { cacheCoverage, coverageFromStats, type IndexCoverage } from './coverage.js';
+import { DEFAULT_STREAM_INTERVAL_MS } from './draft-stream.js';
 import { QuestionSlots } from './question-slots.js';
 import { RateLimiter, type RateLimits } from './rate-limit.js';
 import { SeenKeys, type SeenStore } from './seen.js';
@@ -15,6 +17,8 @@ export interface SlackDeps {
   answerer: Answerer;
   /** What is indexed, for the App Home; may reject when there is no index. */
   stats: () => Promise<IndexStats>;
+  /** What the index covers, for the AI-app's suggested prompts; may reject when there is no index. */
+  coverage: () => Promise<IndexCoverage>;
   logger: Logger;
   /** Events and messages already handled, so Slack's retries are answered once. */
   seen: SeenStore;
@@ -29,6 +33,8 @@ export interface SlackDeps {
   historyTurns: number;
   /** Include the answer's text in feedback log events (off: logs hold no message text). */
   logFeedbackText: boolean;
+  /** The least time between two Slack calls that stream one answer's draft. */
+  streamIntervalMs: number;
   /** Follows for `/minutes follow` and the App Home; null when topic alerts are not set up. */
   alerts: AlertStore | null;
 }
@@ -43,6 +49,8 @@ export interface SlackBehaviourOptions {
   askTimeoutMs?: number;
   historyTurns?: number;
   logFeedbackText?: boolean;
+  /** Least time between two streaming calls for one answer (default 1 s). */
+  streamIntervalMs?: number;
   /** Remembered event ids (default 5000). */
   dedupeSize?: number;
   /** Shared dedupe and rate limits (several `serve` processes on one database); in memory when unset. */
@@ -60,16 +68,27 @@ export interface SlackBehaviourOptions {
  */
 export const DEFAULT_MAX_QUESTIONS_IN_FLIGHT = 50;
 
+/** How long what the index covers is kept for suggested prompts (5 minutes). */
+export const COVERAGE_TTL_MS = 5 * 60_000;
+
 /** How long a question may take before it is abandoned with a message (2 minutes). */
 export const DEFAULT_ASK_TIMEOUT_MS = 120_000;
 
 /** Builds the shared dependencies with defaults for anything not given. */
 export function createSlackDeps(
-  parts: { answerer: Answerer; stats: () => Promise<IndexStats>; logger: Logger },
+  parts: {
+    answerer: Answerer;
+    stats: () => Promise<IndexStats>;
+    logger: Logger;
+    /** Defaults to what the stats say (committees without their dates, no topics). */
+    coverage?: (() => Promise<IndexCoverage>) | undefined;
+  },
   options: SlackBehaviourOptions = {},
 ): SlackDeps {
+  const { coverage, ...rest } = parts;
   return {
-    ...parts,
+    ...rest,
+    coverage: cacheCoverage(coverage ?? (async () => coverageFromStats(await parts.stats())), COVERAGE_TTL_MS),
     seen: options.sharedState?.seen ?? new SeenKeys(options.dedupeSize ?? 5000),
     rateLimiter:
       options.sharedState?.rateLimiter ??
@@ -80,6 +99,7 @@ export function createSlackDeps(
     askTimeoutMs: options.askTimeoutMs ?? DEFAULT_ASK_TIMEOUT_MS,
     historyTurns: options.historyTurns ?? 10,
     logFeedbackText: options.logFeedbackText ?? false,
+    streamIntervalMs: options.streamIntervalMs ?? DEFAULT_STREAM_INTERVAL_MS,
     alerts: options.alerts ?? null,
   };
 }

@@ -37,6 +37,16 @@ export function escapeMrkdwn(text: string): string {
     .replace(BROADCAST_WORDS, (_match, word: string) => `@${ZWSP}${word}`);
 }
 
+/**
+ * Escapes text for Slack's markdown (`markdown_text` of a streamed message), which reads links,
+ * emphasis and headings where mrkdwn would not: everything {@link escapeMrkdwn} does, and every
+ * markdown punctuation mark backslash-escaped, so `[label](url)` or `# heading` from an LLM shows
+ * as written and links nothing.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeMrkdwn(text.replace(/[\\`*_~[\]()#|!]/g, (c) => `\\${c}`));
+}
+
 /** Escapes text for a `plain_text` object: no entities needed, but broadcasts are still defused. */
 export function defusePlainText(text: string): string {
   return text.replace(BROADCAST_WORDS, (_match, word: string) => `@${ZWSP}${word}`);

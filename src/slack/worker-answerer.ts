@@ -1,9 +1,11 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
+import { startThread } from '../entry-point.js';
 import { type ErrorCode, MinutebookError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { StoreTarget } from '../store/open-store.js';
 import type { Answer, Answerer, AskOptions, IndexStats } from '../types.js';
+import type { IndexCoverage } from './coverage.js';
 import type { WorkerFailure, WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.js';
 
 /** Options for {@link WorkerAnswerer}. */
@@ -30,6 +32,8 @@ export interface WorkerStatus {
 interface Pending {
   resolve: (value: never) => void;
   reject: (error: Error) => void;
+  /** The asker's draft listener: drafts arrive as messages from the answering thread. */
+  onDraft?: (draft: string) => void;
 }
 
 /**
@@ -84,8 +88,9 @@ export class WorkerAnswerer implements Answerer {
       question,
       history: options.history ?? [],
       timeoutMs: this.#options.timeoutMs,
+      drafts: options.onDraft !== undefined,
     };
-    const answer = this.#request<Answer>(request);
+    const answer = this.#request<Answer>(request, options.onDraft);
     if (!signal) return answer;
     const onAbort = () => {
       this.#worker?.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
@@ -101,6 +106,11 @@ export class WorkerAnswerer implements Answerer {
     return this.#request<IndexStats>({ type: 'stats', id: this.#nextId++ });
   }
 
+  /** What the index covers (committees and their latest meetings, named topics), for suggested prompts. */
+  coverage(): Promise<IndexCoverage> {
+    return this.#request<IndexCoverage>({ type: 'coverage', id: this.#nextId++ });
+  }
+
   async close(): Promise<void> {
     this.#closing = true;
     const worker = this.#worker;
@@ -113,13 +123,17 @@ export class WorkerAnswerer implements Answerer {
     clearTimeout(timer);
   }
 
-  #request<T>(request: WorkerRequest & { id: number }): Promise<T> {
+  #request<T>(request: WorkerRequest & { id: number }, onDraft?: (draft: string) => void): Promise<T> {
     const worker = this.#worker;
     if (!worker || !this.#status.indexOpen) {
       return Promise.reject(new MinutebookError('INDEX_MISSING', 'the answering thread is restarting: try again'));
     }
     return new Promise<T>((resolve, reject) => {
-      this.#pending.set(request.id, { resolve: resolve as (value: never) => void, reject });
+      this.#pending.set(request.id, {
+        resolve: resolve as (value: never) => void,
+        reject,
+        ...(onDraft ? { onDraft } : {}),
+      });
       worker.postMessage(request);
     });
   }
@@ -139,7 +153,7 @@ export class WorkerAnswerer implements Answerer {
       target: this.#options.target,
       logLevel: this.#options.logLevel,
     };
-    const worker = startWorker(setup);
+    const worker = startThread(import.meta.url, 'answer-worker', { workerData: setup });
     this.#worker = worker;
     worker.on('message', (message: WorkerReply) => {
       switch (message.type) {
@@ -151,11 +165,22 @@ export class WorkerAnswerer implements Answerer {
             'answering thread ready',
           );
           return;
+        case 'draft':
+          try {
+            this.#pending.get(message.id)?.onDraft?.(message.draft);
+          } catch (error) {
+            // A listener's failure must not take down the thread that reads every reply.
+            this.#options.logger.warn({ err: error }, 'a draft listener failed');
+          }
+          return;
         case 'answer':
           this.#settle(message.id, (p) => p.resolve(message.answer as never));
           return;
         case 'stats':
           this.#settle(message.id, (p) => p.resolve(message.stats as never));
+          return;
+        case 'coverage':
+          this.#settle(message.id, (p) => p.resolve(message.coverage as never));
           return;
         case 'error':
           this.#settle(message.id, (p) => p.reject(rebuildError(message.error)));
@@ -190,15 +215,6 @@ export class WorkerAnswerer implements Answerer {
  * Starts the worker's entry beside this file: the compiled JavaScript, or in development (tests,
  * benches, `npm run dev`, where this file is TypeScript) the TypeScript entry through tsx.
  */
-function startWorker(setup: WorkerSetup): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./answer-worker.js', import.meta.url), { workerData: setup });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./answer-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: setup });
-}
-
 function rebuildError(failure: WorkerFailure): Error {
   const error = new MinutebookError(failure.code as ErrorCode, failure.message);
   // Timeouts and cancellations keep their names: the user is told "took too long", not "went wrong".

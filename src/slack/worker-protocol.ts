@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { StoreTarget } from '../store/open-store.js';
 import type { Answer, ConversationTurn, IndexStats } from '../types.js';
+import type { IndexCoverage } from './coverage.js';
 
 /** What the answering thread is started with. */
 export interface WorkerSetup {
@@ -12,9 +13,18 @@ export interface WorkerSetup {
 
 /** Messages to the answering thread. */
 export type WorkerRequest =
-  | { type: 'ask'; id: number; question: string; history: ConversationTurn[]; timeoutMs: number }
+  | {
+      type: 'ask';
+      id: number;
+      question: string;
+      history: ConversationTurn[];
+      timeoutMs: number;
+      /** Send the model's unchecked drafts back as `draft` messages while it writes. */
+      drafts: boolean;
+    }
   | { type: 'cancel'; id: number }
   | { type: 'stats'; id: number }
+  | { type: 'coverage'; id: number }
   | { type: 'close' };
 
 /** An error as it crosses threads: enough to rebuild its name and code for the user's message. */
@@ -27,6 +37,8 @@ export interface WorkerFailure {
 /** Messages from the answering thread. */
 export type WorkerReply =
   | { type: 'ready'; modelLoaded: boolean; meetings: number }
+  | { type: 'draft'; id: number; draft: string }
   | { type: 'answer'; id: number; answer: Answer }
   | { type: 'stats'; id: number; stats: IndexStats }
+  | { type: 'coverage'; id: number; coverage: IndexCoverage }
   | { type: 'error'; id: number; error: WorkerFailure };

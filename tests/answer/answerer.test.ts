@@ -174,12 +174,14 @@ describe('MinutesAnswerer with an LLM (a real HTTP server scripted to reply)', (
     expect(answer.fallbackReason).toMatch(/not valid JSON/);
   });
 
-  it('turns the model saying the passages do not answer into not_found', async () => {
+  it('turns the model saying the passages do not answer into not_found, pointing at where they come closest', async () => {
     const { answerer } = await answererWith(FACT_HITS, [{ kind: 'answer', content: 'NOT_IN_MINUTES' }]);
     const answer = await answerer.ask('How many looked after children were adopted?');
     expect(answer.mode).toBe('not_found');
-    expect(answer.citations).toEqual([]);
-    expect(answer.answer).toMatch(/^The minutes I have don't cover that\./);
+    expect(answer.answer).toMatch(
+      /^The minutes I have don't answer that directly\. The closest they come is \[1\]\[2\]\./,
+    );
+    expect(answer.citations.map((c) => c.minute)).toEqual(['54', '58']);
   });
 });
 

@@ -171,7 +171,7 @@ describe('a synced meeting over the limits (issue 16 cases 3 and 5)', () => {
     expect(errors[0]?.error.message).toMatch(/MId=318: nests its markup more than 256 levels deep/);
   });
 
-  it('refuses a hostile printed-minutes Word file by its address, in the parse thread, and syncs the rest', async () => {
+  it('refuses a hostile printed-minutes Word file by its address, in the parse process, and syncs the rest', async () => {
     fake.documents.set(PDF_301, await docxWithBody(tinyParagraphs(20_000)));
     const limits = ingestLimits({ maxParagraphs: 5_000 });
     const reader = new ParseWorker(limits);

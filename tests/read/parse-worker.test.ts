@@ -24,14 +24,14 @@ afterEach(async () => {
   worker = null;
 });
 
-describe('the parse thread', () => {
+describe('the parse process', () => {
   it('reads a document into the same meeting as reading it in-process', async () => {
     worker = new ParseWorker(ingestLimits());
     const doc = { source: 'printed.txt', bytes: PRINTED, hints: { council: 'Northbridge Borough Council' } };
     expect(await worker.read(doc)).toEqual(await readDocument(doc));
   });
 
-  it('refuses a file that needs more than its heap, by name, and reads the next one in a new thread', async () => {
+  it('refuses a file that needs more than its heap, by name, and reads the next one in a new process', async () => {
     // Issue 16 case 3 without the limits that now refuse it first: mammoth on 90 k paragraphs with a 64 MB heap.
     worker = new ParseWorker(ingestLimits({ ...UNLIMITED, parseMemoryMb: 64 }));
     const error = await worker

@@ -29,8 +29,23 @@ describe('renderAnswer', () => {
       '*[1]* <https://democracy.example.gov.uk/mgAi.aspx?ID=1234|Cabinet, 12 March 2024, minute 76 — Home to School Transport Policy>',
     );
     expect(texts[1]).toContain('> _RESOLVED: that the revised policy be approved._');
-    const actions = ((message?.blocks ?? []) as AnyBlock[]).find((b) => b.type === 'actions');
-    expect(actions?.elements?.map((e) => e.action_id)).toEqual([ACTION_IDS.feedbackUp, ACTION_IDS.feedbackDown]);
+    // Slack's feedback element, in a context_actions block, carrying what to log (never the text).
+    const feedback = ((message?.blocks ?? []) as AnyBlock[]).find((b) => b.type === 'context_actions');
+    expect(feedback?.elements).toEqual([
+      expect.objectContaining({
+        type: 'feedback_buttons',
+        action_id: ACTION_IDS.feedback,
+        positive_button: expect.objectContaining({ value: '{"rating":"up","mode":"extractive","citations":1}' }),
+        negative_button: expect.objectContaining({ value: '{"rating":"down","mode":"extractive","citations":1}' }),
+      }),
+    ]);
+    expect(((message?.blocks ?? []) as AnyBlock[]).some((b) => b.type === 'actions')).toBe(false);
+  });
+
+  it('puts the share button in an actions block beside the feedback element', () => {
+    const [message] = renderAnswer(sampleAnswer('q'), { feedback: true, shareValue: '{"id":"a","q":"q"}' });
+    const types = ((message?.blocks ?? []) as AnyBlock[]).map((b) => b.type);
+    expect(types.slice(-2)).toEqual(['actions', 'context_actions']);
   });
 
   it('caps a runaway 1 MB answer before Slack: one message within the limits, cut at a sentence, saying so', () => {
@@ -48,7 +63,7 @@ describe('renderAnswer', () => {
     expect(answerText.replace(/<[^>]*>/g, '').length).toBeLessThan(LIMITS.answerChars * 1.5);
     // Cut after a whole sentence, never mid-word.
     expect(answerText).toMatch(/costs <[^>]+\|\[1\]>\.\n\n\(Answer shortened/);
-    expect(blocks.some((b) => b.type === 'actions')).toBe(true);
+    expect(blocks.some((b) => b.type === 'context_actions')).toBe(true);
   });
 
   it('leaves an answer within the cap whole', () => {

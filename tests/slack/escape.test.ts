@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMrkdwn, mrkdwnLink, safeLinkUrl, slackTextToPlain } from '../../src/slack/escape.js';
+import { escapeMarkdown, escapeMrkdwn, mrkdwnLink, safeLinkUrl, slackTextToPlain } from '../../src/slack/escape.js';
 import { HOSTILE_TEXT } from '../helpers/scripted-answerer.js';
+
+describe('escapeMarkdown (streamed drafts)', () => {
+  it('makes markdown links, emphasis and headings literal as well as mentions and bare links', () => {
+    const out = escapeMarkdown(`# Urgent\n[the official site](https://evil.example/x) **now** ${HOSTILE_TEXT}`);
+    expect(out).toContain('\\# Urgent');
+    expect(out).toContain('\\[the official site\\]\\(https:\u200B//evil.\u200Bexample/x\\)');
+    expect(out).toContain('\\*\\*now\\*\\*');
+    expect(out).not.toMatch(/<[!@#]|<https:|@(channel|here|everyone)|\]\(/);
+  });
+});
 
 describe('escapeMrkdwn', () => {
   it('turns every mention, broadcast and link form into inert text', () => {

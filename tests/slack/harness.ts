@@ -1,7 +1,10 @@
-import type { SlackConfig } from '../../src/config.js';
+import { loadConfig, type SlackConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { type CreateSlackAppOptions, createSlackApp, EVENTS_PATH, type SlackBot } from '../../src/slack/app.js';
-import { FakeSlack } from '../helpers/fake-slack.js';
+import { WorkerAnswerer } from '../../src/slack/worker-answerer.js';
+import type { StoreTarget } from '../../src/store/open-store.js';
+import { FAKE_TEAM, FakeSlack } from '../helpers/fake-slack.js';
+import { tempDir } from '../helpers/index.js';
 import { ScriptedAnswerer, sampleStats } from '../helpers/scripted-answerer.js';
 
 export const BOT_TOKEN = 'xoxb-1111-2222-botsecretvalue';
@@ -45,7 +48,7 @@ export interface Harness {
 /** The real Bolt app against a fake Slack on 127.0.0.1, with a scripted answerer and captured logs. */
 export async function startHarness(
   mode: 'http' | 'socket',
-  options: Partial<Omit<CreateSlackAppOptions, 'config' | 'stats' | 'logger'>> = {},
+  options: Partial<Omit<CreateSlackAppOptions, 'config' | 'logger'>> = {},
 ): Promise<Harness> {
   const fake = await new FakeSlack().start();
   if (mode === 'socket') await fake.startSocketMode();
@@ -62,10 +65,10 @@ export async function startHarness(
   };
   const bot = createSlackApp({
     config,
-    stats: async () => sampleStats(),
     logger: createLogger({ level: 'debug', destination: logs }),
     webApiRetries: 0,
     ...options,
+    stats: options.stats ?? (async () => sampleStats()),
     answerer: options.answerer ?? answerer,
   });
   const started = await bot.start();
@@ -85,4 +88,41 @@ export async function startHarness(
 /** Every string in a Web API call's arguments, joined: what a user could end up seeing. */
 export function visibleText(value: unknown): string {
   return JSON.stringify(value);
+}
+
+/**
+ * The answering thread `serve` uses, over `target`, with no embedding model (keyword search) and
+ * `env` on top of the defaults (an `OPENAI_BASE_URL` for a fake model). Not started yet.
+ */
+export function workerAnswerer(target: StoreTarget, env: Record<string, string> = {}): WorkerAnswerer {
+  const config = loadConfig(
+    { MINUTEBOOK_MODEL_DIR: tempDir('minutebook-no-model-'), MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false', ...env },
+    process.cwd(),
+  );
+  return new WorkerAnswerer({
+    config,
+    target,
+    logger: createLogger({ level: 'silent' }),
+    logLevel: 'silent',
+    timeoutMs: 60_000,
+  });
+}
+
+/** A person's message in the bot's DM, as `message.im` delivers it; in a thread when `threadTs` is given. */
+export function directMessage(
+  where: { channel: string; user: string; threadTs?: string },
+  ts: string,
+  text: string,
+): Record<string, unknown> {
+  return {
+    type: 'message',
+    channel: where.channel,
+    channel_type: 'im',
+    user: where.user,
+    team: FAKE_TEAM,
+    text,
+    ts,
+    event_ts: ts,
+    ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+  };
 }

@@ -295,7 +295,10 @@ describe('Slack bot over HTTP', () => {
     expect(h.answerer.asked.map((a) => a.question)).toEqual(['what did Cabinet decide?']);
   });
 
-  it('records 👍/👎 as a structured log event without message text', async () => {
+  it.each([
+    { type: 'feedback_buttons', action_id: 'minutebook_feedback', block_id: 'Bk1' },
+    { type: 'button', action_id: 'minutebook_feedback_down', block_id: 'minutebook_actions' },
+  ])('records 👍/👎 ($type) as a structured log event without message text', async (element) => {
     const click = {
       type: 'block_actions',
       user: { id: USER },
@@ -307,12 +310,7 @@ describe('Slack bot over HTTP', () => {
       trigger_id: 't',
       api_app_id: 'A0FAKE',
       actions: [
-        {
-          type: 'button',
-          action_id: 'minutebook_feedback_down',
-          block_id: 'minutebook_actions',
-          value: JSON.stringify({ rating: 'down', mode: 'llm', citations: 2 }),
-        },
+        { ...element, value: JSON.stringify({ rating: 'down', mode: 'llm', citations: 2 }), action_ts: '1700000100.1' },
       ],
     };
     await postToApp(h.eventsUrl, { payload: JSON.stringify(click) }, { secret: SIGNING_SECRET, form: true });

@@ -11,7 +11,9 @@ describe('slack-app-manifest.yaml', () => {
       .filter((line) => !line.trim().startsWith('#'))
       .join('\n');
     expect(active).toContain(`- command: ${MINUTES_COMMAND}`);
-    for (const event of ['app_mention', 'message.im', 'app_home_opened']) expect(active).toContain(`- ${event}\n`);
+    for (const event of ['app_mention', 'message.im', 'app_home_opened', 'app_context_changed']) {
+      expect(active).toContain(`- ${event}\n`);
+    }
     const scopes = [
       'app_mentions:read',
       'chat:write',
@@ -22,9 +24,14 @@ describe('slack-app-manifest.yaml', () => {
       'groups:history',
       'mpim:history',
       'reactions:write',
+      'assistant:write',
     ];
     for (const scope of scopes) expect(active).toMatch(new RegExp(`^\\s+- ${scope}$`, 'm'));
     expect(active).toMatch(/home_tab_enabled: true/);
+    // The AI-app setting Slack accepts for new apps (Agent messaging), with the Messages tab it lives in.
+    expect(active).toMatch(/\n {2}agent_view:\n {4}agent_description: /);
+    expect(active).toMatch(/messages_tab_enabled: true/);
+    expect(active).not.toMatch(/assistant_view/);
     expect(active).toMatch(/interactivity:\n\s+is_enabled: true/);
     expect(active).toMatch(/socket_mode_enabled: true/);
   });

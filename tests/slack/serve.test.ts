@@ -192,7 +192,8 @@ describe('minutebook serve', () => {
       });
       await socket.waitFor((s) => s.connected);
       socket.sendEvent(eventCallback(mention('1700004000.000100', 'What was said about school transport?'), 'EvProxy'));
-      await fake.waitFor((f) => f.callsTo('chat.postMessage').length === 1);
+      // The model's draft is streamed, then replaced by the checked answer.
+      await fake.waitFor((f) => f.callsTo('chat.update').length === 1);
       expect(llm.requests.length).toBeGreaterThanOrEqual(1);
       expect(proxy.carried(new URL(fake.apiUrl).host)).toBe(true);
       expect(proxy.carried(new URL(socket.url).host)).toBe(true);

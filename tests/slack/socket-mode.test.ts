@@ -50,7 +50,8 @@ describe('Slack bot in Socket Mode', () => {
     const again = socket?.sendEvent(eventCallback(event, 'EvSockRetry'), 1);
     await socket?.waitFor((s) => [first, again].every((id) => s.acks.some((a) => a.envelope_id === id)));
     await h.logs.waitFor((l) => l.event === 'slack.duplicate' && l.retry_num === 1);
-    await h.fake.waitFor((f) => f.callsTo('reactions.remove').length === 1);
+    // A DM shows the AI-app status line (the fake workspace has the features): set, then cleared.
+    await h.fake.waitFor((f) => f.callsTo('assistant.threads.setStatus').length === 2);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(h.answerer.asked).toHaveLength(1);
   });

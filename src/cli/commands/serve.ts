@@ -128,6 +128,7 @@ export function register(program: Command): void {
             config: slack,
             answerer,
             stats: () => answerer.stats(),
+            coverage: () => answerer.coverage(),
             logger,
             metrics,
             askTimeoutMs,

@@ -6,9 +6,10 @@ import { handleFeedback } from './feedback.js';
 import { handleShareAnswer } from './share-answer.js';
 import { handleUnfollow } from './unfollow.js';
 
-/** Block Kit button listeners: sharing an answer and 👍/👎 feedback. */
+/** Block Kit listeners: sharing an answer and 👍/👎 feedback (the feedback element, and the older buttons). */
 export function register(app: App, deps: SlackDeps): void {
   app.action(ACTION_IDS.share, (args) => handleShareAnswer(args, deps));
+  app.action(ACTION_IDS.feedback, (args) => handleFeedback(args, deps));
   app.action(ACTION_IDS.feedbackUp, (args) => handleFeedback(args, deps));
   app.action(ACTION_IDS.feedbackDown, (args) => handleFeedback(args, deps));
   app.action(UNFOLLOW_ACTION, (args) => handleUnfollow(args, deps));
