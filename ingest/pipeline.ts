@@ -40,6 +40,8 @@ export interface IngestOptions {
   reader?: DocumentReader;
   /** Called after each source, for progress bars. */
   onProgress?: (done: number, total: number, source: string) => void;
+  /** Called with each meeting written to the index (not the unchanged or failed): topic alerts queue them. */
+  onIndexed?: (meeting: Meeting) => void;
 }
 
 /** The text a passage is embedded as: its item's title gives a short passage its subject. */
@@ -139,7 +141,7 @@ export async function ingestMeetings(
  */
 async function ingestOne(
   summary: IngestSummary,
-  options: Pick<IngestOptions, 'store' | 'embedder'>,
+  options: Pick<IngestOptions, 'store' | 'embedder' | 'onIndexed'>,
   name: string,
   prepare: () => Promise<{ source: string; hash: string; load: () => Promise<Meeting> }>,
 ): Promise<void> {
@@ -152,6 +154,7 @@ async function ingestOne(
     const meeting = await load();
     await indexMeeting(options.store, options.embedder, meeting, hash);
     count(summary, meeting);
+    options.onIndexed?.(meeting);
   } catch (error) {
     summary.failed++;
     summary.errors.push({ source: name, error: asMinutebookError(error) });

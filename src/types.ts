@@ -94,6 +94,8 @@ export interface SearchFilters {
   committee?: string;
   /** Case-insensitive substring of the council name. */
   council?: string;
+  /** Exactly one meeting: the source it was indexed from (topic alerts match one meeting at a time). */
+  source?: string;
 }
 
 /** A minute item found for a question, with the passages that earned it its place. */

@@ -48,6 +48,8 @@ export class FakeSlack {
   readonly responses: ResponseUrlCall[] = [];
   /** Messages per channel, including the bot's posts. */
   readonly channels = new Map<string, StoredMessage[]>();
+  /** Channels `conversations.info` knows, and whether the bot is in each; any other is not found. */
+  readonly conversations = new Map<string, { is_member: boolean; is_private?: boolean }>();
   readonly #failures = new Map<string, string>();
   readonly #waiters: Array<() => void> = [];
   #server: Server | undefined;
@@ -243,6 +245,10 @@ export class FakeSlack {
       case 'reactions.remove':
       case 'views.publish':
         return { ok: true };
+      case 'conversations.info': {
+        const info = this.conversations.get(channel);
+        return info ? { ok: true, channel: { id: channel, ...info } } : { ok: false, error: 'channel_not_found' };
+      }
       case 'conversations.replies': {
         const ts = String(args.ts ?? '');
         const messages = (this.channels.get(channel) ?? [])

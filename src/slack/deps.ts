@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { AlertStore } from '../alerts/types.js';
 import type { Logger } from '../logger.js';
 import { noMetrics, type ServeMetrics } from '../net/metrics.js';
 import type { Answerer, IndexStats } from '../types.js';
@@ -34,6 +35,8 @@ export interface SlackDeps {
   logFeedbackText: boolean;
   /** The least time between two Slack calls that stream one answer's draft. */
   streamIntervalMs: number;
+  /** Follows for `/minutes follow` and the App Home; null when topic alerts are not set up. */
+  alerts: AlertStore | null;
 }
 
 /** Tunables of the bot's behaviour, all optional. */
@@ -53,6 +56,8 @@ export interface SlackBehaviourOptions {
   /** Shared dedupe and rate limits (several `serve` processes on one database); in memory when unset. */
   sharedState?: { seen: SeenStore; rateLimiter: RateLimits };
   metrics?: ServeMetrics;
+  /** The alert store beside the index, for `/minutes follow` and the App Home's follows. */
+  alerts?: AlertStore;
 }
 
 /**
@@ -95,5 +100,6 @@ export function createSlackDeps(
     historyTurns: options.historyTurns ?? 10,
     logFeedbackText: options.logFeedbackText ?? false,
     streamIntervalMs: options.streamIntervalMs ?? DEFAULT_STREAM_INTERVAL_MS,
+    alerts: options.alerts ?? null,
   };
 }

@@ -4,16 +4,21 @@ import type { SearchFilters } from '../types.js';
 
 /** True when `filters` narrows anything. */
 export function hasFilters(filters: SearchFilters | undefined): filters is SearchFilters {
-  return Boolean(filters && (filters.after || filters.before || filters.committee || filters.council));
+  return Boolean(
+    filters && (filters.after || filters.before || filters.committee || filters.council || filters.source),
+  );
 }
 
 /** One checked condition of a filter, for a store to render in its own SQL. */
-export type FilterTerm = { kind: 'after' | 'before'; value: string } | { kind: 'committee' | 'council'; value: string };
+export type FilterTerm =
+  | { kind: 'after' | 'before'; value: string }
+  | { kind: 'committee' | 'council'; value: string }
+  | { kind: 'source'; value: string };
 
 /**
  * The conditions `filters` sets, checked where they enter. Both stores give them one meaning:
  * dates are inclusive and a meeting with no date never matches a date range; committee and council
- * match as case-insensitive substrings.
+ * match as case-insensitive substrings; a source matches exactly.
  */
 export function filterTerms(filters: SearchFilters): FilterTerm[] {
   const found: FilterTerm[] = [];
@@ -27,6 +32,7 @@ export function filterTerms(filters: SearchFilters): FilterTerm[] {
     const value = filters[kind]?.trim();
     if (value) found.push({ kind, value });
   }
+  if (filters.source !== undefined) found.push({ kind: 'source', value: filters.source });
   return found;
 }
 

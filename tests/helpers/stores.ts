@@ -98,13 +98,13 @@ export function schemaUrl(schema: string): string {
   return url.toString();
 }
 
-/** Drops `schema` and the schemas that go with it (rebuild, Slack state). */
+/** Drops `schema` and the schemas that go with it (rebuild, Slack state, alerts). */
 export async function dropSchemas(schema: string): Promise<void> {
   if (!testDatabaseUrl) return;
   const client = new pg.Client({ connectionString: testDatabaseUrl });
   await client.connect();
   try {
-    for (const name of [schema, `${schema}_rebuild`, `${schema}_replaced`, `${schema}_slack`]) {
+    for (const name of [schema, `${schema}_rebuild`, `${schema}_replaced`, `${schema}_slack`, `${schema}_alerts`]) {
       await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
     }
   } finally {

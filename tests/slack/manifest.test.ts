@@ -25,8 +25,13 @@ describe('slack-app-manifest.yaml', () => {
       'mpim:history',
       'reactions:write',
       'assistant:write',
+      // `/minutes follow <topic> #channel` checks the bot is in the channel (conversations.info).
+      'channels:read',
+      'groups:read',
     ];
     for (const scope of scopes) expect(active).toMatch(new RegExp(`^\\s+- ${scope}$`, 'm'));
+    // Escaped, so "#channel" in `/minutes follow <topic> #channel` arrives as the channel's id.
+    expect(active).toMatch(/- command: \/minutes\n(?:\s+\w+: .*\n)*?\s+should_escape: true\n/);
     expect(active).toMatch(/home_tab_enabled: true/);
     // The AI-app setting Slack accepts for new apps (Agent messaging), with the Messages tab it lives in.
     expect(active).toMatch(/\n {2}agent_view:\n {4}agent_description: /);

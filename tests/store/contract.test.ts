@@ -232,6 +232,15 @@ for (const kind of storeKinds) {
         committees: ['Cabinet'],
         councils: ['Ashford Borough Council'],
       });
+      // One meeting, by the source it was indexed from (topic alerts match a meeting at a time).
+      const oneMeeting = { source: planning.source };
+      const bySource = await store.vectorSearch(query, { limit: 10, filters: oneMeeting });
+      expect(new Set((await store.passages(bySource.map((h) => h.passageId))).map((p) => p.meeting.source))).toEqual(
+        new Set([planning.source]),
+      );
+      expect((await store.keywordSearch('school', { limit: 10, filters: oneMeeting })).length).toBe(1);
+      expect((await store.meetingsInScope(oneMeeting)).meetings).toBe(1);
+      expect(await store.keywordSearch('school', { limit: 10, filters: { source: 'minutes/planning' } })).toEqual([]);
       // One council of a shared index.
       expect(await store.stats({ council: 'Kent' })).toMatchObject({
         meetings: 1,

@@ -31,4 +31,9 @@ export const commands: CommandEntry[] = [
   { name: 'eval', summary: 'Measure retrieval on questions with known answers', load: () => import('./eval.js') },
   { name: 'model', summary: 'Fetch the embedding model, or show what is there', load: () => import('./model.js') },
   { name: 'serve', summary: 'Run the Slack bot', load: () => import('./serve.js') },
+  {
+    name: 'alerts',
+    summary: 'Post topic alerts on what ingest and sync added; list follows',
+    load: () => import('./alerts.js'),
+  },
 ];

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { limitsFromConfig } from '../../../ingest/limits.js';
 import { manifestOption } from '../../../ingest/load.js';
 import { type IngestSummary, ingestFiles } from '../../../ingest/pipeline.js';
+import { IndexChanges } from '../../alerts/changes.js';
 import { openEmbedder } from '../../embed/open.js';
 import { corpusStatsFor } from '../../retrieve/corpus-stats.js';
 import { describeTarget, openIndexWriter } from '../../store/open-store.js';
@@ -52,10 +53,12 @@ async function ingestCommand(inputs: string[], flags: IngestFlags): Promise<numb
         )
       : null;
   let summary: IngestSummary;
+  const changes = new IndexChanges();
   try {
     summary = await ingestFiles(inputs, {
       store,
       embedder,
+      onIndexed: (meeting) => changes.add(meeting),
       limits: limitsFromConfig(ctx.config.ingestLimits),
       ...(manifest ? { manifest } : {}),
       onProgress: (done, total, file) => {
@@ -67,7 +70,10 @@ async function ingestCommand(inputs: string[], flags: IngestFlags): Promise<numb
   } catch (error) {
     // A failed rebuild leaves the old index in use; a failed update keeps what it wrote so far.
     if (flags.rebuild) await store.discard();
-    else await store.close();
+    else {
+      await store.close();
+      await changes.recordOrWarn(target, ctx.logger, ctx.err);
+    }
     throw error;
   } finally {
     bar?.stop();
@@ -78,6 +84,8 @@ async function ingestCommand(inputs: string[], flags: IngestFlags): Promise<numb
   } finally {
     await store.close();
   }
+  // Only now is every write committed (and a rebuild live): topic alerts may match against them.
+  await changes.recordOrWarn(target, ctx.logger, ctx.err);
 
   for (const missing of manifest?.missingFiles ?? []) {
     ctx.err(`warning: manifest ${flags.manifest} names ${missing}, which does not exist`);

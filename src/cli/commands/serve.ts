@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import type { AlertsRunner } from '../../alerts/runner.js';
+import type { AlertStore } from '../../alerts/types.js';
 import { BadInputError } from '../../errors.js';
 import { createLogger } from '../../logger.js';
 import type { PostgresSlackState } from '../../slack/shared-state.js';
@@ -88,7 +90,24 @@ export function register(program: Command): void {
         await answerer.start();
         // With the index in PostgreSQL, dedupe and rate limits live there too, shared by every `serve`.
         let sharedState: PostgresSlackState | null = null;
+        // Topic alerts: follows for `/minutes follow`, and a pass every minute that posts new matches.
+        let alerts: { store: AlertStore; runner: AlertsRunner | null } | null = null;
         try {
+          const [{ openAlertStore }, { AlertsRunner }, { alertsWebClient, slackDeliverer }] = await Promise.all([
+            import('../../alerts/open.js'),
+            import('../../alerts/runner.js'),
+            import('../../slack/alerts/poster.js'),
+          ]);
+          try {
+            alerts = { store: await openAlertStore(target, { logger }), runner: null };
+          } catch (error) {
+            // A bot that cannot keep follows (a read-only index folder, no CREATE on the database)
+            // still answers questions; `/minutes follow` then says alerts are not set up.
+            logger.warn(
+              { err: error, event: 'alerts.unavailable' },
+              'topic alerts are off: the alert store cannot be opened',
+            );
+          }
           if (target.kind === 'postgres') {
             const { PostgresSlackState } = await import('../../slack/shared-state.js');
             sharedState = await PostgresSlackState.open(target.url, { logger });
@@ -115,9 +134,21 @@ export function register(program: Command): void {
             askTimeoutMs,
             ...(flags.maxQuestions ? { maxQuestionsInFlight: flags.maxQuestions } : {}),
             ...(sharedState ? { sharedState: { seen: sharedState, rateLimiter: sharedState } } : {}),
+            ...(alerts ? { alerts: alerts.store } : {}),
             ops: { readiness, metrics },
           });
           const started = await bot.start();
+          if (alerts) {
+            alerts.runner = new AlertsRunner({
+              store: alerts.store,
+              target,
+              config: ctx.config,
+              logger,
+              // Bolt's own client carries no token (tokens come per event); alerts post with the bot token.
+              deliver: slackDeliverer(alertsWebClient(slack)),
+            });
+            alerts.runner.start();
+          }
           const health = started.opsPort ? ` Health: http://${slack.host}:${started.opsPort}/readyz.` : '';
           ctx.err(
             connection.mode === 'socket'
@@ -126,9 +157,12 @@ export function register(program: Command): void {
           );
           const signal = await untilStopped();
           logger.info({ signal }, 'stopping the Slack bot');
+          await alerts?.runner?.stop();
           await bot.stop();
           return 0;
         } finally {
+          await alerts?.runner?.stop();
+          await alerts?.store.close();
           await sharedState?.close();
           await answerer.close();
         }

@@ -13,6 +13,7 @@ import {
 import { loadSites, type SiteConfig } from '../../../ingest/moderngov/sites.js';
 import { type IngestSummary, ingestMeetings } from '../../../ingest/pipeline.js';
 import { ParseWorker } from '../../../ingest/read/parse-worker.js';
+import { IndexChanges } from '../../alerts/changes.js';
 import { isIsoDate } from '../../dates.js';
 import { openEmbedder } from '../../embed/open.js';
 import { BadInputError } from '../../errors.js';
@@ -109,6 +110,7 @@ async function syncCommand(flags: SyncFlags): Promise<number> {
   const reader = new ParseWorker(limits);
   let summary: IngestSummary;
   let sources: ModernGovSource[] = [];
+  const changes = new IndexChanges();
   try {
     const indexedItems = new Map((await store.meetings()).map((m) => [m.source, m.items]));
     sources = sites.map(
@@ -125,13 +127,19 @@ async function syncCommand(flags: SyncFlags): Promise<number> {
           indexedItems: (source) => indexedItems.get(source) ?? null,
         }),
     );
-    summary = await ingestMeetings(meetingsOf(sources), { store, embedder });
+    summary = await ingestMeetings(meetingsOf(sources), {
+      store,
+      embedder,
+      onIndexed: (meeting) => changes.add(meeting),
+    });
     // Ready the search statistics now, so the bot's first question after a sync does not wait.
     await corpusStatsFor(store, ctx.logger);
   } finally {
     // What was written stays written: the next run carries on from there.
     await store.close();
     await reader.close();
+    // What was written is committed, even if the run failed part way: queue it for topic alerts.
+    await changes.recordOrWarn(target, ctx.logger, ctx.err);
   }
 
   for (const { source: where, warning } of summary.warnings)

@@ -17,6 +17,8 @@ export function meetingCondition(
     const n = `$${first + params.length}`;
     if (term.kind === 'after' || term.kind === 'before') {
       parts.push(`${alias}.date ${term.kind === 'after' ? '>=' : '<='} ${n}`);
+    } else if (term.kind === 'source') {
+      parts.push(`${alias}.source = ${n}`);
     } else {
       parts.push(`strpos(lower(coalesce(${alias}.${term.kind}, '')), lower(${n})) > 0`);
     }

@@ -28,6 +28,7 @@ import { deleteMeetingRows, insertMeetingRows } from './meeting-rows.js';
 import { LOCK_CLASS, lockKey, migrate, SCHEMA_VERSION, schemaExists } from './migrations.js';
 import * as queries from './queries.js';
 import { recordedMeetings } from './records.js';
+import { inTransaction } from './transaction.js';
 import { ident, type PostgresTarget } from './url.js';
 import { AdvisoryWriterLocks } from './writer-lock.js';
 
@@ -372,23 +373,7 @@ export class PostgresStore implements IndexWriter {
 
   async #transaction<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     this.#checkOpen();
-    let client: pg.PoolClient;
-    try {
-      client = await this.#pool.connect();
-    } catch (error) {
-      throw classifyPgError(error, this.#target);
-    }
-    try {
-      await client.query('BEGIN');
-      const result = await body(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw classifyPgError(error, this.#target);
-    } finally {
-      client.release();
-    }
+    return inTransaction(this.#pool, this.#target, body);
   }
 
   async #query(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {

@@ -12,6 +12,8 @@ export function meetingCondition(filters: SearchFilters, alias: string): { sql: 
   for (const term of filterTerms(filters)) {
     if (term.kind === 'after' || term.kind === 'before') {
       parts.push(`${alias}.date ${term.kind === 'after' ? '>=' : '<='} ?`);
+    } else if (term.kind === 'source') {
+      parts.push(`${alias}.source = ?`);
     } else {
       parts.push(`instr(lower(coalesce(${alias}.${term.kind}, '')), lower(?)) > 0`);
     }

@@ -1,15 +1,18 @@
 import type { RespondArguments, RespondFn } from '@slack/bolt';
 import { answerTimed, rateLimitText } from '../../answer-in-thread.js';
 import { errorMessage, LIMITS, renderAnswer, usageMessage } from '../../blocks.js';
-import type { SlackDeps } from '../../deps.js';
+import type { SlackDeps, WebClient } from '../../deps.js';
 import { escapeMrkdwn, slackTextToPlain } from '../../escape.js';
 import { BUSY_TEXT, describeFailure } from '../../failure.js';
+import { handleFollowSubcommand } from './follow-subcommand.js';
 
 /** What the handler needs from Bolt's command arguments. */
 export interface CommandArgs {
   command: { text: string; user_id: string; channel_id: string };
   ack: (response?: string | RespondArguments) => Promise<void>;
   respond: RespondFn;
+  /** Bolt's Web API client (checks the channel `/minutes follow … #channel` names). */
+  client?: WebClient;
 }
 
 /** What the "Share in channel" button carries. */
@@ -35,7 +38,9 @@ export function encodeShareValue(id: string, question: string): string {
  * `/minutes <question>`: acknowledged at once with a "searching" note only the asker sees, then
  * answered to the asker only, with a button to share the answer in the channel.
  */
-export async function handleMinutesCommand({ command, ack, respond }: CommandArgs, deps: SlackDeps): Promise<void> {
+export async function handleMinutesCommand(args: CommandArgs, deps: SlackDeps): Promise<void> {
+  if (await handleFollowSubcommand(args, deps)) return;
+  const { command, ack, respond } = args;
   const question = slackTextToPlain(command.text);
   if (!question) {
     await ack({ response_type: 'ephemeral', text: usageMessage().text });

@@ -1,3 +1,4 @@
+import { homeFollows } from '../../alerts/home.js';
 import { homeView } from '../../blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { isRecord, str } from '../../payloads.js';
@@ -15,6 +16,7 @@ export async function handleAppHomeOpened({ event, client }: EventArgs, deps: Sl
     deps.logger.warn({ err: error }, 'index stats unavailable for the App Home');
     view = homeView(null, 'The minutes index is not available right now. Please tell whoever runs Minutebook.');
   }
+  view.blocks.push(...(await homeFollows(deps.alerts, user, deps.logger)));
   try {
     await client.views.publish({ user_id: user, view });
   } catch (error) {
