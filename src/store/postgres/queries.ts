@@ -13,7 +13,7 @@ import type {
   StoredPassage,
 } from '../types.js';
 import { num, PASSAGE_COLUMNS, PG_VALUES, parseVector, str, strings, strOrNull, vectorLiteral } from './rows.js';
-import { meetingCondition, RANK_WEIGHTS, webSearchText } from './sql.js';
+import { EMBEDDING_TYPE, meetingCondition, RANK_WEIGHTS, webSearchText } from './sql.js';
 
 /**
  * The read queries of the PostgreSQL store. `s` is the quoted schema; `db` a pool or a client.
@@ -90,11 +90,12 @@ async function nearest(
 ): Promise<ScoredPassage[]> {
   const scope = meetingIds ? 'AND p.meeting_id = ANY($3::bigint[])' : '';
   // "+ 0" orders by a value the HNSW index cannot produce, so the planner scans exactly.
-  const order = exact ? '(p.embedding <=> $1::vector) + 0' : 'p.embedding <=> $1::vector';
+  const distance = `p.embedding <=> $1::${EMBEDDING_TYPE}`;
+  const order = exact ? `(${distance}) + 0` : distance;
   // Materialised and re-sorted: the iterative scan may return neighbours slightly out of order.
   const result = await db.query(
     `WITH nearest AS MATERIALIZED (
-       SELECT p.id, p.embedding <=> $1::vector AS distance FROM ${s}.passages p
+       SELECT p.id, ${distance} AS distance FROM ${s}.passages p
        WHERE p.embedding IS NOT NULL ${scope} ORDER BY ${order} LIMIT $2)
      SELECT id, 1 - distance AS score FROM nearest ORDER BY distance, id`,
     meetingIds ? [literal, limit, meetingIds] : [literal, limit],
