@@ -88,6 +88,34 @@ describe.skipIf(postgresSkipReason !== null)('the PostgreSQL schema of embedding
     expect(after.index).toMatch(/halfvec_cosine_ops/);
   });
 
+  it('searches a filter too wide to scan exactly through the HNSW index, finding the exact nearest in scope', async () => {
+    const writer = await kit.writer({ model: MODEL });
+    const written = [];
+    for (let n = 1; n <= 120; n++) {
+      const m = seriesMeeting(n, 40);
+      written.push(m);
+      await writer.replaceMeeting(m, `hash-${n}`, vectorsOf(m));
+    }
+    await writer.close();
+    const inScope = written.filter((m) => (m.date ?? '') >= '2020-01-01');
+    expect(inScope.reduce((sum, m) => sum + vectorsOf(m).length, 0)).toBeGreaterThan(5000);
+
+    const reader = await kit.reader();
+    for (const text of ['library opening hours review', 'parking charges officer answered', 'waste collection']) {
+      const hits = await reader.vectorSearch(embed(text), { limit: 10, filters: { after: '2020-01-01' } });
+      const passages = await reader.passages(hits.map((h) => h.passageId));
+      expect(passages).toHaveLength(10);
+      for (const p of passages) expect((p.meeting.date ?? '') >= '2020-01-01').toBe(true);
+      // The exact tenth-best similarity in scope: every hit is at least that close.
+      const exact = inScope
+        .flatMap((m) => vectorsOf(m))
+        .map((v) => v.reduce((sum, x, d) => sum + x * (embed(text)[d] ?? 0), 0))
+        .sort((a, b) => b - a);
+      for (const hit of hits) expect(hit.score).toBeGreaterThanOrEqual((exact[9] ?? 1) - 1e-3);
+    }
+    await reader.close();
+  });
+
   it('converts a version 1 index that has no model yet, and gives its column dimensions when it adopts one', async () => {
     const empty = await kit.writer({ model: null });
     await empty.close();
