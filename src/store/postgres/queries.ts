@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { IndexMismatchError } from '../../errors.js';
 import type { SearchFilters } from '../../types.js';
 import { checkLimit, hasFilters } from '../filters.js';
@@ -14,6 +14,7 @@ import type {
 } from '../types.js';
 import { num, PASSAGE_COLUMNS, PG_VALUES, parseVector, str, strings, strOrNull, vectorLiteral } from './rows.js';
 import { EMBEDDING_TYPE, meetingCondition, RANK_WEIGHTS, webSearchText } from './sql.js';
+import { inTransaction } from './transaction.js';
 
 /**
  * The read queries of the PostgreSQL store. `s` is the quoted schema; `db` a pool or a client.
@@ -109,27 +110,6 @@ async function withWiderSearch<T>(db: Db, factor: number, search: (db: Db) => Pr
     );
     return search(client);
   });
-}
-
-/**
- * Runs `body` in a transaction of its own on one pooled connection, so settings it makes with
- * `set_config(…, true)` last for its queries and end with it. A client handed in is used as it is
- * (its caller owns any transaction), and local settings then last only for its statement.
- */
-async function inTransaction<T>(db: Db, body: (client: pg.ClientBase) => Promise<T>): Promise<T> {
-  if (!(db instanceof pg.Pool)) return body(db);
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await body(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 async function nearest(

@@ -21,6 +21,7 @@ import { deleteMeetingRows, insertMeetingRows } from './meeting-rows.js';
 import { LOCK_CLASS, lockKey, migrate, SCHEMA_VERSION, schemaExists } from './migrations.js';
 import * as queries from './queries.js';
 import { EMBEDDING_TYPE } from './sql.js';
+import { inTransaction } from './transaction.js';
 import { ident, type PostgresTarget } from './url.js';
 import { AdvisoryWriterLocks } from './writer-lock.js';
 
@@ -362,24 +363,12 @@ export class PostgresStore implements IndexWriter {
     return meta;
   }
 
-  async #transaction<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async #transaction<T>(body: (client: pg.ClientBase) => Promise<T>): Promise<T> {
     this.#checkOpen();
-    let client: pg.PoolClient;
     try {
-      client = await this.#pool.connect();
+      return await inTransaction(this.#pool, body);
     } catch (error) {
       throw classifyPgError(error, this.#target);
-    }
-    try {
-      await client.query('BEGIN');
-      const result = await body(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw classifyPgError(error, this.#target);
-    } finally {
-      client.release();
     }
   }
 
