@@ -1,16 +1,22 @@
 /**
- * SQLite and PostgreSQL side by side, on the same synthetic passages (bench/store-data.ts): build
- * time, incremental write throughput, open/connect time, hybrid search p50/p95 (the real retriever
- * with filters on two queries in three; query vectors synthetic, so no model time), vector and
- * keyword p50/p95, recall@10 of each store's vector search against exact search, and the app
- * process's peak RSS. Prints a table; asserts nothing.
+ * SQLite and PostgreSQL side by side, on the same synthetic passages (bench/store-data.ts, isotropic
+ * or calibrated vectors): build time, incremental write throughput, open/connect time, hybrid search
+ * p50/p95 (the real retriever, without and with a date or committee filter; query vectors synthetic,
+ * so no model time) with the p50/p95 of each store call inside it (keyword half, vector half, the
+ * rest), vector and keyword p50/p95, recall@10 of each store's vector search against exact search
+ * (unfiltered and committee-filtered), the app process's peak RSS and, for PostgreSQL, the database
+ * size and recall by ef_search. Prints tables; asserts nothing.
  *
  *   npx tsx bench/store-compare.ts [--sizes 100000,1000000] [--stores sqlite,postgres]
- *       [--database postgres://…] [--reuse] [--ef 40,100,200]
+ *       [--vectors isotropic|calibrated] [--database postgres://…] [--reuse] [--no-writes] [--ef 40,100,200]
+ *   npx tsx bench/store-compare.ts sweep postgres 100000 [--vectors …] [--grid 16:64,24:128] [--ef 40,100]
+ *
+ *   npx tsx bench/store-compare.ts truth postgres 1000000 [--vectors …]   exact answers, ahead of a run
  *
  * PostgreSQL: --database, else MINUTEBOOK_TEST_DATABASE_URL (scripts/pg-test-server.sh start prints
- * one; at 1M give it MINUTEBOOK_PG_MAINTENANCE_WORK_MEM=4GB). Each step runs in a child process, so
- * peak RSS is the measured step's alone. --reuse measures indexes an earlier run built (same seeds).
+ * one; give the server shared_buffers of at least the HNSW index's size). Each step runs in a child
+ * process, so peak RSS is the measured step's alone. --reuse measures indexes an earlier run built
+ * (same seeds); the exact answers are kept in bench/.data, as they take minutes at 1M.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,10 +26,10 @@ import pg from 'pg';
 import { createLogger } from '../src/logger.js';
 import { HybridRetriever } from '../src/retrieve/retriever.js';
 import { openIndexReader, openIndexWriter, type StoreTarget } from '../src/store/open-store.js';
-import { PG_HNSW } from '../src/store/postgres/store.js';
+import { createVectorIndex, PG_HNSW } from '../src/store/postgres/store.js';
 import type { IndexWriter } from '../src/store/types.js';
 import type { Embedder, SearchFilters } from '../src/types.js';
-import { DIMS, exactTopK, rng, syntheticMeeting, VectorSource } from './store-data.js';
+import { DIMS, rng, syntheticMeeting, type VectorKind, vectorSource } from './store-data.js';
 
 const K = 10;
 const QUERIES = 200;
@@ -47,18 +53,25 @@ function percentile(values: number[], p: number): number {
 /** 20 passages a topic, as bench/store-hnsw.ts: the ten nearest are close paraphrases, not ties. */
 const topicsFor = (n: number) => Math.max(50, Math.round(n / 20));
 
+/** Which synthetic vectors (bench/store-data.ts): `calibrated` is what real use looks like. */
+const VECTORS = arg('--vectors', 'isotropic') as VectorKind;
+if (VECTORS !== 'isotropic' && VECTORS !== 'calibrated') throw new Error('--vectors must be isotropic or calibrated');
+const vectorsOf = (seed: number, n: number) => vectorSource(VECTORS, seed, topicsFor(n));
+/** One schema (or folder) per size and kind of vectors, so both kinds can stay built side by side. */
+const nameOf = (n: number) => (VECTORS === 'isotropic' ? String(n) : `${n}_${VECTORS}`);
+
 function target(kind: string, n: number): StoreTarget {
-  if (kind === 'sqlite') return { kind: 'sqlite', dir: path.join(DATA_DIR, `compare-sqlite-${n}`) };
+  if (kind === 'sqlite') return { kind: 'sqlite', dir: path.join(DATA_DIR, `compare-sqlite-${nameOf(n)}`) };
   const base = arg('--database', process.env.MINUTEBOOK_TEST_DATABASE_URL ?? '');
   if (!base) throw new Error('give --database postgres://… or set MINUTEBOOK_TEST_DATABASE_URL');
   const url = new URL(base);
-  url.searchParams.set('schema', `bench_${n}`);
+  url.searchParams.set('schema', `bench_${nameOf(n)}`);
   return { kind: 'postgres', url: url.toString() };
 }
 
 /** The synthetic corpus, meeting by meeting, always the same for the same n. */
 function* corpus(n: number): Generator<ReturnType<typeof syntheticMeeting>> {
-  const source = new VectorSource(1, topicsFor(n));
+  const source = vectorsOf(1, n);
   const random = rng(3);
   for (let i = 0; i * PER_MEETING < n; i++)
     yield syntheticMeeting(i, Math.min(PER_MEETING, n - i * PER_MEETING), source, random);
@@ -97,7 +110,7 @@ async function writes(kind: string, n: number): Promise<void> {
     logger,
     wait: { waitMs: 0 },
   });
-  const source = new VectorSource(99, topicsFor(n));
+  const source = vectorsOf(99, n);
   const random = rng(99);
   const extra = Array.from({ length: EXTRA_MEETINGS }, (_, i) =>
     syntheticMeeting(1_000_000 + i, PER_MEETING, source, random),
@@ -112,7 +125,7 @@ async function writes(kind: string, n: number): Promise<void> {
 
 /** An embedder that hands out the bench's query vectors in turn: the retriever's work without a model's. */
 function queryVectors(n: number): Embedder & { vectors: Float32Array[] } {
-  const source = new VectorSource(7, topicsFor(n));
+  const source = vectorsOf(7, n);
   const vectors = Array.from({ length: QUERIES }, () => source.next().vector);
   let next = 0;
   return {
@@ -124,14 +137,83 @@ function queryVectors(n: number): Embedder & { vectors: Float32Array[] } {
   };
 }
 
-const FILTERS: SearchFilters[] = [{}, { after: '2018-01-01' }, { committee: 'planning' }];
+const FILTERS: SearchFilters[] = [{ after: '2018-01-01' }, { committee: 'planning' }];
+
+interface Latency {
+  p50: number;
+  p95: number;
+}
+
+function latency(times: number[]): Latency {
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/**
+ * The store with every call timed: how long each of the hybrid search's store calls took, one
+ * list per method, so the halves (keyword, vector) and the rest can be told apart.
+ */
+function timedStore<T extends object>(store: T): { store: T; calls: Map<string, number[]>; reset: () => void } {
+  const calls = new Map<string, number[]>();
+  const wrapped = new Proxy(store, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function' || typeof key !== 'string') return value;
+      return (...args: unknown[]) => {
+        const result = value.apply(target, args);
+        if (!(result instanceof Promise)) return result;
+        const started = performance.now();
+        return result.finally(() => calls.set(key, [...(calls.get(key) ?? []), performance.now() - started]));
+      };
+    },
+  });
+  return { store: wrapped, calls, reset: () => calls.clear() };
+}
+
+/**
+ * The exact ten nearest passages of each query vector, over the whole corpus and over the Planning
+ * Committee's meetings (the filtered searches' committee), streamed through the corpus once. At 1M
+ * this takes minutes, so it is kept in DATA_DIR (`truth` computes it ahead, e.g. while an index builds).
+ */
+function groundTruth(n: number, queries: Float32Array[]): { truth: number[][]; filteredTruth: number[][] } {
+  const file = path.join(DATA_DIR, `truth-${nameOf(n)}-${QUERIES}.json`);
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as ReturnType<typeof groundTruth>;
+  const best = (): Array<{ id: number; score: number }> => [];
+  const all = queries.map(best);
+  const planning = queries.map(best);
+  const keep = (list: Array<{ id: number; score: number }>, id: number, score: number) => {
+    if (list.length === K && score <= (list[K - 1]?.score ?? -2)) return;
+    list.push({ id, score });
+    list.sort((a, b) => b.score - a.score);
+    if (list.length > K) list.pop();
+  };
+  // Passage ids are handed out from 1 in insertion order, so corpus vector i is passage i + 1.
+  let id = 0;
+  for (const { meeting, vectors } of corpus(n)) {
+    const inPlanning = /planning/i.test(meeting.committee ?? '');
+    for (const v of vectors) {
+      id++;
+      queries.forEach((q, i) => {
+        let score = 0;
+        for (let d = 0; d < DIMS; d++) score += (v[d] as number) * (q[d] as number);
+        keep(all[i] ?? [], id, score);
+        if (inPlanning) keep(planning[i] ?? [], id, score);
+      });
+    }
+  }
+  const ids = (lists: Array<Array<{ id: number }>>) => lists.map((list) => list.map((hit) => hit.id));
+  const result = { truth: ids(all), filteredTruth: ids(planning) };
+  fs.writeFileSync(file, JSON.stringify(result));
+  return result;
+}
 
 /** Open time, searches, memory; then recall (its exact search needs every vector in memory, so it comes last). */
 async function measure(kind: string, n: number): Promise<void> {
   const where = target(kind, n);
-  let started = performance.now();
-  const store = await openIndexReader(where, { logger, model: MODEL });
+  const started = performance.now();
+  const opened = await openIndexReader(where, { logger, model: MODEL });
   const openMs = performance.now() - started;
+  const timed = timedStore(opened);
+  const store = timed.store;
   const embedder = queryVectors(n);
   const retriever = new HybridRetriever({ store, embedder, logger });
   await retriever.search('council budget topic1', { k: 5 }); // builds (or loads) the corpus statistics
@@ -142,50 +224,180 @@ async function measure(kind: string, n: number): Promise<void> {
       await fn(i);
       times.push(performance.now() - t);
     }
-    return { p50: percentile(times, 50), p95: percentile(times, 95) };
+    return latency(times);
   };
   const words = ['housing allocation policy', 'school transport ehcp', 'budget savings', 'audit risk reserves'];
   const question = (i: number) => `what was said about topic${(i * 37) % topicsFor(n)} ${words[i % words.length]}`;
-  const hybrid = await time((i) => retriever.search(question(i), { k: 5, filters: FILTERS[i % 3] ?? {} }));
-  const vector = await time((i) =>
-    store.vectorSearch(embedder.vectors[i] ?? new Float32Array(DIMS), { limit: 80, filters: FILTERS[i % 3] ?? {} }),
+  /** Hybrid searches, and the p50/p95 of each store call inside them. */
+  const hybridWith = async (filtersOf: (i: number) => SearchFilters) => {
+    timed.reset();
+    const total = await time((i) => retriever.search(question(i), { k: 5, filters: filtersOf(i) }));
+    const parts = Object.fromEntries([...timed.calls].map(([method, times]) => [method, latency(times)]));
+    return { ...total, parts };
+  };
+  const hybrid = await hybridWith(() => ({}));
+  const hybridFiltered = await hybridWith((i) => FILTERS[i % FILTERS.length] ?? {});
+  const vector = await time((i) => store.vectorSearch(embedder.vectors[i] ?? new Float32Array(DIMS), { limit: 80 }));
+  const vectorFiltered = await time((i) =>
+    store.vectorSearch(embedder.vectors[i] ?? new Float32Array(DIMS), { limit: 80, filters: FILTERS[i % 2] ?? {} }),
   );
   const keyword = await time((i) =>
-    store.keywordSearch(`topic${(i * 37) % topicsFor(n)}`, { limit: 80, filters: FILTERS[i % 3] ?? {} }),
+    store.keywordSearch(`topic${(i * 37) % topicsFor(n)}`, { limit: 80, filters: FILTERS[i % 2] ?? {} }),
   );
   const found: number[][] = [];
-  started = performance.now();
-  for (const q of embedder.vectors) found.push((await store.vectorSearch(q, { limit: K })).map((h) => h.passageId));
+  const filteredFound: number[][] = [];
+  for (const q of embedder.vectors) {
+    found.push((await store.vectorSearch(q, { limit: K })).map((h) => h.passageId));
+    filteredFound.push((await store.vectorSearch(q, { limit: K, filters: FILTERS[1] ?? {} })).map((h) => h.passageId));
+  }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   await store.close();
 
-  // Passage ids are handed out from 1 in insertion order, so corpus vector i is passage i + 1.
-  const all: Float32Array[] = [];
-  for (const { vectors } of corpus(n)) all.push(...vectors);
-  const truth = embedder.vectors.map((q) => exactTopK(all, q, K).map((i) => i + 1));
-  const recall = (lists: number[][]) =>
-    truth.reduce((hits, t, q) => hits + t.filter((id) => (lists[q] ?? []).includes(id)).length, 0) / (truth.length * K);
-  const efSweep: Record<string, number> = {};
+  const { truth, filteredTruth } = groundTruth(n, embedder.vectors);
+  const recallOf = (lists: number[][], against = truth) =>
+    against.reduce((hits, t, q) => hits + t.filter((id) => (lists[q] ?? []).includes(id)).length, 0) /
+    (against.length * K);
+  const extra: Record<string, unknown> = {};
   if (where.kind === 'postgres') {
-    // pgvector's recall at other ef_search values, straight through SQL on the same index.
     const client = new pg.Client({ connectionString: where.url.replace(/[?&]schema=[^&]*/, '') });
     await client.connect();
-    await client.query(`SET hnsw.iterative_scan = relaxed_order`);
-    for (const ef of arg('--ef', '40,100,200').split(',').map(Number)) {
-      await client.query(`SET hnsw.ef_search = ${ef}`);
-      const lists: number[][] = [];
-      for (const q of embedder.vectors) {
-        const r = await client.query(
-          `SELECT id FROM bench_${n}.passages ORDER BY embedding <=> $1::vector LIMIT ${K}`,
-          [`[${Array.from(q).join(',')}]`],
-        );
-        lists.push(r.rows.map((row: { id: string }) => Number(row.id)));
-      }
-      efSweep[String(ef)] = recall(lists);
-    }
+    const schema = `bench_${nameOf(n)}`;
+    extra.efSweep = await storeEfSweep(where.url, embedder.vectors, (lists, filtered) =>
+      recallOf(lists, filtered ? filteredTruth : truth),
+    );
+    const size = await client.query(
+      `SELECT sum(pg_total_relation_size(c.oid)) AS total,
+         sum(pg_relation_size(c.oid)) FILTER (WHERE c.relname = 'passages_embedding') AS hnsw
+       FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = $1 AND c.relkind IN ('r', 'i')`,
+      [schema],
+    );
+    extra.dbMb = Number(size.rows[0]?.total ?? 0) / 2 ** 20;
+    extra.hnswMb = Number(size.rows[0]?.hnsw ?? 0) / 2 ** 20;
     await client.end();
   }
-  console.log(JSON.stringify({ openMs, hybrid, vector, keyword, recall: recall(found), peakRssMb, efSweep }));
+  console.log(
+    JSON.stringify({
+      openMs,
+      hybrid,
+      hybridFiltered,
+      vector,
+      vectorFiltered,
+      keyword,
+      recall: recallOf(found),
+      filteredRecall: recallOf(filteredFound, filteredTruth),
+      peakRssMb,
+      ...extra,
+    }),
+  );
+}
+
+/**
+ * The store's vector search at other ef_search values (set through the URL, as an operator would):
+ * recall and latency without filters and with a committee filter.
+ */
+async function storeEfSweep(
+  url: string,
+  queries: Float32Array[],
+  recall: (lists: number[][], filtered: boolean) => number,
+): Promise<Record<string, Record<string, number>>> {
+  const sweep: Record<string, Record<string, number>> = {};
+  for (const ef of arg('--ef', '40,100,200').split(',').map(Number)) {
+    const withEf = new URL(url);
+    withEf.searchParams.set('options', `-c hnsw.ef_search=${ef}`);
+    const store = await openIndexReader({ kind: 'postgres', url: withEf.toString() }, { logger, model: MODEL });
+    const row: Record<string, number> = {};
+    for (const filtered of [false, true]) {
+      const lists: number[][] = [];
+      const times: number[] = [];
+      for (const q of queries) {
+        const t = performance.now();
+        const hits = await store.vectorSearch(q, { limit: K, filters: filtered ? (FILTERS[1] ?? {}) : {} });
+        times.push(performance.now() - t);
+        lists.push(hits.map((h) => h.passageId));
+      }
+      const { p50, p95 } = latency(times);
+      Object.assign(
+        row,
+        filtered
+          ? { filteredRecall: recall(lists, true), filteredP95: p95 }
+          : { recall: recall(lists, false), p50, p95 },
+      );
+    }
+    await store.close();
+    sweep[String(ef)] = row;
+  }
+  return sweep;
+}
+
+/** pgvector's recall and latency at other ef_search values, straight through SQL on the same index. */
+async function efSweep(
+  client: pg.Client,
+  schema: string,
+  queries: Float32Array[],
+  recall: (lists: number[][]) => number,
+): Promise<Record<string, { recall: number } & Latency>> {
+  const type = await client.query(
+    `SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'embedding'`,
+    [`${schema}.passages`],
+  );
+  const cast = String(type.rows[0]?.type ?? 'vector');
+  await client.query('SET hnsw.iterative_scan = relaxed_order');
+  const sweep: Record<string, { recall: number } & Latency> = {};
+  for (const ef of arg('--ef', '40,100,200').split(',').map(Number)) {
+    await client.query(`SET hnsw.ef_search = ${ef}`);
+    const lists: number[][] = [];
+    const times: number[] = [];
+    for (const q of queries) {
+      const t = performance.now();
+      const r = await client.query(`SELECT id FROM ${schema}.passages ORDER BY embedding <=> $1::${cast} LIMIT ${K}`, [
+        `[${Array.from(q).join(',')}]`,
+      ]);
+      times.push(performance.now() - t);
+      lists.push(r.rows.map((row: { id: string }) => Number(row.id)));
+    }
+    sweep[String(ef)] = { recall: recall(lists), ...latency(times) };
+  }
+  return sweep;
+}
+
+/**
+ * HNSW parameters compared on one built PostgreSQL index: for each `--grid m:ef_construction`, the
+ * index is built again (timed) and searched at each `--ef`; the store's own index is put back after.
+ */
+async function hnswSweep(n: number): Promise<void> {
+  const where = target('postgres', n);
+  if (where.kind !== 'postgres') return;
+  const client = new pg.Client({ connectionString: where.url.replace(/[?&]schema=[^&]*/, '') });
+  await client.connect();
+  const schema = `bench_${nameOf(n)}`;
+  const queries = queryVectors(n).vectors;
+  const { truth } = groundTruth(n, queries);
+  const recall = (lists: number[][]) =>
+    truth.reduce((hits, t, q) => hits + t.filter((id) => (lists[q] ?? []).includes(id)).length, 0) / (truth.length * K);
+  const grid = arg('--grid', '16:64,16:128,24:128,16:200')
+    .split(',')
+    .map((pair) => pair.split(':').map(Number));
+  console.log(
+    `\nHNSW parameters on ${n} ${VECTORS} vectors (${schema}), recall@${K} of ${QUERIES} queries against exact search`,
+  );
+  console.log('| m | ef_construction | build s | HNSW MB | ef_search | recall@10 | p50 / p95 ms |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [m = 16, efConstruction = 64] of grid) {
+    await client.query(`DROP INDEX IF EXISTS ${schema}.passages_embedding`);
+    const started = performance.now();
+    await createVectorIndex(client, schema, { m, efConstruction });
+    const buildS = (performance.now() - started) / 1000;
+    const size = await client.query(`SELECT pg_relation_size($1::regclass) AS bytes`, [`${schema}.passages_embedding`]);
+    const mb = Number(size.rows[0]?.bytes ?? 0) / 2 ** 20;
+    for (const [ef, r] of Object.entries(await efSweep(client, schema, queries, recall))) {
+      console.log(
+        `| ${m} | ${efConstruction} | ${fmt(buildS)} | ${fmt(mb, 0)} | ${ef} | ${fmt(r.recall, 3)} | ${pair(r)} |`,
+      );
+    }
+  }
+  await client.query(`DROP INDEX IF EXISTS ${schema}.passages_embedding`);
+  await createVectorIndex(client, schema);
+  await client.end();
 }
 
 function child(step: string, kind: string, n: number): Record<string, unknown> {
@@ -195,6 +407,8 @@ function child(step: string, kind: string, n: number): Record<string, unknown> {
     arg('--database', process.env.MINUTEBOOK_TEST_DATABASE_URL ?? ''),
     '--ef',
     arg('--ef', '40,100,200'),
+    '--vectors',
+    VECTORS,
   ];
   const run = spawnSync(process.execPath, ['--import', 'tsx', self, step, kind, String(n), ...extra], {
     encoding: 'utf8',
@@ -223,6 +437,8 @@ function exists(kind: string, n: number): boolean {
       String(n),
       '--database',
       arg('--database', process.env.MINUTEBOOK_TEST_DATABASE_URL ?? ''),
+      '--vectors',
+      VECTORS,
     ],
     { encoding: 'utf8' },
   );
@@ -240,6 +456,8 @@ const n = Number(nRaw);
 if (step === 'build') await build(kind, n);
 else if (step === 'writes') await writes(kind, n);
 else if (step === 'measure') await measure(kind, n);
+else if (step === 'sweep') await hnswSweep(n);
+else if (step === 'truth') groundTruth(n, queryVectors(n).vectors);
 else if (step === 'exists') {
   try {
     const store = await openIndexReader(target(kind, n), { logger });
@@ -254,24 +472,37 @@ else if (step === 'exists') {
   const sizes = arg('--sizes', '100000,1000000').split(',').map(Number);
   const stores = arg('--stores', 'sqlite,postgres').split(',');
   console.log(
-    `\nStores side by side: synthetic passages of dimension ${DIMS} (20 per topic), k=${K}, ${QUERIES} queries, filters (date, committee) on 2 in 3; PostgreSQL HNSW m=${PG_HNSW.m}, ef_construction=${PG_HNSW.efConstruction}, ef_search=${PG_HNSW.efSearch}`,
+    `\nStores side by side: ${VECTORS} synthetic vectors of dimension ${DIMS} (20 passages per topic), k=${K}, ${QUERIES} queries; filtered = a date or a committee; PostgreSQL HNSW m=${PG_HNSW.m}, ef_construction=${PG_HNSW.efConstruction}, ef_search=${PG_HNSW.efSearch}`,
   );
   console.log(
-    '| passages | store | build s | writes passages/s | open ms | hybrid p50/p95 ms | vector p50/p95 ms | keyword p50/p95 ms | recall@10 | peak RSS MB | pgvector recall by ef_search |',
+    '| passages | vectors | store | build s | writes passages/s | open ms | hybrid p50/p95 ms | hybrid filtered p50/p95 ms | vector p50/p95 ms | vector filtered p50/p95 ms | keyword p50/p95 ms | recall@10 | filtered recall@10 | app peak RSS MB | DB MB (HNSW) |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  const details: string[] = [];
   for (const size of sizes) {
     for (const store of stores) {
       const built =
         process.argv.includes('--reuse') && exists(store, size) ? { buildS: Number.NaN } : child('build', store, size);
-      const written = child('writes', store, size);
+      const written = process.argv.includes('--no-writes') ? {} : child('writes', store, size);
       const m = child('measure', store, size);
-      const sweep = Object.entries((m.efSweep as Record<string, number> | undefined) ?? {})
-        .map(([ef, r]) => `${ef}: ${fmt(r, 3)}`)
-        .join(', ');
+      const db = m.dbMb === undefined ? '–' : `${fmt(m.dbMb, 0)} (${fmt(m.hnswMb, 0)})`;
       console.log(
-        `| ${size} | ${store} | ${built.failed ?? fmt(built.buildS)} | ${written.failed ?? fmt(written.writePerS, 0)} | ${m.failed ?? fmt(m.openMs, 0)} | ${pair(m.hybrid)} | ${pair(m.vector)} | ${pair(m.keyword)} | ${fmt(m.recall, 3)} | ${fmt(m.peakRssMb, 0)} | ${sweep || '–'} |`,
+        `| ${size} | ${VECTORS} | ${store} | ${built.failed ?? fmt(built.buildS)} | ${written.failed ?? fmt(written.writePerS, 0)} | ${m.failed ?? fmt(m.openMs, 0)} | ${pair(m.hybrid)} | ${pair(m.hybridFiltered)} | ${pair(m.vector)} | ${pair(m.vectorFiltered)} | ${pair(m.keyword)} | ${fmt(m.recall, 3)} | ${fmt(m.filteredRecall, 3)} | ${fmt(m.peakRssMb, 0)} | ${db} |`,
+      );
+      const parts = (x: unknown) =>
+        Object.entries((x as { parts?: Record<string, unknown> } | undefined)?.parts ?? {})
+          .map(([method, p]) => `${method} ${pair(p)}`)
+          .join(', ');
+      const sweep = Object.entries((m.efSweep as Record<string, Record<string, number>> | undefined) ?? {})
+        .map(
+          ([ef, r]) =>
+            `ef ${ef}: recall ${fmt(r.recall, 3)} (${pair(r)} ms), committee-filtered recall ${fmt(r.filteredRecall, 3)} (p95 ${fmt(r.filteredP95)} ms)`,
+        )
+        .join('; ');
+      details.push(
+        `- ${size} ${store}: build ${JSON.stringify(built)}; inside hybrid: ${parts(m.hybrid)}; inside filtered hybrid: ${parts(m.hybridFiltered)}${sweep ? `; pgvector by ef_search: ${sweep}` : ''}`,
       );
     }
   }
+  console.log(`\n${details.join('\n')}`);
 }

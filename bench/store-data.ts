@@ -1,8 +1,10 @@
 /**
- * Synthetic passages for the store benchmarks: vectors shaped like sentence embeddings (a shared
- * direction, topic clusters, per-passage noise; unit length) and minutes-like text, from a seeded
- * generator so every run measures the same data.
+ * Synthetic passages for the store benchmarks, from seeded generators so every run measures the
+ * same data: minutes-like text, and vectors of one of two kinds (see `VectorKind`).
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Meeting } from '../src/types.js';
 
 export const DIMS = 384;
@@ -36,12 +38,36 @@ function randomUnit(random: () => number): Float32Array {
   return unit(Float32Array.from({ length: DIMS }, () => gaussian(random)));
 }
 
+/** Hands out one passage's vector (unit length) and the topic it was drawn around. */
+export interface VectorGenerator {
+  next(): { topic: number; vector: Float32Array };
+}
+
 /**
- * A source of embedding-like vectors: `topics` cluster centres around a common direction. The
- * weights give unrelated passages cosine ≈ 0.3 and same-topic ones ≈ 0.6–0.8, as small English
- * sentence-embedding models do.
+ * - `isotropic`: topic centres drawn uniformly on the 384-d sphere and per-passage noise uniform
+ *   in all 384 directions. Cosines match a sentence model's on average, but nothing else does: there
+ *   is no structure between topics and none inside one, so the ten nearest neighbours are near-ties
+ *   decided by random noise and no graph can route to them. Recall of any HNSW collapses with size
+ *   on it (a pathological case; kept so older numbers stay comparable).
+ * - `calibrated`: drawn from the covariance of real all-MiniLM-L6-v2 embeddings of minutes
+ *   (bench/store-calibrate.ts writes the profile), as topic centres plus within-topic spread in the
+ *   same low-dimensional shape: what real use looks like.
  */
-export class VectorSource {
+export type VectorKind = 'isotropic' | 'calibrated';
+
+/** The vector source of `kind` for `topics` topics; `calibrated` needs the profile file. */
+export function vectorSource(kind: VectorKind, seed: number, topics: number): VectorGenerator {
+  return kind === 'calibrated'
+    ? new CalibratedVectorSource(seed, topics, readProfile())
+    : new VectorSource(seed, topics);
+}
+
+/**
+ * The `isotropic` kind: vectors around `topics` centres uniform on the sphere, plus a common
+ * direction and isotropic noise. The weights give unrelated passages cosine ≈ 0.25 and same-topic
+ * ones ≈ 0.7.
+ */
+export class VectorSource implements VectorGenerator {
   private readonly random: () => number;
   private readonly common: Float32Array;
   private readonly centres: Float32Array[];
@@ -62,6 +88,84 @@ export class VectorSource {
       vector[i] = 0.55 * (this.common[i] ?? 0) + 0.75 * (centre[i] ?? 0) + 0.6 * (noise[i] ?? 0);
     }
     return { topic, vector: unit(vector) };
+  }
+}
+
+/**
+ * The shape of real embeddings, measured by bench/store-calibrate.ts: their mean, the Cholesky
+ * factor of their covariance (row-major, DIMS × DIMS, lower triangle), and the share of that
+ * variance a topic's passages have in common (fitted so nearest-neighbour cosines match the real ones).
+ */
+export interface EmbeddingProfile {
+  model: string;
+  /** What was embedded, and how many passages. */
+  source: string;
+  passages: number;
+  mean: number[];
+  cholesky: number[];
+  topicShare: number;
+  /** The real passages' mean cosine to their nearest other passage, and to any other passage. */
+  realNearest: number;
+  realMean: number;
+}
+
+export const PROFILE_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '.data', 'embedding-profile.json');
+
+/** The calibrated profile, or a one-line error saying how to make it. */
+export function readProfile(file = PROFILE_FILE): EmbeddingProfile {
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `${file} is missing: run \`npx tsx bench/store-calibrate.ts --index <folder index built with the real model>\``,
+    );
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as EmbeddingProfile;
+}
+
+/**
+ * The `calibrated` kind: a topic's centre is a draw from the real embeddings' covariance scaled by
+ * `topicShare`; each passage adds its own draw scaled by the rest, so the whole corpus has the real
+ * covariance (its few dominant directions, its low intrinsic dimension) and a topic's passages sit
+ * as close together as real neighbouring passages do.
+ */
+export class CalibratedVectorSource implements VectorGenerator {
+  private readonly random: () => number;
+  private readonly mean: Float64Array;
+  private readonly factor: Float64Array;
+  private readonly spread: number;
+  private readonly centres: Float32Array[];
+
+  constructor(seed: number, topics: number, profile: EmbeddingProfile) {
+    this.random = rng(seed);
+    this.mean = Float64Array.from(profile.mean);
+    this.factor = Float64Array.from(profile.cholesky);
+    this.spread = Math.sqrt(1 - profile.topicShare);
+    const shared = rng(42);
+    const share = Math.sqrt(profile.topicShare);
+    this.centres = Array.from({ length: topics }, () => this.draw(shared, share));
+  }
+
+  next(): { topic: number; vector: Float32Array } {
+    const topic = Math.floor(this.random() * this.centres.length);
+    const vector = this.draw(this.random, this.spread);
+    const centre = this.centres[topic];
+    for (let i = 0; i < DIMS; i++) vector[i] = (vector[i] ?? 0) + (centre?.[i] ?? 0) + (this.mean[i] ?? 0);
+    return { topic, vector: unit(vector) };
+  }
+
+  /** scale × L·z for z standard normal: a draw from the covariance, centred on zero. */
+  private draw(random: () => number, scale: number): Float32Array {
+    const z = new Float64Array(DIMS);
+    for (let j = 0; j < DIMS; j++) z[j] = gaussian(random);
+    const factor = this.factor;
+    const out = new Float32Array(DIMS);
+    for (let i = 0; i < DIMS; i++) {
+      let sum = 0;
+      const row = i * DIMS;
+      // Casts, not `?? 0`: this loop runs 74k times a vector, and every index is in range.
+      for (let j = 0; j <= i; j++) sum += (factor[row + j] as number) * (z[j] as number);
+      out[i] = scale * sum;
+    }
+    return out;
   }
 }
 
@@ -86,7 +190,7 @@ export function passageText(random: () => number, topic: number, words = 60): st
 export function syntheticMeeting(
   n: number,
   passages: number,
-  source: VectorSource,
+  source: VectorGenerator,
   random: () => number,
 ): { meeting: Meeting; vectors: Float32Array[] } {
   const vectors: Float32Array[] = [];

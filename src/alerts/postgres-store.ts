@@ -314,8 +314,8 @@ export class PostgresAlertStore implements AlertStore {
     }
   }
 
-  #transaction<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return inTransaction(this.#pool, this.#target, body);
+  #transaction<T>(body: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+    return inTransaction(this.#pool, body, this.#target);
   }
 }
 

@@ -43,7 +43,7 @@ describe.skipIf(postgresSkipReason !== null)('minutebook migrate --from <folder>
       'passages_embedding',
     ]);
     await client.end();
-    expect(String(index.rows[0]?.indexdef)).toMatch(/USING hnsw \(embedding vector_cosine_ops\)/);
+    expect(String(index.rows[0]?.indexdef)).toMatch(/USING hnsw \(embedding halfvec_cosine_ops\)/);
 
     const from = await openIndexReader({ kind: 'sqlite', dir: indexDir }, { logger: silentLogger });
     const to = await openIndexReader({ kind: 'postgres', url }, { logger: silentLogger });

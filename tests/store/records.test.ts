@@ -283,7 +283,9 @@ describe.skipIf(postgresSkipReason !== null)('a PostgreSQL index from before rec
       // Back to version 1, as an index written before this release is.
       const client = new pg.Client({ connectionString: testDatabaseUrl ?? '' });
       await client.connect();
-      await client.query(`DROP TABLE "${schema}".records; DELETE FROM "${schema}".schema_migrations WHERE version = 2`);
+      await client.query(
+        `DROP TABLE "${schema}".records; DELETE FROM "${schema}".schema_migrations WHERE version >= 2`,
+      );
       await client.end();
 
       const reopened = await openIndexWriter(

@@ -3,7 +3,7 @@ import type { Meeting, MeetingRecords } from '../../types.js';
 import { passageHeader } from '../passage-header.js';
 import { recordRows } from '../record-values.js';
 import { vectorLiteral } from './rows.js';
-import { searchVector } from './sql.js';
+import { EMBEDDING_TYPE, searchVector } from './sql.js';
 
 /**
  * A meeting's rows in and out of PostgreSQL, inside the caller's transaction: the meeting, its
@@ -120,7 +120,7 @@ export async function insertMeetingRows(
   await client.query(
     `INSERT INTO ${s}.passages (item_id, meeting_id, position, text, header, points, search, embedding)
      SELECT u.item_id, $1, u.position, u.text, u.header, u.points::jsonb, ${searchVector('u.title', 'u.text', 'u.header')},
-       u.embedding::vector
+       u.embedding::${EMBEDDING_TYPE}
      FROM unnest($2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
        AS u(item_id, position, text, header, points, title, embedding)`,
     [meetingId, columns.item, columns.position, columns.text, columns.header, more.points, more.title, more.embedding],

@@ -105,6 +105,23 @@ CREATE TABLE ${s}.records (
 UPDATE ${s}.meetings SET content_hash = '';
 `,
   },
+  {
+    version: 3,
+    name: 'embeddings as halfvec: half the table and HNSW graph, so both stay in memory',
+    // The column keeps its dimensions (none yet on an index that has no model). The old HNSW index
+    // cannot survive the change of type: it is dropped here and built again by the store when it
+    // opens (createVectorIndex), so a large index spends that build once, at its first open.
+    sql: (s) => `
+DROP INDEX IF EXISTS ${s}.passages_embedding;
+DO $$
+DECLARE
+  dims text := (SELECT CASE WHEN atttypmod > 0 THEN '(' || atttypmod || ')' ELSE '' END
+                FROM pg_attribute WHERE attrelid = '${s}.passages'::regclass AND attname = 'embedding');
+BEGIN
+  EXECUTE format('ALTER TABLE ${s}.passages ALTER COLUMN embedding TYPE halfvec%s USING embedding::halfvec%s', dims, dims);
+END $$;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

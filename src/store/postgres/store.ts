@@ -28,19 +28,26 @@ import { deleteMeetingRows, insertMeetingRows } from './meeting-rows.js';
 import { LOCK_CLASS, lockKey, migrate, SCHEMA_VERSION, schemaExists } from './migrations.js';
 import * as queries from './queries.js';
 import { recordedMeetings } from './records.js';
+import { EMBEDDING_TYPE } from './sql.js';
 import { inTransaction } from './transaction.js';
 import { ident, type PostgresTarget } from './url.js';
 import { AdvisoryWriterLocks } from './writer-lock.js';
 
 /**
- * pgvector HNSW parameters, chosen with `bench/store-compare.ts` (recall@10 against exact search at
- * 1M passages of dimension 384; the measured table is in the README).
+ * pgvector HNSW parameters, chosen with `bench/store-compare.ts` on calibrated vectors (recall@10
+ * against exact search at 100k passages of dimension 384: m 16 / ef_construction 64 reached 0.959
+ * at ef_search 100; 16 / 128 reached 0.979; 24 / 128 reached 0.987 for 1.35 times the build time of
+ * 16 / 128). Recall falls as the index grows (24 / 128 at 300k: 0.934 at ef_search 100, 0.977 at 200,
+ * 0.992 at 400 for a p95 of 25 ms), so the larger graph and the wider search.
  */
 export const PG_HNSW = {
-  m: 16,
-  efConstruction: 64,
-  /** Candidate list while searching; the iterative scan walks further when a filter needs it. */
-  efSearch: 100,
+  m: 24,
+  efConstruction: 128,
+  /**
+   * Candidate list while searching, unless the server, role or URL sets another; filtered searches
+   * widen it by the share of passages their filter leaves out (queries.ts).
+   */
+  efSearch: 400,
 } as const;
 
 export interface PostgresOpenOptions {
@@ -123,8 +130,11 @@ export class PostgresStore implements IndexWriter {
       const client = await pool.connect();
       try {
         if (!(await schemaExists(client, target.schema))) throw new IndexMissingError(target.display);
-        if ((await schemaVersion(client, target.schema)) !== SCHEMA_VERSION) await migrate(client, target.schema);
+        const migrating = (await schemaVersion(client, target.schema)) !== SCHEMA_VERSION;
+        if (migrating) await migrate(client, target.schema);
         const meta = await checkModel(client, ident(target.schema), options.model, target.display, false);
+        // A migration may have dropped the vector index to change its column (migration 3).
+        if (migrating && meta.model) await createVectorIndex(client, ident(target.schema));
         return new PostgresStore({
           pool,
           target,
@@ -371,9 +381,9 @@ export class PostgresStore implements IndexWriter {
     return meta;
   }
 
-  async #transaction<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async #transaction<T>(body: (client: pg.ClientBase) => Promise<T>): Promise<T> {
     this.#checkOpen();
-    return inTransaction(this.#pool, this.#target, body);
+    return inTransaction(this.#pool, body, this.#target);
   }
 
   async #query(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
@@ -405,10 +415,15 @@ function makePool(target: PostgresTarget, role: string, max: number, logger: Log
     max,
     application_name: `minutebook ${role}`.slice(0, 63),
   });
-  // Every connection searches the HNSW graph the same way (see PG_HNSW).
+  // Every connection searches the HNSW graph the same way (see PG_HNSW), unless the database, the
+  // role or the URL (`?options=-c hnsw.ef_search=200`) already chose an ef_search other than
+  // pgvector's default of 40: an operator trading latency for recall needs no new release.
   pool.on('connect', (client) => {
     client
-      .query(`SET hnsw.ef_search = ${PG_HNSW.efSearch}; SET hnsw.iterative_scan = relaxed_order`)
+      .query(
+        `SELECT set_config('hnsw.ef_search', '${PG_HNSW.efSearch}', false) WHERE coalesce(current_setting('hnsw.ef_search', true), '40') = '40';
+         SET hnsw.iterative_scan = relaxed_order`,
+      )
       .catch(() => undefined);
   });
   // An idle connection dropped by the server is replaced on next use; say so, but do not crash.
@@ -484,7 +499,9 @@ async function checkModel(
   if (meta.model === null && meta.passages === 0) {
     await client.query('BEGIN');
     try {
-      await client.query(`ALTER TABLE ${s}.passages ALTER COLUMN embedding TYPE vector(${model.dimensions})`);
+      await client.query(
+        `ALTER TABLE ${s}.passages ALTER COLUMN embedding TYPE ${EMBEDDING_TYPE}(${model.dimensions})`,
+      );
       await client.query(
         `UPDATE ${s}.meta SET value = CASE key WHEN 'model' THEN $1 ELSE $2 END WHERE key IN ('model', 'dimensions')`,
         [model.id, String(model.dimensions)],
@@ -502,18 +519,46 @@ async function checkModel(
   );
 }
 
+/** HNSW build parameters: the store's own (PG_HNSW), or others a benchmark compares. */
+export interface HnswBuild {
+  m: number;
+  efConstruction: number;
+}
+
+/** Most memory an index build asks for, whatever the index's size: a server with less RAM sets its own. */
+const MAX_BUILD_MEMORY_KB = 4 * 1024 * 1024;
+
 /**
- * The HNSW index over the embeddings (cosine). A build whose graph outgrows maintenance_work_mem
- * slows down many times over, so it gets at least 1 GB (about 500k passages of 384 dimensions);
- * a server configured with more keeps its own setting.
+ * The HNSW index over the embeddings (cosine), unless it exists. A build whose graph outgrows
+ * maintenance_work_mem goes on writing it to disk page by page, many times slower (pgvector warns
+ * "hnsw graph no longer fits into maintenance_work_mem"), so the build asks for enough for the whole
+ * graph: per vector its half-precision values, its 2·m layer-0 neighbours and pgvector's own
+ * bookkeeping, with a quarter to spare (about 1.8 GB at 1M passages of 384 dimensions), at most 4 GB. A
+ * server already configured with more keeps its own setting.
  */
-async function createVectorIndex(client: pg.ClientBase, s: string): Promise<void> {
-  await client.query(
-    `SELECT set_config('maintenance_work_mem', '1GB', true) FROM pg_settings
-     WHERE name = 'maintenance_work_mem' AND setting::bigint < 1048576`,
+export async function createVectorIndex(client: pg.ClientBase, s: string, params: HnswBuild = PG_HNSW): Promise<void> {
+  const exists = await client.query(`SELECT to_regclass($1) IS NOT NULL AS found`, [`${s}.passages_embedding`]);
+  if ((exists.rows[0] as Record<string, unknown> | undefined)?.found === true) return;
+  const counts = await client.query(
+    `SELECT (SELECT value FROM ${s}.meta WHERE key = 'vectors')::bigint AS vectors,
+       (SELECT value FROM ${s}.meta WHERE key = 'dimensions')::bigint AS dimensions`,
   );
+  const row = (counts.rows[0] ?? {}) as Record<string, unknown>;
+  const bytesPerVector = 2 * Number(row.dimensions ?? 0) + 2 * params.m * 16 + 256;
+  const kb = Math.min(MAX_BUILD_MEMORY_KB, Math.ceil((1.25 * Number(row.vectors ?? 0) * bytesPerVector) / 1024));
+  // For this session, not this transaction: some callers build outside one. Inside one that fails,
+  // the rollback undoes the setting anyway.
   await client.query(
-    `CREATE INDEX IF NOT EXISTS passages_embedding ON ${s}.passages USING hnsw (embedding vector_cosine_ops)
-     WITH (m = ${PG_HNSW.m}, ef_construction = ${PG_HNSW.efConstruction})`,
+    `SELECT set_config('maintenance_work_mem', $1, false) FROM pg_settings
+     WHERE name = 'maintenance_work_mem' AND setting::bigint < $2`,
+    [`${kb}kB`, kb],
   );
+  try {
+    await client.query(
+      `CREATE INDEX passages_embedding ON ${s}.passages USING hnsw (embedding ${EMBEDDING_TYPE}_cosine_ops)
+       WITH (m = ${params.m}, ef_construction = ${params.efConstruction})`,
+    );
+  } finally {
+    await client.query('RESET maintenance_work_mem').catch(() => undefined);
+  }
 }

@@ -1,0 +1,130 @@
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IndexReader } from '../../src/store/types.js';
+import { postgresKit, postgresSkipReason, type StoreKit, testDatabaseUrl } from '../helpers/stores.js';
+import { embed, MODEL, seriesMeeting, vectorsOf } from './fixtures/meetings.js';
+
+/** What PostgreSQL holds for an index: the embedding column's type and its vector index. */
+async function embeddingSchema(
+  client: pg.Client,
+  schema: string,
+): Promise<{ column: string; index: string | null; version: number }> {
+  const column = await client.query(
+    `SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'embedding'`,
+    [`"${schema}".passages`],
+  );
+  const index = await client.query(`SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = $2`, [
+    schema,
+    'passages_embedding',
+  ]);
+  const version = await client.query(`SELECT max(version) AS v FROM "${schema}".schema_migrations`);
+  return {
+    column: String(column.rows[0]?.type),
+    index: (index.rows[0]?.indexdef as string | undefined) ?? null,
+    version: Number(version.rows[0]?.v),
+  };
+}
+
+describe.skipIf(postgresSkipReason !== null)('the PostgreSQL schema of embeddings', () => {
+  let kit: StoreKit;
+  let client: pg.Client;
+  let schema: string;
+  beforeEach(async () => {
+    kit = postgresKit();
+    schema = new URL(kit.target.kind === 'postgres' ? kit.target.url : '').searchParams.get('schema') ?? '';
+    client = new pg.Client({ connectionString: testDatabaseUrl ?? '' });
+    await client.connect();
+  });
+  afterEach(async () => {
+    await client.end();
+    await kit.cleanup();
+  });
+
+  async function build(): Promise<void> {
+    const writer = await kit.writer({ model: MODEL });
+    for (let n = 1; n <= 6; n++)
+      await writer.replaceMeeting(seriesMeeting(n), `hash-${n}`, vectorsOf(seriesMeeting(n)));
+    await writer.close();
+  }
+
+  async function nearest(reader: IndexReader, text: string): Promise<string | undefined> {
+    const [hit] = await reader.vectorSearch(embed(text), { limit: 1 });
+    const [passage] = await reader.passages(hit ? [hit.passageId] : []);
+    return passage?.text;
+  }
+
+  it('stores embeddings as halfvec with an HNSW index on halfvec cosine distance', async () => {
+    await build();
+    const found = await embeddingSchema(client, schema);
+    expect(found.column).toBe(`halfvec(${MODEL.dimensions})`);
+    expect(found.index).toMatch(/USING hnsw \(embedding halfvec_cosine_ops\)/);
+  });
+
+  it('converts an index written before halfvec (schema version 2) when it is next opened, and searches it the same', async () => {
+    await build();
+    const query = 'Members discussed library opening hours (meeting 3, item 1, part 0).';
+    let reader = await kit.reader();
+    const before = await nearest(reader, query);
+    await reader.close();
+    expect(before).toContain('library opening hours');
+
+    // Back to what versions 1 and 2 wrote: float vectors and their own HNSW index.
+    await client.query(`DROP INDEX "${schema}".passages_embedding`);
+    await client.query(
+      `ALTER TABLE "${schema}".passages ALTER COLUMN embedding TYPE vector(${MODEL.dimensions}) USING embedding::vector(${MODEL.dimensions})`,
+    );
+    await client.query(
+      `CREATE INDEX passages_embedding ON "${schema}".passages USING hnsw (embedding vector_cosine_ops)`,
+    );
+    await client.query(`DELETE FROM "${schema}".schema_migrations WHERE version > 2`);
+    expect((await embeddingSchema(client, schema)).column).toBe(`vector(${MODEL.dimensions})`);
+
+    reader = await kit.reader();
+    expect(await nearest(reader, query)).toBe(before);
+    await reader.close();
+    const after = await embeddingSchema(client, schema);
+    expect(after.version).toBeGreaterThanOrEqual(3);
+    expect(after.column).toBe(`halfvec(${MODEL.dimensions})`);
+    expect(after.index).toMatch(/halfvec_cosine_ops/);
+  });
+
+  it('searches a filter too wide to scan exactly through the HNSW index, finding the exact nearest in scope', async () => {
+    const writer = await kit.writer({ model: MODEL });
+    const written = [];
+    for (let n = 1; n <= 120; n++) {
+      const m = seriesMeeting(n, 40);
+      written.push(m);
+      await writer.replaceMeeting(m, `hash-${n}`, vectorsOf(m));
+    }
+    await writer.close();
+    const inScope = written.filter((m) => (m.date ?? '') >= '2020-01-01');
+    expect(inScope.reduce((sum, m) => sum + vectorsOf(m).length, 0)).toBeGreaterThan(5000);
+
+    const reader = await kit.reader();
+    for (const text of ['library opening hours review', 'parking charges officer answered', 'waste collection']) {
+      const hits = await reader.vectorSearch(embed(text), { limit: 10, filters: { after: '2020-01-01' } });
+      const passages = await reader.passages(hits.map((h) => h.passageId));
+      expect(passages).toHaveLength(10);
+      for (const p of passages) expect((p.meeting.date ?? '') >= '2020-01-01').toBe(true);
+      // The exact tenth-best similarity in scope: every hit is at least that close.
+      const exact = inScope
+        .flatMap((m) => vectorsOf(m))
+        .map((v) => v.reduce((sum, x, d) => sum + x * (embed(text)[d] ?? 0), 0))
+        .sort((a, b) => b - a);
+      for (const hit of hits) expect(hit.score).toBeGreaterThanOrEqual((exact[9] ?? 1) - 1e-3);
+    }
+    await reader.close();
+  });
+
+  it('converts a version 2 index that has no model yet, and gives its column dimensions when it adopts one', async () => {
+    const empty = await kit.writer({ model: null });
+    await empty.close();
+    await client.query(`ALTER TABLE "${schema}".passages ALTER COLUMN embedding TYPE vector`);
+    await client.query(`DELETE FROM "${schema}".schema_migrations WHERE version > 2`);
+
+    await build();
+    const found = await embeddingSchema(client, schema);
+    expect(found.column).toBe(`halfvec(${MODEL.dimensions})`);
+    expect(found.index).toMatch(/halfvec_cosine_ops/);
+  });
+});
