@@ -46,6 +46,7 @@ import { HybridRetriever } from '../src/retrieve/retriever.js';
 import { openIndexReader, openIndexWriter, type StoreTarget } from '../src/store/open-store.js';
 import type { IndexWriter } from '../src/store/types.js';
 import type { Answer, Answerer, Embedder } from '../src/types.js';
+import { arg } from './options.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(repoRoot, 'bench', '.data', 'answer-eval');
@@ -98,11 +99,6 @@ interface Labelled extends EvalQuestion {
   phrasings: Record<Exclude<Wording, 'plain'>, string>;
   /** Near misses: the minutes that discuss the topic without recording what is asked. */
   discussed?: ItemRef[];
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 function readLabelled(file: string): Labelled[] {

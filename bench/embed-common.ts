@@ -44,8 +44,3 @@ export function corpusTexts(): string[] {
     .sort()
     .map((f) => readFileSync(path.join(corpusDir, f), 'utf8'));
 }
-
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}

@@ -8,7 +8,8 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { TransformersEmbedder } from '../src/embed/transformers-embedder.js';
-import { args, corpusTexts, modelsToMeasure, percentile } from './embed-common.js';
+import { args, corpusTexts, modelsToMeasure } from './embed-common.js';
+import { percentile } from './options.js';
 
 const PASSAGE_WORDS = 150;
 

@@ -26,14 +26,10 @@ import { loadManifest } from '../ingest/manifest.js';
 import { readDocument } from '../ingest/read/index.js';
 import { ParseWorker } from '../ingest/read/parse-worker.js';
 import type { Meeting, SourceDocument } from '../src/types.js';
+import { arg } from './options.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = path.resolve(root, '../shared/corpus');
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Inputs

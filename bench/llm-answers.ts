@@ -34,13 +34,10 @@ import {
   serverLog,
 } from './llm-local.js';
 import { BENCH_LLM_DIR, startLocalModelServer } from './llm-server.js';
+import { arg } from './options.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const note = (line: string) => process.stderr.write(`${line}\n`);
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
 
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const QUESTIONS = arg('--questions', path.resolve(ROOT, '../shared/eval/dev-questions.jsonl'));

@@ -26,16 +26,12 @@ import { loadConfig } from '../src/config.js';
 import { probeModel } from '../src/embed/model-files.js';
 import { TransformersEmbedder } from '../src/embed/transformers-embedder.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
+import { arg } from './options.js';
 import { rng, syntheticMeeting, VectorSource } from './store-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = path.join(here, '.data');
 const logger = pino({ level: 'silent' });
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
 
 const config = loadConfig();
 const sizes = arg('--sizes', '1000,10000,100000').split(',').map(Number);

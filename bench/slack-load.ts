@@ -28,11 +28,7 @@ import { WorkerAnswerer } from '../src/slack/worker-answerer.js';
 import { openIndexWriter, type StoreTarget } from '../src/store/open-store.js';
 import type { Embedder, Meeting } from '../src/types.js';
 import { eventCallback, FAKE_BOT_USER, FakeSlack, postToApp } from '../support/fake-slack.js';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? (process.argv[i + 1] as string) : fallback;
-}
+import { arg, percentile } from './options.js';
 
 const MEETINGS = Number(arg('--meetings', '1500'));
 const MENTIONS = Number(arg('--mentions', '200'));
@@ -52,11 +48,6 @@ let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 20);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 /** Embeds each distinct text once: the copies share their passages' text, so the vectors are the same. */
 function memoised(inner: Embedder): Embedder {

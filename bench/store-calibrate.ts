@@ -12,15 +12,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../src/logger.js';
 import { openIndexReader } from '../src/store/open-store.js';
+import { arg } from './options.js';
 import { CalibratedVectorSource, DIMS, type EmbeddingProfile, PROFILE_FILE } from './store-data.js';
 
 /** Passages a topic has in the store benches (bench/store-compare.ts), so the fit is made at that density. */
 const PER_TOPIC = 20;
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;

@@ -29,6 +29,7 @@ import { openIndexReader, openIndexWriter, type StoreTarget } from '../src/store
 import { createVectorIndex, PG_HNSW } from '../src/store/postgres/store.js';
 import type { IndexWriter } from '../src/store/types.js';
 import type { Embedder, SearchFilters } from '../src/types.js';
+import { arg, percentile } from './options.js';
 import { DIMS, rng, syntheticMeeting, type VectorKind, vectorSource } from './store-data.js';
 
 const K = 10;
@@ -39,16 +40,6 @@ const EXTRA_MEETINGS = 20;
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '.data');
 const MODEL = { id: 'bench/synthetic', dimensions: DIMS };
 const logger = createLogger({ level: 'warn' });
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 /** 20 passages a topic, as bench/store-hnsw.ts: the ten nearest are close paraphrases, not ties. */
 const topicsFor = (n: number) => Math.max(50, Math.round(n / 20));

@@ -18,6 +18,7 @@ import hnswlib from 'hnswlib-node';
 import { createLogger } from '../src/logger.js';
 import { HNSW_PARAMS } from '../src/store/sqlite/hnsw-cache.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
+import { arg, percentile } from './options.js';
 import { DIMS, exactTopK, rng, syntheticMeeting, VectorSource } from './store-data.js';
 
 const K = 10;
@@ -34,16 +35,6 @@ const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '.data'
  */
 function topicsFor(n: number): number {
   return Math.max(50, Math.round(n / Number(arg('--per-topic', '20'))));
-}
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 function recall(found: number[][], truth: number[][]): number {
