@@ -1,5 +1,5 @@
 import type { DateLimits } from '../question/dates.js';
-import { type Question, readQuestion } from '../question/index.js';
+import { type Question, readQuestion, unknownBodyNamed } from '../question/index.js';
 import {
   answerDecisions,
   answerDeferrals,
@@ -10,7 +10,7 @@ import {
   answerWhoChaired,
   draftMeetings,
 } from '../records/index.js';
-import type { Answer, Citation, RecordedMeeting, Retriever, SearchFilters } from '../types.js';
+import type { Answer, Citation, IndexStats, RecordedMeeting, Retriever, SearchFilters } from '../types.js';
 
 /**
  * Answers a records question (what was decided, deferred, approved, who chaired, who was there,
@@ -70,6 +70,9 @@ export async function answerFromRecords(
   const read: Question = readQuestion(asked, { names: { committees: stats.committees, councils: stats.councils } });
   const ask = read.records;
   if (!ask) return null;
+  // "Who chaired the Planning Committee…" of an index without one must not name another body's chair.
+  const unknownBody = filters.committee ? null : unknownBodyNamed(asked, stats);
+  if (unknownBody) return notHeld(asked, unknownBody, stats);
   const scope: SearchFilters = {};
   const council = filters.council ?? single(read.scope.councils);
   // A council meeting as a whole is named as the council ("Ashcombe"): its minutes may call the
@@ -109,6 +112,24 @@ export async function answerFromRecords(
       return answer.citations.some((c) => c.record === 'vote') ? answer : null;
     }
   }
+}
+
+/** The answer to a records question about a body whose minutes the index does not hold. */
+function notHeld(asked: string, body: string, stats: IndexStats): Answer {
+  const held =
+    stats.committees.length > 0 ? ` The committees I hold minutes of are: ${stats.committees.join('; ')}.` : '';
+  return {
+    question: asked,
+    mode: 'not_found',
+    answer: `I hold no minutes of a body called “${body}”.${held}`,
+    citations: [],
+    searched: {
+      meetings: stats.meetings,
+      from: stats.from,
+      to: stats.to,
+      committees: stats.committees,
+    },
+  };
 }
 
 /** A records answer that found something, or says a name is ambiguous; otherwise null (search instead). */

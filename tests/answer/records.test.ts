@@ -60,6 +60,13 @@ describe('answers from records', () => {
     expect(answer.citations.every((c) => c.record === 'attendance' && c.date === '2024-03-07')).toBe(true);
   });
 
+  it("never answers for a body whose minutes it does not hold with another body's chair", async () => {
+    const answer = await answerer.ask('Who chaired the licensing committee in March 2024?');
+    expect(answer.mode).toBe('not_found');
+    expect(answer.answer).toMatch(/^I hold no minutes of a body called “licensing committee”\. The committees I hold/);
+    expect(answer.citations).toEqual([]);
+  });
+
   it('searches the minutes for a question that asks for no record, and for a decision the records lack', async () => {
     const plain = await answerer.ask('What was said about the bus shelter?');
     expect(plain.citations.length).toBeGreaterThan(0);
