@@ -20,12 +20,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import JSZip from 'jszip';
 import { DEFAULT_LIMITS } from '../ingest/limits.js';
 import { loadManifest } from '../ingest/manifest.js';
 import { readDocument } from '../ingest/read/index.js';
 import { ParseWorker } from '../ingest/read/parse-worker.js';
 import type { Meeting, SourceDocument } from '../src/types.js';
+import {
+  docxWithBody,
+  minutesText,
+  nestedDivs,
+  tinyParagraphs,
+  unclosedNestedTables,
+} from '../support/hostile-files.js';
 import { arg } from './options.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,44 +41,12 @@ const corpusDir = path.resolve(root, '../shared/corpus');
 // Inputs
 // ---------------------------------------------------------------------------------------------
 
-/** A .docx whose body is `body` (WordprocessingML inside `<w:body>`), zipped as Word does. */
-async function docxWithBody(body: string): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-  );
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
-}
-
 /** A Word paragraph as Word writes one (revision ids, style, font, a bold run): 13 elements. */
-function wordParagraph(text: string): string {
+function styledWordParagraph(text: string): string {
   return `<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6"><w:pPr><w:pStyle w:val="BodyText"/><w:spacing w:after="120"/></w:pPr><w:r w:rsidRPr="00112233"><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="22"/></w:rPr><w:t xml:space="preserve">${text} </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>resolved</w:t></w:r></w:p>`;
 }
 
 const HEADING = 'Minutes of the Full Council held at the Civic Centre on Tuesday, 4 March 2025.';
-const WORDS = 'the committee noted report budget school transport housing officers resolved members'.split(' ');
-
-/** Minutes text of `items` numbered items, each `lines` lines of `words` made-up words. */
-function minutesText(items: number, lines: number, words: number): string {
-  const out = [HEADING, ''];
-  for (let n = 1; n <= items; n++) {
-    out.push(`${n}.`, `Report ${n}`);
-    for (let l = 0; l < lines; l++) {
-      out.push(`${Array.from({ length: words }, (_, w) => WORDS[(n * 7 + l + w * 3) % WORDS.length]).join(' ')}.`);
-    }
-    out.push('');
-  }
-  return out.join('\n');
-}
 
 interface Input {
   name: string;
@@ -85,26 +59,25 @@ const HOSTILE: Input[] = [
     name: 'docx 2.3 M paragraphs',
     file: 'paragraphs.docx',
     // Case 3: 2.3 M tiny paragraphs, about 300 KB zipped.
-    make: () => docxWithBody('<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(2_300_000)),
+    make: () => docxWithBody(tinyParagraphs(2_300_000)),
   },
   {
     name: 'html nested tables',
     file: 'tables.html',
     // Case 4: 100 KB of unclosed nested tables.
-    make: async () => `<html><body>${'<table><tr><td>x'.repeat(Math.floor(100_000 / 16))}</body></html>`,
+    make: async () => unclosedNestedTables(Math.floor(100_000 / 16)),
   },
   {
     name: 'html 5k nested divs',
     file: 'divs.html',
-    // Case 4: 5k nested divs around a minute.
-    make: async () =>
-      `<html><body>${'<div>'.repeat(5_000)}<p>${HEADING}</p><p>1.</p><p>Minutes</p><p>The minutes were agreed.</p>${'</div>'.repeat(5_000)}</body></html>`,
+    // Case 4: 5k nested divs around minutes of two items.
+    make: async () => nestedDivs(5_000),
   },
   {
     name: 'text giant meeting',
     file: 'giant.txt',
     // Case 5 as a file: 19 MB of minutes text (under the 20 MB file limit), 16 k items of 160 words.
-    make: async () => minutesText(16_000, 1, 160),
+    make: async () => minutesText(16_000, 160),
   },
 ];
 
@@ -117,7 +90,7 @@ const WITHIN_LIMITS: Input[] = [
     make: () =>
       docxWithBody(
         Array.from({ length: 38_000 }, (_, i) =>
-          wordParagraph(i % 40 === 0 ? `${i / 40 + 1}.` : 'The committee noted the report on school transport'),
+          styledWordParagraph(i % 40 === 0 ? `${i / 40 + 1}.` : 'The committee noted the report on school transport'),
         ).join(''),
       ),
   },
@@ -133,7 +106,7 @@ const WITHIN_LIMITS: Input[] = [
     name: 'text at paragraph limit',
     file: 'paragraphs.txt',
     // 1,000 items of 77 lines: 79 k paragraphs, 3.7 M characters.
-    make: async () => minutesText(1_000, 77, 6),
+    make: async () => minutesText(1_000, 6, 77),
   },
 ];
 

@@ -2,9 +2,15 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/store.js';
+import {
+  docxWithBody,
+  nestedDivs,
+  tinyParagraphs,
+  unclosedNestedTables,
+  wordMinutes,
+} from '../../support/hostile-files.js';
 import { runCli } from '../helpers/cli.js';
 import { examplesCopy, silentLogger, tempDir } from '../helpers/index.js';
-import { docxWithBody, nestedDivs, tinyParagraphs, unclosedNestedTables, wordMinutes } from '../read/make-hostile.js';
 
 /** The sweep's Word file: 2.3 M tiny paragraphs in about 300 KB. It took 4.3 GB and aborted the process. */
 let paragraphsDocx: Uint8Array;

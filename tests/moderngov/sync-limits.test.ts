@@ -4,7 +4,7 @@ import { openModernGovClient } from '../../ingest/moderngov/index.js';
 import { ModernGovSource, type ModernGovSyncOptions, type SyncReport } from '../../ingest/moderngov/sync.js';
 import { ParseWorker } from '../../ingest/read/parse-worker.js';
 import type { Meeting } from '../../src/types.js';
-import { docxWithBody, tinyParagraphs } from '../read/make-hostile.js';
+import { docxWithBody, tinyParagraphs } from '../../support/hostile-files.js';
 import { makeMinutesPdf } from '../read/make-pdf.js';
 import { type FakeModernGov, startFakeModernGov } from './fake-moderngov.js';
 import { giantMeetingReply, PRINTED_301, withoutAgendaItems } from './replies.js';

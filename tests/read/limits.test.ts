@@ -11,7 +11,7 @@ import {
   unclosedNestedTables,
   wordMinutes,
   wordParagraph,
-} from './make-hostile.js';
+} from '../../support/hostile-files.js';
 
 const PAGE_HTML = readFileSync(new URL('../fixtures/html/northbridge-2024-06-18.html', import.meta.url));
 

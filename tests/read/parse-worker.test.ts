@@ -4,7 +4,7 @@ import { ingestLimits } from '../../ingest/limits.js';
 import { readDocument } from '../../ingest/read/index.js';
 import { ParseWorker } from '../../ingest/read/parse-worker.js';
 import { BadMinutesFileError, LimitExceededError } from '../../src/errors.js';
-import { docxWithBody, nestedDivs, wordMinutes } from './make-hostile.js';
+import { docxWithBody, nestedDivs, wordMinutes } from '../../support/hostile-files.js';
 
 const PRINTED = readFileSync(new URL('../../examples/northbridge-2023-11-07-printed.txt', import.meta.url));
 

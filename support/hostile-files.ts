@@ -2,7 +2,8 @@ import JSZip from 'jszip';
 
 /**
  * Hostile minutes files of the kinds issue 16's sweep found, generated at any size so a test can
- * scale the input (and the limits) down. Nothing here is real minutes.
+ * scale the input (and the limits) down and the bench (bench/hostile-inputs.ts) can build them at
+ * full size. Nothing here is real minutes.
  */
 
 /** A .docx whose body is `body` (WordprocessingML inside `<w:body>`), zipped as Word does. */
@@ -57,13 +58,20 @@ export function nestedDivs(levels: number): string {
   return `<html><body>${'<div>'.repeat(levels)}${minutes}${'</div>'.repeat(levels)}</body></html>`;
 }
 
-/** Minutes text of `items` numbered items of `words` words each, dated and headed like real minutes. */
-export function minutesText(items: number, words: number): string {
+/**
+ * Minutes text of `items` numbered items, each `lines` lines (paragraphs) of `words` made-up words,
+ * dated and headed like real minutes.
+ */
+export function minutesText(items: number, words: number, lines = 1): string {
   const vocabulary = 'the committee noted report budget school transport housing officers resolved members'.split(' ');
-  const lines = ['Minutes of the Parks Committee held at the Pavilion on Tuesday, 4 March 2025.', ''];
+  const out = ['Minutes of the Parks Committee held at the Pavilion on Tuesday, 4 March 2025.', ''];
   for (let n = 1; n <= items; n++) {
-    const body = Array.from({ length: words }, (_, w) => vocabulary[(n * 7 + w * 3) % vocabulary.length]);
-    lines.push(`${n}.`, `Report ${n}`, '', `${body.join(' ')}.`, '');
+    out.push(`${n}.`, `Report ${n}`, '');
+    for (let l = 0; l < lines; l++) {
+      const body = Array.from({ length: words }, (_, w) => vocabulary[(n * 7 + l + w * 3) % vocabulary.length]);
+      out.push(`${body.join(' ')}.`);
+    }
+    out.push('');
   }
-  return lines.join('\n');
+  return out.join('\n');
 }
