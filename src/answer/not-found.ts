@@ -2,7 +2,7 @@ import { formatLongDate } from '../dates.js';
 import type { Answer, SearchFilters, SearchScope } from '../types.js';
 
 /** The `searched` part of an answer: what the search covered. */
-export function searchedOf(scope: SearchScope): Answer['searched'] {
+export function searchedOf(scope: Pick<SearchScope, 'meetings' | 'from' | 'to' | 'committees'>): Answer['searched'] {
   return { meetings: scope.meetings, from: scope.from, to: scope.to, committees: [...scope.committees] };
 }
 

@@ -11,6 +11,7 @@ import {
   draftMeetings,
 } from '../records/index.js';
 import type { Answer, Citation, IndexStats, RecordedMeeting, Retriever, SearchFilters } from '../types.js';
+import { searchedOf } from './not-found.js';
 
 /**
  * Answers a records question (what was decided, deferred, approved, who chaired, who was there,
@@ -123,12 +124,7 @@ function notHeld(asked: string, body: string, stats: IndexStats): Answer {
     mode: 'not_found',
     answer: `I hold no minutes of a body called “${body}”.${held}`,
     citations: [],
-    searched: {
-      meetings: stats.meetings,
-      from: stats.from,
-      to: stats.to,
-      committees: stats.committees,
-    },
+    searched: searchedOf(stats),
   };
 }
 
