@@ -2,7 +2,7 @@ import { BadInputError, LlmUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type Question, readQuestion } from '../question/index.js';
 import { NOT_COVERED_BELOW } from '../retrieve/retriever.js';
-import type { Answer, Answerer, AskOptions, ChatModel, Retriever, SearchResult } from '../types.js';
+import type { Answer, Answerer, AskOptions, ChatModel, Citation, Retriever, SearchResult } from '../types.js';
 import { type Answerability, decideAnswerability } from './answerability.js';
 import type { ContextBudget } from './context.js';
 import { extractiveAnswer, glossaryOf } from './extractive.js';
@@ -21,7 +21,7 @@ const PASSAGES_PER_HIT = 3;
 const MAX_PASSAGES = 18;
 /** A rewritten follow-up longer than this is not a question: the model went off script. */
 const MAX_STANDALONE_CHARS = 400;
-/** Passages cited for where a near miss's topic is discussed. */
+/** Passages cited for where a near miss's topic is discussed, or where a refused answer comes closest. */
 const NEAR_MISS_CITATIONS = 2;
 
 export interface MinutesAnswererOptions {
@@ -180,9 +180,14 @@ export class MinutesAnswerer implements Answerer {
 /** The answer when the model finds no answer in passages the search found relevant: where they come closest. */
 function closestPassages(ranked: GivenPassage[], result: SearchResult): Pick<Answer, 'mode' | 'answer' | 'citations'> {
   const items = ranked.filter((passage, i) => ranked.findIndex((p) => p.hit === passage.hit) === i);
-  const citations = items.slice(0, NEAR_MISS_CITATIONS).map((passage, i) => citationFor(passage, i + 1));
-  const cited = citations.map((c) => `[${c.n}]`).join('');
+  const { citations, cited } = pointersTo(items);
   return { mode: 'not_found', answer: closestText(result.scope, cited), citations };
+}
+
+/** Where an answer that is no answer points: the first few passages, cited, and their `[n]` markers. */
+function pointersTo(passages: GivenPassage[]): { citations: Citation[]; cited: string } {
+  const citations = passages.slice(0, NEAR_MISS_CITATIONS).map((passage, i) => citationFor(passage, i + 1));
+  return { citations, cited: citations.map((c) => `[${c.n}]`).join('') };
 }
 
 /**
@@ -196,8 +201,7 @@ function notAnswered(
   if (decision.reason !== 'near_miss') {
     return { mode: 'not_found', answer: notFoundText(result.scope), citations: [] };
   }
-  const citations = decision.where.slice(0, NEAR_MISS_CITATIONS).map((passage, i) => citationFor(passage, i + 1));
-  const cited = citations.map((c) => `[${c.n}]`).join('');
+  const { citations, cited } = pointersTo(decision.where);
   return {
     mode: 'not_found',
     answer: nearMissText(result.scope, { discussed: decision.discussed, missing: decision.missing, cited }),
