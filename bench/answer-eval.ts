@@ -153,7 +153,9 @@ async function answererFor(
   mode: Mode,
   embedder: Embedder | null,
 ): Promise<{ answerer: Answerer; close(): Promise<void> }> {
-  const indexDir = path.join(dataDir, `${corpus.name}-${mode}`);
+  // One index per model, so comparing models does not rebuild the same folder back and forth.
+  const modelPart = mode === 'model' && embedder ? `-${embedder.modelId.replace(/[^A-Za-z0-9.-]+/g, '_')}` : '';
+  const indexDir = path.join(dataDir, `${corpus.name}-${mode}${modelPart}`);
   mkdirSync(indexDir, { recursive: true });
   const target: StoreTarget = { kind: 'sqlite', dir: indexDir };
   const model = mode === 'model' && embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null;
