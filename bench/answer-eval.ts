@@ -5,8 +5,9 @@
  * one gets `not_found`, and what near-miss questions ("the minutes discuss X but not Y") get — once
  * with the embedding model (hybrid search) and once keyword-only, side by side. Asserts nothing.
  *
- *   npx tsx bench/answer-eval.ts [--split fresh3|fresh|old|dev|held|all] [--mode model|keyword] [--corpus <name>[,<name>…]] [--verbose]
+ *   npx tsx bench/answer-eval.ts [--split fresh4|fresh3|tuning|fresh|old|dev|held|all] [--mode model|keyword] [--corpus <name>[,<name>…]] [--verbose]
  *   npx tsx bench/answer-eval.ts --check     # only check that every question names items the corpora have
+ *   npx tsx bench/answer-eval.ts --similarity   # top cosine of answerable vs unanswerable tuning questions, per model
  *   npx tsx bench/answer-eval.ts <questions.jsonl> [--index <dir>]     # one eval file against one index
  *
  * The corpora and their question files are listed in bench/answer-corpora.json; adding a corpus is
@@ -20,14 +21,15 @@
  * by bench/answer-layouts-meetings.json); the third round looked at it, so it is tuning material
  * too. The layouts corpus has a `dev` part too, written after the fresh part, over items it does
  * not ask about, to tune on. `fresh3` was written by the third round before any of its changes,
- * over all three corpora, and is the part held aside now. Casual wordings follow how people write
- * in chat and on council forums rather than one author's habits: dropped apostrophes and capitals,
+ * over all three corpora, and was held aside by the third and fourth rounds (looked at in totals
+ * only). Casual wordings follow how people write in chat and on council forums rather than one author's habits: dropped apostrophes and capitals,
  * "w/", "re", "no.", "any1", "btwn", "A&E" for emergency attendances, "cctv" for cameras, "knocked
  * back" for refused, doubled or swapped letters, US spellings, Slack mentions, run-on sentences,
- * idioms. `--split fresh3` (the default) reports in totals only: it is for reporting, never for
- * tuning, so `--verbose` refuses it (and `all`, which includes it).
- * `fresh4` was written blind by a fourth round, over all three corpora, without reading the code that
- * reads questions or any eval output.
+ * idioms. `fresh4` was written blind at the start of the fourth round, over all three corpora, by
+ * someone who read neither the code that reads questions nor any eval output. The held-aside
+ * splits (`fresh4`, the default, and `fresh3`) report in totals only: they are for reporting,
+ * never for tuning, so `--verbose` refuses them (and `all`, which includes them). `tuning` is
+ * every split that may be looked at question by question.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,6 +42,7 @@ import { ingestFiles } from '../ingest/pipeline.js';
 import { MinutesAnswerer } from '../src/answer/answerer.js';
 import { createAnswerer, createChatModel } from '../src/answer/create.js';
 import { loadConfig } from '../src/config.js';
+import { SIMILARITY_REFERENCE_MODEL } from '../src/embed/models.js';
 import { openEmbedder } from '../src/embed/open.js';
 import { MinutebookError } from '../src/errors.js';
 import { type EvalQuestion, type ItemRef, isItem, readEvalQuestions } from '../src/retrieve/evaluate.js';
@@ -48,7 +51,7 @@ import { HybridRetriever } from '../src/retrieve/retriever.js';
 import { openIndexReader, openIndexWriter, type StoreTarget } from '../src/store/open-store.js';
 import type { IndexWriter } from '../src/store/types.js';
 import type { Answer, Answerer, Embedder } from '../src/types.js';
-import { arg } from './options.js';
+import { arg, percentile } from './options.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(repoRoot, 'bench', '.data', 'answer-eval');
@@ -83,12 +86,14 @@ function minutesOf(corpus: Corpus): string[] {
 
 const SPLITS = ['dev', 'held', 'fresh', 'fresh3', 'fresh4'] as const;
 type Split = (typeof SPLITS)[number];
-/** The split held aside for reporting: never shown question by question, never tuned on. */
-const HELD_ASIDE: Split = 'fresh3';
+/** The splits held aside for reporting: never shown question by question, never tuned on. */
+const HELD_ASIDE: readonly Split[] = ['fresh3', 'fresh4'];
+const isHeldAside = (split: Split) => HELD_ASIDE.includes(split);
 /** What `--split` may name: one split, or several. */
 const SPLIT_CHOICES: Record<string, Split[]> = {
   fresh3: ['fresh3'],
   fresh4: ['fresh4'],
+  tuning: ['dev', 'held', 'fresh'],
   fresh: ['fresh'],
   old: ['dev', 'held'],
   dev: ['dev'],
@@ -150,12 +155,8 @@ const isNearMissAnswer = (answer: Answer) =>
 /** Any figure in an answer's own text (not in its citations): a near miss must give none. */
 const FIGURE = /£\s?\d|\d\s?%|\b\d[\d,]*(?:\.\d+)?\b/;
 
-/** Builds (or brings up to date) one index of a corpus and opens an answerer over it. */
-async function answererFor(
-  corpus: Corpus,
-  mode: Mode,
-  embedder: Embedder | null,
-): Promise<{ answerer: Answerer; close(): Promise<void> }> {
+/** Builds (or brings up to date) one index of a corpus, with this embedder or keyword-only. */
+async function indexFor(corpus: Corpus, mode: Mode, embedder: Embedder | null): Promise<StoreTarget> {
   // One index per model, so comparing models does not rebuild the same folder back and forth.
   const modelPart = mode === 'model' && embedder ? `-${embedder.modelId.replace(/[^A-Za-z0-9.-]+/g, '_')}` : '';
   const indexDir = path.join(dataDir, `${corpus.name}-${mode}${modelPart}`);
@@ -185,8 +186,17 @@ async function answererFor(
   } finally {
     await writer.close();
   }
+  return target;
+}
+
+/** Builds (or brings up to date) one index of a corpus and opens an answerer over it. */
+async function answererFor(
+  corpus: Corpus,
+  mode: Mode,
+  embedder: Embedder | null,
+): Promise<{ answerer: Answerer; close(): Promise<void> }> {
   const retriever = new HybridRetriever({
-    store: await openIndexReader(target, { logger }),
+    store: await openIndexReader(await indexFor(corpus, mode, embedder), { logger }),
     embedder: mode === 'model' ? embedder : null,
     logger,
     ownsStore: true,
@@ -235,12 +245,12 @@ async function runCheck(): Promise<void> {
 }
 
 async function runLabelled(): Promise<void> {
-  const split = arg('--split') ?? HELD_ASIDE;
+  const split = arg('--split') ?? 'fresh4';
   const splits = SPLIT_CHOICES[split];
   if (!splits) throw new Error(`--split is one of ${Object.keys(SPLIT_CHOICES).join(', ')}`);
   const verbose = process.argv.includes('--verbose');
-  if (verbose && splits.includes(HELD_ASIDE)) {
-    throw new Error(`--verbose shows single questions: not for the held-aside (${HELD_ASIDE}) part`);
+  if (verbose && splits.some(isHeldAside)) {
+    throw new Error(`--verbose shows single questions: not for the held-aside (${HELD_ASIDE.join(', ')}) parts`);
   }
   const corpora = readCorpora();
   const opened = await openEmbedder(config, logger);
@@ -346,7 +356,7 @@ async function runLabelled(): Promise<void> {
       })
       .join('')}`,
   );
-  if (!splits.includes(HELD_ASIDE) && nearMissRows.size > 0) {
+  if (!splits.some(isHeldAside) && nearMissRows.size > 0) {
     out();
     out(`near-miss questions${modes.map((m) => ` | ${m}`).join('')}`);
     for (const [key, row] of nearMissRows) {
@@ -388,7 +398,71 @@ async function runFile(file: string): Promise<void> {
   );
 }
 
+/** The best passage's cosine for each tuning question, answerable and wholly unanswerable. */
+async function bestCosines(embedder: Embedder): Promise<Record<'answerable' | 'unanswerable', number[]>> {
+  const tops: Record<'answerable' | 'unanswerable', number[]> = { answerable: [], unanswerable: [] };
+  for (const corpus of readCorpora()) {
+    // Near misses are left out: their topic is in the minutes, so their best cosine says little.
+    const questions = readLabelled(path.resolve(repoRoot, corpus.questions)).filter(
+      (q) => !isHeldAside(q.split) && q.kind !== 'near_miss',
+    );
+    const store = await openIndexReader(await indexFor(corpus, 'model', embedder), { logger });
+    try {
+      for (const q of questions) {
+        for (const text of [q.q, q.phrasings.casual]) {
+          const [best] = await store.vectorSearch(await embedder.embedQuery(text), { limit: 1 });
+          tops[q.relevant.length > 0 ? 'answerable' : 'unanswerable'].push(best?.score ?? 0);
+        }
+      }
+    } finally {
+      await store.close();
+    }
+  }
+  return tops;
+}
+
+const QUANTILES = [10, 25, 50, 75, 90];
+
+/**
+ * Where the configured model's cosine similarities lie against the model the retriever's
+ * thresholds were set on: the best passage's cosine of each tuning question (plain and casual
+ * wordings), by quantile, for both models, and the straight line that maps the first onto the
+ * second (least squares over the matched quantiles of both kinds of question). That line is the
+ * profile's `similarity` calibration in src/embed/models.ts.
+ */
+async function runSimilarity(): Promise<void> {
+  const models = [...new Set([config.embed.model, SIMILARITY_REFERENCE_MODEL])];
+  const quantiles = new Map<string, number[]>();
+  out(`best-passage cosine, tuning questions, plain + casual wordings`);
+  out(`${''.padEnd(40)}${['n', ...QUANTILES.map((p) => `p${p}`)].map((h) => h.padStart(7)).join('')}`);
+  for (const modelId of models) {
+    const opened = await openEmbedder(config, logger, modelId);
+    if (!opened.embedder) throw new Error(`--similarity needs ${modelId}: ${opened.unavailable}`);
+    const tops = await bestCosines(opened.embedder);
+    const row: number[] = [];
+    for (const [kind, values] of Object.entries(tops)) {
+      const cells = QUANTILES.map((p) => percentile(values, p));
+      row.push(...cells);
+      const shown = [String(values.length), ...cells.map((c) => c.toFixed(3))];
+      out(`${`${modelId} ${kind}`.padEnd(40)}${shown.map((c) => c.padStart(7)).join('')}`);
+    }
+    quantiles.set(modelId, row);
+  }
+  const [x, y] = [quantiles.get(config.embed.model) ?? [], quantiles.get(SIMILARITY_REFERENCE_MODEL) ?? []];
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const [mx, my] = [mean(x), mean(y)];
+  const scale =
+    x.reduce((sum, xi, i) => sum + (xi - mx) * ((y[i] ?? 0) - my), 0) / x.reduce((sum, xi) => sum + (xi - mx) ** 2, 0);
+  const offset = my - scale * mx;
+  const worst = Math.max(...x.map((xi, i) => Math.abs(scale * xi + offset - (y[i] ?? 0))));
+  out(
+    `onto ${SIMILARITY_REFERENCE_MODEL}'s scale: ${scale.toFixed(3)} × cosine ${offset < 0 ? '−' : '+'} ` +
+      `${Math.abs(offset).toFixed(3)} (largest quantile miss ${worst.toFixed(3)})`,
+  );
+}
+
 const file = process.argv[2];
 if (file && !file.startsWith('--')) await runFile(file);
 else if (process.argv.includes('--check')) await runCheck();
+else if (process.argv.includes('--similarity')) await runSimilarity();
 else await runLabelled();

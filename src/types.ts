@@ -114,6 +114,11 @@ export interface SearchHit {
   /** The item's deep link if known, else the meeting's page. */
   url: string | null;
   procedural: boolean;
+  /**
+   * How close the item's best passage is to the question in meaning alone (cosine similarity, on
+   * the reference model's scale: src/embed/models.ts); absent when there is no vector half.
+   */
+  similarity?: number;
   /** Best passages of this item for the question, best first. */
   evidence: Array<{ passageId: number; text: string; points: string[]; score: number }>;
 }

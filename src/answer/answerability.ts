@@ -12,7 +12,7 @@ import {
   stem,
   stems,
 } from '../question/index.js';
-import { NOT_COVERED_BELOW, UNKNOWN_WORD_BELOW } from '../retrieve/retriever.js';
+import { MEANING_MATCH_AT, NOT_COVERED_BELOW, UNKNOWN_WORD_BELOW } from '../retrieve/retriever.js';
 import type { SearchResult } from '../types.js';
 import type { GivenPassage } from './passages.js';
 
@@ -100,14 +100,16 @@ export function decideAnswerability(
   const found = foundIn(passages);
   const topic = question.concepts;
   const subjects = topic.filter((c) => c.subject);
+  // A question asked in words the minutes don't use, that means what a found item says.
+  const meantByAnItem = result.hits.some((hit) => (hit.similarity ?? 0) >= MEANING_MATCH_AT);
   // Only a question that names something can be off topic: "what changed in 2020?" names nothing.
-  if (subjects.length > 0 && !topic.some(found)) return { answerable: false, reason: 'off_topic' };
+  if (subjects.length > 0 && !topic.some(found) && !meantByAnItem) return { answerable: false, reason: 'off_topic' };
 
   // A word that may be shorthand or a name ("amt", "orlo") is left to the meaning of the whole
   // question when there is a vector half to judge it; keyword search has only the words.
   const unknown = subjects.filter((c) => c.known === false && !(c.unreadable && !result.scope.keywordOnly));
   const discussed = subjects.filter((c) => c.known !== false && found(c));
-  if (unknown.length > 0 && best.score < UNKNOWN_WORD_BELOW) {
+  if (unknown.length > 0 && best.score < UNKNOWN_WORD_BELOW && !meantByAnItem) {
     if (discussed.length === 0) return { answerable: false, reason: 'off_topic' };
     return nearMiss(
       question,
@@ -116,7 +118,9 @@ export function decideAnswerability(
       `never mention ${listed(unknown.map((c) => wordAsAsked(question, c)))}`,
     );
   }
-  if (best.score < (options.threshold ?? NOT_COVERED_BELOW)) return { answerable: false, reason: 'low_score' };
+  if (best.score < (options.threshold ?? NOT_COVERED_BELOW) && !meantByAnItem) {
+    return { answerable: false, reason: 'low_score' };
+  }
   if (discussed.length > 1 && togetherShare(discussed, passages) < TOGETHER_SHARE) {
     return {
       answerable: false,

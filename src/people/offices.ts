@@ -9,7 +9,7 @@ const CHAIR = String.raw`(?:chair(?:man|woman|person)?|conven[eo]r|cathaoirleach
 const VICE = String.raw`(?:(?:vice|deputy)[-\s]?(?:chair(?:man|woman|person)?|conven[eo]r|(?:town\s+|city\s+)?mayor|president)|mayor\s+pro\s+tem(?:pore)?)`;
 
 /** Either office, as words in running text ("vice chair" before "chair", so the longer is read). */
-export const OFFICE_WORDS = String.raw`(?:${VICE}|${CHAIR})`;
+export const OFFICE_WORDS = `(?:${VICE}|${CHAIR})`;
 
 const WHOLE_VICE = new RegExp(String.raw`^(?:(?:in\s+)?the\s+)?${VICE}$`, 'i');
 const WHOLE_CHAIR = new RegExp(String.raw`^(?:(?:in\s+)?the\s+)?${CHAIR}$`, 'i');

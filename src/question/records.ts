@@ -36,7 +36,7 @@ const DEFERRAL =
 const DEFERRAL_FRAME =
   /\b(?:how many times|how often|has|have|had|was|were|is|did|been|ever|before|previously|again|already|the committee|members|they|we|defer|deferred|deferral|deferrals|postponed|postpone|put off|laid over|held over|pushed back)\b/gi;
 
-const DECIDING = String.raw`(?:decide|decided|decides|deciding|decision|decisions|resolve|resolved|agree|agreed|conclude|concluded)`;
+const DECIDING = `(?:decide|decided|decides|deciding|decision|decisions|resolve|resolved|agree|agreed|conclude|concluded)`;
 const DECISION_FRAME = new RegExp(String.raw`^\s*(?:what|which)\b[^?]*?\b${DECIDING}\b\s*(.*)$`, 'i');
 /** "Was the budget agreed?", "Has the Local Plan been approved?". */
 const DECIDED_YES_NO =

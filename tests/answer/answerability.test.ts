@@ -5,8 +5,8 @@ import { MinutesAnswerer } from '../../src/answer/answerer.js';
 import { OpenAiChatModel } from '../../src/answer/chat-model.js';
 import { numberPassages } from '../../src/answer/passages.js';
 import type { Question } from '../../src/question/index.js';
-import type { HybridRetriever } from '../../src/retrieve/retriever.js';
-import type { Answer } from '../../src/types.js';
+import { type HybridRetriever, MEANING_MATCH_AT } from '../../src/retrieve/retriever.js';
+import type { Answer, SearchResult } from '../../src/types.js';
 import { examplesDir } from '../helpers/corpus.js';
 import { FakeOpenAi, llmConfigFor } from '../helpers/fake-openai.js';
 import { buildIndex, openTestRetriever, silentLogger } from '../helpers/index.js';
@@ -149,5 +149,41 @@ describe('a word that is neither English nor the minutes’ own (shorthand, a na
     const passages = numberPassages(result.hits, { perHit: 3, max: 18 });
     const hybrid = { ...result, scope: { ...result.scope, keywordOnly: false } };
     expect(decideAnswerability(read, hybrid, passages, { threshold: 0 })).toMatchObject({ answerable: false });
+  });
+});
+
+describe('a question in the asker’s own words: the meaning of the whole question decides', () => {
+  /** The same search, as a vector half that found the best item this close in meaning would report it. */
+  const withMeaning = (result: SearchResult, similarity: number): SearchResult => ({
+    ...result,
+    scope: { ...result.scope, keywordOnly: false },
+    hits: result.hits.map((hit, i) => ({ ...hit, similarity: i === 0 ? similarity : 0.2 })),
+  });
+
+  it.each([
+    // Words the minutes never use for what an item says: "forking out" for spending, "kids" for pupils.
+    'how much are we forking out on getting kids to school these days?',
+    // An English noun the minutes lack ("potholes"): the same rule; only the meaning score differs.
+    'overspend on potholes in 2023/24?',
+  ])('"%s": answered when an item means it, refused when none comes close', async (question) => {
+    const result = await retriever.search(question);
+    const read = result.question as Question;
+    expect(read.concepts.some((c) => c.subject && c.known === false)).toBe(true);
+    const passages = numberPassages(result.hits, { perHit: 3, max: 18 });
+    expect(decideAnswerability(read, withMeaning(result, MEANING_MATCH_AT), passages)).toEqual({ answerable: true });
+    expect(decideAnswerability(read, withMeaning(result, MEANING_MATCH_AT - 0.1), passages)).toMatchObject({
+      answerable: false,
+    });
+  });
+
+  it('keeps a near miss a near miss: meaning says the topic is there, not that the figure asked is', async () => {
+    const result = await retriever.search('Which youth centres were closed?');
+    const read = result.question as Question;
+    const passages = numberPassages(result.hits, { perHit: 3, max: 18 });
+    expect(decideAnswerability(read, withMeaning(result, 0.9), passages)).toMatchObject({
+      answerable: false,
+      reason: 'near_miss',
+      missing: "don't record any closure",
+    });
   });
 });

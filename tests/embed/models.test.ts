@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE, knownModelIds, profileFor, queryText } from '../../src/embed/models.js';
+import {
+  DEFAULT_PROFILE,
+  knownModelIds,
+  onReferenceScale,
+  profileFor,
+  queryText,
+  SIMILARITY_REFERENCE_MODEL,
+} from '../../src/embed/models.js';
 import { TINY_MODEL_DIMENSIONS } from '../helpers/tiny-model.js';
 
 describe('model profiles', () => {
@@ -41,5 +48,17 @@ describe('model profiles', () => {
       pooling: 'mean',
       dimensions: TINY_MODEL_DIMENSIONS,
     });
+  });
+
+  it("puts each model's cosines on the reference model's scale, so one threshold serves all", () => {
+    const reference = profileFor(SIMILARITY_REFERENCE_MODEL).profile.similarity;
+    expect(onReferenceScale(reference, 0.42)).toBe(0.42);
+    // bge-small scores unrelated texts about 0.6 and related ones about 0.72 (bench/answer-eval.ts
+    // --similarity): mapped, they land where all-MiniLM-L6-v2 puts them, about 0.3 and 0.6.
+    const bge = profileFor('BAAI/bge-small-en-v1.5').profile.similarity;
+    expect(onReferenceScale(bge, 0.59)).toBeCloseTo(0.31, 1);
+    expect(onReferenceScale(bge, 0.723)).toBeCloseTo(0.58, 1);
+    // A model nobody measured is taken as it comes.
+    expect(profileFor('acme/some-new-model').profile.similarity).toEqual({ scale: 1, offset: 0 });
   });
 });

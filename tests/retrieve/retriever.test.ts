@@ -42,6 +42,18 @@ describe('hybrid retrieval over a real index', () => {
     expect(scope).toMatchObject({ meetings: 3, from: '2023-11-07', to: '2024-06-18', keywordOnly: false });
   });
 
+  it('reports how close each item is in meaning alone, and only when there is a vector half', async () => {
+    const question = 'How many EHCP assessments were issued within 20 weeks?';
+    const { hits } = await retriever.search(question, { k: 3 });
+    for (const hit of hits) expect(hit.similarity).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit.similarity).toBeLessThanOrEqual(1.0001);
+    // A passage asked word for word is as close in meaning as anything can be.
+    const passage = hits[0]?.evidence[0]?.text ?? '';
+    const verbatim = await retriever.search(passage, { k: 1 });
+    expect(verbatim.hits[0]?.similarity).toBeGreaterThan(Math.max(...hits.map((h) => h.similarity ?? 0)));
+    for (const hit of (await keywordOnly.search(question, { k: 3 })).hits) expect(hit.similarity).toBeUndefined();
+  });
+
   it('expands acronyms learned from the minutes, both ways', async () => {
     expect((await retriever.glossary()).expand('EHCP')).toEqual(['Education Health and Care Plan']);
     // The 2023 transport minute spells out "Education, Health and Care Plan (EHCP)"; the question only says EHCP.
