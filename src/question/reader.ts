@@ -1,6 +1,6 @@
 import { type Concept, conceptsOf } from './concepts.js';
 import { type QuestionDates, readQuestionDates, withoutDatePhrases } from './dates.js';
-import { isCommonWord } from './english.js';
+import { isCommonWord, isEnglishWord } from './english.js';
 import { withoutFiller } from './filler.js';
 import { Glossary } from './glossary.js';
 import {
@@ -17,6 +17,7 @@ import { withoutShorthand } from './shorthand.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { readSlip, type Vocabulary } from './typos.js';
+import { type WordClass, wordClasses } from './word-class.js';
 import { tokenize } from './words.js';
 
 /**
@@ -111,6 +112,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
   const known = (word: string) => (vocabulary ? vocabulary.count(word) > 0 : true);
   const itemsWith = context.itemsWith;
   const joined = vocabulary ? joinedWords(topic, vocabulary) : new Map<string, string>();
+  const classes = wordClasses(topic);
   const concepts = conceptsOf(topic, {
     glossary,
     known,
@@ -128,6 +130,9 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     else if (concept.alternative !== null) known = used ? null : false;
     return {
       ...concept,
+      // A word the minutes never use, used here as a verb or to qualify ("learnt", "pay", "shut",
+      // "near"), is how the asker puts it, not a subject the minutes lack; a noun ("potholes") is.
+      subject: concept.subject && !(known === false && isHowPut(concept.word, classes.get(concept.word))),
       weight: context.rarity ? context.rarity(concept.stems[0] ?? concept.word) : 1,
       known,
       unreadable: known === false && isUnreadable(concept),
@@ -253,4 +258,12 @@ function countedStems(text: string, concepts: Concept[]): string[] {
     }),
     ...acronyms,
   ];
+}
+
+/**
+ * Whether a word so used says how a question is put rather than what it is about. Only an English
+ * word is judged by its use: the tagger guesses a misspelt or shortened one from its ending.
+ */
+function isHowPut(word: string, wordClass: WordClass | undefined): boolean {
+  return (wordClass === 'verb' || wordClass === 'modifier') && isEnglishWord(word);
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { readQuestion, stem, type Vocabulary } from '../../src/question/index.js';
+import { wordClasses } from '../../src/question/word-class.js';
+
+/** Made-up minutes that speak of water charges, schools and the committee, and nothing else. */
+const WORDS = ['water', 'charges', 'schools', 'committee', 'rates', 'people', 'transport', 'bus', 'children'];
+const vocabulary: Vocabulary = { count: (w) => (WORDS.includes(w) ? 3 : 0), words: () => WORDS };
+const itemsWith = (s: string) => (WORDS.some((w) => stem(w) === s) ? 2 : 0);
+const read = (question: string) => readQuestion(question, { vocabulary, itemsWith });
+const subjectsOf = (question: string) =>
+  read(question)
+    .concepts.filter((c) => c.subject)
+    .map((c) => c.word);
+
+describe('how each word of a question is used', () => {
+  it('tells the verbs and qualifiers of chat wording from its nouns', () => {
+    const classes = wordClasses('how much more will people pay for water near the school?');
+    expect(classes.get('pay')).toBe('verb');
+    expect(classes.get('near')).toBe('modifier');
+    expect(classes.get('water')).toBe('noun');
+    expect(classes.get('people')).toBe('noun');
+  });
+
+  it('leaves "-ing" forms to the reader: the tagger reads them from the ending alone', () => {
+    expect(wordClasses('recyling rates - what has the cttee heard?').get('recyling')).toBe('other');
+  });
+});
+
+describe('a word the minutes never use counts against an answer only as a subject', () => {
+  it.each([
+    // Verbs and qualifiers in the asker's own words: how the question is put.
+    ['how much more will people pay for water?', 'pay'],
+    ['why did they shut the water works?', 'shut'],
+    ['what charges near schools were agreed?', 'near'],
+  ])('"%s": "%s" is not a subject', (question, word) => {
+    expect(read(question).concepts.find((c) => c.word === word)).toMatchObject({ known: false, subject: false });
+  });
+
+  it.each([
+    // Nouns the minutes lack still name something they do not cover.
+    ['what was said about potholes near schools?', 'potholes'],
+    ['were all children seeing a dentist?', 'dentist'],
+    // A misspelt noun is not judged by what the tagger guesses from its ending.
+    ['recyling rates - what has the cttee heard?', 'recyling'],
+  ])('"%s": "%s" stays a subject', (question, word) => {
+    expect(subjectsOf(question)).toContain(word);
+  });
+
+  it('leaves the words the minutes do use as they were read', () => {
+    expect(subjectsOf('how much will people pay for water?')).toEqual(expect.arrayContaining(['water']));
+  });
+});
