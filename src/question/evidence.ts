@@ -63,7 +63,8 @@ export function hasFigure(sentence: string): boolean {
 
 /**
  * A number counting one of `counted` (stems): "622 looked after children", "eight referrals",
- * "Twelve additional educational psychologists", or the other way round, "referrals totalled 912".
+ * "Twelve additional educational psychologists", or the other way round, "referrals totalled 912",
+ * "asked how many officers it would fund and was told 24" (not "workers met in room 12").
  */
 export function hasCountOf(sentence: string, counted: string[]): boolean {
   if (counted.length === 0) return hasFigure(sentence);
@@ -79,9 +80,12 @@ export function hasCountOf(sentence: string, counted: string[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     if (!isCount(token)) continue;
-    // "622 looked after children" and, for written figures only, "referrals totalled 912".
+    // "622 looked after children" and, for written figures only, "referrals totalled 912" — or,
+    // closing a sentence that counts the thing earlier on, the count ("asked how many extra
+    // officers this would fund and was told 24", "the number of referrals rose to 912").
     const after = tokens.slice(i + 1, i + 5);
-    const before = isDigits(token) ? tokens.slice(Math.max(0, i - 3), i) : [];
+    const closing = isDigits(token) && i === tokens.length - 1 && /\b(?:how many|number of)\b/i.test(sentence);
+    const before = isDigits(token) ? tokens.slice(closing ? 0 : Math.max(0, i - 3), i) : [];
     if ([...after, ...before].some((t) => wanted.has(stem(t)))) return true;
   }
   return false;

@@ -76,6 +76,11 @@ describe('what a sentence of the minutes gives', () => {
       true,
     );
     expect(sentenceGives('count', 'Youth workers: see minute C048/23 and Min 28 24/25.', q)).toBe(false);
+    // A count that answers the thing counted earlier in the sentence, closing it.
+    expect(
+      sentenceGives('count', 'Members asked how many youth workers the grant would fund and were told 12.', q),
+    ).toBe(true);
+    expect(sentenceGives('count', 'The youth workers were thanked for hosting the visit in room 12.', q)).toBe(false);
     // An acronym counts by its long form.
     const fgc = asked('how many FGCs got funded?');
     expect(sentenceGives('count', '£234,600 had been awarded to provide 102 Family Group Conferences.', fgc)).toBe(
