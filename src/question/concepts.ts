@@ -174,7 +174,9 @@ const IRREGULAR_VERBS = new Set(
     'kept made done given taken went gone got gotten said told paid spent built sent held met left brought bought cut ' +
     'put set run ran won lost seen known shown grown fell fallen rose risen began begun chosen found heard led meant ' +
     'read sold stood thought understood written wrote became become came come gave took saw knew grew chose drove ' +
-    'driven rode ridden spoke spoken broke broken'
+    'driven rode ridden spoke spoken broke broken ' +
+    // British "-t" past forms, common in council English.
+    'learnt spelt burnt dreamt spoilt leant knelt smelt spilt dwelt'
   ).split(' '),
 );
 
