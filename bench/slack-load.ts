@@ -130,6 +130,7 @@ try {
       port: 0,
       host: '127.0.0.1',
       healthPort: null,
+      alertsIntervalMs: 60_000,
     },
     answerer,
     stats: () => answerer.stats(),

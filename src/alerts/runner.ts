@@ -7,9 +7,6 @@ import { ensureBaseline } from './baseline.js';
 import { type AlertsPassReport, claimantName, type DeliverAlert, runAlertsPass } from './pass.js';
 import type { AlertStore } from './types.js';
 
-/** How often a running `serve` looks for meetings to match and alerts to post. */
-export const DEFAULT_ALERTS_INTERVAL_MS = 60_000;
-
 export interface AlertsRunnerOptions {
   store: AlertStore;
   /** The index the follows are matched against (the one the store sits beside). */
@@ -53,7 +50,7 @@ export class AlertsRunner {
   }
 
   /** Runs a pass now and then every `intervalMs`; a failed pass is logged and the next one tries again. */
-  start(intervalMs: number = DEFAULT_ALERTS_INTERVAL_MS): void {
+  start(intervalMs: number): void {
     const tick = () => {
       this.#running = this.runOnce()
         .then((report) => {

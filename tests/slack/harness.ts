@@ -62,6 +62,7 @@ export async function startHarness(
     port: 0,
     host: '127.0.0.1',
     healthPort: null,
+    alertsIntervalMs: 60_000,
   };
   const bot = createSlackApp({
     config,

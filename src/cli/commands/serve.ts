@@ -147,7 +147,7 @@ export function register(program: Command): void {
               // Bolt's own client carries no token (tokens come per event); alerts post with the bot token.
               deliver: slackDeliverer(alertsWebClient(slack)),
             });
-            alerts.runner.start();
+            alerts.runner.start(ctx.config.slack.alertsIntervalMs);
           }
           const health = started.opsPort ? ` Health: http://${slack.host}:${started.opsPort}/readyz.` : '';
           ctx.err(
