@@ -132,8 +132,11 @@ export class ModelNotFoundError extends MinutebookError {
 }
 
 export class LlmUnavailableError extends MinutebookError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('LLM_UNAVAILABLE', message, options);
+  /** The model was there but did not finish in time (the fix differs: a longer timeout). */
+  readonly timedOut: boolean;
+  constructor(message: string, options?: { cause?: unknown; timedOut?: boolean }) {
+    super('LLM_UNAVAILABLE', message, options?.cause === undefined ? {} : { cause: options.cause });
+    this.timedOut = options?.timedOut ?? false;
   }
 }
 

@@ -164,6 +164,12 @@ export interface Citation {
 
 export type AnswerMode = 'llm' | 'extractive' | 'not_found';
 
+/**
+ * Why a configured model's answer was not used: it took too long, could not be used at all (down,
+ * refused the request, sent nothing), cited none of its passages, or said what they do not bear out.
+ */
+export type FallbackCode = 'timeout' | 'unavailable' | 'uncited' | 'unsupported';
+
 export interface Answer {
   question: string;
   mode: AnswerMode;
@@ -171,8 +177,10 @@ export interface Answer {
   answer: string;
   citations: Citation[];
   searched: { meetings: number; from: string | null; to: string | null; committees: string[] };
-  /** Set when an LLM was configured but the answer fell back to extractive, and why. */
+  /** Set when an LLM was configured but the answer fell back to extractive, and why (for people). */
   fallbackReason?: string;
+  /** The same, as one of a few stable codes (for metrics and programs); set with `fallbackReason`. */
+  fallbackCode?: FallbackCode;
   /** The standalone question actually searched, when a follow-up was rewritten using the thread. */
   interpretedAs?: string;
 }

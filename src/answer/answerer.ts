@@ -7,7 +7,7 @@ import { type Answerability, decideAnswerability } from './answerability.js';
 import type { ContextBudget } from './context.js';
 import { extractiveAnswer, glossaryOf } from './extractive.js';
 import { rewriteFollowUp } from './follow-up.js';
-import { answerWithModel } from './model-answer.js';
+import { answerWithModel, type Fallback } from './model-answer.js';
 import { closestText, nearMissText, notFoundText, searchedOf } from './not-found.js';
 import { chronological, citationFor, type GivenPassage, numberPassages } from './passages.js';
 import { buildFollowUpMessages, loadPrompts, type Prompts } from './prompts.js';
@@ -123,7 +123,7 @@ export class MinutesAnswerer implements Answerer {
     });
     if (outcome.kind === 'refused') return { ...base, ...closestPassages(ranked, result) };
     if (outcome.kind === 'fallback') {
-      return this.extractive(base, read, passages, history, result, outcome.reason);
+      return this.extractive(base, read, passages, history, result, outcome.fallback);
     }
     return { ...base, mode: 'llm', answer: outcome.answer, citations: outcome.citations };
   }
@@ -166,9 +166,9 @@ export class MinutesAnswerer implements Answerer {
     passages: GivenPassage[],
     history: boolean,
     result: SearchResult,
-    fallbackReason: string | null,
+    fallback: Fallback | null,
   ): Answer {
-    const reason = fallbackReason ? { fallbackReason } : {};
+    const reason = fallback ? { fallbackReason: fallback.reason, fallbackCode: fallback.code } : {};
     const extracted = extractiveAnswer({ question, passages, history });
     if (!extracted) {
       return { ...base, mode: 'not_found', answer: notFoundText(result.scope), citations: [], ...reason };

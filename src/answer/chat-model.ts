@@ -176,7 +176,7 @@ export class OpenAiChatModel implements ChatModel {
           throw new LlmUnavailableError(
             `the model at ${this.endpoint} did not finish answering within ${this.options.timeoutMs} ms ` +
               '(raise MINUTEBOOK_LLM_TIMEOUT_MS if it is just slow)',
-            { cause: error },
+            { cause: error, timedOut: true },
           );
         }
         if (error instanceof APIError && error.status === 400 && this.adjustFor(error)) continue;

@@ -1,7 +1,7 @@
 import { LlmUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { tokenize } from '../question/index.js';
-import type { ChatModel, Citation } from '../types.js';
+import type { ChatModel, Citation, FallbackCode } from '../types.js';
 import { type ContextBudget, choosePassages, estimateTokens } from './context.js';
 import type { GivenPassage } from './passages.js';
 import { ANSWER_STOP, answerInstructions, answerSchema, buildAnswerMessages, type Prompts } from './prompts.js';
@@ -37,7 +37,13 @@ export type ModelAnswer =
   | { kind: 'answer'; answer: string; citations: Citation[] }
   /** The model said the passages do not answer, and wrote nothing that survived checking. */
   | { kind: 'refused' }
-  | { kind: 'fallback'; reason: string };
+  | { kind: 'fallback'; fallback: Fallback };
+
+/** Why the model's answer was not used: a code for programs and a reason for people. */
+export interface Fallback {
+  code: FallbackCode;
+  reason: string;
+}
 
 /** Tokens of the user message around the passages ("Passages from the minutes …", "Question: "). */
 const WRAPPER_TOKENS = 40;
@@ -46,13 +52,16 @@ const RUNAWAY_FACTOR = 2;
 /** Fewer than this share of the sentences that could be judged on substance surviving: the model is confabulating. */
 const MIN_SURVIVING_SHARE = 0.5;
 
-/** Why nothing of a model answer was kept, in words for `fallbackReason`. */
-function nothingKept(dropped: DroppedSentence[]): string {
-  if (dropped.length === 0) return 'the model wrote no answer';
-  if (dropped.every((d) => !d.cited)) return 'the model cited none of the passages it was given';
-  if (dropped.some((d) => d.substantive))
-    return 'no sentence of the model answer was borne out by the passages it cites';
-  return `no sentence of the model answer was usable (${dropped[0]?.why ?? 'empty'})`;
+/** Why nothing of a model answer was kept. */
+function nothingKept(dropped: DroppedSentence[]): Fallback {
+  if (dropped.length === 0) return { code: 'unavailable', reason: 'the model wrote no answer' };
+  if (dropped.every((d) => !d.cited)) {
+    return { code: 'uncited', reason: 'the model cited none of the passages it was given' };
+  }
+  if (dropped.some((d) => d.substantive)) {
+    return { code: 'unsupported', reason: 'no sentence of the model answer was borne out by the passages it cites' };
+  }
+  return { code: 'unsupported', reason: `no sentence of the model answer was usable (${dropped[0]?.why ?? 'empty'})` };
 }
 
 /** Asks the model and checks its answer. Throws only what is not the model's failure. */
@@ -90,7 +99,13 @@ export async function answerWithModel(input: ModelAnswerInput): Promise<ModelAns
       { event: 'llm_fallback', code: error.code, reason: error.message },
       'answering without the model',
     );
-    return { kind: 'fallback', reason: `the model was unavailable: ${error.message}` };
+    return {
+      kind: 'fallback',
+      fallback: {
+        code: error.timedOut ? 'timeout' : 'unavailable',
+        reason: `the model was unavailable: ${error.message}`,
+      },
+    };
   }
 
   input.onReply?.(reply, passages);
@@ -111,12 +126,15 @@ export async function answerWithModel(input: ModelAnswerInput): Promise<ModelAns
 
   if (checked.kept === 0) {
     if (draft.refusal) return { kind: 'refused' };
-    return { kind: 'fallback', reason: nothingKept(checked.dropped) };
+    return { kind: 'fallback', fallback: nothingKept(checked.dropped) };
   }
   if (checked.kept < judged * MIN_SURVIVING_SHARE) {
     return {
       kind: 'fallback',
-      reason: `only ${checked.kept} of ${judged} sentences of the model answer were borne out by the passages they cite`,
+      fallback: {
+        code: 'unsupported',
+        reason: `only ${checked.kept} of ${judged} sentences of the model answer were borne out by the passages they cite`,
+      },
     };
   }
   return { kind: 'answer', answer: checked.answer, citations: checked.citations };

@@ -37,5 +37,6 @@ export function answerJson(answer: Answer): unknown {
     })),
     searched: answer.searched,
     ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
+    ...(answer.fallbackCode ? { fallbackCode: answer.fallbackCode } : {}),
   };
 }

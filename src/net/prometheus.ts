@@ -1,6 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { AnswerMode, IndexStats } from '../types.js';
-import { fallbackLabel, type QuestionOutcome, type ServeMetrics } from './metrics.js';
+import type { AnswerMode, FallbackCode, IndexStats } from '../types.js';
+import type { QuestionOutcome, ServeMetrics } from './metrics.js';
 import type { MetricsPage } from './ops-routes.js';
 
 /** Answer times in seconds: extractive answers take well under a second, LLM answers several. */
@@ -44,7 +44,7 @@ export class PrometheusMetrics implements ServeMetrics, MetricsPage {
     });
     this.#fallbacks = new Counter({
       name: 'minutebook_llm_fallbacks_total',
-      help: 'Answers made without the configured LLM, by reason (timeout, unavailable, uncited, other).',
+      help: 'Answers made without the configured LLM, by reason (timeout, unavailable, uncited, unsupported).',
       labelNames: ['reason'],
       registers,
     });
@@ -74,10 +74,10 @@ export class PrometheusMetrics implements ServeMetrics, MetricsPage {
     this.#questions.inc({ outcome });
   }
 
-  answered(mode: AnswerMode, seconds: number, fallbackReason: string | undefined): void {
+  answered(mode: AnswerMode, seconds: number, fallback: FallbackCode | undefined): void {
     this.#answers.inc({ mode });
     this.#duration.observe({ mode }, seconds);
-    if (fallbackReason) this.#fallbacks.inc({ reason: fallbackLabel(fallbackReason) });
+    if (fallback) this.#fallbacks.inc({ reason: fallback });
   }
 
   slackApiError(method: string, error: string): void {

@@ -166,7 +166,7 @@ export async function answerTimed(
   }
   const seconds = (performance.now() - started) / 1000;
   deps.metrics.question('answered');
-  deps.metrics.answered(answer.mode, seconds, answer.fallbackReason);
+  deps.metrics.answered(answer.mode, seconds, answer.fallbackCode);
   log.info(
     {
       event: 'slack.answered',

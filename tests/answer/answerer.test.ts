@@ -133,6 +133,7 @@ describe('MinutesAnswerer with an LLM (a real HTTP server scripted to reply)', (
     const answer = await answerer.ask('How many looked after children were there in Leicestershire?');
     expect(answer.mode).toBe('extractive');
     expect(answer.fallbackReason).toBe('the model cited none of the passages it was given');
+    expect(answer.fallbackCode).toBe('uncited');
     expect(answer.answer).not.toContain('Lutterworth');
     expect(answer.answer).toContain('657 looked after children');
   });
@@ -157,6 +158,7 @@ describe('MinutesAnswerer with an LLM (a real HTTP server scripted to reply)', (
     const answer = await answerer.ask('How many looked after children were there in Leicestershire?');
     expect(answer.mode).toBe('extractive');
     expect(answer.fallbackReason).toMatch(/^the model was unavailable: .*answered HTTP 500/);
+    expect(answer.fallbackCode).toBe('unavailable');
     expect(answer.answer).toContain('657 looked after children');
     expect(lines.some((l) => l.includes('"event":"llm_fallback"'))).toBe(true);
   });
@@ -166,6 +168,7 @@ describe('MinutesAnswerer with an LLM (a real HTTP server scripted to reply)', (
     const answer = await answerer.ask('How many looked after children were there in Leicestershire?');
     expect(answer.mode).toBe('extractive');
     expect(answer.fallbackReason).toMatch(/did not finish answering within 300 ms/);
+    expect(answer.fallbackCode).toBe('timeout');
     expect(answer.citations[0]?.minute).toBe('54');
   });
 
@@ -174,6 +177,7 @@ describe('MinutesAnswerer with an LLM (a real HTTP server scripted to reply)', (
     const answer = await answerer.ask('How many looked after children were there in Leicestershire?');
     expect(answer.mode).toBe('extractive');
     expect(answer.fallbackReason).toMatch(/not valid JSON/);
+    expect(answer.fallbackCode).toBe('unavailable');
   });
 
   it('turns the model saying the passages do not answer into not_found, pointing at where they come closest', async () => {
@@ -236,6 +240,7 @@ describe('text in the minutes is data, never instructions', () => {
     expect(answer.mode).toBe('extractive');
     expect(answer.answer).not.toContain('@channel');
     expect(answer.fallbackReason).toBe('the model cited none of the passages it was given');
+    expect(answer.fallbackCode).toBe('uncited');
   });
 });
 

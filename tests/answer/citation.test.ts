@@ -96,8 +96,11 @@ describe('answer output for the CLI', () => {
     ]);
     expect(json.citations[0]).toMatchObject({ record: null, draft: false });
     expect(Object.keys(json.searched)).toEqual(['meetings', 'from', 'to', 'committees']);
-    expect(answerJson({ ...ANSWER, fallbackReason: 'the model was unavailable' })).toMatchObject({
+    expect(
+      answerJson({ ...ANSWER, fallbackReason: 'the model was unavailable', fallbackCode: 'unavailable' }),
+    ).toMatchObject({
       fallbackReason: 'the model was unavailable',
+      fallbackCode: 'unavailable',
     });
   });
 });

@@ -115,6 +115,7 @@ describe('answering with prose', () => {
     expect(answer.fallbackReason).toBe(
       'only 1 of 4 sentences of the model answer were borne out by the passages they cite',
     );
+    expect(answer.fallbackCode).toBe('unsupported');
     expect(answer.answer).toContain('622 households');
   });
 
@@ -123,6 +124,7 @@ describe('answering with prose', () => {
     const answer = await answerer.ask(QUESTION);
     expect(answer.mode).toBe('extractive');
     expect(answer.fallbackReason).toMatch(/^no sentence of the model answer was usable/);
+    expect(answer.fallbackCode).toBe('unsupported');
   });
 });
 
