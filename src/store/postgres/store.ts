@@ -9,7 +9,7 @@ import type {
   RecordReadOptions,
   SearchFilters,
 } from '../../types.js';
-import { hasFilters } from '../filters.js';
+import { indexStats } from '../index-stats.js';
 import type {
   ExportedMeeting,
   IndexedMeeting,
@@ -259,20 +259,8 @@ export class PostgresStore implements IndexWriter {
   async stats(filters: SearchFilters = {}): Promise<IndexStats> {
     const scope = await this.meetingsInScope(filters);
     const meta = await this.#readMeta();
-    const counts = hasFilters(filters)
-      ? await this.#run((db) => queries.countsInScope(db, this.#s, filters))
-      : { items: meta.items, passages: meta.passages };
-    return {
-      councils: scope.councils,
-      committees: scope.committees,
-      meetings: hasFilters(filters) ? scope.meetings : meta.meetings,
-      items: counts.items,
-      passages: counts.passages,
-      from: scope.from,
-      to: scope.to,
-      model: meta.model?.id ?? null,
-      dimensions: meta.model?.dimensions ?? null,
-    };
+    const totals = { ...meta, model: meta.model?.id ?? null, dimensions: meta.model?.dimensions ?? null };
+    return indexStats(filters, scope, totals, () => this.#run((db) => queries.countsInScope(db, this.#s, filters)));
   }
 
   async meetings(): Promise<IndexedMeeting[]> {

@@ -11,7 +11,7 @@ import type {
   RecordReadOptions,
   SearchFilters,
 } from '../../types.js';
-import { hasFilters } from '../filters.js';
+import { indexStats } from '../index-stats.js';
 import type {
   ExportedMeeting,
   IndexedMeeting,
@@ -351,20 +351,9 @@ export class SqliteStore implements IndexWriter {
   async stats(filters: SearchFilters = {}): Promise<IndexStats> {
     this.refresh();
     const scope = await this.meetingsInScope(filters);
-    const counts = hasFilters(filters)
-      ? this.guard(() => queries.countsInScope(this.db, filters))
-      : { items: this.manifest.items, passages: this.manifest.passages };
-    return {
-      councils: scope.councils,
-      committees: scope.committees,
-      meetings: hasFilters(filters) ? scope.meetings : this.manifest.meetings,
-      items: counts.items,
-      passages: counts.passages,
-      from: scope.from,
-      to: scope.to,
-      model: this.manifest.model,
-      dimensions: this.manifest.dimensions,
-    };
+    return indexStats(filters, scope, this.manifest, async () =>
+      this.guard(() => queries.countsInScope(this.db, filters)),
+    );
   }
 
   async meetings(): Promise<IndexedMeeting[]> {
