@@ -59,7 +59,7 @@ export function namedScope(question: string, known: KnownNames | undefined): Nam
 }
 
 /** Nouns that say a name is a body's: "the Planning Committee", "Wessmoor Parish Council". */
-const BODY_KINDS = new Set([
+export const BODY_KINDS: ReadonlySet<string> = new Set([
   'committee',
   'subcommittee',
   'board',

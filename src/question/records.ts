@@ -1,5 +1,6 @@
 import { findTitledNames, isMemberTitle } from '../people/names.js';
 import { OFFICE_WORDS, officeOf } from '../people/offices.js';
+import { BODY_KINDS } from './names.js';
 import { isStopword } from './stopwords.js';
 import { tokenize } from './words.js';
 
@@ -53,6 +54,15 @@ const VOTE_FRAMES = [
 ];
 
 const CHAIRING = new RegExp(String.raw`\b(?:chaired|chairs|chairing|presided|in\s+the\s+chair|${OFFICE_WORDS})\b`, 'i');
+/**
+ * Who heads a body, in everyday words: "who became the boss of Thornley parish council", "who took
+ * over running the committee", "who's in charge of the panel". Only with the body named, as "who
+ * runs the youth service" asks about an officer.
+ */
+const HEADING = new RegExp(
+  String.raw`\b(?:boss|head|heads|headed|in\s+charge|running|runs|ran|leads|led)\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}'-]+\s+){0,3}?(?:${[...BODY_KINDS].join('|')})\b`,
+  'iu',
+);
 
 const PRESENT_FRAME =
   /^\s*(?:was|were|did)\s+(.+?)\s+(?:(?:at\b|present\b|in\s+attendance|there\b|absent\b|attend\b|attended\b|go\s+to\b|make\s+it\b|(?:send|give|sent|gave|offer)\s+(?:(?:her|his|their)\s+)?apologies\b))/i;
@@ -78,6 +88,7 @@ export function readRecordAsk(question: string, topicText: string): RecordAsk | 
   if (/^\s*who\b/i.test(text)) {
     const office = CHAIRING.exec(text);
     if (office) return { kind: 'chair', office: officeOf(office[0]) === 'vice-chair' ? 'vice-chair' : 'chair' };
+    if (HEADING.test(text)) return { kind: 'chair', office: 'chair' };
   }
   const present = PRESENT_FRAME.exec(full);
   const presentName = present ? personIn(present[1] ?? '') : null;

@@ -16,6 +16,15 @@ describe('reading a records question', () => {
     expect(ask('are the mins of 4 May 2021 signed off?')).toEqual({ kind: 'status' });
     expect(ask('Who was Vice-Chair in 2019?')).toEqual({ kind: 'chair', office: 'vice-chair' });
     expect(ask('who was in the chair at the March meeting?')).toEqual({ kind: 'chair', office: 'chair' });
+    // Who heads a body, in everyday words, with the body named; an officer's job is not a chair.
+    expect(ask('who became the boss of thornley parish council in may 21?')).toEqual({
+      kind: 'chair',
+      office: 'chair',
+    });
+    expect(ask('who took over running the committee in 2018?')).toEqual({ kind: 'chair', office: 'chair' });
+    expect(ask("who's in charge of the licensing panel now")).toEqual({ kind: 'chair', office: 'chair' });
+    expect(ask('who runs the youth service?')).toBeNull();
+    expect(ask('who leads on school transport?')).toBeNull();
     expect(ask('did cllr okafor attend the June 2022 meeting?')).toEqual({
       kind: 'present',
       name: 'Councillor Okafor',
