@@ -77,8 +77,11 @@ export async function answerFromRecords(
   const scope: SearchFilters = {};
   const council = filters.council ?? single(read.scope.councils);
   // A council meeting as a whole is named as the council ("Ashcombe"): its minutes may call the
-  // body "the Parish Council", so the council's name narrows by council, not by committee.
-  const committee = filters.committee ?? single(read.scope.committees.filter((c) => c !== council));
+  // body "the Parish Council", so the council's name narrows by council, not by committee — and so
+  // does a committee name inside it ("Parish Council", another council's body, within "Thornley
+  // Parish Council").
+  const withinCouncil = (name: string) => council?.toLowerCase().includes(name.toLowerCase()) ?? false;
+  const committee = filters.committee ?? single(read.scope.committees.filter((c) => !withinCouncil(c)));
   if (committee) scope.committee = committee;
   if (council) scope.council = council;
   const limits: DateLimits =

@@ -1,8 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MinutesAnswerer } from '../../src/answer/answerer.js';
 import { periodOf } from '../../src/answer/records.js';
 import type { HybridRetriever } from '../../src/retrieve/retriever.js';
-import { buildIndex, openTestRetriever, silentLogger } from '../helpers/index.js';
+import { buildIndex, openTestRetriever, silentLogger, tempDir } from '../helpers/index.js';
 import { recordsFixturesDir } from '../helpers/records.js';
 
 /**
@@ -84,5 +86,52 @@ describe('periodOf', () => {
     expect(periodOf({ after: '2019-01-01', before: '2019-12-31' })).toBe('2019');
     expect(periodOf({ after: '2019-01-01', before: '2020-12-31' })).toBeNull();
     expect(periodOf({ after: '2019-01-01' })).toBeNull();
+  });
+});
+
+describe('a council named whole, with another council’s "Parish Council" committee in the index', () => {
+  let retriever: HybridRetriever;
+  beforeAll(async () => {
+    // Thornley's annual meeting is filed under the committee "Annual Meeting"; Willowbeck's
+    // meetings under "Parish Council", a name inside "Thornley Parish Council".
+    const layouts = path.resolve('tests/fixtures/layouts');
+    const dir = tempDir('minutebook-councils-');
+    const manifest = path.join(dir, 'meetings.json');
+    writeFileSync(
+      manifest,
+      JSON.stringify([
+        {
+          file: path.join(layouts, 'f14-parish-decimal-items.txt'),
+          council: 'Thornley Parish Council',
+          committee: 'Annual Meeting',
+          date: '2021-05-05',
+        },
+        {
+          file: path.join(layouts, 'f01-parish-inline-paren.txt'),
+          council: 'Willowbeck Parish Council',
+          committee: 'Parish Council',
+          date: '2024-07-24',
+        },
+      ]),
+    );
+    const files = [
+      path.join(layouts, 'f14-parish-decimal-items.txt'),
+      path.join(layouts, 'f01-parish-inline-paren.txt'),
+    ];
+    const { indexDir } = await buildIndex(files, { embedder: null, manifest });
+    retriever = openTestRetriever(indexDir, null);
+  });
+  afterAll(async () => {
+    await retriever.close();
+  });
+
+  it('narrows by the council, not by the committee whose name is part of it', async () => {
+    const answerer = new MinutesAnswerer({ retriever, chatModel: null, logger: silentLogger });
+    const answer = await answerer.ask('Who was elected Chair of Thornley Parish Council in May 2021?');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer).toMatch(/^Mr A H Potter chaired the meeting of 5 May 2021 \[1\]\./);
+    expect(new Set(answer.citations.map((c) => `${c.council} ${c.date}`))).toEqual(
+      new Set(['Thornley Parish Council 2021-05-05']),
+    );
   });
 });
