@@ -1,6 +1,6 @@
 import { BadInputError, LlmUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { type Question, readQuestion } from '../question/index.js';
+import { type Question, readQuestion, unknownBodyNamed } from '../question/index.js';
 import { NOT_COVERED_BELOW } from '../retrieve/retriever.js';
 import type { Answer, Answerer, AskOptions, ChatModel, Citation, Retriever, SearchResult } from '../types.js';
 import { type Answerability, decideAnswerability } from './answerability.js';
@@ -8,7 +8,7 @@ import type { ContextBudget } from './context.js';
 import { extractiveAnswer, glossaryOf } from './extractive.js';
 import { rewriteFollowUp } from './follow-up.js';
 import { answerWithModel, type Fallback } from './model-answer.js';
-import { closestText, nearMissText, notFoundText, searchedOf } from './not-found.js';
+import { closestText, nearMissText, notFoundText, notHeld, searchedOf } from './not-found.js';
 import { chronological, citationFor, type GivenPassage, numberPassages } from './passages.js';
 import { buildFollowUpMessages, loadPrompts, type Prompts } from './prompts.js';
 import { answerFromRecords, markDrafts } from './records.js';
@@ -83,10 +83,11 @@ export class MinutesAnswerer implements Answerer {
       throw new BadInputError('the question is empty: ask something, e.g. "What was said about school transport?"');
 
     const standalone = await this.standalone(asked, options);
+    const interpreted = standalone !== asked ? { interpretedAs: standalone } : {};
     const fromRecords = await answerFromRecords(standalone, this.retriever, options.filters ?? {});
-    if (fromRecords) {
-      return { ...fromRecords, question: asked, ...(standalone !== asked ? { interpretedAs: standalone } : {}) };
-    }
+    if (fromRecords) return { ...fromRecords, question: asked, ...interpreted };
+    const bodyNotHeld = options.filters?.committee ? null : await this.bodyNotHeld(standalone);
+    if (bodyNotHeld) return { ...bodyNotHeld, question: asked, ...interpreted };
     // Read here for how many items to ask for; the retriever reads it again knowing the minutes.
     const history = readQuestion(standalone).history;
     const result = await this.retriever.search(standalone, {
@@ -101,7 +102,7 @@ export class MinutesAnswerer implements Answerer {
     const base = {
       question: asked,
       searched: searchedOf(result.scope),
-      ...(standalone !== asked ? { interpretedAs: standalone } : {}),
+      ...interpreted,
     };
 
     // A retriever that does not say how it read the question is read here, with what the passages define.
@@ -126,6 +127,20 @@ export class MinutesAnswerer implements Answerer {
       return this.extractive(base, read, passages, history, result, outcome.fallback);
     }
     return { ...base, mode: 'llm', answer: outcome.answer, citations: outcome.citations };
+  }
+
+  /**
+   * "What did the planning committee decide about…" over an index with no planning committee: an
+   * answer from another body's minutes would read as that committee's, so it is told which bodies
+   * there are instead. Only a body whose business is asked about counts, not one asked about.
+   */
+  private async bodyNotHeld(question: string): Promise<Answer | null> {
+    const noNames = { committees: [], councils: [] };
+    // Most questions name no body: the index's names are read only when one does.
+    if (!unknownBodyNamed(question, noNames, { asScope: true })) return null;
+    const stats = await this.retriever.stats();
+    const body = unknownBodyNamed(question, stats, { asScope: true });
+    return body ? notHeld(question, body, stats) : null;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { formatLongDate } from '../dates.js';
-import type { Answer, SearchFilters, SearchScope } from '../types.js';
+import type { Answer, IndexStats, SearchFilters, SearchScope } from '../types.js';
 
 /** The `searched` part of an answer: what the search covered. */
 export function searchedOf(scope: Pick<SearchScope, 'meetings' | 'from' | 'to' | 'committees'>): Answer['searched'] {
@@ -87,4 +87,17 @@ function searchedText(scope: SearchScope): string {
     : '';
   const keywordNote = scope.keywordOnly ? ' (Only the keyword index was available for this search.)' : '';
   return `${searched}${filterNote}${keywordNote}`;
+}
+
+/** The answer to a question about a body the index holds no minutes of, naming the ones it does. */
+export function notHeld(asked: string, body: string, stats: IndexStats): Answer {
+  const held =
+    stats.committees.length > 0 ? ` The committees I hold minutes of are: ${stats.committees.join('; ')}.` : '';
+  return {
+    question: asked,
+    mode: 'not_found',
+    answer: `I hold no minutes of a body called “${body}”.${held}`,
+    citations: [],
+    searched: searchedOf(stats),
+  };
 }

@@ -10,8 +10,8 @@ import {
   answerWhoChaired,
   draftMeetings,
 } from '../records/index.js';
-import type { Answer, Citation, IndexStats, RecordedMeeting, Retriever, SearchFilters } from '../types.js';
-import { searchedOf } from './not-found.js';
+import type { Answer, Citation, RecordedMeeting, Retriever, SearchFilters } from '../types.js';
+import { notHeld } from './not-found.js';
 
 /**
  * Answers a records question (what was decided, deferred, approved, who chaired, who was there,
@@ -119,18 +119,6 @@ export async function answerFromRecords(
 }
 
 /** The answer to a records question about a body whose minutes the index does not hold. */
-function notHeld(asked: string, body: string, stats: IndexStats): Answer {
-  const held =
-    stats.committees.length > 0 ? ` The committees I hold minutes of are: ${stats.committees.join('; ')}.` : '';
-  return {
-    question: asked,
-    mode: 'not_found',
-    answer: `I hold no minutes of a body called “${body}”.${held}`,
-    citations: [],
-    searched: searchedOf(stats),
-  };
-}
-
 /** A records answer that found something, or says a name is ambiguous; otherwise null (search instead). */
 function found(answer: Answer): Answer | null {
   return answer.mode !== 'not_found' || answer.answer.includes('could be') ? answer : null;

@@ -87,14 +87,31 @@ const WHICH_MEETING = new Set([
   'annual',
 ]);
 
+/** Words before a body that make it where something was said or done: "at the Planning Committee". */
+const SCOPE_BEFORE = new Set(['at', 'in', 'by', 'from']);
+/** Verbs after a body that make it the one doing the business: "what did the Planning Committee decide". */
+const SCOPE_AFTER = new Set(
+  (
+    'say said says decide decided decides discuss discussed discusses agree agreed agrees resolve resolved ' +
+    'approve approved approves hear heard recommend recommended vote voted note noted conclude concluded ' +
+    'think thought make made consider considered'
+  ).split(' '),
+);
+
 /**
  * A body the question names that the index does not hold: the words a body noun is qualified
  * by ("planning" in "who chaired the planning committee"), when none of them is in the name of an
  * indexed committee or council. Null when the question names no body, names one only by its kind
  * ("the committee"), or names one the index holds. A records answer must not give another body's
- * chair or attendance for it.
+ * chair or attendance for it. With `asScope`, only a body the question asks about the business of
+ * counts ("what did the planning committee decide", "said at the planning committee"), not one it
+ * asks about as a topic ("what was said about the youth council").
  */
-export function unknownBodyNamed(question: string, known: KnownNames): string | null {
+export function unknownBodyNamed(
+  question: string,
+  known: KnownNames,
+  options: { asScope?: boolean } = {},
+): string | null {
   const tokens = tokenize(question.replace(/sub-committee/gi, 'subcommittee'));
   const held = new Set([...known.committees, ...known.councils].flatMap((name) => tokenize(name)));
   for (let i = 0; i < tokens.length; i++) {
@@ -109,7 +126,20 @@ export function unknownBodyNamed(question: string, known: KnownNames): string | 
     }
     const kind = tokens[i] ?? '';
     const named = qualifiers.length > 0 ? qualifiers : SELF_NAMING.has(kind) ? [kind] : [];
+    if (options.asScope && !isScope(tokens, i - qualifiers.length, i)) continue;
     if (named.length > 0 && !named.some((word) => held.has(word))) return [...qualifiers, kind].join(' ');
   }
   return null;
+}
+
+/** Words a body's name may hold beyond its qualifiers: "the Health and Wellbeing Board". */
+const WITHIN_NAME = new Set(['the', 'and', 'of', '&']);
+
+/** Whether the body at tokens[start..end] is where the business asked about happened or who did it. */
+function isScope(tokens: string[], start: number, end: number): boolean {
+  if (SCOPE_AFTER.has(tokens[end + 1] ?? '')) return true;
+  // Back over the rest of the name to the word that introduces it.
+  let i = start - 1;
+  while (i >= 0 && i >= start - 6 && (WITHIN_NAME.has(tokens[i] ?? '') || !isStopword(tokens[i] ?? ''))) i--;
+  return SCOPE_BEFORE.has(tokens[i] ?? '');
 }

@@ -187,3 +187,19 @@ describe('a question in the asker’s own words: the meaning of the whole questi
     });
   });
 });
+
+describe('a search scoped to a body the index holds no minutes of', () => {
+  it('says which bodies it holds instead of answering from another body’s minutes', async () => {
+    const answer = await answerer.ask('What did the planning committee decide about school transport?');
+    expect(answer.mode).toBe('not_found');
+    expect(answer.answer).toMatch(/^I hold no minutes of a body called “planning committee”\. The committees I hold/);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it('answers as before when the body is held, or is what the question is about', async () => {
+    const held = await answerer.ask('What did the scrutiny committee decide about school transport?');
+    expect(held.mode).not.toBe('not_found');
+    const topic = await answerer.ask('What has been said about the planning committee?');
+    expect(topic.answer).not.toMatch(/I hold no minutes of a body/);
+  });
+});

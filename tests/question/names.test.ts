@@ -39,4 +39,24 @@ describe('a body the question names that the index does not hold', () => {
     expect(unknownBodyNamed('who chaired the planning applications sub-committee?', NO_CABINET)).toBeNull();
     expect(unknownBodyNamed('who chaired the licensing sub-committee?', NO_CABINET)).toBe('licensing subcommittee');
   });
+
+  it.each([
+    ['What did the Licensing Committee decide about taxi fares?', 'licensing committee'],
+    ['what was said at the planning committee about the bypass?', 'planning committee'],
+    ['anything from the Health and Wellbeing Board on obesity?', 'wellbeing board'],
+  ])('as the scope of a search, names %j as %j', (question, body) => {
+    expect(unknownBodyNamed(question, HELD, { asScope: true })).toBe(body);
+  });
+
+  it.each([
+    // A body asked about is a topic the minutes may discuss, not minutes the index must hold.
+    'What has been said about the youth council?',
+    'Has the Licensing Committee been discussed?',
+    'what did members say about funding for the planning committee',
+    // Held, or named by its kind alone.
+    'what did the scrutiny committee decide about school transport?',
+    'what did the committee decide about school transport?',
+  ])('as the scope of a search, holds %j', (question) => {
+    expect(unknownBodyNamed(question, HELD, { asScope: true })).toBeNull();
+  });
 });
