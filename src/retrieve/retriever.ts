@@ -307,17 +307,29 @@ interface ItemEntry {
  * and the one word the minutes make of two the question splits ("noticeboard").
  */
 function keywordQueryFor(read: Question, corpus: CorpusStats, keywordOnly: boolean): string {
+  const common = (stemmed: string) => corpus.share(stemmed) > COMMON_WORD_SHARE;
   const words = read.concepts
     .filter((c) => c.initials === null)
     .map((c) => ({ word: c.word, share: corpus.share(c.stems[0] ?? c.word) }));
   let chosen = words.filter((w) => w.share <= COMMON_WORD_SHARE);
   if (chosen.length === 0 && keywordOnly) chosen = [...words].sort((a, b) => a.share - b.share).slice(0, 2);
   const quoted = [...read.text.matchAll(/"([^"]+)"/g)].map((m) => `"${m[1]}"`);
-  // Long forms of acronyms, and the minutes' spelling of a word that may be a slip ("skools").
-  const phrases = read.concepts.flatMap((c) =>
-    [c.longForm, c.alternative].flatMap((form) => (form ? [`"${form}"`] : [])),
-  );
+  // Long forms of acronyms, and the minutes' spelling of a word that may be a slip ("skools"). A
+  // phrase made only of common words is left to the vector half as a common word is: its words are
+  // in so many items that matching it means checking word positions in each of them (slow in
+  // PostgreSQL's full-text search), and scoring still counts it where a passage has it. With no
+  // vector half it is the only way to find them, so it stays.
+  const phrases = read.concepts
+    .flatMap((c) => [c.longForm, c.alternative])
+    .filter((form): form is string => form !== null && (keywordOnly || !allWordsCommon(form, common)))
+    .map((form) => `"${form}"`);
   return [...quoted, ...chosen.map((w) => w.word), ...read.compounds, ...phrases].join(' ');
+}
+
+/** Whether every content word of a phrase (stopwords aside) is common by `common`, judged by its stem. */
+function allWordsCommon(phrase: string, common: (stemmed: string) => boolean): boolean {
+  const words = tokenize(phrase).filter((w) => !isStopword(w));
+  return words.length > 0 && words.every((w) => common(stem(w)));
 }
 
 /** The rarity-weighted share of the concepts that are present. */
