@@ -57,10 +57,12 @@ export class Glossary {
     // "Long Form (ACR)"
     for (const match of flat.matchAll(/\(([A-Z][A-Za-z&]{1,9})\)/g)) {
       const acronym = match[1] ?? '';
+      const start = Math.max(0, (match.index ?? 0) - LOOK_BACK_CHARS);
+      // The window's first word may be cut in two, unless the window starts the text.
       const before = flat
-        .slice(Math.max(0, (match.index ?? 0) - LOOK_BACK_CHARS), match.index)
+        .slice(start, match.index)
         .split(' ')
-        .slice(1);
+        .slice(start > 0 ? 1 : 0);
       const longForm = matchLongForm(before.join(' '), acronym);
       if (longForm) this.add(acronym, longForm);
     }

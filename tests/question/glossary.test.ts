@@ -16,6 +16,14 @@ describe('the glossary learned from minutes', () => {
     expect(glossary.acronymsIn('plans for education health and care plan growth')).toEqual(['EHCP']);
   });
 
+  it('learns a definition that opens the text, and one whose look-back starts mid-word', () => {
+    const glossary = new Glossary();
+    glossary.learn('Road Safety Works (RSW) reported a fall in collisions.');
+    expect(glossary.expand('RSW')).toEqual(['Road Safety Works']);
+    glossary.learn(`${'x'.repeat(300)}abc Quillon Marsh Fund (QMF) grants`);
+    expect(glossary.expand('QMF')).toEqual(['Quillon Marsh Fund']);
+  });
+
   it('ignores brackets that are not definitions', () => {
     const glossary = new Glossary();
     glossary.learn('compared to the East Midlands (32%) and England (38%), see the report (Appendix A)');
