@@ -60,7 +60,13 @@ const config = loadConfig();
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
 const WORDINGS = ['plain', 'greeting', 'polite', 'lower', 'casual'] as const;
-type Wording = (typeof WORDINGS)[number];
+/**
+ * A wording some questions have too: the asker's own words for the thing, none of the minutes'
+ * ("forking out on getting kids to school"). Counted on its own, over the questions that have it.
+ */
+const OWN = 'own';
+type Wording = (typeof WORDINGS)[number] | typeof OWN;
+const ALL_WORDINGS: readonly Wording[] = [...WORDINGS, OWN];
 type Mode = 'model' | 'keyword';
 
 /** One corpus of minutes and the questions written over it (bench/answer-corpora.json). */
@@ -104,7 +110,7 @@ const SPLIT_CHOICES: Record<string, Split[]> = {
 /** A labelled question: the eval format plus its split, phrasings and, for near misses, where the topic is. */
 interface Labelled extends EvalQuestion {
   split: Split;
-  phrasings: Record<Exclude<Wording, 'plain'>, string>;
+  phrasings: Record<Exclude<Wording, 'plain' | typeof OWN>, string> & { own?: string };
   /** Near misses: the minutes that discuss the topic without recording what is asked. */
   discussed?: ItemRef[];
 }
@@ -116,7 +122,10 @@ function readLabelled(file: string): Labelled[] {
     if (!SPLITS.includes(record.split as Split)) {
       throw new Error(`${file}: question ${i + 1} (${q.id}) needs "split": one of ${SPLITS.join(', ')}`);
     }
-    if (!phrasings || WORDINGS.slice(1).some((w) => typeof phrasings[w as Exclude<Wording, 'plain'>] !== 'string')) {
+    if (
+      !phrasings ||
+      WORDINGS.slice(1).some((w) => typeof phrasings[w as Exclude<Wording, 'plain' | typeof OWN>] !== 'string')
+    ) {
       throw new Error(`${file}: question ${i + 1} (${q.id}) needs "phrasings" with ${WORDINGS.slice(1).join(', ')}`);
     }
     return record as Labelled;
@@ -212,7 +221,7 @@ interface Tally {
 }
 
 function emptyTally(): Tally {
-  const per = <T>(make: () => T) => Object.fromEntries(WORDINGS.map((w) => [w, make()])) as Record<Wording, T>;
+  const per = <T>(make: () => T) => Object.fromEntries(ALL_WORDINGS.map((w) => [w, make()])) as Record<Wording, T>;
   return {
     answerable: per(() => ({ cited: 0, of: 0 })),
     unanswerable: per(() => ({ notFound: 0, of: 0 })),
@@ -276,8 +285,9 @@ async function runLabelled(): Promise<void> {
         for (const q of questions) {
           const filters = { ...(q.after ? { after: q.after } : {}), ...(q.before ? { before: q.before } : {}) };
           const marks: string[] = [];
-          for (const wording of WORDINGS) {
+          for (const wording of ALL_WORDINGS) {
             const text = wording === 'plain' ? q.q : q.phrasings[wording];
+            if (text === undefined) continue;
             const answer = await answerer.ask(text, { filters });
             if (q.relevant.length > 0) {
               const ok = answer.mode !== 'not_found' && cites(answer, q.relevant);
@@ -325,13 +335,13 @@ async function runLabelled(): Promise<void> {
     `${cell('')}${modes.map((m) => cell(m === 'model' ? `model (${opened.embedder?.modelId})` : 'keyword only')).join('')}`,
   );
   out('answerable: cites a relevant minute');
-  for (const w of WORDINGS) {
+  for (const w of ALL_WORDINGS) {
     out(
       `${cell(`  ${w}`)}${modes.map((m) => cell(pct(tallies.get(m)?.answerable[w].cited ?? 0, tallies.get(m)?.answerable[w].of ?? 0))).join('')}`,
     );
   }
   out('unanswerable: not_found');
-  for (const w of WORDINGS) {
+  for (const w of ALL_WORDINGS) {
     out(
       `${cell(`  ${w}`)}${modes.map((m) => cell(pct(tallies.get(m)?.unanswerable[w].notFound ?? 0, tallies.get(m)?.unanswerable[w].of ?? 0))).join('')}`,
     );
