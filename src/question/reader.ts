@@ -112,7 +112,10 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
   const known = (word: string) => (vocabulary ? vocabulary.count(word) > 0 : true);
   const itemsWith = context.itemsWith;
   const joined = vocabulary ? joinedWords(topic, vocabulary) : new Map<string, string>();
-  const classes = wordClasses(topic);
+  // Tagged only when a word the minutes never use needs judging: most questions have none, and
+  // the tagger costs milliseconds a question (and its lexicon a load) on every read.
+  let classes: Map<string, WordClass> | null = null;
+  const classOf = (word: string) => (classes ??= wordClasses(topic)).get(word);
   const concepts = conceptsOf(topic, {
     glossary,
     known,
@@ -132,7 +135,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
       ...concept,
       // A word the minutes never use, used here as a verb or to qualify ("learnt", "pay", "shut",
       // "near"), is how the asker puts it, not a subject the minutes lack; a noun ("potholes") is.
-      subject: concept.subject && !(known === false && isHowPut(concept.word, classes.get(concept.word))),
+      subject: concept.subject && !(known === false && isHowPut(concept.word, classOf)),
       weight: context.rarity ? context.rarity(concept.stems[0] ?? concept.word) : 1,
       known,
       unreadable: known === false && isUnreadable(concept),
@@ -264,6 +267,8 @@ function countedStems(text: string, concepts: Concept[]): string[] {
  * Whether a word so used says how a question is put rather than what it is about. Only an English
  * word is judged by its use: the tagger guesses a misspelt or shortened one from its ending.
  */
-function isHowPut(word: string, wordClass: WordClass | undefined): boolean {
-  return (wordClass === 'verb' || wordClass === 'modifier') && isEnglishWord(word);
+function isHowPut(word: string, classOf: (word: string) => WordClass | undefined): boolean {
+  if (!isEnglishWord(word)) return false;
+  const wordClass = classOf(word);
+  return wordClass === 'verb' || wordClass === 'modifier';
 }
