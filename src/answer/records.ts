@@ -118,7 +118,6 @@ export async function answerFromRecords(
   }
 }
 
-/** The answer to a records question about a body whose minutes the index does not hold. */
 /** A records answer that found something, or says a name is ambiguous; otherwise null (search instead). */
 function found(answer: Answer): Answer | null {
   return answer.mode !== 'not_found' || answer.answer.includes('could be') ? answer : null;
