@@ -115,7 +115,10 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
   // Tagged only when a word the minutes never use needs judging: most questions have none, and
   // the tagger costs milliseconds a question (and its lexicon a load) on every read.
   let classes: Map<string, WordClass> | null = null;
-  const classOf = (word: string) => (classes ??= wordClasses(topic)).get(word);
+  const classOf = (word: string) => {
+    classes ??= wordClasses(topic);
+    return classes.get(word);
+  };
   const concepts = conceptsOf(topic, {
     glossary,
     known,
