@@ -1,5 +1,5 @@
 import { monthNumber } from '../dates.js';
-import { isEnglishWord } from './english.js';
+import { isEnglishWord, spokenCount } from './english.js';
 import { type Glossary, SKIPPED_IN_INITIALS } from './glossary.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -28,6 +28,11 @@ export interface Concept {
    * ("schools"): its stems count too, but the word may equally name something the minutes lack.
    */
   alternative: string | null;
+  /**
+   * Other words the minutes may write for it, searched for beside it and counting as it: the
+   * singular of a plural the stemmer keeps apart ("knife" for "knives").
+   */
+  otherWords: string[];
   /**
    * Whether the word names what the question is about (a noun: "library", "bypass") rather than
    * how it is put ("worried", "closing", "recently") or what is asked of it ("cost", "vote").
@@ -71,6 +76,18 @@ const SYNONYMS: string[][] = [
 
 function synonymsOf(s: string): string[] {
   return SYNONYMS.find((family) => family.includes(s)) ?? [s];
+}
+
+/**
+ * The singular of an "-ves" plural ("knives": "knife", "wives": "wife"), which the
+ * stemmer keeps apart ("knive"), so a question about knives finds "knife crime": the "-f"/"-fe"
+ * form people say more often than the "-ve" one ("leaves" stays "leave", said far more than "leaf").
+ */
+function singularOfVes(word: string): string[] {
+  if (!word.endsWith('ves')) return [];
+  const base = word.slice(0, -3);
+  const asVe = spokenCount(word.slice(0, -1));
+  return [`${base}f`, `${base}fe`].filter((singular) => spokenCount(singular) > asVe);
 }
 
 /** Whether a run of the tokens has `initials` as its first letters, function words optional. */
@@ -264,6 +281,7 @@ export function conceptsOf(topic: string, options: ConceptOptions = {}): Concept
       longForm: longForms[0] ?? null,
       initials: null,
       alternative: null,
+      otherWords: [],
       subject: true,
     });
     for (const form of longForms) rest = rest.replace(` ${tokenize(form).join(' ')} `, ' ');
@@ -296,6 +314,7 @@ export function conceptsOf(topic: string, options: ConceptOptions = {}): Concept
     const initials = looksLikeAcronym && options.known && !options.known(word) ? word.replace(/s$/, '') : null;
     const scope = options.scopeWords?.has(word) ?? false;
     const whole = options.joined?.get(word);
+    const otherWords = singularOfVes(word);
     concepts.push({
       word,
       stems: [
@@ -303,12 +322,14 @@ export function conceptsOf(topic: string, options: ConceptOptions = {}): Concept
           ...synonymsOf(s),
           ...(read.length === 1 ? synonymsOf(read[0] ?? s) : []),
           ...(whole ? [stem(whole)] : []),
+          ...otherWords.map(stem),
         ]),
       ],
       phrases: read.length > 1 ? [...phrases, read] : phrases,
       longForm: longForms[0] ?? null,
       initials,
       alternative,
+      otherWords,
       subject:
         !scope &&
         (phrases.length > 0 ||

@@ -123,7 +123,8 @@ const SHORTHAND: Record<string, string> = {
 /**
  * The question with its shorthand written out. "re" is read as "about" only where it stands alone
  * ("re the audit", "re: trail lighting"), never inside "re-referral"; "no." and "no of" read as
- * "number of"; a possessive keeps its "'s" ("dept's" is "department's").
+ * "number of"; a possessive keeps its "'s" or plural "'" ("dept's" is "department's", "kids'" is
+ * "children'").
  */
 export function withoutShorthand(text: string): string {
   return (
@@ -137,7 +138,7 @@ export function withoutShorthand(text: string): string {
       // "C&F" is an acronym (initials "CF"); a spaced "&" is "and".
       .replace(/\b(\p{Lu}+)&(\p{Lu}+)\b/gu, '$1$2')
       .replace(/&/g, ' and ')
-      .replace(/(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+)(?=['’]s\b|(?![\p{L}\p{N}'’-]))/gu, (word: string) => {
+      .replace(/(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+)(?=['’]s\b|['’](?![\p{L}\p{N}])|(?![\p{L}\p{N}'’-]))/gu, (word: string) => {
         const long = SHORTHAND[word.toLowerCase()];
         return long ?? word;
       })

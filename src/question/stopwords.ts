@@ -14,7 +14,13 @@ const FUNCTION_WORDS =
   'yours shall may might must yet ever still already there thing things something anything everything someone ' +
   'anyone anybody somebody everyone everybody one ones lot lots really actually basically get gets got getting go ' +
   'goes going went gone let lets make made know knew known think see seen say says said saying tell tells told ' +
-  'want wanted like many much';
+  'want wanted like many much else otherwise whenever wherever however anyway';
+
+/**
+ * What is left of a negative contraction typed with its apostrophe, as words are cut ("isn't" is
+ * "isn" and "t"): an auxiliary, no topic. (Typed without it, "isnt" is written out in shorthand.ts.)
+ */
+const CONTRACTED_AUXILIARIES = 'isn aren wasn weren don doesn didn hasn haven hadn won wouldn couldn shouldn mustn needn shan ain';
 
 /**
  * Words every question about minutes uses and every minute item shares: they tell items apart not
@@ -37,7 +43,7 @@ const HEDGES =
   'sometime sometimes roughly approximately approx around exactly precisely ish typical typically usual usually ' +
   'normally generally maybe perhaps probably possibly presumably guess reckon';
 
-const NO_TOPIC = new Set(`${FUNCTION_WORDS} ${MINUTES_WORDS} ${HEDGES}`.split(/\s+/).filter(Boolean));
+const NO_TOPIC = new Set(`${FUNCTION_WORDS} ${CONTRACTED_AUXILIARIES} ${MINUTES_WORDS} ${HEDGES}`.split(/\s+/).filter(Boolean));
 
 /** Whether a lower-cased word carries no topic. */
 export function isStopword(word: string): boolean {

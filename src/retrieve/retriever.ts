@@ -304,7 +304,8 @@ interface ItemEntry {
  * index and tells little, so such words are left to scoring and the vector half. With no vector
  * half, the two rarest words are kept whatever their frequency. Acronym long forms go in as phrases,
  * and so do "quoted phrases" of the question, the minutes' spelling of a word that may be a slip,
- * and the one word the minutes make of two the question splits ("noticeboard").
+ * the one word the minutes make of two the question splits ("noticeboard"), and the other words
+ * the minutes may write for a chosen word ("knife" for "knives").
  */
 function keywordQueryFor(read: Question, corpus: CorpusStats, keywordOnly: boolean): string {
   const common = (stemmed: string) => corpus.share(stemmed) > COMMON_WORD_SHARE;
@@ -323,7 +324,10 @@ function keywordQueryFor(read: Question, corpus: CorpusStats, keywordOnly: boole
     .flatMap((c) => [c.longForm, c.alternative])
     .filter((form): form is string => form !== null && (keywordOnly || !allWordsCommon(form, common)))
     .map((form) => `"${form}"`);
-  return [...quoted, ...chosen.map((w) => w.word), ...read.compounds, ...phrases].join(' ');
+  const otherWords = read.concepts
+    .filter((c) => chosen.some((w) => w.word === c.word))
+    .flatMap((c) => c.otherWords);
+  return [...quoted, ...chosen.map((w) => w.word), ...otherWords, ...read.compounds, ...phrases].join(' ');
 }
 
 /** Whether every content word of a phrase (stopwords aside) is common by `common`, judged by its stem. */

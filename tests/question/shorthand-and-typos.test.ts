@@ -44,6 +44,7 @@ describe('council shorthand is written out', () => {
     ["whats the dept's plan", "what is the department's plan"],
     ['why didnt the cttee agree', 'why did not the committee agree'],
     ['re: the audit', 'about the audit'],
+    ["any news on the kids' centres", "any news on the children' centres"],
     // Texting shorthand, as the public lists of SMS abbreviations give it.
     ['y was it moved w/ no notice', 'why was it moved with no notice'],
     [
@@ -52,6 +53,21 @@ describe('council shorthand is written out', () => {
     ],
   ])('"%s"', (asked, written) => {
     expect(readQuestion(asked).text).toBe(written);
+  });
+
+  it('reads a negative contraction typed with its apostrophe, and "else", as no word of the topic', () => {
+    const topicWords = (asked: string) => readQuestion(asked).concepts.map((c) => c.word);
+    expect(topicWords("if a child isn't in school, how do we know they weren't excluded?")).toEqual([
+      'child',
+      'school',
+      'excluded',
+    ]);
+    expect(topicWords('how fast do we place children compared with everyone else')).toEqual([
+      'fast',
+      'place',
+      'children',
+      'compared',
+    ]);
   });
 
   it('reads "re" as "about" only where it stands alone, never inside "re-referral"', () => {

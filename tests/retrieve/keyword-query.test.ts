@@ -46,6 +46,11 @@ Members asked about safety fencing on the road along the marsh and the timing of
 
 Street Lighting.
 Officers reported that 300 lanterns had been replaced with LED units, cutting energy costs.
+
+16.
+
+Knife Crime in the Town Centre.
+The Community Safety Officer reported eleven knife offences since October and a new amnesty bin.
 `;
 
 /** The queries the retriever sent to the store's keyword half, recorded on their way to the real store. */
@@ -105,5 +110,12 @@ describe('what the keyword half is asked for', () => {
     const { hits } = await retriever.search('what was said about the RSW programme?');
     expect(queries.at(-1)).toMatch(/"Road Safety Works"/);
     expect(hits[0]?.minute).toBe('11');
+  });
+
+  it('asks for the singular of a plural the stemmer keeps apart from it ("knives": "knife")', async () => {
+    const { retriever, queries } = await retrieverOver(true);
+    const { hits } = await retriever.search('what has been said about young people carrying knives?');
+    expect(queries.at(-1)).toMatch(/\bknife\b/);
+    expect(hits[0]?.minute).toBe('16');
   });
 });
