@@ -138,9 +138,12 @@ export function withoutShorthand(text: string): string {
       // "C&F" is an acronym (initials "CF"); a spaced "&" is "and".
       .replace(/\b(\p{Lu}+)&(\p{Lu}+)\b/gu, '$1$2')
       .replace(/&/g, ' and ')
-      .replace(/(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+)(?=['’]s\b|['’](?![\p{L}\p{N}])|(?![\p{L}\p{N}'’-]))/gu, (word: string) => {
-        const long = SHORTHAND[word.toLowerCase()];
-        return long ?? word;
-      })
+      .replace(
+        /(?<![\p{L}\p{N}'’-])([\p{L}\p{N}]+)(?=['’]s\b|['’](?![\p{L}\p{N}])|(?![\p{L}\p{N}'’-]))/gu,
+        (word: string) => {
+          const long = SHORTHAND[word.toLowerCase()];
+          return long ?? word;
+        },
+      )
   );
 }
