@@ -20,7 +20,8 @@ const FUNCTION_WORDS =
  * What is left of a negative contraction typed with its apostrophe, as words are cut ("isn't" is
  * "isn" and "t"): an auxiliary, no topic. (Typed without it, "isnt" is written out in shorthand.ts.)
  */
-const CONTRACTED_AUXILIARIES = 'isn aren wasn weren don doesn didn hasn haven hadn won wouldn couldn shouldn mustn needn shan ain';
+const CONTRACTED_AUXILIARIES =
+  'isn aren wasn weren don doesn didn hasn haven hadn won wouldn couldn shouldn mustn needn shan ain';
 
 /**
  * Words every question about minutes uses and every minute item shares: they tell items apart not
@@ -43,7 +44,9 @@ const HEDGES =
   'sometime sometimes roughly approximately approx around exactly precisely ish typical typically usual usually ' +
   'normally generally maybe perhaps probably possibly presumably guess reckon';
 
-const NO_TOPIC = new Set(`${FUNCTION_WORDS} ${CONTRACTED_AUXILIARIES} ${MINUTES_WORDS} ${HEDGES}`.split(/\s+/).filter(Boolean));
+const NO_TOPIC = new Set(
+  `${FUNCTION_WORDS} ${CONTRACTED_AUXILIARIES} ${MINUTES_WORDS} ${HEDGES}`.split(/\s+/).filter(Boolean),
+);
 
 /** Whether a lower-cased word carries no topic. */
 export function isStopword(word: string): boolean {

@@ -324,9 +324,7 @@ function keywordQueryFor(read: Question, corpus: CorpusStats, keywordOnly: boole
     .flatMap((c) => [c.longForm, c.alternative])
     .filter((form): form is string => form !== null && (keywordOnly || !allWordsCommon(form, common)))
     .map((form) => `"${form}"`);
-  const otherWords = read.concepts
-    .filter((c) => chosen.some((w) => w.word === c.word))
-    .flatMap((c) => c.otherWords);
+  const otherWords = read.concepts.filter((c) => chosen.some((w) => w.word === c.word)).flatMap((c) => c.otherWords);
   return [...quoted, ...chosen.map((w) => w.word), ...otherWords, ...read.compounds, ...phrases].join(' ');
 }
 
