@@ -25,6 +25,7 @@ import type {
   SearchResult,
 } from '../types.js';
 import { type CorpusStats, corpusStatsFor } from './corpus-stats.js';
+import { WordsSaidOtherwise } from './words-said-otherwise.js';
 
 /** Passages fetched from each half before fusion; items are built from their union. */
 const CANDIDATES_PER_HALF = 80;
@@ -107,6 +108,7 @@ export class HybridRetriever implements Retriever {
   #store: IndexReader;
   readonly #reopen: (() => Promise<IndexReader>) | undefined;
   readonly #embedder: Embedder | null;
+  readonly #wordsSaidOtherwise: WordsSaidOtherwise | null;
   readonly #logger: Logger;
   readonly #today: () => Date;
   readonly #ownsStore: boolean;
@@ -117,6 +119,7 @@ export class HybridRetriever implements Retriever {
   constructor(options: HybridRetrieverOptions) {
     this.#store = options.store;
     this.#embedder = options.embedder;
+    this.#wordsSaidOtherwise = options.embedder ? new WordsSaidOtherwise(options.embedder) : null;
     this.#logger = options.logger;
     this.#today = options.today ?? (() => new Date());
     this.#ownsStore = options.ownsStore ?? false;
@@ -181,7 +184,7 @@ export class HybridRetriever implements Retriever {
     await this.#followRebuild();
     // Once per question: checking that they are current costs a query of the index.
     const corpus = await this.#corpusStats();
-    const read = readQuestion(question, {
+    let read = readQuestion(question, {
       glossary: corpus.glossary,
       vocabulary: corpus.vocabulary,
       itemsWith: corpus.itemsWith,
@@ -193,8 +196,7 @@ export class HybridRetriever implements Retriever {
     const fromQuestion = !explicit.after && !explicit.before && Object.keys(read.dates.filters).length > 0;
     const filters: SearchFilters = fromQuestion ? { ...explicit, ...read.dates.filters } : explicit;
 
-    const { concepts } = read;
-    const weights = concepts.map((c) => c.weight);
+    const weights = read.concepts.map((c) => c.weight);
     const useKeywords = this.#mode !== 'vector';
     const embedder = this.#mode === 'keyword' ? null : this.#embedder;
     const keywordQuery = keywordQueryFor(read, corpus, embedder === null);
@@ -216,6 +218,15 @@ export class HybridRetriever implements Retriever {
     const passages = await this.#store.passages(ids);
     // Passages the vector half did not return are at most as similar as the least it did return.
     const cosineFloor = cosine.size ? Math.min(...cosine.values()) : 0;
+    // A word the minutes never use may be the asker's for one the closest passages do use.
+    if (this.#wordsSaidOtherwise && cosine.size > 0) {
+      const closest = passages
+        .filter((p) => cosine.has(p.passageId))
+        .map((p) => ({ text: p.text, title: p.item.title, cosine: cosine.get(p.passageId) ?? 0 }));
+      read = { ...read, concepts: await this.#wordsSaidOtherwise.read(read.concepts, closest) };
+      options.signal?.throwIfAborted();
+    }
+    const { concepts } = read;
 
     // Which of the question's concepts each passage covers; an item covers what any of its passages does.
     const items = new Map<number, ItemEntry>();
