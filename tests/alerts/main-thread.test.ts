@@ -50,7 +50,7 @@ function reachable(entry: string): Set<string> {
   return seen;
 }
 
-/** The modules that load the embedding model or open a retriever (which loads it). */
+/** The modules that load the embedding model, open a retriever (which loads it), or match follows with one. */
 const MODEL_LOADERS = [
   'src/embed/open.ts',
   'src/embed/transformers-loader.ts',
