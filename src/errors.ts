@@ -153,6 +153,14 @@ export class BusyError extends MinutebookError {
   }
 }
 
+/**
+ * The thread that does the work (`serve`'s answering thread) is starting, restarting, stuck or gone:
+ * nothing is wrong with the request itself, which can be sent again once the thread is back. Keeps
+ * the code the asker is told (the index is not available, or something went wrong); its class is
+ * what lets a periodic job (the alerts pass) stop early and wait for its next turn.
+ */
+export class WorkerUnavailableError extends MinutebookError {}
+
 /** Wraps anything thrown into a MinutebookError, keeping the original as `cause`. */
 export function asMinutebookError(error: unknown): MinutebookError {
   if (error instanceof MinutebookError) return error;

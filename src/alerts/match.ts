@@ -2,7 +2,7 @@ import { MinutesAnswerer } from '../answer/answerer.js';
 import type { Logger } from '../logger.js';
 import type { Retriever, SearchHit } from '../types.js';
 import { itemKey } from './keys.js';
-import type { AlertContent, Follow, PendingMeeting } from './types.js';
+import type { FollowMatch, MatchRequest } from './types.js';
 
 /**
  * Hits asked of the retriever before the meeting's other items are set aside: enough that items a
@@ -10,12 +10,6 @@ import type { AlertContent, Follow, PendingMeeting } from './types.js';
  * answerer's own number of hits.
  */
 const CANDIDATE_HITS = 50;
-
-/** A follow's match in one meeting: the items it announces and what the alert says. */
-export interface FollowMatch {
-  itemKeys: string[];
-  content: AlertContent;
-}
 
 /**
  * Whether a meeting's new items answer a follow's topic, decided exactly as `ask` decides a question:
@@ -25,14 +19,14 @@ export interface FollowMatch {
  * announce (restricted ones, ones from before the follow, ones already announced to it); the
  * answerer never sees them, so they are neither matched nor quoted.
  */
-export async function matchFollow(options: {
-  retriever: Retriever;
-  logger: Logger;
-  follow: Follow;
-  meeting: PendingMeeting;
-  /** Item keys the follow may announce in this meeting (`AlertStore.announceable`). */
-  announceable: string[];
-}): Promise<FollowMatch | null> {
+export async function matchFollow(
+  options: MatchRequest & {
+    retriever: Retriever;
+    logger: Logger;
+    /** Stops the matching (a timeout): it rejects, and the meeting stays queued. */
+    signal?: AbortSignal;
+  },
+): Promise<FollowMatch | null> {
   const allowed = new Set(options.announceable);
   if (allowed.size === 0) return null;
   const answerer = new MinutesAnswerer({
@@ -40,7 +34,10 @@ export async function matchFollow(options: {
     chatModel: null,
     logger: options.logger,
   });
-  const answer = await answerer.ask(options.follow.topic, { filters: { source: options.meeting.source } });
+  const answer = await answerer.ask(options.follow.topic, {
+    filters: { source: options.meeting.source },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   if (answer.mode !== 'extractive' || answer.citations.length === 0) return null;
   const itemKeys = [...new Set(answer.citations.map(itemKey))].filter((key) => allowed.has(key));
   if (itemKeys.length === 0) return null;

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import { WorkerUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Retriever } from '../types.js';
-import { matchFollow } from './match.js';
-import type { AlertStore, ClaimedAlert } from './types.js';
+import type { AlertStore, ClaimedAlert, FollowMatcher } from './types.js';
 
 /** Meetings read from the queue at a time. */
 const PENDING_BATCH = 100;
@@ -44,8 +43,8 @@ export function claimantName(): string {
  */
 export async function runAlertsPass(options: {
   store: AlertStore;
-  /** Opened only when there are meetings to match. */
-  retriever: () => Promise<Retriever>;
+  /** Puts a follow's topic to a meeting; called only for follows with items they may announce. */
+  match: FollowMatcher;
   /** Null: match and queue only (nothing posts; the alerts stay due). */
   deliver: DeliverAlert | null;
   logger: Logger;
@@ -58,13 +57,12 @@ export async function runAlertsPass(options: {
 }
 
 async function matchPending(
-  options: { store: AlertStore; retriever: () => Promise<Retriever>; logger: Logger },
+  options: { store: AlertStore; match: FollowMatcher; logger: Logger },
   report: AlertsPassReport,
 ): Promise<void> {
   const { store, logger } = options;
   // A meeting noted again while this pass runs stays queued for the next; it is not matched twice here.
   const done = new Set<string>();
-  let retriever: Retriever | null = null;
   for (;;) {
     const pending = (await store.pendingMeetings(PENDING_BATCH + done.size)).filter((m) => !done.has(m.source));
     if (pending.length === 0) return;
@@ -75,8 +73,7 @@ async function matchPending(
         for (const follow of follows) {
           const announceable = await store.announceable(follow.id, meeting.meetingKey);
           if (announceable.length === 0) continue;
-          retriever ??= await options.retriever();
-          const match = await matchFollow({ retriever, logger, follow, meeting, announceable });
+          const match = await options.match({ follow, meeting, announceable });
           if (!match) continue;
           if (await store.queueAlert({ followId: follow.id, meetingKey: meeting.meetingKey, ...match })) {
             report.queued++;
@@ -90,6 +87,14 @@ async function matchPending(
         report.meetings++;
       } catch (error) {
         // Left queued: the next pass tries the meeting again.
+        if (error instanceof WorkerUnavailableError) {
+          // Every meeting after this one would fail the same way: they all wait for the next pass.
+          logger.warn(
+            { err: error, event: 'alerts.match_deferred', meeting: meeting.source },
+            'the matcher is not available; queued meetings wait for the next alerts pass',
+          );
+          return;
+        }
         logger.error(
           { err: error, event: 'alerts.match_failed', meeting: meeting.source },
           'could not match a meeting',

@@ -1,33 +1,32 @@
-import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { openRetriever } from '../retrieve/open.js';
-import type { HybridRetriever } from '../retrieve/retriever.js';
 import type { StoreTarget } from '../store/open-store.js';
 import { ensureBaseline } from './baseline.js';
 import { type AlertsPassReport, claimantName, type DeliverAlert, runAlertsPass } from './pass.js';
-import type { AlertStore } from './types.js';
+import type { AlertStore, FollowMatcher } from './types.js';
 
 export interface AlertsRunnerOptions {
   store: AlertStore;
-  /** The index the follows are matched against (the one the store sits beside). */
+  /** The index the follows are matched against (the one the store sits beside), read for its baseline. */
   target: StoreTarget;
-  config: Config;
+  /**
+   * Puts a follow to a meeting. The runner holds no retriever or model of its own: `serve` passes
+   * its answering thread's (which holds them already), `alerts run` a `LocalMatcher`'s.
+   */
+  match: FollowMatcher;
   logger: Logger;
   /** Posts an alert; null queues alerts without posting them. */
   deliver: DeliverAlert | null;
-  /** Human notes (the CLI's stderr), e.g. that search is keyword-only. */
-  err?: (text: string) => void;
 }
 
 /**
  * Runs alert passes over one index: once (`minutebook alerts run`) or every so often (inside
- * `serve`, which so notices what `ingest` and `sync` queue without being told). The retriever is
- * opened on the first meeting to match and kept: it follows the index through writes and rebuilds.
+ * `serve`, which so notices what `ingest` and `sync` queue without being told). Matching goes
+ * through the matcher it is given; what a pass leaves (a meeting that failed to match, a post that
+ * failed) stays in the store for the next.
  */
 export class AlertsRunner {
   readonly #options: AlertsRunnerOptions;
   readonly #claimant = claimantName();
-  #retriever: HybridRetriever | null = null;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<unknown> | null = null;
   #stopped = false;
@@ -42,7 +41,7 @@ export class AlertsRunner {
     await ensureBaseline(store, target, logger);
     return runAlertsPass({
       store,
-      retriever: () => this.#openRetriever(),
+      match: this.#options.match,
       deliver: this.#options.deliver,
       logger,
       claimant: this.#claimant,
@@ -69,22 +68,10 @@ export class AlertsRunner {
     tick();
   }
 
-  /** Stops passes, waits for one under way, and closes the retriever (not the store: the caller's). */
+  /** Stops passes and waits for one under way (the store and the matcher are the caller's to close). */
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
     await this.#running;
-    await this.#retriever?.close();
-    this.#retriever = null;
-  }
-
-  async #openRetriever(): Promise<HybridRetriever> {
-    if (this.#retriever) return this.#retriever;
-    const { target, config, logger, err } = this.#options;
-    this.#retriever = await openRetriever(
-      { config, logger, ...(err ? { err } : {}) },
-      target.kind === 'postgres' ? { databaseUrl: target.url } : { indexDir: target.dir },
-    );
-    return this.#retriever;
   }
 }

@@ -60,6 +60,28 @@ export interface AlertContent {
   answer: Answer;
 }
 
+/** One follow put to one meeting: the follow, the meeting, and the item keys it may announce there. */
+export interface MatchRequest {
+  follow: Follow;
+  meeting: PendingMeeting;
+  /** Item keys the follow may announce in this meeting (`AlertStore.announceable`). */
+  announceable: string[];
+}
+
+/** A follow's match in one meeting: the items it announces and what the alert says. */
+export interface FollowMatch {
+  itemKeys: string[];
+  content: AlertContent;
+}
+
+/**
+ * Decides a {@link MatchRequest} (see `match.ts`), wherever the retriever and embedding model are:
+ * `serve` sends it to its answering thread, which holds them already; `alerts run` opens its own.
+ * Plain data in and out, so it can cross a thread. Rejects with `WorkerUnavailableError` when the
+ * thread that matches is not there right now; the pass then leaves the rest for the next one.
+ */
+export type FollowMatcher = (request: MatchRequest) => Promise<FollowMatch | null>;
+
 /** An alert ready to queue: the follow, the meeting, the items it announces and what it says. */
 export interface AlertDraft {
   followId: number;

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { matchFollow } from '../alerts/match.js';
 import { createAnswerer } from '../answer/create.js';
 import type { Config } from '../config.js';
 import { asMinutebookError } from '../errors.js';
@@ -12,7 +13,8 @@ import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.
  * The answering thread of `serve`: it owns the index, the embedding model and the answerer, so the
  * synchronous work of answering (retrieval, scoring, extracting) never blocks the thread that acks
  * Slack's events. Questions arrive as messages and run concurrently here: a question waiting on the
- * LLM holds nothing but itself.
+ * LLM holds nothing but itself. The alerts pass matches follows here too, with the same retriever,
+ * so `serve` holds one copy of the model and its Slack thread never embeds or searches.
  */
 const setup = workerData as WorkerSetup;
 const port = parentPort;
@@ -56,6 +58,25 @@ port.on('message', (request: WorkerRequest) => {
         .ask(request.question, { history: request.history, signal, ...(onDraft ? { onDraft } : {}) })
         .then(
           (answer) => reply({ type: 'answer', id: request.id, answer }),
+          (error: unknown) => reply({ type: 'error', id: request.id, error: failure(error) }),
+        )
+        .finally(() => running.delete(request.id));
+      return;
+    }
+    case 'match': {
+      const controller = new AbortController();
+      running.set(request.id, controller);
+      const { follow, meeting, announceable } = request;
+      matchFollow({
+        follow,
+        meeting,
+        announceable,
+        retriever,
+        logger,
+        signal: AbortSignal.any([controller.signal, AbortSignal.timeout(request.timeoutMs)]),
+      })
+        .then(
+          (match) => reply({ type: 'match', id: request.id, match }),
           (error: unknown) => reply({ type: 'error', id: request.id, error: failure(error) }),
         )
         .finally(() => running.delete(request.id));

@@ -1,12 +1,16 @@
 import type { Worker } from 'node:worker_threads';
+import type { FollowMatch, MatchRequest } from '../alerts/types.js';
 import type { Config } from '../config.js';
 import { startThread } from '../entry-point.js';
-import { type ErrorCode, MinutebookError } from '../errors.js';
+import { type ErrorCode, MinutebookError, WorkerUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { StoreTarget } from '../store/open-store.js';
 import type { Answer, Answerer, AskOptions, IndexStats } from '../types.js';
 import type { IndexCoverage } from './coverage.js';
 import type { WorkerFailure, WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.js';
+
+/** How much longer than its own timeout the thread is given to report a match's failure before it is taken for stuck. */
+const STUCK_GRACE_MS = 5_000;
 
 /** Options for {@link WorkerAnswerer}. */
 export interface WorkerAnswererOptions {
@@ -15,7 +19,7 @@ export interface WorkerAnswererOptions {
   target: StoreTarget;
   logger: Logger;
   logLevel: string;
-  /** A question not answered within this is abandoned (the thread is told to stop too). */
+  /** A question not answered (or a follow not matched) within this is abandoned (the thread is told to stop too). */
   timeoutMs: number;
   /** A worker that dies is started again after this long (default 1 s), so a crash loop stays slow. */
   restartDelayMs?: number;
@@ -34,12 +38,16 @@ interface Pending {
   reject: (error: Error) => void;
   /** The asker's draft listener: drafts arrive as messages from the answering thread. */
   onDraft?: (draft: string) => void;
+  /** Gives up on a reply that never comes (a thread stuck in work); cleared when the reply settles it. */
+  timer?: NodeJS.Timeout;
 }
 
 /**
  * An {@link Answerer} whose work runs in a worker thread (`answer-worker.ts`). The Slack thread only
  * passes messages, so it stays free to ack events however busy answering is. A worker that exits
  * (a crash, running out of memory) fails the questions it held, is logged, and is started again.
+ * The alerts pass matches follows through it too ({@link WorkerAnswerer.matchFollow}), so the model
+ * is loaded once, in that thread.
  */
 export class WorkerAnswerer implements Answerer {
   readonly #options: WorkerAnswererOptions;
@@ -101,6 +109,36 @@ export class WorkerAnswerer implements Answerer {
     return answer.finally(() => signal.removeEventListener('abort', onAbort));
   }
 
+  /**
+   * Puts one follow to one meeting in the answering thread: the alerts pass's matcher in `serve`.
+   * Rejects with {@link WorkerUnavailableError} while the thread is restarting, when it stops
+   * mid-match, or when no reply comes within the timeout (it is told to stop): the pass then leaves
+   * the meeting queued for its next turn.
+   */
+  matchFollow(request: MatchRequest): Promise<FollowMatch | null> {
+    const id = this.#nextId++;
+    const { timeoutMs } = this.#options;
+    const { follow, meeting, announceable } = request;
+    const match = this.#request<FollowMatch | null>({ type: 'match', id, timeoutMs, follow, meeting, announceable });
+    // The thread times the match out itself; this catches a thread too stuck to say so.
+    const pending = this.#pending.get(id);
+    if (pending) {
+      pending.timer = setTimeout(() => {
+        this.#worker?.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
+        this.#settle(id, (p) =>
+          p.reject(
+            new WorkerUnavailableError(
+              'INTERNAL',
+              `the answering thread did not match a follow within ${Math.round(timeoutMs / 1000)} s`,
+            ),
+          ),
+        );
+      }, timeoutMs + STUCK_GRACE_MS);
+      pending.timer.unref();
+    }
+    return match;
+  }
+
   /** What is indexed, read in the answering thread (which holds the index). */
   stats(): Promise<IndexStats> {
     return this.#request<IndexStats>({ type: 'stats', id: this.#nextId++ });
@@ -126,7 +164,9 @@ export class WorkerAnswerer implements Answerer {
   #request<T>(request: WorkerRequest & { id: number }, onDraft?: (draft: string) => void): Promise<T> {
     const worker = this.#worker;
     if (!worker || !this.#status.indexOpen) {
-      return Promise.reject(new MinutebookError('INDEX_MISSING', 'the answering thread is restarting: try again'));
+      return Promise.reject(
+        new WorkerUnavailableError('INDEX_MISSING', 'the answering thread is restarting: try again'),
+      );
     }
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(request.id, {
@@ -142,6 +182,7 @@ export class WorkerAnswerer implements Answerer {
     const pending = this.#pending.get(id);
     if (!pending) return;
     this.#pending.delete(id);
+    clearTimeout(pending.timer);
     settle(pending);
   }
 
@@ -176,6 +217,9 @@ export class WorkerAnswerer implements Answerer {
         case 'answer':
           this.#settle(message.id, (p) => p.resolve(message.answer as never));
           return;
+        case 'match':
+          this.#settle(message.id, (p) => p.resolve(message.match as never));
+          return;
         case 'stats':
           this.#settle(message.id, (p) => p.resolve(message.stats as never));
           return;
@@ -191,8 +235,10 @@ export class WorkerAnswerer implements Answerer {
       this.#status = { indexOpen: false, modelLoaded: false };
       const lost = [...this.#pending.values()];
       this.#pending.clear();
-      for (const p of lost)
-        p.reject(new MinutebookError('INTERNAL', `the answering thread stopped (exit code ${code})`));
+      for (const p of lost) {
+        clearTimeout(p.timer);
+        p.reject(new WorkerUnavailableError('INTERNAL', `the answering thread stopped (exit code ${code})`));
+      }
       if (this.#closing) return;
       this.#options.logger.error(
         { event: 'answer_thread.exit', code, lost: lost.length },
@@ -211,10 +257,7 @@ export class WorkerAnswerer implements Answerer {
   }
 }
 
-/**
- * Starts the worker's entry beside this file: the compiled JavaScript, or in development (tests,
- * benches, `npm run dev`, where this file is TypeScript) the TypeScript entry through tsx.
- */
+/** An error from the answering thread, rebuilt on this side with its code. */
 function rebuildError(failure: WorkerFailure): Error {
   const error = new MinutebookError(failure.code as ErrorCode, failure.message);
   // Timeouts and cancellations keep their names: the user is told "took too long", not "went wrong".

@@ -1,3 +1,4 @@
+import type { FollowMatch, MatchRequest } from '../alerts/types.js';
 import type { Config } from '../config.js';
 import type { StoreTarget } from '../store/open-store.js';
 import type { Answer, ConversationTurn, IndexStats } from '../types.js';
@@ -22,6 +23,8 @@ export type WorkerRequest =
       /** Send the model's unchecked drafts back as `draft` messages while it writes. */
       drafts: boolean;
     }
+  /** An alerts pass putting one follow to one meeting (`matchFollow`), with the thread's retriever. */
+  | ({ type: 'match'; id: number; timeoutMs: number } & MatchRequest)
   | { type: 'cancel'; id: number }
   | { type: 'stats'; id: number }
   | { type: 'coverage'; id: number }
@@ -39,6 +42,7 @@ export type WorkerReply =
   | { type: 'ready'; modelLoaded: boolean; meetings: number }
   | { type: 'draft'; id: number; draft: string }
   | { type: 'answer'; id: number; answer: Answer }
+  | { type: 'match'; id: number; match: FollowMatch | null }
   | { type: 'stats'; id: number; stats: IndexStats }
   | { type: 'coverage'; id: number; coverage: IndexCoverage }
   | { type: 'error'; id: number; error: WorkerFailure };

@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { copyFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAlertStore } from '../../src/alerts/open.js';
@@ -97,7 +97,7 @@ describe('minutebook alerts', () => {
     expect(list.stdout).toMatch(/^1\tuser U0CLI\t"bus shelters"\tto U0CLI\tsince \d{4}-/);
   });
 
-  it('queues without posting (--no-post); serve posts what is due when it starts, and answers /minutes following', async () => {
+  it('queues without posting (--no-post); serve posts what is due when it starts, answers /minutes following, and matches what is ingested while it runs with its one copy of the model', async () => {
     await follow('U0SERVE', 'allotment rents');
     await ingest('cabinet-2025-03-11.txt');
     const queued = await runCli(['alerts', 'run', '--no-post', '--json'], { env });
@@ -108,6 +108,9 @@ describe('minutebook alerts', () => {
       ...env,
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      MINUTEBOOK_ALERTS_INTERVAL_S: '5',
+      // Debug shows each load of the embedding model, and which thread made it.
+      LOG_LEVEL: 'debug',
     });
     try {
       await fake.waitFor((f) => f.callsTo('chat.postMessage').some((c) => c.args.channel === 'U0SERVE'));
@@ -128,6 +131,25 @@ describe('minutebook alerts', () => {
         { secret: SIGNING_SECRET, form: true },
       );
       expect(((await res.json()) as { text?: string }).text).toContain('*allotment rents* — by direct message');
+
+      // Republished with a late item while serve runs: its next pass matches it and posts.
+      await follow('U0LIVE', 'allotment society grants');
+      copyFileSync(
+        path.join(alertFixtures, 'cabinet-2025-02-11-with-late-item.txt'),
+        path.join(minutes, 'cabinet-2025-02-11.txt'),
+      );
+      await ingest('cabinet-2025-02-11.txt');
+      await fake.waitFor((f) => f.callsTo('chat.postMessage').some((c) => c.args.channel === 'U0LIVE'));
+      const live = fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'U0LIVE');
+      expect(String(live?.args.text)).toContain('Cabinet, 11 February 2025: minute 55');
+      // The match was made in the answering thread: the model was loaded once, there, and never by
+      // the thread that talks to Slack (it had its own copy for alerts before).
+      const loads = serve
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"embedding model loaded"'))
+        .map((line) => JSON.parse(line) as { thread?: string });
+      expect(loads).toEqual([expect.objectContaining({ thread: 'answer' })]);
     } finally {
       expect(await serve.stop()).toBe(0);
     }

@@ -1,16 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { structuredItem } from '../../ingest/moderngov/item.js';
-import type { Follow } from '../../src/alerts/types.js';
+import type { Follow, FollowMatcher } from '../../src/alerts/types.js';
+import { createLogger } from '../../src/logger.js';
+import { WorkerAnswerer } from '../../src/slack/worker-answerer.js';
 import type { Meeting } from '../../src/types.js';
 import { type AlertsBench, startAlertsBench } from '../helpers/alerts.js';
-import { openTestRetriever } from '../helpers/index.js';
+import { openTestRetriever, silentLogger } from '../helpers/index.js';
 import { type StoreKit, sqliteKit } from '../helpers/stores.js';
+import { LogCapture } from '../slack/harness.js';
 
 /**
  * What reaches Slack and when: restricted items are never announced, a failed post stays due and is
  * sent once it can be, two processes never post an alert twice, and a running `serve` (its alerts
- * runner) notices what a sync queued without being told.
+ * runner) notices what a sync queued without being told. Runners match in `serve`'s answering
+ * thread unless a test gives them the matcher `alerts run` uses.
  */
 
 const BEA = 'U0BEA';
@@ -110,9 +114,10 @@ describe('alert delivery', () => {
     await failing.stop();
     expect(await bench.store.counts()).toMatchObject({ due: 1, sent: 1 });
 
-    // Slack takes posts again ('' is no failure).
+    // Slack takes posts again ('' is no failure). A serve (matching in its answering thread) and a
+    // nightly `alerts run` (with a retriever of its own) pass at once.
     bench.fake.fail('chat.postMessage', '');
-    const [a, b] = [bench.runner(), bench.runner()];
+    const [a, b] = [bench.runner(), bench.runner({ match: bench.localMatcher().match })];
     const reports = await Promise.all([a.runOnce(), b.runOnce()]);
     expect(reports.map((r) => r.sent).sort()).toEqual([0, 1]);
     expect(await bench.store.counts()).toMatchObject({ due: 0, sent: 2 });
@@ -122,6 +127,56 @@ describe('alert delivery', () => {
     expect(
       await bench.store.announceable(follow.id, 'm|wessfield borough council|planning committee|2025-06-10'),
     ).toEqual([]);
+  });
+
+  it('waits out an answering thread that is restarting: the queue is kept, each pass says so once, the next one matches', async () => {
+    // A thread that has stopped, as serve's is between a crash and its restart.
+    const stopped = new WorkerAnswerer({
+      config: bench.config,
+      target: kit.target,
+      logger: silentLogger,
+      logLevel: 'silent',
+      timeoutMs: 60_000,
+    });
+    await stopped.start();
+    await stopped.close();
+    let matchIn: FollowMatcher = (request) => stopped.matchFollow(request);
+    const logs = new LogCapture();
+    const running = bench.runner({
+      match: (request) => matchIn(request),
+      logger: createLogger({ level: 'info', destination: logs }),
+    });
+    const before = bench.posts().length;
+    await bench.sync([
+      synced(7005, '2025-08-12', [
+        { minute: '101', title: 'Allotment Land Drainage', text: 'Drains will be laid across the allotment land.' },
+      ]),
+      synced(7006, '2025-09-09', [
+        { minute: '111', title: 'Allotment Land Fencing', text: 'The allotment land will be fenced by spring.' },
+      ]),
+    ]);
+    running.start(50);
+    const events = (event: string) => logs.lines.filter((line) => line.event === event);
+    await vi.waitFor(() => expect(events('alerts.match_deferred').length).toBeGreaterThanOrEqual(2), {
+      timeout: 10_000,
+    });
+    // Two meetings waited, yet each pass stopped at the first: one line a pass, none per meeting.
+    expect(events('alerts.match_failed')).toHaveLength(0);
+    expect((await bench.store.counts()).pending).toBe(2);
+    expect(bench.posts().length).toBe(before);
+
+    const thread = await bench.answeringThread();
+    matchIn = (request) => thread.matchFollow(request);
+    const posted = (minute: string) =>
+      bench
+        .posts()
+        .slice(before)
+        .filter((p) => JSON.stringify(p.args).includes(`minute ${minute}`));
+    await vi.waitFor(() => expect(posted('101').length + posted('111').length).toBe(2), { timeout: 20_000 });
+    await running.stop();
+    expect(posted('101')).toHaveLength(1);
+    expect(posted('111')).toHaveLength(1);
+    expect(await bench.store.counts()).toMatchObject({ pending: 0, due: 0 });
   });
 
   it('notices what a sync queued while it runs, as serve does', async () => {

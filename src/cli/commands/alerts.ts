@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { LocalMatcher } from '../../alerts/local-matcher.js';
 import { openAlertStore } from '../../alerts/open.js';
 import { AlertsRunner } from '../../alerts/runner.js';
 import { createCliContext, runCommand } from '../context.js';
@@ -39,14 +40,9 @@ export function register(program: Command): void {
           deliver = slackDeliverer(alertsWebClient(ctx.config.slack));
         }
         const store = await openAlertStore(target, { logger: ctx.logger });
-        const runner = new AlertsRunner({
-          store,
-          target,
-          config: ctx.config,
-          logger: ctx.logger,
-          deliver,
-          err: ctx.err,
-        });
+        // A one-off run has no answering thread: it matches with a retriever of its own.
+        const matcher = new LocalMatcher({ target, config: ctx.config, logger: ctx.logger, err: ctx.err });
+        const runner = new AlertsRunner({ store, target, match: matcher.match, logger: ctx.logger, deliver });
         try {
           const report = await runner.runOnce();
           const counts = await store.counts();
@@ -60,6 +56,7 @@ export function register(program: Command): void {
           return report.failed > 0 ? 1 : 0;
         } finally {
           await runner.stop();
+          await matcher.close();
           await store.close();
         }
       }),

@@ -142,7 +142,9 @@ export function register(program: Command): void {
             alerts.runner = new AlertsRunner({
               store: alerts.store,
               target,
-              config: ctx.config,
+              // Matched in the answering thread, over its index and model: serve loads the model once,
+              // and this thread, which acks Slack's events, never embeds or searches.
+              match: (request) => answerer.matchFollow(request),
               logger,
               // Bolt's own client carries no token (tokens come per event); alerts post with the bot token.
               deliver: slackDeliverer(alertsWebClient(slack)),
