@@ -48,6 +48,25 @@ function monthRange(month: string, year: string): { after: string; before: strin
   return { after: `${y}-${mm}-01`, before: `${y}-${mm}-${String(last).padStart(2, '0')}` };
 }
 
+/** The seasons as months: "the autumn of 2023" is September to November. */
+const SEASONS: Record<string, { first: number; months: number }> = {
+  spring: { first: 3, months: 3 },
+  summer: { first: 6, months: 3 },
+  autumn: { first: 9, months: 3 },
+  fall: { first: 9, months: 3 },
+  // Winter runs into the next year: "winter 2023" is December 2023 to February 2024.
+  winter: { first: 12, months: 3 },
+};
+const SEASON = Object.keys(SEASONS).join('|');
+
+function seasonRange(season: string, year: number): DateLimits | null {
+  const named = SEASONS[season.toLowerCase()];
+  if (!named) return null;
+  const start = new Date(Date.UTC(year, named.first - 1, 1));
+  const end = new Date(Date.UTC(year, named.first - 1 + named.months, 0));
+  return { after: start.toISOString().slice(0, 10), before: end.toISOString().slice(0, 10) };
+}
+
 /** "Last year" as the meetings of that year; "for last year" as what a thing covers: no limit. */
 function periodOfMeetings(match: RegExpExecArray, year: number): DateLimits {
   return /^for\b/i.test(match[0]) ? {} : yearRange(year);
@@ -157,6 +176,17 @@ const RULES: DateRule[] = [
     pattern: new RegExp(String.raw`\b(?:in|during) (${YEAR})\b(?![/-]\d)`, 'giu'),
     kind: 'prefer',
     read: (m) => yearRange(Number(m[1])),
+  },
+  // "in the autumn of 2023", "spring 24": a season with its year. Without one, the season is what
+  // the question is about ("summer holiday activities"), or a comparison the minutes make ("busier
+  // than last winter" is the winter before the meeting, not before today).
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:(?:in|during|over|for|from|by) )?(?:the )?(${SEASON}),? (?:of )?'?(${YEAR}|\d{2})(?![\d/])`,
+      'giu',
+    ),
+    kind: 'prefer',
+    read: (m) => seasonRange(m[1] ?? '', fullYear(m[2] ?? '')),
   },
 ];
 

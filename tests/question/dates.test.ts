@@ -90,6 +90,19 @@ describe('dates written the way people type them', () => {
     expect(readQuestionDates(question, today)).toMatchObject({ filters });
   });
 
+  it.each([
+    ['which councillor declared an interest in the autumn of 2023?', { after: '2023-09-01', before: '2023-11-30' }],
+    ['what came up in spring 24', { after: '2024-03-01', before: '2024-05-31' }],
+    ['anything on gritting over winter 2022?', { after: '2022-12-01', before: '2023-02-28' }],
+  ])('"%s" prefers the season %j', (question, prefer) => {
+    expect(readQuestionDates(question, today)).toMatchObject({ filters: {}, prefer });
+  });
+
+  it('reads a season without a year as the topic, or a comparison the minutes make', () => {
+    expect(readQuestionDates('how many children joined the summer holiday activities?', today).phrases).toEqual([]);
+    expect(readQuestionDates('how much busier was A&E than last winter?', today).phrases).toEqual([]);
+  });
+
   it('leaves financial years and lone numbers alone: they are what the question is about', () => {
     expect(readQuestionDates('What was the gross budget for 2020/21?', today)).toEqual({
       filters: {},
