@@ -184,7 +184,7 @@ export class MinutesAnswerer implements Answerer {
     fallback: Fallback | null,
   ): Answer {
     const reason = fallback ? { fallbackReason: fallback.reason, fallbackCode: fallback.code } : {};
-    const extracted = extractiveAnswer({ question, passages, history });
+    const extracted = extractiveAnswer({ question, passages, history, rankedByMeaning: !result.scope.keywordOnly });
     if (!extracted) {
       return { ...base, mode: 'not_found', answer: notFoundText(result.scope), citations: [], ...reason };
     }

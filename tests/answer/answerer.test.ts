@@ -269,6 +269,26 @@ describe('extractive answers (no model configured)', () => {
     expect(answer.answer).not.toMatch(/knife/i);
   });
 
+  it('follows a ranking by meaning over the words a sentence shares with a question put in other words', async () => {
+    // Found first by meaning: the question's words are hardly the minutes' ("kids", "by themselves").
+    const meant = fixtureHit({ date: '2023-11-07', minute: '34', title: 'Independent Travel Training', score: 0.7 }, [
+      ['(i) This year 42 young people completed independent travel training and now get to school alone.', ['i']],
+    ]);
+    // Ranked lower, though it shares more of the question's words.
+    const wordy = fixtureHit({ date: '2023-11-07', minute: '35', title: 'Bus Passes', score: 0.45 }, [
+      ['(i) Officers reported that 300 children had been issued bus passes for school journeys.', ['i']],
+    ]);
+    const question = 'how many kids learnt to get to school on the bus by themselves?';
+    const byMeaning = await (await answererWith([meant, wordy], null)).answerer.ask(question);
+    expect(byMeaning.citations[0]).toMatchObject({ minute: '34' });
+    expect(byMeaning.answer).toContain('42 young people');
+    // Ranked by words alone, the ranking knows no more than the sentences' own words do.
+    const byWords = await (await answererWith([meant, wordy], null, { scope: { keywordOnly: true } })).answerer.ask(
+      question,
+    );
+    expect(byWords.citations[0]).toMatchObject({ minute: '35' });
+  });
+
   it('finds sentences using an acronym the minutes define when the question spells it out', async () => {
     const { answerer } = await answererWith([EHCP_2020, EHCP_2022], null);
     const answer = await answerer.ask('What was said about Education, Health and Care Plans?');
