@@ -64,6 +64,7 @@ const NOT_RECORDED: Record<Facet, string> = {
   date: "don't record when",
   closure: "don't record any closure",
   vote: "don't record a vote",
+  rating: "don't record a rating or grade",
   person: "don't record who",
 };
 

@@ -136,6 +136,17 @@ export function hasVote(sentence: string): boolean {
 }
 
 /**
+ * An inspection grade: "rated Good", "judged to require improvement", "Inadequate", "special
+ * measures". "Good" or "outstanding" alone is not one: minutes say "good progress" and
+ * "outstanding recommendations" everywhere.
+ */
+export function hasRating(sentence: string): boolean {
+  return /\b(?:rated|graded|judged|judgement of|judgment of|rating of|grade of)\b|\b(?:requires? improvement|inadequate|special measures)\b/i.test(
+    sentence,
+  );
+}
+
+/**
  * Someone named: a title and a name ("Mrs B. Seaton", "Councillor Hale"), or a proper name the
  * question does not already give ("Barnardo's", "Leicestershire and Rutland Sport"). A question
  * about who replaced Mr Ould is not answered by a sentence that names only Mr Ould.
@@ -219,6 +230,8 @@ export function sentenceGives(
       return hasClosure(sentence);
     case 'vote':
       return hasVote(sentence);
+    case 'rating':
+      return hasRating(sentence);
     case 'person':
       return hasPerson(sentence, asked.questionStems);
   }

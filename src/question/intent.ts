@@ -8,7 +8,17 @@ import { isStopword } from './stopwords.js';
  */
 
 /** The particular thing a question asks for, beyond its topic. */
-export type Facet = 'money' | 'count' | 'share' | 'amount' | 'duration' | 'date' | 'closure' | 'vote' | 'person';
+export type Facet =
+  | 'money'
+  | 'count'
+  | 'share'
+  | 'amount'
+  | 'duration'
+  | 'date'
+  | 'closure'
+  | 'vote'
+  | 'rating'
+  | 'person';
 
 /** Wordings that ask how a topic was treated across meetings, direct and indirect. */
 const HISTORY_PATTERNS = [
@@ -93,8 +103,17 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
   ['amount', (q) => /\b(?:how much|how big|by how much|how far)\b/i.test(q)],
   ['closure', (q) => CLOSURE.test(q)],
   ['vote', (q) => /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention)\b/i.test(q)],
+  ['rating', (q) => RATING_ASKED.test(q)],
   ['person', (q) => /^\s*(?:who|whom|whose)\b/i.test(q)],
 ];
+
+/**
+ * An inspection's grade asked for: "what grade did Ofsted give", "how was the home rated", "which
+ * rating". Inspectorates (Ofsted, the CQC, HMICFRS) grade what councils run, and minutes often
+ * discuss an inspection without its grade.
+ */
+const RATING_ASKED =
+  /\b(?:what|which) (?:\w+ ){0,2}(?:grade|grading|rating|judgement|judgment)\b|\bhow (?:was|were|is|are|did) (?:\w+ ){0,4}(?:rated|graded|judged)\b|\brated (?:as )?what\b/i;
 
 /** Asking how big a change is: "by how much will fees rise", "how much did attendance go up". */
 const CHANGE_SIZE =

@@ -273,5 +273,8 @@ function countedStems(text: string, concepts: Concept[]): string[] {
 function isHowPut(word: string, classOf: (word: string) => WordClass | undefined): boolean {
   if (!isEnglishWord(word)) return false;
   const wordClass = classOf(word);
+  // "-s" is a plural far more often than a verb in a question, which puts its verb after "does" or
+  // "did": the tagger reads "school crossing patrols" as someone who patrols.
+  if (wordClass === 'verb' && /[^s]s$/.test(word)) return false;
   return wordClass === 'verb' || wordClass === 'modifier';
 }

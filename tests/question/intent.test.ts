@@ -122,6 +122,19 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('vote', 'The motion was carried unanimously.', none)).toBe(true);
   });
 
+  it('an inspection grade, not any praise', () => {
+    const none = { counted: [], questionStems: new Set<string>() };
+    expect(askedFacets('What overall grade did Ofsted give children’s social care in 2019?', false)).toEqual([
+      'rating',
+    ]);
+    expect(askedFacets('how was the care home rated by the CQC', false)).toEqual(['rating']);
+    expect(askedFacets('What did Ofsted find?', false)).toEqual([]);
+    expect(sentenceGives('rating', 'Children’s services were judged to require improvement.', none)).toBe(true);
+    expect(sentenceGives('rating', 'The home was rated Good overall.', none)).toBe(true);
+    expect(sentenceGives('rating', 'Good progress had been made since 2016.', none)).toBe(false);
+    expect(sentenceGives('rating', 'There were still some outstanding recommendations.', none)).toBe(false);
+  });
+
   it('a closure, not a meeting held in private', () => {
     const none = { counted: [], questionStems: new Set<string>() };
     expect(sentenceGives('closure', 'Council resolved to close the bowl until repaired.', none)).toBe(true);

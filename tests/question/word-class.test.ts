@@ -44,6 +44,8 @@ describe('a word the minutes never use counts against an answer only as a subjec
     ['were all children seeing a dentist?', 'dentist'],
     // A misspelt noun is not judged by what the tagger guesses from its ending.
     ['recyling rates - what has the cttee heard?', 'recyling'],
+    // A plural the tagger reads as a verb ("someone patrols"): questions put verbs after "did".
+    ['what was decided about school crossing patrols?', 'patrols'],
   ])('"%s": "%s" stays a subject', (question, word) => {
     expect(subjectsOf(question)).toContain(word);
   });
