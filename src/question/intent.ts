@@ -60,8 +60,8 @@ const OPEN_AFTER_HOW_MUCH =
  * A question for a sum of money. "How much" asks for money when a money noun follows it ("how much
  * funding"), or when what it measures is left open ("how much did…", "how much the lights will
  * cost", "funding - how much?") and the question names money somewhere; "how much notice do we
- * get" measures notice. So do "what is the budget", "what it cost", "what's it worth" and a bare
- * "cost of the lights?".
+ * get" measures notice. So do "what is the budget", "what was the Trust's deficit", "what would the
+ * precept be", "what it cost", "what's it worth" and a bare "cost of the lights?".
  */
 function asksForMoney(question: string): boolean {
   const howMuch = /\b(?:how much|how big|by how much)\b\s*([\p{L}%£$]*)/iu.exec(question);
@@ -70,7 +70,7 @@ function asksForMoney(question: string): boolean {
     if (new RegExp(`^(?:${MONEY_NOUNS})$`).test(next)) return true;
     if ((!next || new RegExp(`^(?:${OPEN_AFTER_HOW_MUCH})$`).test(next)) && MONEY_WORD.test(question)) return true;
   }
-  return /\bwhat (?:did|does|will|would) .*\bcost\b|\bwhat (?:is |was |were |are |will be )?the (?:\w+ ){0,3}(?:cost|budget|price|spend|deficit|overspend|funding|amount|value)\b|\bwhat(?:'s|s| is| was| are| were)? (?:\w+ ){0,3}worth\b|^\s*(?:the\s+)?(?:cost|budget|spend|price)s?\b(?:\s+(?:of|for|on)\b)?|\b(?:cost|costs|budget|spend|spent|price|paid|worth)\s*\??$/i.test(
+  return /\bwhat (?:did|does|will|would) .*\bcost\b|\bwhat (?:is |was |were |are |will |would |will be |would be )?the (?:[\w'’]+ ){0,4}(?:cost|budget|price|spend|deficit|surplus|overspend|underspend|funding|amount|value|precept|grant|fee|allowance|reserves)\b|\bwhat(?:'s|s| is| was| are| were)? (?:\w+ ){0,3}worth\b|^\s*(?:the\s+)?(?:cost|budget|spend|price)s?\b(?:\s+(?:of|for|on)\b)?|\b(?:cost|costs|budget|spend|spent|price|paid|worth)\s*\??$/i.test(
     question,
   );
 }

@@ -122,6 +122,14 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('vote', 'The motion was carried unanimously.', none)).toBe(true);
   });
 
+  it.each([
+    "What was the Trust's deficit at month three?",
+    'What would the total Band D police precept be after the rise?',
+    'what will the new allowance for foster carers be',
+  ])('"%s" asks for a sum of money', (question) => {
+    expect(askedFacets(question, false)).toContain('money');
+  });
+
   it('an inspection grade, not any praise', () => {
     const none = { counted: [], questionStems: new Set<string>() };
     expect(askedFacets('What overall grade did Ofsted give children’s social care in 2019?', false)).toEqual([
