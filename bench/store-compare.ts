@@ -1,11 +1,13 @@
 /**
  * SQLite and PostgreSQL side by side, on the same synthetic passages (bench/store-data.ts, isotropic
- * or calibrated vectors): build time, incremental write throughput, open/connect time, hybrid search
- * p50/p95 (the real retriever, without and with a date or committee filter; query vectors synthetic,
- * so no model time) with the p50/p95 of each store call inside it (keyword half, vector half, the
- * rest), vector and keyword p50/p95, recall@10 of each store's vector search against exact search
- * (unfiltered and committee-filtered), the app process's peak RSS and, for PostgreSQL, the database
- * size and recall by ef_search. Prints tables; asserts nothing.
+ * or calibrated vectors, five councils in equal shares): build time, incremental write throughput,
+ * open/connect time, hybrid search p50/p95 (the real retriever: unscoped, with a date or committee
+ * filter, scoped to one council, and scoped to one council plus a date or committee; query vectors
+ * synthetic, so no model time) with the p50/p95 of each store call inside it (keyword half, vector
+ * half, the rest), vector (the same four) and keyword p50/p95, recall@10 of each store's vector
+ * search against exact search (unscoped, committee-filtered, council-scoped, council + committee),
+ * the app process's peak RSS and, for PostgreSQL, the database size and recall by ef_search.
+ * Prints tables; asserts nothing.
  *
  *   npx tsx bench/store-compare.ts [--sizes 100000,1000000] [--stores sqlite,postgres]
  *       [--vectors isotropic|calibrated] [--database postgres://…] [--reuse] [--no-writes] [--ef 40,100,200]
@@ -30,7 +32,7 @@ import { createVectorIndex, PG_HNSW } from '../src/store/postgres/store.js';
 import type { IndexWriter } from '../src/store/types.js';
 import type { Embedder, SearchFilters } from '../src/types.js';
 import { arg, percentile } from './options.js';
-import { DIMS, rng, syntheticMeeting, type VectorKind, vectorSource } from './store-data.js';
+import { BENCH_COUNCILS, DIMS, rng, syntheticMeeting, type VectorKind, vectorSource } from './store-data.js';
 
 const K = 10;
 const QUERIES = 200;
@@ -129,6 +131,10 @@ function queryVectors(n: number): Embedder & { vectors: Float32Array[] } {
 }
 
 const FILTERS: SearchFilters[] = [{ after: '2018-01-01' }, { committee: 'planning' }];
+/** Query i scoped to its council (most searches of a database shared by councils are). */
+const councilScope = (i: number): SearchFilters => ({ council: councilOfQuery(i) });
+/** Query i scoped to its council and, in turn, a date or a committee. */
+const councilFiltered = (i: number): SearchFilters => ({ ...councilScope(i), ...FILTERS[i % FILTERS.length] });
 
 interface Latency {
   p50: number;
@@ -160,17 +166,36 @@ function timedStore<T extends object>(store: T): { store: T; calls: Map<string, 
   return { store: wrapped, calls, reset: () => calls.clear() };
 }
 
+/** Which council query `i` is scoped to in council-scoped searches (store-data.ts's councils, in turn). */
+const councilOfQuery = (i: number) => BENCH_COUNCILS[i % BENCH_COUNCILS.length] ?? '';
+
+/** The exact answers recall is measured against: one list of passage ids a query, per kind of search. */
+interface Truth {
+  /** Over the whole corpus. */
+  truth: number[][];
+  /** Over the Planning Committee's meetings (the filtered searches' committee), of every council. */
+  filteredTruth: number[][];
+  /** Over query i's council (councilOfQuery). */
+  councilTruth: number[][];
+  /** Over query i's council's Planning Committee. */
+  councilFilteredTruth: number[][];
+}
+
 /**
- * The exact ten nearest passages of each query vector, over the whole corpus and over the Planning
- * Committee's meetings (the filtered searches' committee), streamed through the corpus once. At 1M
- * this takes minutes, so it is kept in DATA_DIR (`truth` computes it ahead, e.g. while an index builds).
+ * The exact ten nearest passages of each query vector, per kind of search (Truth), streamed
+ * through the corpus once. At 1M this takes minutes, so it is kept in DATA_DIR (`truth` computes
+ * it ahead, e.g. while an index builds).
  */
-function groundTruth(n: number, queries: Float32Array[]): { truth: number[][]; filteredTruth: number[][] } {
-  const file = path.join(DATA_DIR, `truth-${nameOf(n)}-${QUERIES}.json`);
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as ReturnType<typeof groundTruth>;
+function groundTruth(n: number, queries: Float32Array[]): Truth {
+  const file = path.join(DATA_DIR, `truth-${nameOf(n)}-${QUERIES}-councils.json`);
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Truth;
   const best = (): Array<{ id: number; score: number }> => [];
-  const all = queries.map(best);
-  const planning = queries.map(best);
+  const lists = {
+    all: queries.map(best),
+    planning: queries.map(best),
+    council: queries.map(best),
+    both: queries.map(best),
+  };
   const keep = (list: Array<{ id: number; score: number }>, id: number, score: number) => {
     if (list.length === K && score <= (list[K - 1]?.score ?? -2)) return;
     list.push({ id, score });
@@ -181,18 +206,27 @@ function groundTruth(n: number, queries: Float32Array[]): { truth: number[][]; f
   let id = 0;
   for (const { meeting, vectors } of corpus(n)) {
     const inPlanning = /planning/i.test(meeting.committee ?? '');
+    const ours = queries.map((_, i) => councilOfQuery(i) === meeting.council);
     for (const v of vectors) {
       id++;
       queries.forEach((q, i) => {
         let score = 0;
         for (let d = 0; d < DIMS; d++) score += (v[d] as number) * (q[d] as number);
-        keep(all[i] ?? [], id, score);
-        if (inPlanning) keep(planning[i] ?? [], id, score);
+        keep(lists.all[i] ?? [], id, score);
+        if (inPlanning) keep(lists.planning[i] ?? [], id, score);
+        if (ours[i]) keep(lists.council[i] ?? [], id, score);
+        if (ours[i] && inPlanning) keep(lists.both[i] ?? [], id, score);
       });
     }
   }
-  const ids = (lists: Array<Array<{ id: number }>>) => lists.map((list) => list.map((hit) => hit.id));
-  const result = { truth: ids(all), filteredTruth: ids(planning) };
+  const ids = (found: Array<Array<{ id: number }>>) => found.map((list) => list.map((hit) => hit.id));
+  const result: Truth = {
+    truth: ids(lists.all),
+    filteredTruth: ids(lists.planning),
+    councilTruth: ids(lists.council),
+    councilFilteredTruth: ids(lists.both),
+  };
+  fs.mkdirSync(DATA_DIR, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(result));
   return result;
 }
@@ -228,23 +262,37 @@ async function measure(kind: string, n: number): Promise<void> {
   };
   const hybrid = await hybridWith(() => ({}));
   const hybridFiltered = await hybridWith((i) => FILTERS[i % FILTERS.length] ?? {});
-  const vector = await time((i) => store.vectorSearch(embedder.vectors[i] ?? new Float32Array(DIMS), { limit: 80 }));
+  const hybridCouncil = await hybridWith(councilScope);
+  const hybridCouncilFiltered = await hybridWith(councilFiltered);
+  const vectorOf = (i: number) => embedder.vectors[i] ?? new Float32Array(DIMS);
+  const vector = await time((i) => store.vectorSearch(vectorOf(i), { limit: 80 }));
   const vectorFiltered = await time((i) =>
-    store.vectorSearch(embedder.vectors[i] ?? new Float32Array(DIMS), { limit: 80, filters: FILTERS[i % 2] ?? {} }),
+    store.vectorSearch(vectorOf(i), { limit: 80, filters: FILTERS[i % 2] ?? {} }),
+  );
+  const vectorCouncil = await time((i) => store.vectorSearch(vectorOf(i), { limit: 80, filters: councilScope(i) }));
+  const vectorCouncilFiltered = await time((i) =>
+    store.vectorSearch(vectorOf(i), { limit: 80, filters: councilFiltered(i) }),
   );
   const keyword = await time((i) =>
     store.keywordSearch(`topic${(i * 37) % topicsFor(n)}`, { limit: 80, filters: FILTERS[i % 2] ?? {} }),
   );
   const found: number[][] = [];
   const filteredFound: number[][] = [];
-  for (const q of embedder.vectors) {
-    found.push((await store.vectorSearch(q, { limit: K })).map((h) => h.passageId));
-    filteredFound.push((await store.vectorSearch(q, { limit: K, filters: FILTERS[1] ?? {} })).map((h) => h.passageId));
+  const councilFound: number[][] = [];
+  const councilFilteredFound: number[][] = [];
+  const planning = FILTERS[1] ?? {};
+  for (const [i, q] of embedder.vectors.entries()) {
+    const ids = async (filters: SearchFilters) =>
+      (await store.vectorSearch(q, { limit: K, filters })).map((h) => h.passageId);
+    found.push(await ids({}));
+    filteredFound.push(await ids(planning));
+    councilFound.push(await ids(councilScope(i)));
+    councilFilteredFound.push(await ids({ ...councilScope(i), ...planning }));
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   await store.close();
 
-  const { truth, filteredTruth } = groundTruth(n, embedder.vectors);
+  const { truth, filteredTruth, councilTruth, councilFilteredTruth } = groundTruth(n, embedder.vectors);
   const recallOf = (lists: number[][], against = truth) =>
     against.reduce((hits, t, q) => hits + t.filter((id) => (lists[q] ?? []).includes(id)).length, 0) /
     (against.length * K);
@@ -253,13 +301,14 @@ async function measure(kind: string, n: number): Promise<void> {
     const client = new pg.Client({ connectionString: where.url.replace(/[?&]schema=[^&]*/, '') });
     await client.connect();
     const schema = `bench_${nameOf(n)}`;
-    extra.efSweep = await storeEfSweep(where.url, embedder.vectors, (lists, filtered) =>
-      recallOf(lists, filtered ? filteredTruth : truth),
-    );
+    const against = { all: truth, filtered: filteredTruth, council: councilTruth };
+    extra.efSweep = await storeEfSweep(where.url, embedder.vectors, (lists, kind) => recallOf(lists, against[kind]));
+    // Tables and indexes, partitions included (their HNSW indexes are the partitioned one's parts).
     const size = await client.query(
-      `SELECT sum(pg_total_relation_size(c.oid)) AS total,
-         sum(pg_relation_size(c.oid)) FILTER (WHERE c.relname = 'passages_embedding') AS hnsw
-       FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = $1 AND c.relkind IN ('r', 'i')`,
+      `SELECT sum(pg_relation_size(c.oid)) AS total,
+         sum(pg_relation_size(c.oid)) FILTER (WHERE a.amname = 'hnsw') AS hnsw
+       FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace LEFT JOIN pg_am a ON a.oid = c.relam
+       WHERE s.nspname = $1 AND c.relkind IN ('r', 'i', 't', 'm')`,
       [schema],
     );
     extra.dbMb = Number(size.rows[0]?.total ?? 0) / 2 ** 20;
@@ -271,11 +320,17 @@ async function measure(kind: string, n: number): Promise<void> {
       openMs,
       hybrid,
       hybridFiltered,
+      hybridCouncil,
+      hybridCouncilFiltered,
       vector,
       vectorFiltered,
+      vectorCouncil,
+      vectorCouncilFiltered,
       keyword,
       recall: recallOf(found),
       filteredRecall: recallOf(filteredFound, filteredTruth),
+      councilRecall: recallOf(councilFound, councilTruth),
+      councilFilteredRecall: recallOf(councilFilteredFound, councilFilteredTruth),
       peakRssMb,
       ...extra,
     }),
@@ -284,35 +339,40 @@ async function measure(kind: string, n: number): Promise<void> {
 
 /**
  * The store's vector search at other ef_search values (set through the URL, as an operator would):
- * recall and latency without filters and with a committee filter.
+ * recall and latency unscoped, committee-filtered and council-scoped.
  */
 async function storeEfSweep(
   url: string,
   queries: Float32Array[],
-  recall: (lists: number[][], filtered: boolean) => number,
+  recall: (lists: number[][], kind: 'all' | 'filtered' | 'council') => number,
 ): Promise<Record<string, Record<string, number>>> {
   const sweep: Record<string, Record<string, number>> = {};
+  const kinds = {
+    all: () => ({}),
+    filtered: () => FILTERS[1] ?? {},
+    council: councilScope,
+  } satisfies Record<string, (i: number) => SearchFilters>;
   for (const ef of arg('--ef', '40,100,200').split(',').map(Number)) {
     const withEf = new URL(url);
     withEf.searchParams.set('options', `-c hnsw.ef_search=${ef}`);
     const store = await openIndexReader({ kind: 'postgres', url: withEf.toString() }, { logger, model: MODEL });
     const row: Record<string, number> = {};
-    for (const filtered of [false, true]) {
+    for (const [kind, filtersOf] of Object.entries(kinds) as Array<
+      [keyof typeof kinds, (i: number) => SearchFilters]
+    >) {
       const lists: number[][] = [];
       const times: number[] = [];
-      for (const q of queries) {
+      for (const [i, q] of queries.entries()) {
         const t = performance.now();
-        const hits = await store.vectorSearch(q, { limit: K, filters: filtered ? (FILTERS[1] ?? {}) : {} });
+        const hits = await store.vectorSearch(q, { limit: K, filters: filtersOf(i) });
         times.push(performance.now() - t);
         lists.push(hits.map((h) => h.passageId));
       }
       const { p50, p95 } = latency(times);
-      Object.assign(
-        row,
-        filtered
-          ? { filteredRecall: recall(lists, true), filteredP95: p95 }
-          : { recall: recall(lists, false), p50, p95 },
-      );
+      const prefix = kind === 'all' ? '' : kind;
+      row[prefix ? `${prefix}Recall` : 'recall'] = recall(lists, kind);
+      row[prefix ? `${prefix}P50` : 'p50'] = p50;
+      row[prefix ? `${prefix}P95` : 'p95'] = p95;
     }
     await store.close();
     sweep[String(ef)] = row;
@@ -466,9 +526,9 @@ else if (step === 'exists') {
     `\nStores side by side: ${VECTORS} synthetic vectors of dimension ${DIMS} (20 passages per topic), k=${K}, ${QUERIES} queries; filtered = a date or a committee; PostgreSQL HNSW m=${PG_HNSW.m}, ef_construction=${PG_HNSW.efConstruction}, ef_search=${PG_HNSW.efSearch}`,
   );
   console.log(
-    '| passages | vectors | store | build s | writes passages/s | open ms | hybrid p50/p95 ms | hybrid filtered p50/p95 ms | vector p50/p95 ms | vector filtered p50/p95 ms | keyword p50/p95 ms | recall@10 | filtered recall@10 | app peak RSS MB | DB MB (HNSW) |',
+    '| passages | vectors | store | build s | writes passages/s | open ms | hybrid p50/p95 ms | hybrid filtered p50/p95 ms | hybrid council p50/p95 ms | hybrid council+filter p50/p95 ms | vector p50/p95 ms | vector filtered p50/p95 ms | vector council p50/p95 ms | vector council+filter p50/p95 ms | keyword p50/p95 ms | recall@10 | committee recall@10 | council recall@10 | council+committee recall@10 | app peak RSS MB | DB MB (HNSW) |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   const details: string[] = [];
   for (const size of sizes) {
     for (const store of stores) {
@@ -478,7 +538,7 @@ else if (step === 'exists') {
       const m = child('measure', store, size);
       const db = m.dbMb === undefined ? '–' : `${fmt(m.dbMb, 0)} (${fmt(m.hnswMb, 0)})`;
       console.log(
-        `| ${size} | ${VECTORS} | ${store} | ${built.failed ?? fmt(built.buildS)} | ${written.failed ?? fmt(written.writePerS, 0)} | ${m.failed ?? fmt(m.openMs, 0)} | ${pair(m.hybrid)} | ${pair(m.hybridFiltered)} | ${pair(m.vector)} | ${pair(m.vectorFiltered)} | ${pair(m.keyword)} | ${fmt(m.recall, 3)} | ${fmt(m.filteredRecall, 3)} | ${fmt(m.peakRssMb, 0)} | ${db} |`,
+        `| ${size} | ${VECTORS} | ${store} | ${built.failed ?? fmt(built.buildS)} | ${written.failed ?? fmt(written.writePerS, 0)} | ${m.failed ?? fmt(m.openMs, 0)} | ${pair(m.hybrid)} | ${pair(m.hybridFiltered)} | ${pair(m.hybridCouncil)} | ${pair(m.hybridCouncilFiltered)} | ${pair(m.vector)} | ${pair(m.vectorFiltered)} | ${pair(m.vectorCouncil)} | ${pair(m.vectorCouncilFiltered)} | ${pair(m.keyword)} | ${fmt(m.recall, 3)} | ${fmt(m.filteredRecall, 3)} | ${fmt(m.councilRecall, 3)} | ${fmt(m.councilFilteredRecall, 3)} | ${fmt(m.peakRssMb, 0)} | ${db} |`,
       );
       const parts = (x: unknown) =>
         Object.entries((x as { parts?: Record<string, unknown> } | undefined)?.parts ?? {})
@@ -487,11 +547,11 @@ else if (step === 'exists') {
       const sweep = Object.entries((m.efSweep as Record<string, Record<string, number>> | undefined) ?? {})
         .map(
           ([ef, r]) =>
-            `ef ${ef}: recall ${fmt(r.recall, 3)} (${pair(r)} ms), committee-filtered recall ${fmt(r.filteredRecall, 3)} (p95 ${fmt(r.filteredP95)} ms)`,
+            `ef ${ef}: recall ${fmt(r.recall, 3)} (${pair(r)} ms), committee-filtered ${fmt(r.filteredRecall, 3)} (${pair({ p50: r.filteredP50, p95: r.filteredP95 })} ms), council-scoped ${fmt(r.councilRecall, 3)} (${pair({ p50: r.councilP50, p95: r.councilP95 })} ms)`,
         )
         .join('; ');
       details.push(
-        `- ${size} ${store}: build ${JSON.stringify(built)}; inside hybrid: ${parts(m.hybrid)}; inside filtered hybrid: ${parts(m.hybridFiltered)}${sweep ? `; pgvector by ef_search: ${sweep}` : ''}`,
+        `- ${size} ${store}: build ${JSON.stringify(built)}; inside hybrid: ${parts(m.hybrid)}; inside filtered hybrid: ${parts(m.hybridFiltered)}; inside council hybrid: ${parts(m.hybridCouncil)}; inside council+filter hybrid: ${parts(m.hybridCouncilFiltered)}${sweep ? `; pgvector by ef_search: ${sweep}` : ''}`,
       );
     }
   }

@@ -186,6 +186,22 @@ export function passageText(random: () => number, topic: number, words = 60): st
   return out.join(' ');
 }
 
+/**
+ * The councils sharing one synthetic database, in equal shares: runs of 7 meetings each, so every
+ * council has every committee and year (committee and date follow the meeting number modulo 5, 12, 15).
+ */
+export const BENCH_COUNCILS = [
+  'Ashbourne Borough Council',
+  'Brackenfield District Council',
+  'Caldermoor County Council',
+  'Dunholme City Council',
+  'Eastwick Borough Council',
+];
+
+export function councilOfMeeting(n: number): string {
+  return BENCH_COUNCILS[Math.floor(n / 7) % BENCH_COUNCILS.length] ?? 'Ashbourne Borough Council';
+}
+
 /** A meeting of `passages` passages (10 per item) with vectors from `source`. */
 export function syntheticMeeting(
   n: number,
@@ -221,7 +237,7 @@ export function syntheticMeeting(
   const committees = ['Cabinet', 'Planning Committee', 'Audit Committee', 'Children Scrutiny', 'Licensing'];
   return {
     meeting: {
-      council: 'Bench Borough Council',
+      council: councilOfMeeting(n),
       committee: committees[n % committees.length] ?? 'Cabinet',
       date: `${2010 + (n % 15)}-${String(1 + (n % 12)).padStart(2, '0')}-10`,
       startTime: null,

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IndexReader } from '../../src/store/types.js';
+import { backToVersion3 } from '../helpers/pg-schema-versions.js';
 import { postgresKit, postgresSkipReason, type StoreKit, testDatabaseUrl } from '../helpers/stores.js';
 import { embed, MODEL, seriesMeeting, vectorsOf } from './fixtures/meetings.js';
 
@@ -69,7 +70,7 @@ describe.skipIf(postgresSkipReason !== null)('the PostgreSQL schema of embedding
     expect(before).toContain('library opening hours');
 
     // Back to what versions 1 and 2 wrote: float vectors and their own HNSW index.
-    await client.query(`DROP INDEX "${schema}".passages_embedding`);
+    await backToVersion3(client, schema, false);
     await client.query(
       `ALTER TABLE "${schema}".passages ALTER COLUMN embedding TYPE vector(${MODEL.dimensions}) USING embedding::vector(${MODEL.dimensions})`,
     );
@@ -119,6 +120,7 @@ describe.skipIf(postgresSkipReason !== null)('the PostgreSQL schema of embedding
   it('converts a version 2 index that has no model yet, and gives its column dimensions when it adopts one', async () => {
     const empty = await kit.writer({ model: null });
     await empty.close();
+    await backToVersion3(client, schema, false);
     await client.query(`ALTER TABLE "${schema}".passages ALTER COLUMN embedding TYPE vector`);
     await client.query(`DELETE FROM "${schema}".schema_migrations WHERE version > 2`);
 
@@ -126,5 +128,99 @@ describe.skipIf(postgresSkipReason !== null)('the PostgreSQL schema of embedding
     const found = await embeddingSchema(client, schema);
     expect(found.column).toBe(`halfvec(${MODEL.dimensions})`);
     expect(found.index).toMatch(/halfvec_cosine_ops/);
+  });
+
+  /** Meetings 1–6 of the series in Ashford, and the same minutes again as Brockley's meetings 7–12. */
+  async function buildTwoCouncils(): Promise<void> {
+    const writer = await kit.writer({ model: MODEL });
+    for (let n = 1; n <= 6; n++) {
+      const ashford = seriesMeeting(n);
+      await writer.replaceMeeting(ashford, `hash-${n}`, vectorsOf(ashford));
+      const brockley = { ...ashford, council: 'Brockley Town Council', source: `brockley-${n}.pdf` };
+      await writer.replaceMeeting(brockley, `hash-b${n}`, vectorsOf(brockley));
+    }
+    await writer.close();
+  }
+
+  /** The councils' partitions of the passages table, with their HNSW index if they have one. */
+  async function partitions(): Promise<Array<{ name: string; hnsw: boolean }>> {
+    const found = await client.query(
+      `SELECT c.relname AS name, EXISTS (SELECT 1 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+         JOIN pg_am a ON a.oid = ic.relam WHERE i.indrelid = c.oid AND a.amname = 'hnsw') AS hnsw
+       FROM pg_inherits h JOIN pg_class c ON c.oid = h.inhrelid WHERE h.inhparent = $1::regclass ORDER BY 1`,
+      [`"${schema}".passages`],
+    );
+    return found.rows as Array<{ name: string; hnsw: boolean }>;
+  }
+
+  it("keeps each council's passages in a partition of their own, each with its own HNSW graph", async () => {
+    await buildTwoCouncils();
+    const found = await partitions();
+    expect(found).toHaveLength(2);
+    expect(found.every((p) => p.hnsw)).toBe(true);
+
+    // A council first written into a built index gets its partition, indexed, in the meeting's transaction.
+    const writer = await kit.writer({ model: MODEL });
+    const late = { ...seriesMeeting(5), council: 'Caxton Parish Council', source: 'caxton-5.pdf' };
+    await writer.replaceMeeting(late, 'hash-c5', vectorsOf(late));
+    await writer.close();
+    expect(await partitions()).toHaveLength(3);
+    expect((await partitions()).every((p) => p.hnsw)).toBe(true);
+
+    const reader = await kit.reader();
+    // A passage of meeting 5, word for word (no other has its words): its three copies are the nearest.
+    const query = embed(
+      'Members discussed school transport (meeting 5, item 0, part 0). The officer answered questions.',
+    );
+    const councilsOf = async (filters: { council?: string; committee?: string }) => {
+      const hits = await reader.vectorSearch(query, { limit: 3, filters });
+      return new Set((await reader.passages(hits.map((h) => h.passageId))).map((p) => p.meeting.council));
+    };
+    expect(await councilsOf({ council: 'brockley' })).toEqual(new Set(['Brockley Town Council']));
+    expect(await councilsOf({ council: 'caxton' })).toEqual(new Set(['Caxton Parish Council']));
+    // Unscoped, the three copies of the passage are the three nearest, one from each council's graph.
+    expect((await councilsOf({})).size).toBe(3);
+    const [best] = await reader.vectorSearch(query, {
+      limit: 1,
+      filters: { council: 'ashford', committee: 'cabinet' },
+    });
+    const [passage] = await reader.passages(best ? [best.passageId] : []);
+    expect(passage?.meeting.council).toBe('Ashford Borough Council');
+    await reader.close();
+  });
+
+  it('splits an index written before partitions (schema version 3) by council when it is next opened, ids and results unchanged', async () => {
+    await buildTwoCouncils();
+    // A passage of meeting 5, word for word (no other has its words): its two copies are the nearest.
+    const query = embed(
+      'Members discussed school transport (meeting 5, item 0, part 0). The officer answered questions.',
+    );
+    const nearestIds = async (reader: IndexReader, filters = {}) =>
+      (await reader.vectorSearch(query, { limit: 2, filters })).map((h) => h.passageId).sort((a, b) => a - b);
+    let reader = await kit.reader();
+    const before = await nearestIds(reader);
+    const scopedBefore = await nearestIds(reader, { council: 'brockley' });
+    expect(new Set((await reader.passages(before)).map((p) => p.meeting.council)).size).toBe(2);
+    await reader.close();
+
+    await backToVersion3(client, schema, true);
+    expect(await partitions()).toHaveLength(0);
+    reader = await kit.reader();
+    expect(await nearestIds(reader)).toEqual(before);
+    expect(await nearestIds(reader, { council: 'brockley' })).toEqual(scopedBefore);
+    await reader.close();
+    const after = await embeddingSchema(client, schema);
+    expect(after.version).toBe(4);
+    expect(await partitions()).toHaveLength(2);
+
+    // New passages carry on after the old ids.
+    const writer = await kit.writer({ model: MODEL });
+    const next = { ...seriesMeeting(7), council: 'Brockley Town Council', source: 'brockley-7.pdf' };
+    await writer.replaceMeeting(next, 'hash-b7', vectorsOf(next));
+    await writer.close();
+    const ids = await client.query(
+      `SELECT max(id) AS top, count(DISTINCT id) AS n, count(*) AS rows FROM "${schema}".passages`,
+    );
+    expect(Number(ids.rows[0]?.n)).toBe(Number(ids.rows[0]?.rows));
   });
 });

@@ -9,6 +9,7 @@ import { emptyRecords } from '../../src/store/record-values.js';
 import { readCurrent } from '../../src/store/sqlite/layout.js';
 import type { IndexReader } from '../../src/store/types.js';
 import type { Meeting, MeetingRecords } from '../../src/types.js';
+import { backToVersion3 } from '../helpers/pg-schema-versions.js';
 import {
   dropSchemas,
   freshSchema,
@@ -283,6 +284,7 @@ describe.skipIf(postgresSkipReason !== null)('a PostgreSQL index from before rec
       // Back to version 1, as an index written before this release is.
       const client = new pg.Client({ connectionString: testDatabaseUrl ?? '' });
       await client.connect();
+      await backToVersion3(client, schema, false);
       await client.query(
         `DROP TABLE "${schema}".records; DELETE FROM "${schema}".schema_migrations WHERE version >= 2`,
       );

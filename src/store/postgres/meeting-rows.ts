@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Meeting, MeetingRecords } from '../../types.js';
 import { passageHeader } from '../passage-header.js';
 import { recordRows } from '../record-values.js';
+import { councilPartition } from './council-partitions.js';
 import { vectorLiteral } from './rows.js';
 import { EMBEDDING_TYPE, searchVector } from './sql.js';
 
@@ -46,10 +47,11 @@ export async function insertMeetingRows(
   vectors: Float32Array[] | null,
 ): Promise<void> {
   const { meeting, records } = written;
+  const councilId = await councilPartition(client, s, cleanOrNull(meeting.council));
   const passageCount = meeting.items.reduce((n, item) => n + item.passages.length, 0);
   const inserted = await client.query(
-    `INSERT INTO ${s}.meetings (source, content_hash, council, committee, date, start_time, venue, chair, attendees, url, warnings, vectors)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::jsonb, $12) RETURNING id`,
+    `INSERT INTO ${s}.meetings (source, content_hash, council, committee, date, start_time, venue, chair, attendees, url, warnings, vectors, council_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::jsonb, $12, $13) RETURNING id`,
     [
       clean(meeting.source),
       contentHash,
@@ -63,6 +65,7 @@ export async function insertMeetingRows(
       cleanOrNull(meeting.url),
       JSON.stringify(meeting.warnings.map(clean)),
       vectors ? passageCount : 0,
+      councilId,
     ],
   );
   const meetingId = String((inserted.rows[0] as Record<string, unknown>).id);
@@ -118,12 +121,22 @@ export async function insertMeetingRows(
   });
   if (flat === 0 && columns.item.length === 0) return;
   await client.query(
-    `INSERT INTO ${s}.passages (item_id, meeting_id, position, text, header, points, search, embedding)
+    `INSERT INTO ${s}.passages (item_id, meeting_id, position, text, header, points, search, embedding, council_id)
      SELECT u.item_id, $1, u.position, u.text, u.header, u.points::jsonb, ${searchVector('u.title', 'u.text', 'u.header')},
-       u.embedding::${EMBEDDING_TYPE}
+       u.embedding::${EMBEDDING_TYPE}, $9
      FROM unnest($2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
        AS u(item_id, position, text, header, points, title, embedding)`,
-    [meetingId, columns.item, columns.position, columns.text, columns.header, more.points, more.title, more.embedding],
+    [
+      meetingId,
+      columns.item,
+      columns.position,
+      columns.text,
+      columns.header,
+      more.points,
+      more.title,
+      more.embedding,
+      councilId,
+    ],
   );
 }
 

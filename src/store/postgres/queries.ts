@@ -57,11 +57,13 @@ export async function keywordSearch(
 }
 
 /**
- * Nearest passages by cosine similarity, best first. Unfiltered, through the HNSW index. Filtered:
- * a small scope is searched exactly; a larger one through the index with pgvector's iterative scan
- * (which keeps walking until enough passages in scope are found), falling back to an exact search
- * when the walk's budget runs out first, so a filter never leaves fewer than `limit` results when
- * that many exist.
+ * Nearest passages by cosine similarity, best first. Unfiltered, through every council's HNSW graph
+ * (passages are partitioned by council, council-partitions.ts), merged. Filtered: only the graphs
+ * of the councils in scope are searched. A scope that is whole councils is searched as it is; a
+ * smaller one (a committee, dates) exactly when small, else through those councils' graphs with
+ * pgvector's iterative scan (which keeps walking until enough passages in scope are found), falling
+ * back to an exact search when the walk's budget runs out first, so a filter never leaves fewer than
+ * `limit` results when that many exist.
  */
 export async function vectorSearch(
   db: Db,
@@ -79,21 +81,45 @@ export async function vectorSearch(
   }
   const literal = vectorLiteral(vector);
   if (!hasFilters(options.filters)) return nearest(db, s, literal, limit, null, false);
-  const condition = meetingCondition(options.filters, 'm', 1);
-  const scope = await db.query(
-    `SELECT m.id, m.vectors, (SELECT value FROM ${s}.meta WHERE key = 'vectors') AS total
-     FROM ${s}.meetings m WHERE ${condition.sql}`,
+  const scope = await scopeOf(db, s, options.filters ?? {});
+  if (scope.inScope === 0) return [];
+  const whole = scope.inScope === scope.inCouncils;
+  const search = { councilIds: scope.councilIds, meetingIds: whole ? null : scope.meetingIds };
+  if (scope.inScope > EXACT_SCAN_LIMIT) {
+    const factor = scope.inCouncils / scope.inScope;
+    const found = await withWiderSearch(db, factor, (client) => nearest(client, s, literal, limit, search, false));
+    if (found.length >= Math.min(limit, scope.inScope)) return found;
+  }
+  return nearest(db, s, literal, limit, search, true);
+}
+
+/** The meetings a filter keeps, the councils they belong to, and the vectors of each. */
+interface Scope {
+  meetingIds: number[];
+  councilIds: number[];
+  /** Vectors of the meetings in scope. */
+  inScope: number;
+  /** Vectors of the councils in scope, all their meetings: the graphs a search walks. */
+  inCouncils: number;
+}
+
+async function scopeOf(db: Db, s: string, filters: SearchFilters): Promise<Scope> {
+  const condition = meetingCondition(filters, 'm', 1);
+  const result = await db.query(
+    `SELECT m.council_id, sum(m.vectors) AS in_council, coalesce(sum(m.vectors) FILTER (WHERE ${condition.sql}), 0) AS in_scope,
+       coalesce(array_agg(m.id) FILTER (WHERE ${condition.sql}), '{}') AS ids
+     FROM ${s}.meetings m
+     WHERE m.council_id IN (SELECT m.council_id FROM ${s}.meetings m WHERE ${condition.sql})
+     GROUP BY m.council_id`,
     condition.params,
   );
-  const ids = scope.rows.map((row: Record<string, unknown>) => num(row.id));
-  const inScope = scope.rows.reduce((sum: number, row: Record<string, unknown>) => sum + num(row.vectors), 0);
-  if (inScope === 0) return [];
-  if (inScope > EXACT_SCAN_LIMIT) {
-    const share = inScope / Math.max(inScope, num(scope.rows[0]?.total));
-    const found = await withWiderSearch(db, 1 / share, (client) => nearest(client, s, literal, limit, ids, false));
-    if (found.length >= Math.min(limit, inScope)) return found;
-  }
-  return nearest(db, s, literal, limit, ids, true);
+  const rows = result.rows as Array<Record<string, unknown>>;
+  return {
+    meetingIds: rows.flatMap((row) => (row.ids as unknown[]).map(num)),
+    councilIds: rows.map((row) => num(row.council_id)),
+    inScope: rows.reduce((sum, row) => sum + num(row.in_scope), 0),
+    inCouncils: rows.reduce((sum, row) => sum + num(row.in_council), 0),
+  };
 }
 
 /**
@@ -113,15 +139,29 @@ async function withWiderSearch<T>(db: Db, factor: number, search: (db: Db) => Pr
   });
 }
 
+/**
+ * The `limit` nearest passages, exactly or through the HNSW graphs; within `scope` when given: the
+ * councils' partitions (named so the planner searches only those) and, unless whole councils are in
+ * scope, the meetings.
+ */
 async function nearest(
   db: Db,
   s: string,
   literal: string,
   limit: number,
-  meetingIds: number[] | null,
+  scope: { councilIds: number[]; meetingIds: number[] | null } | null,
   exact: boolean,
 ): Promise<ScoredPassage[]> {
-  const scope = meetingIds ? 'AND p.meeting_id = ANY($3::bigint[])' : '';
+  const params: unknown[] = [literal, limit];
+  let where = '';
+  if (scope) {
+    params.push(scope.councilIds);
+    where += ` AND p.council_id = ANY($${params.length}::int[])`;
+    if (scope.meetingIds) {
+      params.push(scope.meetingIds);
+      where += ` AND p.meeting_id = ANY($${params.length}::bigint[])`;
+    }
+  }
   // "+ 0" orders by a value the HNSW index cannot produce, so the planner scans exactly.
   const distance = `p.embedding <=> $1::${EMBEDDING_TYPE}`;
   const order = exact ? `(${distance}) + 0` : distance;
@@ -129,9 +169,9 @@ async function nearest(
   const result = await db.query(
     `WITH nearest AS MATERIALIZED (
        SELECT p.id, ${distance} AS distance FROM ${s}.passages p
-       WHERE p.embedding IS NOT NULL ${scope} ORDER BY ${order} LIMIT $2)
+       WHERE p.embedding IS NOT NULL${where} ORDER BY ${order} LIMIT $2)
      SELECT id, 1 - distance AS score FROM nearest ORDER BY distance, id`,
-    meetingIds ? [literal, limit, meetingIds] : [literal, limit],
+    params,
   );
   return result.rows.map((row: Record<string, unknown>) => ({ passageId: num(row.id), score: num(row.score) }));
 }
