@@ -63,12 +63,15 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 
 const WORDINGS = ['plain', 'greeting', 'polite', 'lower', 'casual'] as const;
 /**
- * A wording some questions have too: the asker's own words for the thing, none of the minutes'
- * ("forking out on getting kids to school"). Counted on its own, over the questions that have it.
+ * Wordings some questions have too, each counted on its own over the questions that have it:
+ * `own`, the asker's own words for the thing, none of the minutes' ("forking out on getting kids
+ * to school"); `casual2`, a second casual wording written blind by someone who read neither the
+ * code nor the first casual wordings, so casual reading is measured on habits it was not tuned to.
  */
-const OWN = 'own';
-type Wording = (typeof WORDINGS)[number] | typeof OWN;
-const ALL_WORDINGS: readonly Wording[] = [...WORDINGS, OWN];
+const OPTIONAL_WORDINGS = ['own', 'casual2'] as const;
+type OptionalWording = (typeof OPTIONAL_WORDINGS)[number];
+type Wording = (typeof WORDINGS)[number] | OptionalWording;
+const ALL_WORDINGS: readonly Wording[] = [...WORDINGS, ...OPTIONAL_WORDINGS];
 type Mode = 'model' | 'keyword';
 
 /** One corpus of minutes and the questions written over it (bench/answer-corpora.json). */
@@ -113,7 +116,7 @@ const SPLIT_CHOICES: Record<string, Split[]> = {
 /** A labelled question: the eval format plus its split, phrasings and, for near misses, where the topic is. */
 interface Labelled extends EvalQuestion {
   split: Split;
-  phrasings: Record<Exclude<Wording, 'plain' | typeof OWN>, string> & { own?: string };
+  phrasings: Record<Exclude<Wording, 'plain' | OptionalWording>, string> & Partial<Record<OptionalWording, string>>;
   /** Near misses: the minutes that discuss the topic without recording what is asked. */
   discussed?: ItemRef[];
 }
@@ -127,7 +130,7 @@ function readLabelled(file: string): Labelled[] {
     }
     if (
       !phrasings ||
-      WORDINGS.slice(1).some((w) => typeof phrasings[w as Exclude<Wording, 'plain' | typeof OWN>] !== 'string')
+      WORDINGS.slice(1).some((w) => typeof phrasings[w as Exclude<Wording, 'plain' | OptionalWording>] !== 'string')
     ) {
       throw new Error(`${file}: question ${i + 1} (${q.id}) needs "phrasings" with ${WORDINGS.slice(1).join(', ')}`);
     }
