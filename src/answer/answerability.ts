@@ -6,6 +6,9 @@ import {
   type Facet,
   isStopword,
   mentions,
+  namesAnotherPeriod,
+  namesPeriodAsked,
+  periodsNamed,
   type Question,
   type ReadConcept,
   sentenceGives,
@@ -67,6 +70,9 @@ const NOT_RECORDED: Record<Facet, string> = {
   rating: "don't record a rating or grade",
   person: "don't record who",
 };
+
+/** Facets answered by a figure, which belongs to a period when the question names one. */
+const FIGURE_FACETS: ReadonlySet<Facet> = new Set(['money', 'count', 'share', 'amount']);
 
 /**
  * Below this share of the topic (by rarity) in any one passage, the topic's words are found only
@@ -140,11 +146,16 @@ export function decideAnswerability(
       counted: question.counted,
       questionStems: new Set([...given, ...stems(s.passage.hit.title)]),
     });
+    // A figure for another period than the one asked ("month two" for "month three") is no answer,
+    // unless the item itself is about the period asked ("Budget Outturn 2023/24"), when its other
+    // periods are looks ahead or back. A date asked for is measured from the one named, not in it.
+    const period = periodsNamed(question.text);
+    const otherPeriod = (s: Sentence, text: string) =>
+      namesAnotherPeriod(text, period) && !namesPeriodAsked(s.passage.hit.title, period);
+    const gives = (facet: Facet, s: Sentence, text: string) =>
+      sentenceGives(facet, text, asked(s)) && !(FIGURE_FACETS.has(facet) && otherPeriod(s, text));
     const missing = question.facets.find(
-      (facet) =>
-        !top.some(
-          (s) => sentenceGives(facet, s.text, asked(s)) || (s.next !== null && sentenceGives(facet, s.next, asked(s))),
-        ),
+      (facet) => !top.some((s) => gives(facet, s, s.text) || (s.next !== null && gives(facet, s, s.next))),
     );
     if (missing)
       return nearMiss(

@@ -10,6 +10,7 @@ export { withoutFiller } from './filler.js';
 export { Glossary } from './glossary.js';
 export { askedFacets, asksForProcedure, type Facet, isHistoryQuestion } from './intent.js';
 export { type KnownNames, unknownBodyNamed } from './names.js';
+export { namesAnotherPeriod, namesPeriodAsked, type PeriodKind, type Periods, periodsNamed } from './periods.js';
 export { type Question, type QuestionContext, type ReadConcept, readQuestion } from './reader.js';
 export { type RecordAsk, readRecordAsk } from './records.js';
 export { stem, stemSet, stems, topicStems } from './stem.js';

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideAnswerability } from '../../src/answer/answerability.js';
@@ -9,7 +10,7 @@ import { type HybridRetriever, MEANING_MATCH_AT } from '../../src/retrieve/retri
 import type { Answer, SearchResult } from '../../src/types.js';
 import { examplesDir } from '../helpers/corpus.js';
 import { FakeOpenAi, llmConfigFor } from '../helpers/fake-openai.js';
-import { buildIndex, openTestRetriever, silentLogger } from '../helpers/index.js';
+import { buildIndex, openTestRetriever, silentLogger, tempDir } from '../helpers/index.js';
 
 /**
  * The "not in the minutes" decision over a real index of the sample minutes: plain misses, near
@@ -201,5 +202,57 @@ describe('a search scoped to a body the index holds no minutes of', () => {
     expect(held.mode).not.toBe('not_found');
     const topic = await answerer.ask('What has been said about the planning committee?');
     expect(topic.answer).not.toMatch(/I hold no minutes of a body/);
+  });
+});
+
+describe('a figure for another period than the one asked', () => {
+  let periodRetriever: HybridRetriever;
+  let periodAnswerer: MinutesAnswerer;
+
+  beforeAll(async () => {
+    const dir = tempDir('minutebook-periods-');
+    writeFileSync(
+      path.join(dir, 'trust-board-2023-07-06.txt'),
+      [
+        'Hollinwood Hospitals NHS Trust Board',
+        'Minutes of the meeting held on 6 July 2023',
+        '',
+        '14. Finance Report',
+        'The Finance Director reported a deficit of £2.1m at month two, £0.4m worse than plan.',
+        'The Board noted the report.',
+        '',
+        '15. Quarterly Performance Report 2023/24',
+        'There were 5,120 emergency attendances in the first quarter, against 4,870 in 2022/23.',
+        'Waiting lists were expected to grow in 2024/25.',
+        '',
+        '16. Any Other Business',
+        'The next three meetings would be held in public.',
+      ].join('\n'),
+    );
+    const { indexDir } = await buildIndex([dir], { embedder: null });
+    periodRetriever = openTestRetriever(indexDir, null);
+    periodAnswerer = new MinutesAnswerer({ retriever: periodRetriever, chatModel: null, logger: silentLogger });
+  });
+  afterAll(() => periodRetriever?.close());
+
+  it('is a near miss, not an answer: month two for month three', async () => {
+    const answer = await periodAnswerer.ask("What was the Trust's deficit at month three?");
+    expect(answer.mode).toBe('not_found');
+    expect(answer.answer).toMatch(/^The minutes discuss .*deficit.* but don't record a sum of money for it\./);
+    expect(answer.answer).not.toMatch(/2\.1m/);
+  });
+
+  it('answers the period the figure is for, and a question naming no period', async () => {
+    for (const question of ["What was the Trust's deficit at month two?", "What was the Trust's deficit?"]) {
+      const answer = await periodAnswerer.ask(question);
+      expect(answer.mode, question).toBe('extractive');
+      expect(answer.answer, question).toMatch(/£2\.1m/);
+    }
+  });
+
+  it('answers from an item about the period asked, whatever other periods it looks to', async () => {
+    const answer = await periodAnswerer.ask('How many emergency attendances were there in 2023/24?');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer).toMatch(/5,120/);
   });
 });

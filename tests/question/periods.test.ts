@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { namesAnotherPeriod, namesPeriodAsked, periodsNamed } from '../../src/question/index.js';
+
+/** The periods a figure belongs to, so a figure for the neighbouring period is not taken for the one asked. */
+
+const read = (text: string) => Object.fromEntries([...periodsNamed(text)].map(([kind, values]) => [kind, [...values]]));
+
+describe('periods named', () => {
+  it.each([
+    ['spending in 2022/23', { 'financial-year': [2022] }],
+    ['the 2022-2023 budget and FY 24/25', { 'financial-year': [2022, 2024] }],
+    ['between 2019-2023', { year: [2019, 2023] }],
+    ['the deficit at month three', { 'report-month': [3] }],
+    ['the M3 position', { 'report-month': [3] }],
+    ['the third month of the year', { 'report-month': [3] }],
+    ['Q2 and the fourth quarter', { quarter: [2, 4] }],
+    ['burglaries in November 2014', { year: [2014], month: [11] }],
+    ['we may see more', {}],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+});
+
+describe('a figure for another period', () => {
+  const asked = periodsNamed("What was the Trust's deficit at month three?");
+
+  it('is one that names another period of the kind asked and not the one asked', () => {
+    expect(namesAnotherPeriod('a deficit of £2.1m at month two', asked)).toBe(true);
+    expect(namesAnotherPeriod('a deficit of £2.4m at month three, against £2.1m at month two', asked)).toBe(false);
+  });
+
+  it('is not one that names no period of that kind, or only periods of other kinds', () => {
+    expect(namesAnotherPeriod('a deficit of £2.4m', asked)).toBe(false);
+    expect(namesAnotherPeriod('a deficit of £2.4m in 2023/24', asked)).toBe(false);
+    expect(namesAnotherPeriod('anything at month two', periodsNamed('What was the deficit?'))).toBe(false);
+  });
+
+  it('tells whether a text (an item title) names a period asked', () => {
+    const fy = periodsNamed('By how much did Children’s Services overspend in 2023/24?');
+    expect(namesPeriodAsked('Children’s Services Budget Outturn 2023/24', fy)).toBe(true);
+    expect(namesPeriodAsked('Home to School Transport Policy 2024/25', fy)).toBe(false);
+  });
+});
