@@ -251,7 +251,8 @@ export class PostgresStore implements IndexWriter {
   }
 
   async vectorSearch(vector: Float32Array, options: SearchOptions): Promise<ScoredPassage[]> {
-    return this.#run((db) => queries.vectorSearch(db, this.#s, this.model, vector, options));
+    // A search over several councils runs theirs at once, as many as the pool has connections.
+    return this.#run((db) => queries.vectorSearch(db, this.#s, this.model, vector, options, db.options.max ?? 1));
   }
 
   async passages(ids: number[]): Promise<StoredPassage[]> {
