@@ -42,9 +42,9 @@ import { AdvisoryWriterLocks } from './writer-lock.js';
  * out below 0.98 (0.941 at 400, 0.976 at pgvector's ceiling of 1000, for twice the search time), so
  * passages are partitioned by council, one graph each (migration 4). At 1M passages of five councils
  * (200k each), m 24 / ef_construction 128 gave a council-scoped search 0.979 at ef_search 400, just
- * short of the 0.98 target; m 32 / ef_construction 200 gives 0.990 at the same ef_search and a
- * council-scoped hybrid p95 within 100 ms, for a graph build of about 40 minutes instead of 22 at 1M
- * (README). Existing indexes get the new graph through migration 5.
+ * short of the 0.98 target; m 32 / ef_construction 200 gave 0.990 at the same ef_search (council-scoped
+ * hybrid p95 98 ms on a quiet machine), for a graph build of 38 minutes instead of 22 at 1M (README).
+ * Existing indexes get the new graph through migration 5.
  */
 export const PG_HNSW = {
   m: 32,
