@@ -303,6 +303,9 @@ async function measure(kind: string, n: number): Promise<void> {
     const schema = `bench_${nameOf(n)}`;
     const against = { all: truth, filtered: filteredTruth, council: councilTruth };
     extra.efSweep = await storeEfSweep(where.url, embedder.vectors, (lists, kind) => recallOf(lists, against[kind]));
+    const single = await oneStatement(client, schema, embedder.vectors);
+    extra.vectorOneStatement = single.latency;
+    extra.recallOneStatement = recallOf(single.found);
     // Tables and indexes, partitions included (their HNSW indexes are the partitioned one's parts).
     const size = await client.query(
       `SELECT sum(pg_relation_size(c.oid)) AS total,
@@ -378,6 +381,38 @@ async function storeEfSweep(
     sweep[String(ef)] = row;
   }
   return sweep;
+}
+
+/**
+ * Unscoped vector search as the store ran it before it searched councils at once: one statement over
+ * every council's partition (a Merge Append of one HNSW scan each, walked one after another in one
+ * backend), with the store's session settings. Latency at 80 results, as the other vector columns;
+ * the ten nearest of each query, for recall.
+ */
+async function oneStatement(
+  client: pg.Client,
+  schema: string,
+  queries: Float32Array[],
+): Promise<{ latency: Latency; found: number[][] }> {
+  await client.query(`SET hnsw.ef_search = ${PG_HNSW.efSearch}`);
+  await client.query('SET hnsw.iterative_scan = relaxed_order');
+  const search = async (q: Float32Array, limit: number) =>
+    client.query(
+      `WITH nearest AS MATERIALIZED (
+         SELECT p.id, p.embedding <=> $1::halfvec AS distance FROM ${schema}.passages p
+         WHERE p.embedding IS NOT NULL ORDER BY p.embedding <=> $1::halfvec LIMIT $2)
+       SELECT id, 1 - distance AS score FROM nearest ORDER BY distance, id`,
+      [`[${Array.from(q).join(',')}]`, limit],
+    );
+  const times: number[] = [];
+  for (const q of queries) {
+    const t = performance.now();
+    await search(q, 80);
+    times.push(performance.now() - t);
+  }
+  const found: number[][] = [];
+  for (const q of queries) found.push((await search(q, K)).rows.map((row: { id: string }) => Number(row.id)));
+  return { latency: latency(times), found };
 }
 
 /** pgvector's recall and latency at other ef_search values, straight through SQL on the same index. */
@@ -550,8 +585,11 @@ else if (step === 'exists') {
             `ef ${ef}: recall ${fmt(r.recall, 3)} (${pair(r)} ms), committee-filtered ${fmt(r.filteredRecall, 3)} (${pair({ p50: r.filteredP50, p95: r.filteredP95 })} ms), council-scoped ${fmt(r.councilRecall, 3)} (${pair({ p50: r.councilP50, p95: r.councilP95 })} ms)`,
         )
         .join('; ');
+      const single = m.vectorOneStatement
+        ? `; unscoped vector search as one statement over every partition: ${pair(m.vectorOneStatement)} ms, recall ${fmt(m.recallOneStatement, 3)} (the store, a search per council at once: ${pair(m.vector)} ms, recall ${fmt(m.recall, 3)})`
+        : '';
       details.push(
-        `- ${size} ${store}: build ${JSON.stringify(built)}; inside hybrid: ${parts(m.hybrid)}; inside filtered hybrid: ${parts(m.hybridFiltered)}; inside council hybrid: ${parts(m.hybridCouncil)}; inside council+filter hybrid: ${parts(m.hybridCouncilFiltered)}${sweep ? `; pgvector by ef_search: ${sweep}` : ''}`,
+        `- ${size} ${store}: build ${JSON.stringify(built)}${single}; inside hybrid: ${parts(m.hybrid)}; inside filtered hybrid: ${parts(m.hybridFiltered)}; inside council hybrid: ${parts(m.hybridCouncil)}; inside council+filter hybrid: ${parts(m.hybridCouncilFiltered)}${sweep ? `; pgvector by ef_search: ${sweep}` : ''}`,
       );
     }
   }

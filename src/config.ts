@@ -10,6 +10,11 @@ export interface Config {
   indexDir: string;
   /** A PostgreSQL URL: when set, the index lives there instead of in `indexDir`. */
   databaseUrl: string | null;
+  /**
+   * The council every question and search is scoped to unless it names another or a `--council`
+   * flag does (MINUTEBOOK_COUNCIL: a name or part of one, as `--council`); null: every council.
+   */
+  defaultCouncil: string | null;
   embed: {
     /** Hugging Face model id of the embedding model. */
     model: string;
@@ -257,6 +262,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   return {
     indexDir: path.resolve(cwd, read(env, 'MINUTEBOOK_INDEX_DIR') ?? 'index'),
     databaseUrl: readDatabaseUrl(env, 'MINUTEBOOK_DATABASE_URL'),
+    defaultCouncil: read(env, 'MINUTEBOOK_COUNCIL'),
     embed: {
       model: read(env, 'MINUTEBOOK_EMBED_MODEL') ?? DEFAULT_EMBED_MODEL,
       modelDir: path.resolve(cwd, read(env, 'MINUTEBOOK_MODEL_DIR') ?? 'models'),

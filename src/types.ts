@@ -133,6 +133,8 @@ export interface SearchScope {
   filters: SearchFilters;
   /** True when filters were read out of the question itself. */
   filtersFromQuestion: boolean;
+  /** True when the council filter is the default council (MINUTEBOOK_COUNCIL), not one asked for. */
+  councilByDefault?: boolean;
   /** True when the vector half was unavailable and only keywords were used. */
   keywordOnly: boolean;
 }
@@ -291,11 +293,20 @@ export interface MinutesSource {
 }
 
 /** Finds the minute items that answer a question. */
+/** How a question is searched. */
+export interface RetrieveOptions {
+  filters?: SearchFilters;
+  k?: number;
+  signal?: AbortSignal;
+  /**
+   * The council questions are asked of unless `filters` or the question name another
+   * (MINUTEBOOK_COUNCIL): a council name or part of one, as `filters.council`.
+   */
+  defaultCouncil?: string;
+}
+
 export interface Retriever {
-  search(
-    question: string,
-    options?: { filters?: SearchFilters; k?: number; signal?: AbortSignal },
-  ): Promise<SearchResult>;
+  search(question: string, options?: RetrieveOptions): Promise<SearchResult>;
   stats(): Promise<IndexStats>;
   /** The meetings within `filters`, oldest first, with what was read out of their minutes. */
   records(filters?: SearchFilters, options?: RecordReadOptions): Promise<RecordedMeeting[]>;

@@ -37,6 +37,11 @@ export interface MinutesAnswererOptions {
   k?: number;
   /** The model's context window and answer length, in tokens; a 4k-token model by default. */
   context?: ContextBudget;
+  /**
+   * The council questions are asked of unless their filters or their words name another
+   * (MINUTEBOOK_COUNCIL); none: every council of the index.
+   */
+  defaultCouncil?: string | null;
 }
 
 const DEFAULT_CONTEXT: ContextBudget = { contextTokens: 4_096, answerTokens: 800 };
@@ -55,6 +60,7 @@ export class MinutesAnswerer implements Answerer {
   private readonly prompts: Prompts;
   private readonly k: number | null;
   private readonly context: ContextBudget;
+  private readonly defaultCouncil: string | undefined;
 
   constructor(options: MinutesAnswererOptions) {
     this.retriever = options.retriever;
@@ -64,6 +70,7 @@ export class MinutesAnswerer implements Answerer {
     if (!Number.isFinite(this.threshold)) throw new BadInputError('notFoundThreshold must be a finite number');
     this.k = options.k ?? null;
     this.context = options.context ?? DEFAULT_CONTEXT;
+    this.defaultCouncil = options.defaultCouncil ?? undefined;
     if (this.k !== null && (!Number.isInteger(this.k) || this.k < 1)) {
       throw new BadInputError(`k must be a whole number of at least 1 (got ${options.k})`);
     }
@@ -84,7 +91,7 @@ export class MinutesAnswerer implements Answerer {
 
     const standalone = await this.standalone(asked, options);
     const interpreted = standalone !== asked ? { interpretedAs: standalone } : {};
-    const fromRecords = await answerFromRecords(standalone, this.retriever, options.filters ?? {});
+    const fromRecords = await answerFromRecords(standalone, this.retriever, options.filters ?? {}, this.defaultCouncil);
     if (fromRecords) return { ...fromRecords, question: asked, ...interpreted };
     const bodyNotHeld = options.filters?.committee ? null : await this.bodyNotHeld(standalone);
     if (bodyNotHeld) return { ...bodyNotHeld, question: asked, ...interpreted };
@@ -93,6 +100,7 @@ export class MinutesAnswerer implements Answerer {
     const result = await this.retriever.search(standalone, {
       ...(options.filters ? { filters: options.filters } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(this.defaultCouncil ? { defaultCouncil: this.defaultCouncil } : {}),
       k: this.k ?? (history ? K_HISTORY : K_FACT),
     });
     const ranked = numberPassages(result.hits, { perHit: PASSAGES_PER_HIT, max: MAX_PASSAGES });

@@ -29,5 +29,6 @@ export function createAnswerer(options: {
       : {}),
     ...(options.notFoundThreshold !== undefined ? { notFoundThreshold: options.notFoundThreshold } : {}),
     ...(options.k !== undefined ? { k: options.k } : {}),
+    defaultCouncil: options.config.defaultCouncil,
   });
 }

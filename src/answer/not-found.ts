@@ -82,8 +82,12 @@ function searchedText(scope: SearchScope): string {
       ? 'No meetings matched the search, so there was nothing to look in.'
       : `I searched ${meetings}${whose(scope)}${when(scope)}.`;
   const narrowed = describeFilters(scope.filters);
+  // The default council is no limit the asker chose: they widen it by naming another council.
+  const widen = scope.councilByDefault
+    ? 'name another council in your question to search its minutes'
+    : 'ask without that limit to search everything';
   const filterNote = narrowed
-    ? ` The search was limited to meetings ${narrowed}${scope.filtersFromQuestion ? ', as read from your question' : ''}; ask without that limit to search everything.`
+    ? ` The search was limited to meetings ${narrowed}${scope.filtersFromQuestion ? ', as read from your question' : ''}; ${widen}.`
     : '';
   const keywordNote = scope.keywordOnly ? ' (Only the keyword index was available for this search.)' : '';
   return `${searched}${filterNote}${keywordNote}`;

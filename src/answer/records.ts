@@ -1,5 +1,5 @@
 import type { DateLimits } from '../question/dates.js';
-import { type Question, readQuestion, unknownBodyNamed } from '../question/index.js';
+import { councilAskedOf, type Question, readQuestion, unknownBodyNamed } from '../question/index.js';
 import {
   answerDecisions,
   answerDeferrals,
@@ -64,6 +64,7 @@ export async function answerFromRecords(
   asked: string,
   retriever: Retriever,
   filters: SearchFilters,
+  defaultCouncil?: string,
 ): Promise<Answer | null> {
   if (!readQuestion(asked).records) return null;
   // Read again knowing the index's committees and councils, which a question may name.
@@ -75,7 +76,7 @@ export async function answerFromRecords(
   const unknownBody = filters.committee ? null : unknownBodyNamed(asked, stats);
   if (unknownBody) return notHeld(asked, unknownBody, stats);
   const scope: SearchFilters = {};
-  const council = filters.council ?? single(read.scope.councils);
+  const council = councilAskedOf(filters.council, read.scope.councils, defaultCouncil);
   // A council meeting as a whole is named as the council ("Ashcombe"): its minutes may call the
   // body "the Parish Council", so the council's name narrows by council, not by committee — and so
   // does a committee name inside it ("Parish Council", another council's body, within "Thornley

@@ -28,7 +28,10 @@ export function filterOptions(command: Command): Command {
     .option('--after <YYYY-MM-DD>', 'only meetings on or after this date', isoDate('--after'))
     .option('--before <YYYY-MM-DD>', 'only meetings on or before this date', isoDate('--before'))
     .option('--committee <text>', 'only committees whose name contains this')
-    .option('--council <text>', 'only councils whose name contains this');
+    .option(
+      '--council <text>',
+      'only councils whose name contains this (ask and search: instead of MINUTEBOOK_COUNCIL)',
+    );
 }
 
 /** The filters the flags ask for; --after later than --before is refused. */

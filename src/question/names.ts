@@ -58,6 +58,18 @@ export function namedScope(question: string, known: KnownNames | undefined): Nam
   return scope;
 }
 
+/**
+ * The council a question is asked of, when `fallback` is the council questions are scoped to unless
+ * they say otherwise (MINUTEBOOK_COUNCIL): the one the caller chose (a `--council` flag), else the
+ * one council the question names, else `fallback`. A question naming several councils is asked of
+ * them all (undefined): "how did Kent and Medway each decide…" must search both.
+ */
+export function councilAskedOf(chosen: string | undefined, named: string[], fallback?: string): string | undefined {
+  if (chosen) return chosen;
+  if (named.length > 1) return undefined;
+  return named[0] ?? fallback;
+}
+
 /** Nouns that say a name is a body's: "the Planning Committee", "Wessmoor Parish Council". */
 export const BODY_KINDS: ReadonlySet<string> = new Set([
   'committee',

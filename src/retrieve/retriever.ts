@@ -2,6 +2,7 @@ import { onReferenceScale, profileFor } from '../embed/models.js';
 import { BadInputError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import {
+  councilAskedOf,
   docTerms,
   type Glossary,
   isStopword,
@@ -19,6 +20,7 @@ import type {
   IndexStats,
   RecordedMeeting,
   RecordReadOptions,
+  RetrieveOptions,
   Retriever,
   SearchFilters,
   SearchHit,
@@ -172,10 +174,7 @@ export class HybridRetriever implements Retriever {
     return this.#store.meetingsInScope(filters);
   }
 
-  async search(
-    question: string,
-    options: { filters?: SearchFilters; k?: number; signal?: AbortSignal } = {},
-  ): Promise<SearchResult> {
+  async search(question: string, options: RetrieveOptions = {}): Promise<SearchResult> {
     if (!question.trim())
       throw new BadInputError('the question is empty: ask something, e.g. "what was said about school transport?"');
     const k = options.k ?? 5;
@@ -193,8 +192,15 @@ export class HybridRetriever implements Retriever {
       today: this.#today(),
     });
     const explicit = options.filters ?? {};
+    // Without a default council a named council only ranks its items higher (preferenceFor); with one,
+    // every question is asked of one council: the named one, else the default.
+    const council = options.defaultCouncil
+      ? councilAskedOf(explicit.council, read.scope.councils, options.defaultCouncil)
+      : explicit.council;
+    const scoped: SearchFilters = council ? { ...explicit, council } : explicit;
+    const councilByDefault = !explicit.council && council !== undefined && council === options.defaultCouncil;
     const fromQuestion = !explicit.after && !explicit.before && Object.keys(read.dates.filters).length > 0;
-    const filters: SearchFilters = fromQuestion ? { ...explicit, ...read.dates.filters } : explicit;
+    const filters: SearchFilters = fromQuestion ? { ...scoped, ...read.dates.filters } : scoped;
 
     const weights = read.concepts.map((c) => c.weight);
     const useKeywords = this.#mode !== 'vector';
@@ -275,7 +281,13 @@ export class HybridRetriever implements Retriever {
     const scope = await this.#store.meetingsInScope(filters);
     return {
       hits,
-      scope: { ...scope, filters, filtersFromQuestion: fromQuestion, keywordOnly: embedder === null },
+      scope: {
+        ...scope,
+        filters,
+        filtersFromQuestion: fromQuestion,
+        keywordOnly: embedder === null,
+        ...(councilByDefault ? { councilByDefault } : {}),
+      },
       question: read,
     };
   }

@@ -124,6 +124,38 @@ describe('minutebook serve', () => {
     }
   });
 
+  it('scopes questions to MINUTEBOOK_COUNCIL unless a question names another council', async () => {
+    const fake = await new FakeSlack().start();
+    const socket = await fake.startSocketMode();
+    let serve: ServeProcess | undefined;
+    try {
+      serve = await startServe(['--index', indexDir], {
+        ...noModels,
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_APP_TOKEN: APP_TOKEN,
+        SLACK_API_URL: fake.apiUrl,
+        MINUTEBOOK_COUNCIL: 'Southmoor',
+      });
+      await socket.waitFor((s) => s.connected);
+      const question = 'How many new fostering households were approved in 2023?';
+      socket.sendEvent(eventCallback(mention('1700002100.000100', question), 'EvCouncil1'));
+      await fake.waitFor((f) => f.callsTo('chat.postMessage').length === 1);
+      // The index holds Northbridge's minutes only: Southmoor's search finds no meeting, and says why.
+      const scoped = JSON.stringify(fake.callsTo('chat.postMessage')[0]?.args.blocks);
+      expect(scoped).not.toContain('Foster Carer Recruitment');
+      expect(scoped).toContain('of councils matching');
+      expect(scoped).toContain('name another council in your question');
+
+      socket.sendEvent(eventCallback(mention('1700002100.000200', `${question} At Northbridge`), 'EvCouncil2'));
+      await fake.waitFor((f) => f.callsTo('chat.postMessage').length === 2);
+      expect(JSON.stringify(fake.callsTo('chat.postMessage')[1]?.args.blocks)).toContain('Foster Carer Recruitment');
+      expect(await serve.stop()).toBe(0);
+    } finally {
+      if (serve?.child.exitCode === null) serve.child.kill('SIGKILL');
+      await fake.stop();
+    }
+  });
+
   it('in HTTP mode listens on 127.0.0.1 only, refuses bodies that are not events and far-off timestamps, and keeps serving', async () => {
     const fake = await new FakeSlack().start();
     let serve: ServeProcess | undefined;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndexMismatchError, IndexMissingError } from '../../src/errors.js';
 import type { IndexReader, IndexWriter } from '../../src/store/types.js';
 import { type StoreKit, storeKinds } from '../helpers/stores.js';
-import { embed, MODEL, meeting, passageCount, vectorsOf } from './fixtures/meetings.js';
+import { embed, MODEL, meeting, passageCount, seriesMeeting, vectorsOf } from './fixtures/meetings.js';
 
 /** The storage contract: the same tests against every store, so the retriever and ingest can rely on it. */
 
@@ -55,6 +55,10 @@ const otherCouncil = meeting({
   date: '2023-01-09',
   items: [{ minute: '12', title: 'Bus services', passages: ['The council agreed to support rural bus routes.'] }],
 });
+
+function never(): never {
+  throw new Error('a hit without its passage');
+}
 
 async function ids(found: Promise<Array<{ passageId: number }>>): Promise<number[]> {
   return (await found).map((h) => h.passageId);
@@ -252,6 +256,40 @@ for (const kind of storeKinds) {
       await expect(store.keywordSearch('x', { limit: 5, filters: { after: '12/06/2022' } })).rejects.toThrow(
         /YYYY-MM-DD/,
       );
+    });
+
+    it('keeps the best passages of every council in an unscoped or cross-council search, best first', async () => {
+      const store = track(await kit.writer({ model: MODEL }));
+      const councils = ['Ashford Borough Council', 'Brockley Town Council', 'Caxton Parish Council'];
+      const written = councils.flatMap((council, c) =>
+        [1, 2, 3, 4, 5, 6].map((n) => {
+          const series = seriesMeeting(n + c * 6);
+          return { ...series, council, source: `${council}-${n}.pdf` };
+        }),
+      );
+      for (const m of written) await store.replaceMeeting(m, 'h', vectorsOf(m));
+      const query = embed('library opening hours review officer answered');
+      const dot = (v: Float32Array) => v.reduce((sum, x, d) => sum + x * (query[d] ?? 0), 0);
+      const similarity = (p: { item: { title: string }; text: string }) => dot(embed(`${p.item.title} ${p.text}`));
+      for (const filters of [{}, { after: '2021-01-01' }, { committee: 'cabinet' }]) {
+        const inScope = written.filter(
+          (m) =>
+            (!('after' in filters) || (m.date ?? '') >= filters.after) &&
+            (!('committee' in filters) || m.committee === 'Cabinet'),
+        );
+        const exact = inScope
+          .flatMap(vectorsOf)
+          .map(dot)
+          .sort((a, b) => b - a)
+          .slice(0, 12);
+        const hits = await store.vectorSearch(query, { limit: 12, filters });
+        const passages = await store.passages(hits.map((h) => h.passageId));
+        expect(new Set(inScope.map((m) => m.council)).size).toBeGreaterThan(1);
+        // The twelve closest in scope, whichever council they are in, each with its own similarity, best first.
+        expect(hits.map((h) => h.score)).toEqual(exact.map((score) => expect.closeTo(score, 2)));
+        for (const [i, hit] of hits.entries()) expect(hit.score).toBeCloseTo(similarity(passages[i] ?? never()), 2);
+        expect(new Set(passages.map((p) => p.meeting.council)).size).toBeGreaterThan(1);
+      }
     });
 
     it('finds the best passages in scope however narrow or broad the filter', async () => {

@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/store/postgres/migrations.js';
+import { PG_HNSW } from '../../src/store/postgres/store.js';
 import type { IndexReader } from '../../src/store/types.js';
 import { backToVersion3 } from '../helpers/pg-schema-versions.js';
 import { postgresKit, postgresSkipReason, type StoreKit, testDatabaseUrl } from '../helpers/stores.js';
@@ -117,6 +119,25 @@ describe.skipIf(postgresSkipReason !== null)('the PostgreSQL schema of embedding
     await reader.close();
   });
 
+  it("builds an index's HNSW graph again with the store's parameters (migration 5) when it is next opened", async () => {
+    await build();
+    const query = 'Members discussed library opening hours (meeting 3, item 1, part 0).';
+    // As schema version 4 left it: a graph of m 24, ef_construction 128.
+    await client.query(`DROP INDEX "${schema}".passages_embedding`);
+    await client.query(
+      `CREATE INDEX passages_embedding ON "${schema}".passages USING hnsw (embedding halfvec_cosine_ops) WITH (m = 24, ef_construction = 128)`,
+    );
+    await client.query(`DELETE FROM "${schema}".schema_migrations WHERE version > 4`);
+    expect((await embeddingSchema(client, schema)).index).toContain("m='24'");
+
+    const reader = await kit.reader();
+    expect(await nearest(reader, query)).toContain('library opening hours');
+    await reader.close();
+    const after = await embeddingSchema(client, schema);
+    expect(after.version).toBe(5);
+    expect(after.index).toContain(`m='${PG_HNSW.m}', ef_construction='${PG_HNSW.efConstruction}'`);
+  });
+
   it('converts a version 2 index that has no model yet, and gives its column dimensions when it adopts one', async () => {
     const empty = await kit.writer({ model: null });
     await empty.close();
@@ -210,7 +231,7 @@ describe.skipIf(postgresSkipReason !== null)('the PostgreSQL schema of embedding
     expect(await nearestIds(reader, { council: 'brockley' })).toEqual(scopedBefore);
     await reader.close();
     const after = await embeddingSchema(client, schema);
-    expect(after.version).toBe(4);
+    expect(after.version).toBe(SCHEMA_VERSION);
     expect(await partitions()).toHaveLength(2);
 
     // New passages carry on after the old ids.

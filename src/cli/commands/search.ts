@@ -27,7 +27,12 @@ async function searchCommand(question: string, flags: SearchFlags): Promise<numb
   const filters = readFilters(flags);
   const retriever = await openRetriever(ctx, flags.index ? { indexDir: flags.index } : {});
   try {
-    const { hits, scope } = await retriever.search(question, { k: flags.k, filters });
+    const defaultCouncil = ctx.config.defaultCouncil;
+    const { hits, scope } = await retriever.search(question, {
+      k: flags.k,
+      filters,
+      ...(defaultCouncil ? { defaultCouncil } : {}),
+    });
     if (flags.json) {
       ctx.out(JSON.stringify(hits.map(toJson), null, 2));
       return 0;

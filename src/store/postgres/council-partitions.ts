@@ -5,7 +5,7 @@ import { ident } from './url.js';
  * Passages are list-partitioned by council (migration 4): each council has an id in `councils` and
  * its passages a partition `passages_c<id>` with its own HNSW graph. A graph's recall falls as it
  * grows, and most searches are scoped to one council, so each council's search walks a graph of
- * that council's size; an unscoped search walks them all and PostgreSQL merges the results.
+ * that council's size; an unscoped search walks each of them (at once, queries.ts) and keeps the best.
  */
 
 /** The council's id, adding the council and its passages partition when it is new. */

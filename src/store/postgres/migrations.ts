@@ -176,6 +176,14 @@ CREATE INDEX passages_meeting ON ${s}.passages (meeting_id);
 CREATE INDEX passages_search ON ${s}.passages USING gin (search);
 `,
   },
+  {
+    version: 5,
+    name: 'HNSW graphs built again with m 32, ef_construction 200',
+    // A graph keeps the parameters it was built with, so the denser graph of PG_HNSW (store.ts) reaches
+    // an existing index only by building it again: the vector index is dropped here and built by the
+    // store when it next opens (createVectorIndex), as after migrations 3 and 4.
+    sql: (s) => `DROP INDEX IF EXISTS ${s}.passages_embedding;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -57,13 +57,18 @@ export async function keywordSearch(
 }
 
 /**
- * Nearest passages by cosine similarity, best first. Unfiltered, through every council's HNSW graph
- * (passages are partitioned by council, council-partitions.ts), merged. Filtered: only the graphs
- * of the councils in scope are searched. A scope that is whole councils is searched as it is; a
- * smaller one (a committee, dates) exactly when small, else through those councils' graphs with
- * pgvector's iterative scan (which keeps walking until enough passages in scope are found), falling
- * back to an exact search when the walk's budget runs out first, so a filter never leaves fewer than
- * `limit` results when that many exist.
+ * Nearest passages by cosine similarity, best first. Passages are partitioned by council, one HNSW
+ * graph each (council-partitions.ts), and each council in scope is searched on its own: whole
+ * councils through their graph; a smaller part of one (a committee, dates) exactly when small, else
+ * through its graph with pgvector's iterative scan (which keeps walking until enough passages in
+ * scope are found), falling back to an exact search when the walk's budget runs out first, so a
+ * filter never leaves fewer than `limit` results when that many exist.
+ *
+ * A scope of several councils (an unscoped search, or a date or committee alone) runs its councils'
+ * searches at once, at most `parallel` at a time on as many pooled connections, and keeps the best
+ * `limit`: one statement over every partition would walk their graphs one after another in a single
+ * backend (a Merge Append of index scans), so its time is the sum of the walks where this is about
+ * the longest of them, as far as the server has cores (README, PostgreSQL at 1M).
  */
 export async function vectorSearch(
   db: Db,
@@ -71,6 +76,7 @@ export async function vectorSearch(
   model: IndexModel | null,
   vector: Float32Array,
   options: SearchOptions,
+  parallel = 1,
 ): Promise<ScoredPassage[]> {
   const limit = checkLimit(options.limit);
   if (model === null) return [];
@@ -80,46 +86,91 @@ export async function vectorSearch(
     );
   }
   const literal = vectorLiteral(vector);
-  if (!hasFilters(options.filters)) return nearest(db, s, literal, limit, null, false);
-  const scope = await scopeOf(db, s, options.filters ?? {});
-  if (scope.inScope === 0) return [];
-  const whole = scope.inScope === scope.inCouncils;
-  const search = { councilIds: scope.councilIds, meetingIds: whole ? null : scope.meetingIds };
-  if (scope.inScope > EXACT_SCAN_LIMIT) {
-    const factor = scope.inCouncils / scope.inScope;
-    const found = await withWiderSearch(db, factor, (client) => nearest(client, s, literal, limit, search, false));
-    if (found.length >= Math.min(limit, scope.inScope)) return found;
-  }
-  return nearest(db, s, literal, limit, search, true);
+  const scopes = hasFilters(options.filters) ? await scopeOf(db, s, options.filters ?? {}) : await everyCouncil(db, s);
+  const found = await inTurns(scopes, parallel, (scope) => searchCouncil(db, s, literal, limit, scope));
+  if (found.length === 1) return found[0] ?? [];
+  return found
+    .flat()
+    .sort((a, b) => b.score - a.score || a.passageId - b.passageId)
+    .slice(0, limit);
 }
 
-/** The meetings a filter keeps, the councils they belong to, and the vectors of each. */
-interface Scope {
-  meetingIds: number[];
-  councilIds: number[];
-  /** Vectors of the meetings in scope. */
-  inScope: number;
-  /** Vectors of the councils in scope, all their meetings: the graphs a search walks. */
-  inCouncils: number;
+/** One council's part of a search: the meetings a filter keeps in it, and the vectors of each. */
+interface CouncilScope {
+  councilId: number;
+  /** The meetings in scope, or null when the whole council is. */
+  meetingIds: number[] | null;
+  /** Vectors of the meetings in scope; null when not counted (an unfiltered search, through the graph). */
+  inScope: number | null;
+  /** Vectors of the whole council: its graph's size. */
+  inCouncil: number | null;
 }
 
-async function scopeOf(db: Db, s: string, filters: SearchFilters): Promise<Scope> {
+/** Every council, whole: an unfiltered search. */
+async function everyCouncil(db: Db, s: string): Promise<CouncilScope[]> {
+  const result = await db.query(`SELECT id FROM ${s}.councils ORDER BY id`);
+  return (result.rows as Array<Record<string, unknown>>).map((row) => ({
+    councilId: num(row.id),
+    meetingIds: null,
+    inScope: null,
+    inCouncil: null,
+  }));
+}
+
+/** The councils a filter reaches, each with the meetings it keeps there. */
+async function scopeOf(db: Db, s: string, filters: SearchFilters): Promise<CouncilScope[]> {
   const condition = meetingCondition(filters, 'm', 1);
   const result = await db.query(
     `SELECT m.council_id, sum(m.vectors) AS in_council, coalesce(sum(m.vectors) FILTER (WHERE ${condition.sql}), 0) AS in_scope,
        coalesce(array_agg(m.id) FILTER (WHERE ${condition.sql}), '{}') AS ids
      FROM ${s}.meetings m
      WHERE m.council_id IN (SELECT m.council_id FROM ${s}.meetings m WHERE ${condition.sql})
-     GROUP BY m.council_id`,
+     GROUP BY m.council_id ORDER BY m.council_id`,
     condition.params,
   );
-  const rows = result.rows as Array<Record<string, unknown>>;
-  return {
-    meetingIds: rows.flatMap((row) => (row.ids as unknown[]).map(num)),
-    councilIds: rows.map((row) => num(row.council_id)),
-    inScope: rows.reduce((sum, row) => sum + num(row.in_scope), 0),
-    inCouncils: rows.reduce((sum, row) => sum + num(row.in_council), 0),
+  return (result.rows as Array<Record<string, unknown>>).map((row) => {
+    const inScope = num(row.in_scope);
+    const inCouncil = num(row.in_council);
+    return {
+      councilId: num(row.council_id),
+      meetingIds: inScope === inCouncil ? null : (row.ids as unknown[]).map(num),
+      inScope,
+      inCouncil,
+    };
+  });
+}
+
+/** The `limit` nearest passages in one council's part of the scope (vectorSearch). */
+async function searchCouncil(
+  db: Db,
+  s: string,
+  literal: string,
+  limit: number,
+  scope: CouncilScope,
+): Promise<ScoredPassage[]> {
+  if (scope.inScope === 0) return [];
+  const search = { councilId: scope.councilId, meetingIds: scope.meetingIds };
+  if (scope.inScope === null) return nearest(db, s, literal, limit, search, false);
+  if (scope.inScope > EXACT_SCAN_LIMIT) {
+    const factor = (scope.inCouncil ?? scope.inScope) / scope.inScope;
+    const found = await withWiderSearch(db, factor, (client) => nearest(client, s, literal, limit, search, false));
+    if (found.length >= Math.min(limit, scope.inScope)) return found;
+  }
+  return nearest(db, s, literal, limit, search, true);
+}
+
+/** `fn` over every item, at most `parallel` at once; results in the items' order. */
+async function inTurns<T, R>(items: T[], parallel: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
   };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, items.length)) }, worker));
+  return results;
 }
 
 /**
@@ -140,27 +191,23 @@ async function withWiderSearch<T>(db: Db, factor: number, search: (db: Db) => Pr
 }
 
 /**
- * The `limit` nearest passages, exactly or through the HNSW graphs; within `scope` when given: the
- * councils' partitions (named so the planner searches only those) and, unless whole councils are in
- * scope, the meetings.
+ * The `limit` nearest passages, exactly or through the HNSW graph, within `scope`: the council's
+ * partition (named so the planner searches only that one) and, unless the whole council is in scope,
+ * the meetings.
  */
 async function nearest(
   db: Db,
   s: string,
   literal: string,
   limit: number,
-  scope: { councilIds: number[]; meetingIds: number[] | null } | null,
+  scope: { councilId: number; meetingIds: number[] | null },
   exact: boolean,
 ): Promise<ScoredPassage[]> {
-  const params: unknown[] = [literal, limit];
-  let where = '';
-  if (scope) {
-    params.push(scope.councilIds);
-    where += ` AND p.council_id = ANY($${params.length}::int[])`;
-    if (scope.meetingIds) {
-      params.push(scope.meetingIds);
-      where += ` AND p.meeting_id = ANY($${params.length}::bigint[])`;
-    }
+  const params: unknown[] = [literal, limit, scope.councilId];
+  let where = ' AND p.council_id = $3::int';
+  if (scope.meetingIds) {
+    params.push(scope.meetingIds);
+    where += ' AND p.meeting_id = ANY($4::bigint[])';
   }
   // "+ 0" orders by a value the HNSW index cannot produce, so the planner scans exactly.
   const distance = `p.embedding <=> $1::${EMBEDDING_TYPE}`;

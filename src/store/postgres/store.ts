@@ -40,13 +40,15 @@ import { AdvisoryWriterLocks } from './writer-lock.js';
  * 16 / 128). Recall falls as the index grows (24 / 128 at 300k: 0.934 at ef_search 100, 0.977 at 200,
  * 0.992 at 400 for a p95 of 25 ms), so the larger graph and the wider search. At 1M one graph tops
  * out below 0.98 (0.941 at 400, 0.976 at pgvector's ceiling of 1000, for twice the search time), so
- * passages are partitioned by council, one graph each (migration 4): at 1M passages of five
- * councils, a council-scoped search has 0.979 at ef_search 400 (vector p95 39 ms), 0.995 at 1000
- * (65 ms); an unscoped one walks all five graphs, 0.965 at 400 for a p95 of 142 ms (README).
+ * passages are partitioned by council, one graph each (migration 4). At 1M passages of five councils
+ * (200k each), m 24 / ef_construction 128 gave a council-scoped search 0.979 at ef_search 400, just
+ * short of the 0.98 target; m 32 / ef_construction 200 gave 0.990 at the same ef_search (council-scoped
+ * hybrid p95 98 ms on a quiet machine), for a graph build of 38 minutes instead of 22 at 1M (README).
+ * Existing indexes get the new graph through migration 5.
  */
 export const PG_HNSW = {
-  m: 24,
-  efConstruction: 128,
+  m: 32,
+  efConstruction: 200,
   /**
    * Candidate list while searching, unless the server, role or URL sets another; filtered searches
    * widen it by the share of passages their filter leaves out (queries.ts).
@@ -249,7 +251,8 @@ export class PostgresStore implements IndexWriter {
   }
 
   async vectorSearch(vector: Float32Array, options: SearchOptions): Promise<ScoredPassage[]> {
-    return this.#run((db) => queries.vectorSearch(db, this.#s, this.model, vector, options));
+    // A search over several councils runs theirs at once, as many as the pool has connections.
+    return this.#run((db) => queries.vectorSearch(db, this.#s, this.model, vector, options, db.options.max ?? 1));
   }
 
   async passages(ids: number[]): Promise<StoredPassage[]> {
