@@ -44,6 +44,13 @@ describe('minutebook serve', () => {
     });
     expect(ingest.code, ingest.stderr).toBe(0);
   });
+  /** What every serve run against the fake Slack is given: its tokens, its API, no models. */
+  const slackEnv = (fake: FakeSlack) => ({
+    ...noModels,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_APP_TOKEN: APP_TOKEN,
+    SLACK_API_URL: fake.apiUrl,
+  });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
@@ -71,10 +78,7 @@ describe('minutebook serve', () => {
     let serve: ServeProcess | undefined;
     try {
       serve = await startServe(['--index', indexDir, '--health-port', String(await freePort())], {
-        ...noModels,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_APP_TOKEN: APP_TOKEN,
-        SLACK_API_URL: fake.apiUrl,
+        ...slackEnv(fake),
         LOG_LEVEL: 'debug',
       });
       const ops = `http://127.0.0.1:${serve.opsPort}`;
@@ -130,10 +134,7 @@ describe('minutebook serve', () => {
     let serve: ServeProcess | undefined;
     try {
       serve = await startServe(['--index', indexDir], {
-        ...noModels,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_APP_TOKEN: APP_TOKEN,
-        SLACK_API_URL: fake.apiUrl,
+        ...slackEnv(fake),
         MINUTEBOOK_COUNCIL: 'Southmoor',
       });
       await socket.waitFor((s) => s.connected);
@@ -214,10 +215,7 @@ describe('minutebook serve', () => {
     let serve: ServeProcess | undefined;
     try {
       serve = await startServe(['--index', indexDir], {
-        ...noModels,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_APP_TOKEN: APP_TOKEN,
-        SLACK_API_URL: fake.apiUrl,
+        ...slackEnv(fake),
         OPENAI_BASE_URL: llm.baseUrl,
         HTTPS_PROXY: proxy.url,
         HTTP_PROXY: proxy.url,
