@@ -4,6 +4,7 @@
  * sites are small servers run for the public; a sync must never look like an attack.
  */
 import { SourceUnavailableError } from '../../src/errors.js';
+import { Limiter } from '../../src/limiter.js';
 import type { Logger } from '../../src/logger.js';
 
 export interface PoliteFetchOptions {
@@ -66,27 +67,6 @@ function statusAdvice(status: number): string {
 }
 
 const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
-
-/** Runs at most `limit` tasks at once, in the order they were queued. */
-export class Limiter {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(private readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be at least 1 (got ${limit})`);
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
-    try {
-      return await task();
-    } finally {
-      this.active--;
-      this.waiting.shift()?.();
-    }
-  }
-}
 
 /** An HTTP client that keeps to the limits above. One per sync, shared by every request. */
 export class PoliteFetcher {

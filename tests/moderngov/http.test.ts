@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpStatusError, Limiter, PoliteFetcher } from '../../ingest/moderngov/http.js';
+import { HttpStatusError, PoliteFetcher } from '../../ingest/moderngov/http.js';
+import { Limiter } from '../../src/limiter.js';
 
 let url = '';
 const seen: string[] = [];

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { IndexMismatchError } from '../../errors.js';
+import { Limiter } from '../../limiter.js';
 import type { SearchFilters } from '../../types.js';
 import { checkLimit, hasFilters } from '../filters.js';
 import { recordsFromRows } from '../record-values.js';
@@ -87,7 +88,10 @@ export async function vectorSearch(
   }
   const literal = vectorLiteral(vector);
   const scopes = hasFilters(options.filters) ? await scopeOf(db, s, options.filters ?? {}) : await everyCouncil(db, s);
-  const found = await inTurns(scopes, parallel, (scope) => searchCouncil(db, s, literal, limit, scope));
+  const limiter = new Limiter(Math.max(1, parallel));
+  const found = await Promise.all(
+    scopes.map((scope) => limiter.run(() => searchCouncil(db, s, literal, limit, scope))),
+  );
   if (found.length === 1) return found[0] ?? [];
   return found
     .flat()
@@ -157,20 +161,6 @@ async function searchCouncil(
     if (found.length >= Math.min(limit, scope.inScope)) return found;
   }
   return nearest(db, s, literal, limit, search, true);
-}
-
-/** `fn` over every item, at most `parallel` at once; results in the items' order. */
-async function inTurns<T, R>(items: T[], parallel: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, items.length)) }, worker));
-  return results;
 }
 
 /**
