@@ -292,7 +292,6 @@ export interface MinutesSource {
   meetings(): AsyncIterable<{ source: string; meeting?: Meeting; error?: Error }>;
 }
 
-/** Finds the minute items that answer a question. */
 /** How a question is searched. */
 export interface RetrieveOptions {
   filters?: SearchFilters;
@@ -305,6 +304,7 @@ export interface RetrieveOptions {
   defaultCouncil?: string;
 }
 
+/** Finds the minute items that answer a question. */
 export interface Retriever {
   search(question: string, options?: RetrieveOptions): Promise<SearchResult>;
   stats(): Promise<IndexStats>;

@@ -75,11 +75,16 @@ export function periodsNamed(text: string): Periods {
     add(periods, 'report-month', numberOf(match[1] ?? match[2] ?? match[3] ?? ''));
   for (const match of text.matchAll(QUARTER)) add(periods, 'quarter', numberOf(match[1] ?? match[2] ?? match[3] ?? ''));
   for (const match of text.matchAll(MONTH)) {
-    // "may" is a month only with a capital, and never as the question's own verb.
+    // "may" in lower case is the verb ("may be"); only "May" is the month.
     if (/^may$/.test(match[1] ?? '')) continue;
     add(periods, 'month', monthNumber(match[1] ?? ''));
   }
   return periods;
+}
+
+/** Whether the periods of one kind named include one of those asked. */
+function includesAsked(named: Set<number> | undefined, asked: Set<number>): boolean {
+  return [...(named ?? [])].some((value) => asked.has(value));
 }
 
 /**
@@ -89,15 +94,13 @@ export function periodsNamed(text: string): Periods {
 export function namesAnotherPeriod(sentence: string, asked: Periods): boolean {
   if (asked.size === 0) return false;
   const named = periodsNamed(sentence);
-  for (const [kind, values] of asked) {
-    const given = named.get(kind);
-    if (given && given.size > 0 && ![...given].some((value) => values.has(value))) return true;
-  }
-  return false;
+  return [...asked].some(
+    ([kind, values]) => (named.get(kind)?.size ?? 0) > 0 && !includesAsked(named.get(kind), values),
+  );
 }
 
 /** Whether a text names one of the periods asked about ("Budget Outturn 2023/24" for "in 2023/24"). */
 export function namesPeriodAsked(text: string, asked: Periods): boolean {
   const named = periodsNamed(text);
-  return [...asked].some(([kind, values]) => [...(named.get(kind) ?? [])].some((value) => values.has(value)));
+  return [...asked].some(([kind, values]) => includesAsked(named.get(kind), values));
 }
