@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { examplesDir } from '../helpers/corpus.js';
 import { examplesCopy, tempDir } from '../helpers/index.js';
-import { TINY_MODEL_ID, tinyModelDir } from '../helpers/tiny-model.js';
+import { tinyModelEnv } from '../helpers/tiny-model.js';
 
 /**
  * MINUTEBOOK_COUNCIL over one index holding two councils: the repo's sample minutes as Northbridge's,
@@ -18,9 +18,7 @@ const SOUTH = 'Southmoor District Council';
 beforeAll(async () => {
   env = {
     MINUTEBOOK_INDEX_DIR: tempDir('minutebook-councils-index-'),
-    MINUTEBOOK_MODEL_DIR: await tinyModelDir(),
-    MINUTEBOOK_EMBED_MODEL: TINY_MODEL_ID,
-    MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false',
+    ...(await tinyModelEnv()),
   };
   const south = examplesCopy();
   const entries = JSON.parse(readFileSync(path.join(south, 'meetings.json'), 'utf8')) as Array<Record<string, unknown>>;

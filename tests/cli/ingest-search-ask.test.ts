@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { examplesDir } from '../helpers/corpus.js';
 import { examplesCopy, tempDir } from '../helpers/index.js';
-import { TINY_MODEL_ID, tinyModelDir } from '../helpers/tiny-model.js';
+import { tinyModelEnv } from '../helpers/tiny-model.js';
 
 /** The CLI over the repo's samples, embedded with the generated tiny model (no network, no real model). */
 let env: Record<string, string>;
@@ -13,9 +13,7 @@ const manifest = path.join(examplesDir, 'meetings.json');
 beforeAll(async () => {
   env = {
     MINUTEBOOK_INDEX_DIR: tempDir('minutebook-cli-index-'),
-    MINUTEBOOK_MODEL_DIR: await tinyModelDir(),
-    MINUTEBOOK_EMBED_MODEL: TINY_MODEL_ID,
-    MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false',
+    ...(await tinyModelEnv()),
   };
   const result = await runCli(['ingest', examplesDir, '--manifest', manifest], { env });
   expect(result.stderr).not.toMatch(/keyword-only/);

@@ -17,6 +17,15 @@ export async function tinyModelDir(): Promise<string> {
   return dir;
 }
 
+/** The environment that points the CLI at the tiny model, with the hub out of reach. */
+export async function tinyModelEnv(): Promise<Record<string, string>> {
+  return {
+    MINUTEBOOK_MODEL_DIR: await tinyModelDir(),
+    MINUTEBOOK_EMBED_MODEL: TINY_MODEL_ID,
+    MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false',
+  };
+}
+
 /** A private copy of the tiny model in a fresh temp model folder, free to damage. */
 export async function tinyModelCopy(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'minutebook-models-'));

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { TINY_MODEL_ID, tinyModelDir } from '../helpers/tiny-model.js';
+import { tinyModelEnv } from '../helpers/tiny-model.js';
 
 /**
  * A temp folder and the environment for running `minutebook sync` against the fake site: an index
@@ -11,9 +11,7 @@ export async function syncCliEnv(prefix: string): Promise<{ work: string; env: R
   const work = await mkdtemp(path.join(os.tmpdir(), prefix));
   const env = {
     MINUTEBOOK_INDEX_DIR: path.join(work, 'index'),
-    MINUTEBOOK_MODEL_DIR: await tinyModelDir(),
-    MINUTEBOOK_EMBED_MODEL: TINY_MODEL_ID,
-    MINUTEBOOK_ALLOW_REMOTE_MODELS: 'false',
+    ...(await tinyModelEnv()),
   };
   return { work, env };
 }
