@@ -89,6 +89,15 @@ const SHORTHAND: Record<string, string> = {
   l8r: 'later',
   dnt: 'do not',
   dznt: 'does not',
+  // Spoken contractions typed as said.
+  gonna: 'going to',
+  wanna: 'want to',
+  gotta: 'got to',
+  kinda: 'kind of',
+  sorta: 'sort of',
+  dunno: 'do not know',
+  lemme: 'let me',
+  gimme: 'give me',
   // Contractions typed without their apostrophe ("whos the chair", "didnt"): read as written out,
   // so "whos" asks who and is not a word of the topic. ("its", "lets", "well" are words as they are.)
   whos: 'who is',

@@ -38,6 +38,8 @@ describe('council shorthand is written out', () => {
     ['the q3 performance report', 'the quarter 3 performance report'],
     ['no. of foster carers', 'number of foster carers'],
     ['what r the kids waiting for', 'what are the children waiting for'],
+    ['how short r we gonna be', 'how short are we going to be'],
+    ['dunno if they wanna keep it', 'do not know if they want to keep it'],
     ['leics vs east mids', 'leicestershire vs east midlands'],
     // Contractions typed without the apostrophe, and shorthand with a possessive.
     ['whos the chair', 'who is the chair'],
