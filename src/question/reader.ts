@@ -17,7 +17,7 @@ import { withoutShorthand } from './shorthand.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { readSlip, type Vocabulary } from './typos.js';
-import { type WordClass, wordClasses } from './word-class.js';
+import { verbForms, type WordClass, wordClasses } from './word-class.js';
 import { tokenize } from './words.js';
 
 /**
@@ -126,9 +126,20 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     alternatives: new Map(alternatives.map((a) => [a.word, a.reading])),
     joined,
     ...(meetingDates ? { keep: new Set(['meeting', 'meetings', 'date', 'dates']) } : {}),
-  }).map((concept) => {
+  }).map((written) => {
     const usedBy = (s: string) => (itemsWith?.(s) ?? 0) > 0;
-    const used = concept.stems.some(usedBy) || concept.phrases.some((p) => p.every(usedBy));
+    let concept = written;
+    let used = concept.stems.some(usedBy) || concept.phrases.some((p) => p.every(usedBy));
+    // A verb the minutes don't use in this form may be one they use in another ("overspent" where
+    // they say "overspend"); a noun is not ("the building" is no form of "build"). Tagged only for
+    // such words, as the tagger costs time on every question.
+    if (!used && itemsWith && concept.initials === null && classOf(concept.word) === 'verb') {
+      const otherForms = verbForms(concept.word).map(stem).filter(usedBy);
+      if (otherForms.length > 0) {
+        concept = { ...concept, stems: [...new Set([...concept.stems, ...otherForms])] };
+        used = true;
+      }
+    }
     // Unknowable without statistics, and for an acronym read by its initials (found or not in the
     // passages themselves); a word the minutes use only if it is a slip may be either.
     let known: boolean | null = used;

@@ -52,3 +52,40 @@ export function wordClasses(text: string): Map<string, WordClass> {
   }
   return classes;
 }
+
+interface Conjugation {
+  Infinitive?: string;
+  PastTense?: string;
+  PresentTense?: string;
+  Gerund?: string;
+  Participle?: string;
+}
+
+/**
+ * Prefixes that keep a verb's irregular forms: "overspend" is spent as "spend" is ("overspent"),
+ * "withdraw" drawn as "draw". The tagger knows the plain verbs' forms but makes the prefixed ones
+ * regular ("overspended").
+ */
+const KEEPING_PREFIXES = ['over', 'under', 'out', 'with', 'mis', 'fore', 'up', 're'];
+
+/**
+ * The other forms of a verb, from compromise's conjugations: "overspent" gives "overspend",
+ * "overspends", "overspending"; "overspend" gives "overspent" too. Minutes say "the service
+ * overspent" where a question asks about "the overspend", and "£2m was withdrawn" where it asks what
+ * was "withdrawn" or "withdrew". Empty for a word the tagger reads as no verb.
+ */
+export function verbForms(word: string): string[] {
+  nlp ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
+  const conjugated = (verb: string) => (nlp?.(verb).verbs().conjugate()[0] ?? null) as Conjugation | null;
+  const forms = conjugated(word);
+  if (!forms?.Infinitive) return [];
+  const all = new Set<string>(Object.values(forms).filter((form) => !/\s/.test(form)));
+  const infinitive = forms.Infinitive;
+  const prefix = KEEPING_PREFIXES.find((p) => infinitive.startsWith(p) && infinitive.length - p.length >= 3);
+  const root = prefix ? conjugated(infinitive.slice(prefix.length)) : null;
+  if (prefix && root?.Infinitive === infinitive.slice(prefix.length)) {
+    for (const form of Object.values(root)) if (!/\s/.test(form)) all.add(prefix + form);
+  }
+  all.delete(word);
+  return [...all];
+}

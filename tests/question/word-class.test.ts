@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readQuestion, stem, type Vocabulary } from '../../src/question/index.js';
-import { wordClasses } from '../../src/question/word-class.js';
+import { verbForms, wordClasses } from '../../src/question/word-class.js';
 
 /** Made-up minutes that speak of water charges, schools and the committee, and nothing else. */
-const WORDS = ['water', 'charges', 'schools', 'committee', 'rates', 'people', 'transport', 'bus', 'children'];
+const WORDS = ['water', 'charges', 'schools', 'committee', 'rates', 'people', 'transport', 'bus', 'children', 'buy', 'sell'];
 const vocabulary: Vocabulary = { count: (w) => (WORDS.includes(w) ? 3 : 0), words: () => WORDS };
 const itemsWith = (s: string) => (WORDS.some((w) => stem(w) === s) ? 2 : 0);
 const read = (question: string) => readQuestion(question, { vocabulary, itemsWith });
@@ -52,5 +52,26 @@ describe('a word the minutes never use counts against an answer only as a subjec
 
   it('leaves the words the minutes do use as they were read', () => {
     expect(subjectsOf('how much will people pay for water?')).toEqual(expect.arrayContaining(['water']));
+  });
+});
+
+describe('a verb the minutes use in another form', () => {
+  it('has its other forms, prefixed irregular ones included', () => {
+    expect(verbForms('overspent')).toEqual(expect.arrayContaining(['overspend', 'overspending']));
+    expect(verbForms('overspend')).toContain('overspent');
+    expect(verbForms('withdrew')).toEqual(expect.arrayContaining(['withdraw', 'withdrawn']));
+    expect(verbForms('library')).toEqual([]);
+  });
+
+  it('counts as the form the minutes use, in scoring and the "not in the minutes" decision alike', () => {
+    const bought = read('how much transport was bought?').concepts.find((c) => c.word === 'bought');
+    expect(bought).toMatchObject({ known: true });
+    expect(bought?.stems).toContain(stem('buy'));
+    expect(read('was the depot sold?').concepts.find((c) => c.word === 'sold')?.stems).toContain(stem('sell'));
+  });
+
+  it('leaves a noun alone: "the building" is no form of "build"', () => {
+    const building = read('how much did the youth building cost?').concepts.find((c) => c.word === 'building');
+    expect(building?.known).toBe(false);
   });
 });
