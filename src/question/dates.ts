@@ -101,6 +101,12 @@ const TAKES_EFFECT =
   /\b(?:cost|costs|costing|charge|charged|charges|fee|fees|rate|rates|price|prices|rise|rises|rising|increase|increases|increasing|go up|goes up|going up|fall|falls|drop|drops|change|changes|changing|start|starts|starting|begin|begins|apply|applies|effective|payable|run|runs|open|opens|close|closes)\s*(?:by\s+\S+\s*)?$/i;
 
 /**
+ * A clause put in the future ("how many places will we be short from September 2026", "is it going
+ * to close from April") dates what is to happen, which a meeting before then foresaw.
+ */
+const FUTURE = /\b(?:will|shall|going to|expected to|due to|set to)\b|\w['’]ll\b/i;
+
+/**
  * How a "from <date>" attaches: to the meetings ("what was decided from July 2024", "decisions
  * from 2020": a filter), to a thing the question names ("the report from July 2024 about…": a
  * preferred period), or to when something takes effect ("cost from July 2024": no limit). Read
@@ -113,7 +119,7 @@ function attachment(question: string, index: number): 'meetings' | 'thing' | 'ef
       .split(/[,;:?!()—–]|\s-\s/)
       .pop() ?? '';
   if (DATED_THING.test(before)) return 'thing';
-  if (TAKES_EFFECT.test(before)) return 'effect';
+  if (TAKES_EFFECT.test(before) || FUTURE.test(before)) return 'effect';
   return 'meetings';
 }
 
