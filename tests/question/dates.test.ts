@@ -60,14 +60,16 @@ describe('"from <date>": the meetings, a dated thing, or when something takes ef
 
   it.each([
     'How many secondary school places will the town be short from September 2026?',
-    "is the depot going to be shut from jan 2027",
+    'is the depot going to be shut from jan 2027',
     "which roads'll be resurfaced from 2025?",
   ])('"%s" puts what happens from the date in the future: a meeting before then foresaw it, no limit', (question) => {
     expect(readQuestionDates(question, today)).toMatchObject({ filters: {}, prefer: null });
   });
 
   it('a clause in the past keeps the date on the meetings', () => {
-    expect(readQuestionDates('What will the committee look at, and what was decided from July 2024?', today)).toMatchObject({
+    expect(
+      readQuestionDates('What will the committee look at, and what was decided from July 2024?', today),
+    ).toMatchObject({
       filters: { after: '2024-07-01' },
     });
   });

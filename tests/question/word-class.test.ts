@@ -3,7 +3,19 @@ import { readQuestion, stem, type Vocabulary } from '../../src/question/index.js
 import { verbForms, wordClasses } from '../../src/question/word-class.js';
 
 /** Made-up minutes that speak of water charges, schools and the committee, and nothing else. */
-const WORDS = ['water', 'charges', 'schools', 'committee', 'rates', 'people', 'transport', 'bus', 'children', 'buy', 'sell'];
+const WORDS = [
+  'water',
+  'charges',
+  'schools',
+  'committee',
+  'rates',
+  'people',
+  'transport',
+  'bus',
+  'children',
+  'buy',
+  'sell',
+];
 const vocabulary: Vocabulary = { count: (w) => (WORDS.includes(w) ? 3 : 0), words: () => WORDS };
 const itemsWith = (s: string) => (WORDS.some((w) => stem(w) === s) ? 2 : 0);
 const read = (question: string) => readQuestion(question, { vocabulary, itemsWith });
