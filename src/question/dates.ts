@@ -1,4 +1,5 @@
 import { findDates, MONTH_NAME, monthNumber } from '../dates.js';
+import { MEETING_VERBS } from './intent.js';
 
 /**
  * Dates in a question: "since 2019", "before 2021", "between 2019 and 2021", "last year", "at the
@@ -72,10 +73,20 @@ function periodOfMeetings(match: RegExpExecArray, year: number): DateLimits {
   return /^for\b/i.test(match[0]) ? {} : yearRange(year);
 }
 
+/**
+ * "Last year" dates the meetings when the question asks what they did ("what did we discuss last
+ * year"), and otherwise what happened ("how many children were adopted last year"), which minutes
+ * report after the year is out: those meetings are preferred, as "in 2025" would be, not required.
+ */
+function relativeYearKind(question: string): 'filter' | 'prefer' {
+  return MEETING_VERBS.test(question) || /\bmeetings?\b/i.test(question) ? 'filter' : 'prefer';
+}
+
 /** One way of writing a date limit: a pattern and what it means. */
 interface DateRule {
   pattern: RegExp;
-  kind: 'filter' | 'prefer';
+  /** Whether the limits filter the meetings or only prefer some; decided by the question for some rules. */
+  kind: 'filter' | 'prefer' | ((question: string) => 'filter' | 'prefer');
   read(match: RegExpExecArray, thisYear: number): DateLimits | null;
   /**
    * For "from <date>": the period the date names, read when the phrase belongs to what the
@@ -166,8 +177,12 @@ const RULES: DateRule[] = [
     read: (m) => ({ before: `${Number(m[1]) - 1}-12-31` }),
   },
   // "The bid for this year" is the period the bid covers, named at a meeting of that time, not now.
-  { pattern: /\b(?:for )?last year\b/gi, kind: 'filter', read: (m, thisYear) => periodOfMeetings(m, thisYear - 1) },
-  { pattern: /\b(?:for )?this year\b/gi, kind: 'filter', read: (m, thisYear) => periodOfMeetings(m, thisYear) },
+  {
+    pattern: /\b(?:for )?last year\b/gi,
+    kind: relativeYearKind,
+    read: (m, thisYear) => periodOfMeetings(m, thisYear - 1),
+  },
+  { pattern: /\b(?:for )?this year\b/gi, kind: relativeYearKind, read: (m, thisYear) => periodOfMeetings(m, thisYear) },
   {
     pattern: new RegExp(String.raw`\bmeetings? (?:in|during|of) (${YEAR})\b(?![/-]\d)`, 'giu'),
     kind: 'filter',
@@ -234,9 +249,10 @@ export function readQuestionDates(
         taken.push([m.index, end]);
         found.phrases.push(m[0].trim());
         if (attached === 'effect') continue;
-        const kind = attached === 'thing' ? 'prefer' : rule.kind;
+        const kind =
+          attached === 'thing' ? 'prefer' : typeof rule.kind === 'function' ? rule.kind(question) : rule.kind;
         if (kind === 'filter' && Object.keys(found.filters).length === 0) found.filters = limits;
-        if (kind === 'prefer' && found.prefer === null) found.prefer = limits;
+        if (kind === 'prefer' && found.prefer === null && Object.keys(limits).length > 0) found.prefer = limits;
       }
     }
   };

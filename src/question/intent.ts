@@ -119,9 +119,12 @@ const RATING_ASKED =
 const CHANGE_SIZE =
   /\bby how much\b|\bhow much (?:\w+ ){0,5}(?:rise|rises|rising|rose|risen|increase|increases|increased|go up|goes up|going up|went up|fall|falls|fell|drop|drops|dropped|grow|grew|grown|change|changes|changed)\b/i;
 
-/** Verbs whose date is the meeting's own: "when was X discussed" is answered by the meeting. */
-const MEETING_VERBS =
-  /\b(?:discuss|discussed|raised|considered|mentioned|reported|talked|debated|heard|noted|on the agenda)\b/i;
+/**
+ * Verbs whose date is the meeting's own: "when was X discussed" is answered by the meeting, and
+ * "what did we discuss last year" asks for the meetings of last year.
+ */
+export const MEETING_VERBS =
+  /\b(?:discuss|discussed|raised|considered|mentioned|reported|talk|talked|debated|hear|heard|noted|on the agenda)\b/i;
 const DATE_QUESTION =
   /^\s*(?:when|by when|until when|on what date|what date|what day)\b|\bwhen(?:['’]s| (?:will|did|was|were|is|are|does|do|has|have|had|would|should))\b|\bwhen(?:\s+\w+)?\s*\?*\s*$|\bdeadline\b/i;
 

@@ -84,6 +84,18 @@ describe('"for this year": the period a thing covers, not the meetings', () => {
   });
 });
 
+describe('"last year": the meetings when asked what they did, else when something happened', () => {
+  it.each(['How many children were adopted last year?', 'how many young people finished travel training last year'])(
+    '"%s" prefers last year\'s meetings and drops none: the minutes report a year after it ends',
+    (question) => {
+      expect(readQuestionDates(question, today)).toMatchObject({
+        filters: {},
+        prefer: { after: '2025-01-01', before: '2025-12-31' },
+      });
+    },
+  );
+});
+
 describe('dates written the way people type them', () => {
   it.each([
     ['quick one - did the cttee defer it in sept 24?', { after: '2024-09-01', before: '2024-09-30' }],
