@@ -66,6 +66,8 @@ const SHORTHAND: Record<string, string> = {
   kids: 'children',
   kid: 'child',
   uni: 'university',
+  xmas: 'christmas',
+  hols: 'holidays',
   lockdown: 'covid restrictions',
   lockdowns: 'covid restrictions',
   // Texting shorthand from the common public lists of SMS abbreviations, for words a question uses.

@@ -39,6 +39,7 @@ describe('council shorthand is written out', () => {
     ['no. of foster carers', 'number of foster carers'],
     ['what r the kids waiting for', 'what are the children waiting for'],
     ['how short r we gonna be', 'how short are we going to be'],
+    ['xmas lights over the summer hols', 'christmas lights over the summer holidays'],
     ['dunno if they wanna keep it', 'do not know if they want to keep it'],
     ['leics vs east mids', 'leicestershire vs east midlands'],
     // Contractions typed without the apostrophe, and shorthand with a possessive.
