@@ -156,5 +156,12 @@ export function withoutShorthand(text: string): string {
           return long ?? word;
         },
       )
+      // "Who couldn't make the March meeting", "who missed the last meeting": what minutes record
+      // as apologies (or absence), said the way people ask it. Only of a meeting: "could not make a
+      // decision" stays as it is.
+      .replace(ABSENT_FROM_MEETING, 'sent apologies to')
   );
 }
+
+const ABSENT_FROM_MEETING =
+  /\b(?:could not|cannot|can not|did not|(?:was |were )?unable to) (?:make|attend|come to|get to)(?= (?:it to )?(?:the |this |that |last |our |their )?(?:[\p{L}\p{N}]+ )?meetings?\b)|\bmissed(?= (?:the |this |that |last |our |their )?(?:[\p{L}\p{N}]+ )?meetings?\b)/giu;

@@ -40,6 +40,9 @@ describe('council shorthand is written out', () => {
     ['what r the kids waiting for', 'what are the children waiting for'],
     ['how short r we gonna be', 'how short are we going to be'],
     ['xmas lights over the summer hols', 'christmas lights over the summer holidays'],
+    ['who couldnt make the march mtg', 'who sent apologies to the march meeting'],
+    ['who missed the last meeting?', 'who sent apologies to the last meeting?'],
+    ['they could not make a decision', 'they could not make a decision'],
     ['dunno if they wanna keep it', 'do not know if they want to keep it'],
     ['leics vs east mids', 'leicestershire vs east midlands'],
     // Contractions typed without the apostrophe, and shorthand with a possessive.
