@@ -86,6 +86,8 @@ const POLITE_FRAMES: RegExp[] = [
   // Chat shorthand that frames a question rather than saying what it is about.
   /\b(?:lol|tbh|fyi|btw|afaik|iirc|imo|imho|fwiw|ngl|obvs|asap|lmk|idk|erm+|um+|hmm+)\b[,.!]*/gi,
   /\bminutebook\b[,:]?/gi,
+  // "Now" said at length: the minutes answer as of their meetings, and the reply dates every answer.
+  /\b(?:these\s+days|nowadays|so\s+far|as\s+yet|at\s+the\s+moment|atm|right\s+now|rn|at\s+present|currently|as\s+(?:it|things)\s+stands?)\b[,]?/gi,
 ];
 
 /**

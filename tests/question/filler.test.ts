@@ -51,6 +51,10 @@ describe('conversational filler is taken out before anything reads the question'
     ['lmk', `${PLAIN} lmk`],
     ['ta', `${PLAIN} ta`],
     ['an aside after the question', `${PLAIN} need it for a briefing`],
+    // "Now" said at length: what the minutes say is dated in the reply anyway.
+    ['these days', 'what was said about EHCP growth these days'],
+    ['so far', 'what was said about EHCP growth so far?'],
+    ['at the moment and rn', 'at the moment, what was said about EHCP growth rn'],
     // Emoji: shortcodes and pictographs, with skin tones and joiners.
     ['a shortcode', `:wave: ${PLAIN} :tada:`],
     ['pictographs', `👋🏽 ${PLAIN} 🙏`],
