@@ -189,12 +189,13 @@ const RULES: DateRule[] = [
     read: (m) => yearRange(Number(m[1])),
   },
   {
-    pattern: new RegExp(String.raw`\b(?:(?:in|during|for|of) )?${MONTH_YEAR}`, 'giu'),
+    // "back in jan 2020": the "back" is part of the date, not a word of the topic.
+    pattern: new RegExp(String.raw`\b(?:(?:back )?(?:in|during|for|of) )?${MONTH_YEAR}`, 'giu'),
     kind: 'prefer',
     read: (m) => monthRange(m[1] ?? '', m[2] ?? ''),
   },
   {
-    pattern: new RegExp(String.raw`\b(?:in|during) (${YEAR})\b(?![/-]\d)`, 'giu'),
+    pattern: new RegExp(String.raw`\b(?:back )?(?:in|during) (${YEAR})\b(?![/-]\d)`, 'giu'),
     kind: 'prefer',
     read: (m) => yearRange(Number(m[1])),
   },

@@ -105,8 +105,14 @@ describe('dates written the way people type them', () => {
     ['what was said in Mehefin 2020?', { after: '2020-06-01', before: '2020-06-30' }],
     ['when was the next meeting after 2/6/20?', { after: '2020-06-02', before: '2020-06-02' }],
     ['what happened on 5 May 2019?', { after: '2019-05-05', before: '2019-05-05' }],
+    ['how many kids in care back in jan 2020', { after: '2020-01-01', before: '2020-01-31' }],
   ])('"%s" prefers %j', (question, prefer) => {
     expect(readQuestionDates(question, today)).toMatchObject({ filters: {}, prefer });
+  });
+
+  it('takes "back in" with the date, so "back" is no word of the topic', () => {
+    expect(withoutDatePhrases('how many kids in care back in jan 2020')).not.toMatch(/back/);
+    expect(withoutDatePhrases('what was said about back pay in 2019')).toMatch(/back pay/);
   });
 
   it.each([
