@@ -85,7 +85,7 @@ function readLine(line: string, index: number, lines: string[]): Candidate | nul
     rest = second[2] ?? '';
   }
   // An integer with no punctuation needs a capitalised title after it ("1 Apologies"), or nothing.
-  if (!terminator[0].trim() && rest && !/^[\p{Lu}‘'"“(]/u.test(rest)) return null;
+  if (!terminator[0].trim() && rest && !TITLE_START.test(rest) && !rest.startsWith('(')) return null;
   // Letters and roman numerals number outlines only with a full stop or bracket: "A. Call to Order", "(b)".
   const lettered = token.form === 'letter' || token.form === 'roman';
   if (lettered && !closer && !terminator[0].startsWith('.')) return null;
@@ -106,6 +106,9 @@ function readLine(line: string, index: number, lines: string[]): Candidate | nul
   return { line: index, token, shape, rest, split, agendaNumber, titled, time: time.trim() };
 }
 
+/** How a title starts: a capital or quote, or a year before one ("2025-2029 Financial Plan Bylaw"). */
+const TITLE_START = /^(?:[\p{Lu}‘'"“]|\d{4}(?:[/-]\d{2,4})?\s+\p{Lu})/u;
+
 /** Words a title never ends on: a line that stops at one of them runs on into the next. */
 const RUNS_ON = /\b(?:the|of|and|or|to|a|an|in|on|at|by|for|with|from|that|which|was|were|is|be|had|has)$/i;
 
@@ -121,7 +124,7 @@ export function titleOnLine(rest: string, lines: string[], index: number): { tit
   const text = rest.trim();
   const next = nextText(lines, index);
   const standsAlone =
-    /^[\p{Lu}‘'"“]/u.test(text) &&
+    TITLE_START.test(text) &&
     !/[.,;!?]$/.test(text) &&
     !/[.!?]\s+\p{Lu}/u.test(text) &&
     !RUNS_ON.test(text) &&

@@ -61,6 +61,8 @@ interface Boundary {
   start: number;
   /** Set for a sub-item ("6.1 Play areas" under "6."). */
   sub: boolean;
+  /** A sub-item's item's running number: "R-3" under "7. REPORTS" is of minute 7. */
+  parent?: number | null;
 }
 
 /** Reads items by the learned numbering scheme: its items, their headed sub-items, the lead and the closing. */
@@ -88,8 +90,10 @@ function readNumbered(lines: string[], scheme: Scheme): LayoutResult {
 }
 
 /**
- * Sub-numbered paragraphs ("6.1", "338.2") are points of their item, unless they carry a heading of
- * their own ("6.1 Play areas"): then they are sub-items, numbered as printed.
+ * Sub-numbered paragraphs ("6.1", "338.2", "6-B") are points of their item, unless they carry a
+ * heading of their own ("6.1 Play areas"): then they are sub-items, numbered as printed. So are the
+ * coded items an agenda section lists under its heading ("5. DELEGATIONS" then "D-1 …", "D-2 …";
+ * "7. REPORTS" then "R-1 …" to "R-5 …"): each code's run starts at 1 and rises within the section.
  */
 function withSubItems(items: Candidate[], all: Candidate[]): Boundary[] {
   const boundaries: Boundary[] = [];
@@ -98,16 +102,29 @@ function withSubItems(items: Candidate[], all: Candidate[]): Boundary[] {
     if (item.token.form === 'decimal' || item.token.form === 'letter' || item.token.form === 'roman') return;
     const nextLine = items[i + 1]?.line ?? Number.POSITIVE_INFINITY;
     let last = 0;
+    const lastOfCode = new Map<string, number>();
     for (const c of all) {
-      if (c.line <= item.line || c.line >= nextLine || c.token.form !== 'decimal') continue;
-      if (c.token.parts[0] !== item.token.minuteNumber || (c.token.parts[1] ?? 0) <= last) continue;
+      if (c.line <= item.line || c.line >= nextLine) continue;
       if (!c.rest || c.split.title === null || c.split.body !== '') continue;
-      last = c.token.parts[1] ?? 0;
-      boundaries.push({ candidate: c, start: c.line, sub: true });
+      if (c.token.form === 'decimal') {
+        if (c.token.parts[0] !== item.token.minuteNumber || (c.token.parts[1] ?? 0) <= last) continue;
+        last = c.token.parts[1] ?? 0;
+      } else if (c.token.form === 'prefixed' && item.token.form !== 'prefixed') {
+        const n = c.token.parts[0] ?? 0;
+        const before = lastOfCode.get(c.token.prefix) ?? 0;
+        if (n <= before || n - before > MAX_CODE_STEP) continue;
+        lastOfCode.set(c.token.prefix, n);
+      } else {
+        continue;
+      }
+      boundaries.push({ candidate: c, start: c.line, sub: true, parent: item.token.minuteNumber });
     }
   });
   return boundaries;
 }
+
+/** A section's coded items run "R-1, R-2 …"; a code that jumps further is a reference, not the next item. */
+const MAX_CODE_STEP = 3;
 
 /** How many lines above a number are its title: only when nothing after the number gives one. */
 function titleLinesAbove(lines: string[], candidate: Candidate): number {
@@ -141,7 +158,11 @@ function numberedItem(lines: string[], boundary: Boundary, next: number, running
   const paragraphs = readParagraphs([candidate.time, ...firstLines, ...body].filter((line, i) => i > 1 || line));
   const { token } = candidate;
   const minuteNumber =
-    token.form === 'compound' || token.form === 'decimal' ? (token.parts[running] ?? null) : token.minuteNumber;
+    boundary.parent !== undefined
+      ? boundary.parent
+      : token.form === 'compound' || token.form === 'decimal'
+        ? (token.parts[running] ?? null)
+        : token.minuteNumber;
   return {
     heading,
     description: null,

@@ -59,8 +59,11 @@ const TOKEN_FORMS = [
   String.raw`\d{1,6}\s\d{2}\/\d{2}`,
   // "C048/23", "PLA146/14", "CD&E 040/21.1", "CYP/15/24", "45/24", "2020/01/04b", "77/21".
   String.raw`(?:[A-Z][A-Za-z&]{0,5}(?:\s|\/)?)?\d{1,6}(?:\/\d{1,4}){1,2}(?:\.\d{1,2})?[a-z]?`,
-  // "C61", "A1", "PAR 1", "TB01", "P.45": letters then digits, perhaps after a space or a full stop.
-  String.raw`[A-Z][A-Z&]{0,4}(?:\s|\.\s?)?\d{1,6}[a-z]?`,
+  // "C61", "A1", "PAR 1", "TB01", "P.45", "R-3", "NB-1": letters then digits, perhaps after a space,
+  // a full stop or a hyphen.
+  String.raw`[A-Z][A-Z&]{0,4}(?:\s|\.\s?|-)?\d{1,6}[a-z]?`,
+  // "5-A", "6-B": an agenda section's lettered items, as North American boards print them.
+  String.raw`\d{1,6}-[A-Z](?![A-Za-z])`,
   // "5.2", "4.01", "3.1.1", "338.1".
   String.raw`\d{1,6}(?:\.\d{1,3}){1,3}[a-z]?`,
   // "54", "12a", "12(b)".
@@ -128,6 +131,12 @@ function readBody(body: string): MinuteToken {
   if (/^[A-Za-z]$/.test(body)) {
     const position = body.toUpperCase().charCodeAt(0) - 64;
     return { minute, minuteNumber: null, form: 'letter', prefix: '', parts: [position], running: 0, suffix: '' };
+  }
+  const lettered = /^(\d+)-([A-Z])$/.exec(body);
+  if (lettered) {
+    // "6-B" is the second item of section 6, read as "6.2" would be.
+    const parts = [Number(lettered[1]), (lettered[2] ?? 'A').charCodeAt(0) - 64];
+    return { minute, minuteNumber: parts[0] ?? null, form: 'decimal', prefix: '', parts, running: 0, suffix: '' };
   }
   const prefix = /^[A-Z][A-Za-z&]*/.exec(body)?.[0] ?? '';
   // "CD&E 040/21.1": a compound minute's ".1" is a sub-number, not one of its running parts.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMinuteReferences } from '../../src/minutes/reference.js';
+import { findMinuteReferences, parseMinuteToken } from '../../src/minutes/reference.js';
 
 const minutes = (text: string) => findMinuteReferences(text).map((r) => r.minute);
 
@@ -32,5 +32,20 @@ describe('minute references in free text (the one grammar answers are checked wi
   it('says where each reference was written', () => {
     const [first] = findMinuteReferences('As noted at minute 21, the plan stands.');
     expect(first).toMatchObject({ index: 'As noted at '.length, text: 'minute 21' });
+  });
+});
+
+describe('printed item numbers read with the grammar', () => {
+  it.each([
+    ['5-A', { minute: '5-A', form: 'decimal', parts: [5, 1] }],
+    ['6-B', { minute: '6-B', form: 'decimal', parts: [6, 2] }],
+    ['R-3', { minute: 'R-3', form: 'prefixed', prefix: 'R', parts: [3] }],
+    ['NB-1', { minute: 'NB-1', form: 'prefixed', prefix: 'NB', parts: [1] }],
+  ])("%s: an agenda section's lettered or coded item", (raw, expected) => {
+    expect(parseMinuteToken(raw)).toMatchObject(expected);
+  });
+
+  it('reads no lettered item from a word after a number', () => {
+    expect(parseMinuteToken('5-Apr')).toBeNull();
   });
 });
