@@ -282,7 +282,7 @@ async function runCheck(): Promise<void> {
 }
 
 async function runLabelled(): Promise<void> {
-  const split = arg('--split') ?? 'fresh5';
+  const split = arg('--split') ?? 'fresh6';
   const splits = SPLIT_CHOICES[split];
   if (!splits) throw new Error(`--split is one of ${Object.keys(SPLIT_CHOICES).join(', ')}`);
   const verbose = process.argv.includes('--verbose');

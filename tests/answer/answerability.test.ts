@@ -162,8 +162,8 @@ describe('a question in the asker’s own words: the meaning of the whole questi
   });
 
   it.each([
-    // Words the minutes never use for what an item says: "forking out" for spending, "kids" for pupils.
-    'how much are we forking out on getting kids to school these days?',
+    // Words the minutes never use for what an item says: "dosh" and "forking out" for spending.
+    'how much dosh are we forking out on getting kids to school?',
     // An English noun the minutes lack ("potholes"): the same rule; only the meaning score differs.
     'overspend on potholes in 2023/24?',
   ])('"%s": answered when an item means it, refused when none comes close', async (question) => {
