@@ -34,7 +34,7 @@ import type { GivenPassage } from './passages.js';
  * - the topic's words found only apart, never in one passage: a near miss ("the minutes discuss
  *   “leisure” and “centre” but never together");
  * - the topic discussed but not the particular thing asked — a cost, a number, a date, a closure,
- *   a vote, a person — in the sentences that name the topic best: a near miss ("the minutes
+ *   a vote, a person, which ones — in the sentences that name the topic best: a near miss ("the minutes
  *   discuss children's centres but don't record any closure"), rather than an answer built from a
  *   figure about something else.
  */
@@ -69,6 +69,7 @@ const NOT_RECORDED: Record<Facet, string> = {
   vote: "don't record a vote",
   rating: "don't record a rating or grade",
   person: "don't record who",
+  named: "don't name them",
 };
 
 /** Facets answered by a figure, which belongs to a period when the question names one. */

@@ -1,5 +1,6 @@
 import { findDates, MONTH_NAME } from '../dates.js';
 import { findMinuteReferences } from '../minutes/reference.js';
+import { isEnglishWord } from './english.js';
 import { CLOSURE, type Facet } from './intent.js';
 import { stem } from './stem.js';
 import { tokenize } from './words.js';
@@ -151,6 +152,26 @@ export function hasRating(sentence: string): boolean {
  * question does not already give ("Barnardo's", "Leicestershire and Rutland Sport"). A question
  * about who replaced Mr Ould is not answered by a sentence that names only Mr Ould.
  */
+/**
+ * A name the question does not give: as {@link hasPerson}, and at the start of the sentence too when
+ * it is no English word ("Barnardo's is the department's strategic partner"), where "Four schools…"
+ * names nothing.
+ */
+function hasName(sentence: string, questionStems: ReadonlySet<string>): boolean {
+  if (hasPerson(sentence, questionStems)) return true;
+  const first = /^\W*(\p{Lu}[\p{L}'’-]+)/u.exec(sentence)?.[1];
+  if (!first) return false;
+  const word = first.toLowerCase().replace(/['’]s$/, '');
+  return !isEnglishWord(word) && !questionStems.has(stem(word)) && !COMMON_CAPITALS.has(stem(word));
+}
+
+/** A number or reference that names one thing among several: "footpath 7", "Ordinance 2018-14", "option B". */
+function hasCode(sentence: string): boolean {
+  return /\b(?:no\.?\s*)?\d+[a-z]?\b|\b[A-Z]{1,4}[-/]?\d+|\b(?:option|route|site|phase|zone|area)\s+[A-Z]\b/i.test(
+    sentence,
+  );
+}
+
 export function hasPerson(sentence: string, questionStems: ReadonlySet<string>): boolean {
   const words = sentence.match(/\b\p{Lu}[\p{L}'’-]+/gu) ?? [];
   return words.slice(1).some((word) => {
@@ -234,5 +255,7 @@ export function sentenceGives(
       return hasRating(sentence);
     case 'person':
       return hasPerson(sentence, asked.questionStems);
+    case 'named':
+      return hasName(sentence, asked.questionStems) || hasCode(sentence);
   }
 }

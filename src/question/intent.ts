@@ -18,7 +18,8 @@ export type Facet =
   | 'closure'
   | 'vote'
   | 'rating'
-  | 'person';
+  | 'person'
+  | 'named';
 
 /** Wordings that ask how a topic was treated across meetings, direct and indirect. */
 const HISTORY_PATTERNS = [
@@ -105,6 +106,8 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
   ['vote', (q) => /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention)\b/i.test(q)],
   ['rating', (q) => RATING_ASKED.test(q)],
   ['person', (q) => /^\s*(?:who|whom|whose)\b/i.test(q)],
+  // "Which bus company…", "which four schools…": answered by naming them, not by saying there were some.
+  ['named', (q) => /^\s*which\b/i.test(q)],
 ];
 
 /**

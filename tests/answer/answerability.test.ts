@@ -67,6 +67,9 @@ describe('near misses: the minutes discuss the topic but not what is asked', () 
     expect(when.answer).toContain('December 2024');
     const growth = await answerer.ask('How much has attendance at the youth centres grown?');
     expect(growth.answer).toContain('15%');
+    const which = await answerer.ask('Which councillor declared an interest at the November 2023 meeting?');
+    expect(which.mode).toBe('extractive');
+    expect(cited(which)).toContain('2023-11-07#32');
   });
 
   it('is decided before any model is asked, so a model cannot answer a near miss with a figure', async () => {

@@ -31,7 +31,8 @@ describe('what a question asks for, beyond its topic', () => {
     ['What share of care leavers kept in touch?', ['share']],
     ['How much notice is given before an inspection?', ['duration']],
     ['By how much did attendance grow?', ['amount']],
-    ['Which children’s centres were closed?', ['closure']],
+    ['Which children’s centres were closed?', ['closure', 'named']],
+    ['Which bus company operates the school route?', ['named']],
     ['How did members vote on the plan?', ['vote']],
     ['Who replaced Mr Ould?', ['person']],
     ['When will the 26 new primary schools open?', ['date']],
@@ -62,6 +63,15 @@ describe('what a sentence of the minutes gives', () => {
     const read = readQuestion(question);
     return { counted: read.counted, questionStems: new Set(read.concepts.flatMap((c) => c.stems)) };
   };
+
+  it('for a "which" question, a name or a number the question does not give', () => {
+    const q = asked('Which bus company operates the Eastfield school route?');
+    expect(sentenceGives('named', 'The operator of the Eastfield route was given a formal warning.', q)).toBe(false);
+    expect(sentenceGives('named', 'Four primary schools were found to be in condition C.', q)).toBe(false);
+    expect(sentenceGives('named', 'The contract is held by Castle Coaches Ltd.', q)).toBe(true);
+    expect(sentenceGives('named', "Barnardo's runs the route under contract.", q)).toBe(true);
+    expect(sentenceGives('named', 'The stile on footpath 7 was broken.', q)).toBe(true);
+  });
 
   it('a count of the thing counted, not any number', () => {
     const q = asked('How many youth workers are there?');
