@@ -28,7 +28,7 @@
  * idioms. `fresh4` was written blind at the start of the fourth round, over all three corpora, by
  * someone who read neither the code that reads questions nor any eval output; its totals were
  * measured three times in that round. `fresh5` was written the same blind way at the start of the
- * fifth, with an `own` wording (the asker's everyday words) for every question. The sixth round
+ * fifth, with an `own` wording (the asker's everyday words) for every question. The seventh round
  * opened `fresh4` to find out why its casual wordings failed where other authors' did not (it is
  * tuning material now), and had `fresh6` written blind over minutes nobody had tuned on: invented
  * meetings of bodies in shapes the parser's fixtures lack (corpora `fresh6a`, UK and Irish bodies,
