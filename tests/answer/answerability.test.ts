@@ -259,3 +259,47 @@ describe('a figure for another period than the one asked', () => {
     expect(answer.answer).toMatch(/5,120/);
   });
 });
+
+describe('a topic asked by its name', () => {
+  let namedRetriever: HybridRetriever;
+  let namedAnswerer: MinutesAnswerer;
+
+  beforeAll(async () => {
+    const dir = tempDir('minutebook-named-');
+    writeFileSync(
+      path.join(dir, 'scrutiny-2024-02-13.txt'),
+      [
+        'Fallowfield County Council Children and Families Scrutiny Committee',
+        'Minutes of the meeting held on 13 February 2024',
+        '',
+        '21. Medium Term Financial Plan',
+        'It was hoped that the new Foster Carer Retention Plan would reduce the cost of placements.',
+        'The average weekly cost of a foster placement with an agency was £1,240, up £90 a week.',
+        'The Committee noted the report.',
+        '',
+        '22. Youth Offer',
+        'The Youth Offer Strategy had saved £310,000 in its first year.',
+        'Members welcomed the youth offer.',
+      ].join('\n'),
+    );
+    const { indexDir } = await buildIndex([dir], { embedder: null });
+    namedRetriever = openTestRetriever(indexDir, null);
+    namedAnswerer = new MinutesAnswerer({ retriever: namedRetriever, chatModel: null, logger: silentLogger });
+  });
+  afterAll(() => namedRetriever?.close());
+
+  it('is answered only by what the sentences naming it give, not by a figure about its words apart', async () => {
+    // "foster", "carer" and "plan" all stand in the £1,240 sentence and its item's title, but that
+    // sentence is about agency placements: the plan's own sentence records no saving.
+    const answer = await namedAnswerer.ask('How much did the Foster Carer Retention Plan save?');
+    expect(answer.mode).toBe('not_found');
+    expect(answer.answer).toMatch(/^The minutes discuss Foster Carer Retention Plan .* don't record a sum of money/);
+    expect(answer.answer).not.toMatch(/1,240/);
+  });
+
+  it('answers when a sentence naming it gives the figure', async () => {
+    const answer = await namedAnswerer.ask('How much did the Youth Offer Strategy save?');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer).toMatch(/£310,000/);
+  });
+});
