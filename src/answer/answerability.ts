@@ -69,6 +69,7 @@ const NOT_RECORDED: Record<Facet, string> = {
   vote: "don't record a vote",
   rating: "don't record a rating or grade",
   person: "don't record who",
+  holder: "don't record who",
   named: "don't name them",
 };
 

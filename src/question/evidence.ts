@@ -1,4 +1,4 @@
-import { findDates, MONTH_NAME } from '../dates.js';
+import { findDates, MONTH_NAME, monthNumber } from '../dates.js';
 import { findMinuteReferences } from '../minutes/reference.js';
 import { isEnglishWord } from './english.js';
 import { CLOSURE, type Facet } from './intent.js';
@@ -181,6 +181,133 @@ export function hasPerson(sentence: string, questionStems: ReadonlySet<string>):
   });
 }
 
+/**
+ * Someone named as a person, as an office is held: a title and a name ("Councillor Hale", "Mrs B.
+ * Seaton"), initials and a name ("J. Okafor"), or two to four capitalised words side by side that
+ * the question does not give and that name no body or thing ("Andy Shepperd", not "Rutland Local
+ * Safeguarding Children Board" or "Business Plan").
+ */
+export function hasPersonalName(sentence: string, questionStems: ReadonlySet<string>): boolean {
+  const isNew = (word: string) => {
+    const parts = tokenize(word).map(stem);
+    return parts.length > 0 && parts.every((s) => s.length > 1 && !questionStems.has(s) && !COMMON_CAPITALS.has(s));
+  };
+  for (const match of sentence.matchAll(PERSON_TITLED)) {
+    if (isNew(match[1] ?? match[2] ?? '')) return true;
+  }
+  // Runs of capitalised words, the sentence's first word left out (every sentence capitalises it).
+  const runs = sentence.replace(/^\W*\S+/, '').match(/\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+/gu) ?? [];
+  return runs.some((run) => {
+    const words = run.split(/\s+/);
+    return (
+      words.length <= 4 &&
+      words.every(isNew) &&
+      !words.some((w) => BODY_OR_THING.has(stem(w.toLowerCase().replace(/['’]s$/, ''))) || monthNumber(w) !== null)
+    );
+  });
+}
+
+/** A title, or initials, before a capitalised name: "Cllr Hale", "Dr. Amos", "J. R. Okafor". */
+const PERSON_TITLED =
+  /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Alderman|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Father|Canon)\.?\s+(?:[A-Z]\.?\s+)*(\p{Lu}[\p{L}'’-]+)|\b(?:[A-Z]\.\s*){1,3}(\p{Lu}[\p{L}'’-]{2,})/gu;
+
+/** Words that make a run of capitals the name of a body, place, document or event, not a person. */
+const BODY_OR_THING = new Set(
+  [
+    'board',
+    'partnership',
+    'group',
+    'trust',
+    'team',
+    'panel',
+    'forum',
+    'network',
+    'unit',
+    'agency',
+    'authority',
+    'office',
+    'police',
+    'school',
+    'academy',
+    'college',
+    'university',
+    'centre',
+    'center',
+    'hall',
+    'house',
+    'road',
+    'lane',
+    'street',
+    'avenue',
+    'park',
+    'way',
+    'close',
+    'square',
+    'plan',
+    'strategy',
+    'policy',
+    'programme',
+    'program',
+    'scheme',
+    'fund',
+    'project',
+    'review',
+    'report',
+    'framework',
+    'budget',
+    'conference',
+    'ltd',
+    'limited',
+    'plc',
+    'inc',
+    'llp',
+    'sport',
+    'health',
+    'nhs',
+    'england',
+    'wales',
+    'scotland',
+    'ireland',
+    'government',
+    'ministry',
+    'department',
+    'association',
+    'society',
+    'club',
+    'church',
+    'parish',
+    'town',
+    'village',
+    'ward',
+    'area',
+    'region',
+    'county',
+    'act',
+    'bill',
+    'order',
+    'regulations',
+    'standards',
+    'ofsted',
+    'commission',
+    'service',
+    'services',
+    'children',
+    'education',
+    'care',
+    'safeguarding',
+    'local',
+    'national',
+    'public',
+    'community',
+    'housing',
+    'transport',
+    'planning',
+    'finance',
+    'inclusion',
+    'send',
+  ].map(stem),
+);
+
 /** Capitalised words minutes use for everything: they name nobody in particular. */
 const COMMON_CAPITALS = new Set(
   [
@@ -255,6 +382,8 @@ export function sentenceGives(
       return hasRating(sentence);
     case 'person':
       return hasPerson(sentence, asked.questionStems);
+    case 'holder':
+      return hasPersonalName(sentence, asked.questionStems);
     case 'named':
       return hasName(sentence, asked.questionStems) || hasCode(sentence);
   }

@@ -19,6 +19,7 @@ export type Facet =
   | 'vote'
   | 'rating'
   | 'person'
+  | 'holder'
   | 'named';
 
 /** Wordings that ask how a topic was treated across meetings, direct and indirect. */
@@ -106,6 +107,8 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
   ['vote', (q) => /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention)\b/i.test(q)],
   ['rating', (q) => RATING_ASKED.test(q)],
   ['person', (q) => /^\s*(?:who|whom|whose)\b/i.test(q)],
+  // "Who is the Independent Chairman…", "who was elected Vice-Chairman": someone by name, not a body.
+  ['holder', (q) => HOLDER_ASKED.test(q)],
   // "Which bus company…", "which four schools…": answered by naming them, not by saying there were some.
   ['named', (q) => /^\s*which\b/i.test(q)],
 ];
@@ -117,6 +120,19 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
  */
 const RATING_ASKED =
   /\b(?:what|which) (?:\w+ ){0,2}(?:grade|grading|rating|judgement|judgment)\b|\bhow (?:was|were|is|are|did) (?:\w+ ){0,4}(?:rated|graded|judged)\b|\brated (?:as )?what\b/i;
+
+/** Offices people hold, asked for by "who is the …". */
+const OFFICES =
+  'chair|chairman|chairwoman|chairperson|vice|deputy|mayor|leader|director|manager|clerk|treasurer|secretary|president|head|headteacher|principal|commissioner|officer|councillor|cathaoirleach|convener|convenor|provost|reeve|warden|governor|trustee|superintendent|coordinator|administrator|auditor|inspector|executive';
+/**
+ * Asking who holds an office: "who is the clerk", "who was elected Vice-Chairman", "who chairs the
+ * board", "who replaced Mr Ould as Lead Member". Not "who objected" or "who runs the scheme",
+ * which a body can answer.
+ */
+const HOLDER_ASKED = new RegExp(
+  `\\bwho\\s+(?:(?:is|was|are|were|will be|has been|had been|became|becomes)\\s+(?:the\\s+|our\\s+|its\\s+|their\\s+|an?\\s+)?(?:new\\s+|current\\s+|acting\\s+|interim\\s+|independent\\s+|permanent\\s+)?(?:${OFFICES})\\b|(?:is|was|were|has been|got|will be)\\s+(?:elected|appointed|chosen|co-opted|voted in|made)\\b|(?:chairs|chaired|replaced|succeeded|took over from|takes over from|heads|headed)\\b)`,
+  'i',
+);
 
 /** Asking how big a change is: "by how much will fees rise", "how much did attendance go up". */
 const CHANGE_SIZE =
@@ -141,6 +157,8 @@ export function askedFacets(question: string, history: boolean): Facet[] {
   // The size of a change is any figure: fees "rise by 5 per cent" as often as by a sum.
   if (CHANGE_SIZE.test(question) && wanted.delete('money')) wanted.add('amount');
   else if (wanted.has('money') || wanted.has('share') || wanted.has('duration')) wanted.delete('amount');
+  // An office's holder is a person of a kind: the stricter reading stands for both.
+  if (wanted.has('holder')) wanted.delete('person');
   if (!history && DATE_QUESTION.test(question) && !MEETING_VERBS.test(question)) wanted.add('date');
   return [...wanted];
 }

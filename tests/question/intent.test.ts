@@ -34,7 +34,13 @@ describe('what a question asks for, beyond its topic', () => {
     ['Which children’s centres were closed?', ['closure', 'named']],
     ['Which bus company operates the school route?', ['named']],
     ['How did members vote on the plan?', ['vote']],
-    ['Who replaced Mr Ould?', ['person']],
+    ['Who replaced Mr Ould?', ['holder']],
+    ['Who objected to the plan?', ['person']],
+    ['Who runs the holiday scheme?', ['person']],
+    // An office's holder: someone by name.
+    ['Who is the Independent Chairman of the Safeguarding Board?', ['holder']],
+    ['who was elected vice-chairman?', ['holder']],
+    ['can you tell me who chairs the licensing board', ['holder']],
     ['When will the 26 new primary schools open?', ['date']],
     ['dcfsf phase 2 - when approved?', ['date']],
     // What "how much" measures: money only where the question names money.
@@ -71,6 +77,27 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('named', 'The contract is held by Castle Coaches Ltd.', q)).toBe(true);
     expect(sentenceGives('named', "Barnardo's runs the route under contract.", q)).toBe(true);
     expect(sentenceGives('named', 'The stile on footpath 7 was broken.', q)).toBe(true);
+  });
+
+  it('for who holds an office, a person by name, not the body or document a run of capitals names', () => {
+    const q = asked('Who is the Independent Chairman of the Safeguarding Children Board?');
+    expect(
+      sentenceGives(
+        'holder',
+        'The Committee considered a report of the Independent Chairman of the Wessmoor and Rutland Safeguarding Children Board presenting the Business Plan.',
+        q,
+      ),
+    ).toBe(false);
+    expect(sentenceGives('holder', 'The Board was chaired by Dr Amara Okafor.', q)).toBe(true);
+    expect(
+      sentenceGives('holder', 'It was resolved that Andy Shepperd be appointed as the Independent Chairman.', q),
+    ).toBe(true);
+    expect(sentenceGives('holder', 'The report was presented by J. Okafor, the Independent Chairman.', q)).toBe(true);
+    expect(sentenceGives('holder', 'Members noted the Annual Report in March.', q)).toBe(false);
+    // Anyone named answers "who objected": a body as well as a person.
+    expect(
+      sentenceGives('person', 'Wessmoor Cycling Club objected to the plan.', asked('Who objected to the plan?')),
+    ).toBe(true);
   });
 
   it('a count of the thing counted, not any number', () => {
