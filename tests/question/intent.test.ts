@@ -41,6 +41,7 @@ describe('what a question asks for, beyond its topic', () => {
     ['Who is the Independent Chairman of the Safeguarding Board?', ['holder']],
     ['who was elected vice-chairman?', ['holder']],
     ['can you tell me who chairs the licensing board', ['holder']],
+    ['Could you tell me who the new Clerk is?', ['holder']],
     ['When will the 26 new primary schools open?', ['date']],
     ['dcfsf phase 2 - when approved?', ['date']],
     // What "how much" measures: money only where the question names money.
