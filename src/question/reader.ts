@@ -13,7 +13,7 @@ import {
 } from './intent.js';
 import { type KnownNames, namedScope } from './names.js';
 import { type RecordAsk, readRecordAsk } from './records.js';
-import { withoutShorthand } from './shorthand.js';
+import { withoutMinutesShorthand, withoutShorthand } from './shorthand.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { readSlip, type Vocabulary } from './typos.js';
@@ -102,7 +102,11 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
   const glossary = context.glossary ?? new Glossary();
   const { vocabulary } = context;
   const { text, corrections, alternatives } = vocabulary
-    ? withTyposRead(withoutShorthand(plain), vocabulary, glossary)
+    ? withTyposRead(
+        withoutMinutesShorthand(withoutShorthand(plain), (word) => vocabulary.count(word) > 0),
+        vocabulary,
+        glossary,
+      )
     : { text: withoutShorthand(plain), corrections: [], alternatives: [] };
   const dates = readQuestionDates(text, context.today);
   const history = isHistoryQuestion(text);

@@ -63,6 +63,15 @@ const SHORTHAND: Record<string, string> = {
   wilts: 'wiltshire',
   glos: 'gloucestershire',
   oxon: 'oxfordshire',
+  // Street names as addresses shorten them ("hollow ln", "station rd").
+  ln: 'lane',
+  rd: 'road',
+  blvd: 'boulevard',
+  hwy: 'highway',
+  pkwy: 'parkway',
+  sq: 'square',
+  cres: 'crescent',
+  gdns: 'gardens',
   kids: 'children',
   kid: 'child',
   uni: 'university',
@@ -130,6 +139,23 @@ const SHORTHAND: Record<string, string> = {
   ive: 'I have',
   im: 'I am',
 };
+
+/**
+ * Words that are shorthand in council talk but words of their own too ("the planning app", "a
+ * parking app"): written out only where the minutes never use them and do use what they stand for.
+ */
+const SHORTHAND_UNLESS_USED: Record<string, string> = {
+  app: 'application',
+  apps: 'applications',
+};
+
+/** The question with {@link SHORTHAND_UNLESS_USED} written out where the minutes lack the short form. */
+export function withoutMinutesShorthand(text: string, used: (word: string) => boolean): string {
+  return text.replace(/(?<![\p{L}\p{N}'’-])\p{L}+(?![\p{L}\p{N}-])/gu, (word) => {
+    const long = SHORTHAND_UNLESS_USED[word.toLowerCase()];
+    return long && !used(word.toLowerCase()) && used(long) ? long : word;
+  });
+}
 
 /**
  * The question with its shorthand written out. "re" is read as "about" only where it stands alone

@@ -57,8 +57,22 @@ describe('council shorthand is written out', () => {
       'anything abt parking w/o permits btwn 2019 and 2021',
       'anything about parking without permits between 2019 and 2021',
     ],
+    // Streets as addresses shorten them.
+    ['did the hollow ln houses get permission', 'did the hollow lane houses get permission'],
+    ['parking on station rd', 'parking on station road'],
   ])('"%s"', (asked, written) => {
     expect(readQuestion(asked).text).toBe(written);
+  });
+
+  it('writes out "app" only for minutes that say "application" and never "app"', () => {
+    const planning = vocabulary({ application: 12, planning: 20 });
+    expect(readQuestion('was the hollow ln app refused', { vocabulary: planning }).text).toBe(
+      'was the hollow lane application refused',
+    );
+    const parking = vocabulary({ app: 3, application: 12, parking: 9 });
+    expect(readQuestion('when does the parking app launch', { vocabulary: parking }).text).toBe(
+      'when does the parking app launch',
+    );
   });
 
   it('reads a negative contraction typed with its apostrophe, and "else", as no word of the topic', () => {
