@@ -152,8 +152,12 @@ export function decideAnswerability(
     // unless the item itself is about the period asked ("Budget Outturn 2023/24"), when its other
     // periods are looks ahead or back. A date asked for is measured from the one named, not in it.
     const period = periodsNamed(question.text);
+    // A figure that names no period is the item's: "overspent by £3.2m" under "Budget Outturn
+    // 2023/24" is no answer for 2022/23.
     const otherPeriod = (s: Sentence, text: string) =>
-      namesAnotherPeriod(text, period) && !namesPeriodAsked(s.passage.hit.title, period);
+      namesAnotherPeriod(text, period)
+        ? !namesPeriodAsked(s.passage.hit.title, period)
+        : periodsNamed(text).size === 0 && namesAnotherPeriod(s.passage.hit.title, period);
     const gives = (facet: Facet, s: Sentence, text: string) =>
       sentenceGives(facet, text, asked(s)) && !(FIGURE_FACETS.has(facet) && otherPeriod(s, text));
     const missing = question.facets.find(

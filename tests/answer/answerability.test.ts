@@ -230,6 +230,9 @@ describe('a figure for another period than the one asked', () => {
         '',
         '16. Any Other Business',
         'The next three meetings would be held in public.',
+        '',
+        '17. Capital Programme Outturn 2022/23',
+        'The capital programme had overspent by £1.4m, mostly on the new ward block.',
       ].join('\n'),
     );
     const { indexDir } = await buildIndex([dir], { embedder: null });
@@ -251,6 +254,15 @@ describe('a figure for another period than the one asked', () => {
       expect(answer.mode, question).toBe('extractive');
       expect(answer.answer, question).toMatch(/£2\.1m/);
     }
+  });
+
+  it("reads a figure that names no period as its item's: another year's outturn is no answer", async () => {
+    const other = await periodAnswerer.ask('By how much did the capital programme overspend in 2023/24?');
+    expect(other.mode).toBe('not_found');
+    expect(other.answer).not.toMatch(/1\.4m/);
+    const asked = await periodAnswerer.ask('By how much did the capital programme overspend in 2022/23?');
+    expect(asked.mode).toBe('extractive');
+    expect(asked.answer).toMatch(/£1\.4m/);
   });
 
   it('answers from an item about the period asked, whatever other periods it looks to', async () => {
