@@ -30,6 +30,18 @@ beforeAll(async () => {
 });
 afterAll(() => retriever?.close());
 
+/** A keyword-only answerer over one meeting's minutes written for the test. */
+async function answererOver(fileName: string, lines: string[]): Promise<{ answerer: MinutesAnswerer; close(): void }> {
+  const dir = tempDir('minutebook-answerability-');
+  writeFileSync(path.join(dir, fileName), lines.join('\n'));
+  const { indexDir } = await buildIndex([dir], { embedder: null });
+  const opened = openTestRetriever(indexDir, null);
+  return {
+    answerer: new MinutesAnswerer({ retriever: opened, chatModel: null, logger: silentLogger }),
+    close: () => opened.close(),
+  };
+}
+
 const cited = (answer: Answer) => answer.citations.map((c) => `${c.date}#${c.minute}`);
 
 describe('near misses: the minutes discuss the topic but not what is asked', () => {
@@ -209,37 +221,30 @@ describe('a search scoped to a body the index holds no minutes of', () => {
 });
 
 describe('a figure for another period than the one asked', () => {
-  let periodRetriever: HybridRetriever;
   let periodAnswerer: MinutesAnswerer;
+  let close = () => {};
 
   beforeAll(async () => {
-    const dir = tempDir('minutebook-periods-');
-    writeFileSync(
-      path.join(dir, 'trust-board-2023-07-06.txt'),
-      [
-        'Hollinwood Hospitals NHS Trust Board',
-        'Minutes of the meeting held on 6 July 2023',
-        '',
-        '14. Finance Report',
-        'The Finance Director reported a deficit of £2.1m at month two, £0.4m worse than plan.',
-        'The Board noted the report.',
-        '',
-        '15. Quarterly Performance Report 2023/24',
-        'There were 5,120 emergency attendances in the first quarter, against 4,870 in 2022/23.',
-        'Waiting lists were expected to grow in 2024/25.',
-        '',
-        '16. Any Other Business',
-        'The next three meetings would be held in public.',
-        '',
-        '17. Capital Programme Outturn 2022/23',
-        'The capital programme had overspent by £1.4m, mostly on the new ward block.',
-      ].join('\n'),
-    );
-    const { indexDir } = await buildIndex([dir], { embedder: null });
-    periodRetriever = openTestRetriever(indexDir, null);
-    periodAnswerer = new MinutesAnswerer({ retriever: periodRetriever, chatModel: null, logger: silentLogger });
+    ({ answerer: periodAnswerer, close } = await answererOver('trust-board-2023-07-06.txt', [
+      'Hollinwood Hospitals NHS Trust Board',
+      'Minutes of the meeting held on 6 July 2023',
+      '',
+      '14. Finance Report',
+      'The Finance Director reported a deficit of £2.1m at month two, £0.4m worse than plan.',
+      'The Board noted the report.',
+      '',
+      '15. Quarterly Performance Report 2023/24',
+      'There were 5,120 emergency attendances in the first quarter, against 4,870 in 2022/23.',
+      'Waiting lists were expected to grow in 2024/25.',
+      '',
+      '16. Any Other Business',
+      'The next three meetings would be held in public.',
+      '',
+      '17. Capital Programme Outturn 2022/23',
+      'The capital programme had overspent by £1.4m, mostly on the new ward block.',
+    ]));
   });
-  afterAll(() => periodRetriever?.close());
+  afterAll(() => close());
 
   it('is a near miss, not an answer: month two for month three', async () => {
     const answer = await periodAnswerer.ask("What was the Trust's deficit at month three?");
@@ -273,32 +278,25 @@ describe('a figure for another period than the one asked', () => {
 });
 
 describe('a topic asked by its name', () => {
-  let namedRetriever: HybridRetriever;
   let namedAnswerer: MinutesAnswerer;
+  let close = () => {};
 
   beforeAll(async () => {
-    const dir = tempDir('minutebook-named-');
-    writeFileSync(
-      path.join(dir, 'scrutiny-2024-02-13.txt'),
-      [
-        'Fallowfield County Council Children and Families Scrutiny Committee',
-        'Minutes of the meeting held on 13 February 2024',
-        '',
-        '21. Medium Term Financial Plan',
-        'It was hoped that the new Foster Carer Retention Plan would reduce the cost of placements.',
-        'The average weekly cost of a foster placement with an agency was £1,240, up £90 a week.',
-        'The Committee noted the report.',
-        '',
-        '22. Youth Offer',
-        'The Youth Offer Strategy had saved £310,000 in its first year.',
-        'Members welcomed the youth offer.',
-      ].join('\n'),
-    );
-    const { indexDir } = await buildIndex([dir], { embedder: null });
-    namedRetriever = openTestRetriever(indexDir, null);
-    namedAnswerer = new MinutesAnswerer({ retriever: namedRetriever, chatModel: null, logger: silentLogger });
+    ({ answerer: namedAnswerer, close } = await answererOver('scrutiny-2024-02-13.txt', [
+      'Fallowfield County Council Children and Families Scrutiny Committee',
+      'Minutes of the meeting held on 13 February 2024',
+      '',
+      '21. Medium Term Financial Plan',
+      'It was hoped that the new Foster Carer Retention Plan would reduce the cost of placements.',
+      'The average weekly cost of a foster placement with an agency was £1,240, up £90 a week.',
+      'The Committee noted the report.',
+      '',
+      '22. Youth Offer',
+      'The Youth Offer Strategy had saved £310,000 in its first year.',
+      'Members welcomed the youth offer.',
+    ]));
   });
-  afterAll(() => namedRetriever?.close());
+  afterAll(() => close());
 
   it('is answered only by what the sentences naming it give, not by a figure about its words apart', async () => {
     // "foster", "carer" and "plan" all stand in the £1,240 sentence and its item's title, but that
