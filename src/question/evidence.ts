@@ -1,5 +1,6 @@
 import { findDates, MONTH_NAME, monthNumber } from '../dates.js';
 import { findMinuteReferences } from '../minutes/reference.js';
+import { findTitledNames, parsePersonName } from '../people/names.js';
 import { isEnglishWord } from './english.js';
 import { CLOSURE, type Facet } from './intent.js';
 import { stem } from './stem.js';
@@ -182,34 +183,31 @@ export function hasPerson(sentence: string, questionStems: ReadonlySet<string>):
 }
 
 /**
- * Someone named as a person, as an office is held: a title and a name ("Councillor Hale", "Mrs B.
- * Seaton"), initials and a name ("J. Okafor"), or two to four capitalised words side by side that
- * the question does not give and that name no body or thing ("Andy Shepperd", not "Rutland Local
- * Safeguarding Children Board" or "Business Plan").
+ * Someone named as a person, as an office is held: a titled name ("Councillor Hale", "Mrs B.
+ * Seaton", as people/names.ts reads them), or two to four capitalised words side by side that the
+ * question does not give and that name no body or thing ("Andy Shepperd", "J. Okafor"; not
+ * "Rutland Local Safeguarding Children Board" or "Business Plan").
  */
 export function hasPersonalName(sentence: string, questionStems: ReadonlySet<string>): boolean {
   const isNew = (word: string) => {
     const parts = tokenize(word).map(stem);
     return parts.length > 0 && parts.every((s) => s.length > 1 && !questionStems.has(s) && !COMMON_CAPITALS.has(s));
   };
-  for (const match of sentence.matchAll(PERSON_TITLED)) {
-    if (isNew(match[1] ?? match[2] ?? '')) return true;
-  }
-  // Runs of capitalised words, the sentence's first word left out (every sentence capitalises it).
-  const runs = sentence.replace(/^\W*\S+/, '').match(/\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+/gu) ?? [];
+  if (findTitledNames(sentence).some((found) => isNew(parsePersonName(found.name)?.surname ?? ''))) return true;
+  // Runs of capitalised words (an initial may open one), the sentence's first word left out.
+  const runs =
+    sentence.replace(/^\W*\S+/, '').match(/(?:\b\p{Lu}\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*/gu) ?? [];
   return runs.some((run) => {
-    const words = run.split(/\s+/);
+    const words = run.split(/\s+/).filter((w) => !/^\p{Lu}\.?$/u.test(w));
+    const initialled = words.length < run.split(/\s+/).length;
     return (
+      (words.length >= 2 || (initialled && words.length === 1)) &&
       words.length <= 4 &&
       words.every(isNew) &&
       !words.some((w) => BODY_OR_THING.has(stem(w.toLowerCase().replace(/['’]s$/, ''))) || monthNumber(w) !== null)
     );
   });
 }
-
-/** A title, or initials, before a capitalised name: "Cllr Hale", "Dr. Amos", "J. R. Okafor". */
-const PERSON_TITLED =
-  /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Alderman|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Father|Canon)\.?\s+(?:[A-Z]\.?\s+)*(\p{Lu}[\p{L}'’-]+)|\b(?:[A-Z]\.\s*){1,3}(\p{Lu}[\p{L}'’-]{2,})/gu;
 
 /** Words that make a run of capitals the name of a body, place, document or event, not a person. */
 const BODY_OR_THING = new Set(

@@ -90,6 +90,7 @@ describe('what a sentence of the minutes gives', () => {
       ),
     ).toBe(false);
     expect(sentenceGives('holder', 'The Board was chaired by Dr Amara Okafor.', q)).toBe(true);
+    expect(sentenceGives('holder', 'It was stated that Mr Tarrant CC chaired the Board.', q)).toBe(true);
     expect(
       sentenceGives('holder', 'It was resolved that Andy Shepperd be appointed as the Independent Chairman.', q),
     ).toBe(true);
