@@ -14,6 +14,7 @@ import {
   sentenceGives,
   stem,
   stems,
+  wordClasses,
 } from '../question/index.js';
 import { MEANING_MATCH_AT, NOT_COVERED_BELOW, UNKNOWN_WORD_BELOW } from '../retrieve/retriever.js';
 import type { SearchResult } from '../types.js';
@@ -307,15 +308,21 @@ function wordAsAsked(question: Question, concept: Concept): string {
  */
 function phraseOf(question: Question, discussed: Concept[]): string {
   const words = question.topic.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  const isDiscussed = (word: string) => {
-    const s = stem(word.toLowerCase().replace(/['’]s$/, ''));
-    return discussed.some((c) => c.stems.includes(s) || c.word === word.toLowerCase());
+  // What the question does to the topic ("who chairs the partnership") does not open the phrase.
+  // (Only there: the tagger reads "youth centres cost" and "transport costs" with verbs in them.)
+  const classes = wordClasses(question.topic);
+  const isDiscussed = (word: string, opening: boolean) => {
+    const lower = word.toLowerCase();
+    const s = stem(lower.replace(/['’]s$/, ''));
+    return (
+      !(opening && classes.get(lower) === 'verb') && discussed.some((c) => c.stems.includes(s) || c.word === lower)
+    );
   };
   const runs: string[][] = [];
   let run: string[] = [];
   let pending: string[] = [];
   for (const word of words) {
-    if (isDiscussed(word)) {
+    if (isDiscussed(word, runs.length === 0 && run.length === 0)) {
       run.push(...pending, word);
       pending = [];
     } else if (run.length > 0 && pending.length < 2 && isStopword(word.toLowerCase())) {

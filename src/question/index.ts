@@ -16,4 +16,5 @@ export { type RecordAsk, readRecordAsk } from './records.js';
 export { stem, stemSet, stems, topicStems } from './stem.js';
 export { isStopword } from './stopwords.js';
 export { correctTypo, readSlip, type Slip, type Vocabulary } from './typos.js';
+export { wordClasses } from './word-class.js';
 export { foldCase, tokenize } from './words.js';

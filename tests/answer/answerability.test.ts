@@ -51,10 +51,7 @@ describe('near misses: the minutes discuss the topic but not what is asked', () 
       'How much did the youth centres cost to run?',
       /^The minutes discuss youth centres \[1\] but don't record a sum of money for it\./,
     ],
-    [
-      'Who chairs the detached youth work team?',
-      /^The minutes discuss (?:chairs and )?youth work team \[1\] but don't record who\./,
-    ],
+    ['Who chairs the detached youth work team?', /^The minutes discuss youth work team \[1\] but don't record who\./],
     [
       'Are school libraries closing because of transport costs?',
       /^The minutes discuss school and transport \[1\]\[2\] but never mention libraries\./,
