@@ -220,22 +220,17 @@ function sentencesNamingTopic(question: Question, discussed: ReadConcept[], pass
   const best = sentences.filter((s) => s.covered >= TOPIC_SENTENCE_SHARE * most);
   // A topic asked as a name ("the Care Placement Strategy") is named where its words stand together;
   // a sentence with "care" and "placements" under a "Financial Strategy" title is about something else.
-  if (run.length < 2) return best;
-  const titled = (s: Sentence) => namesRun(docTerms(s.passage.hit.title), run);
-  const named = best.filter((s) => titled(s) || namesRun(s.doc, run));
-  if (named.length === 0) return best;
-  // Under an item not named after it, the sentence after a name speaks of it only when it refers
-  // back ("It saved…", "£1.9m of it", "The plan…"); otherwise it has moved on ("The average
-  // weekly cost of a foster placement was £1,240").
+  const named = best.filter((s) => namesRun(s.doc, run) || namesRun(docTerms(s.passage.hit.title), run));
+  if (run.length < 2 || named.length === 0) return best;
+  // The sentence after a name speaks of it only when it refers back ("It saved…", "The plan…");
+  // otherwise it has moved on ("The average weekly cost of a foster placement was £1,240").
   const head = run[run.length - 1] as ReadConcept;
-  return named.map((s) => ({ ...s, next: s.next !== null && (titled(s) || refersBack(s.next, head)) ? s.next : null }));
+  return named.map((s) => ({ ...s, next: s.next !== null && refersBack(s.next, head) ? s.next : null }));
 }
 
-/** Whether a sentence opens by pointing back ("It", "This", "They"), says "of it", or names the thing's kind again. */
+/** Whether a sentence opens by pointing back ("It", "This", "They") or names the thing's kind again. */
 function refersBack(sentence: string, head: ReadConcept): boolean {
-  return (
-    /^\W*(?:it|its|this|these|they|their)\b|\bof (?:it|them)\b/i.test(sentence) || mentions(docTerms(sentence), head)
-  );
+  return /^\s*(?:it|its|this|these|they|their|that|those|such)\b/i.test(sentence) || mentions(docTerms(sentence), head);
 }
 
 /**
@@ -243,7 +238,7 @@ function refersBack(sentence: string, head: ReadConcept): boolean {
  * aside ("Holiday Activities and Food" for "holiday activity and food").
  */
 function namesRun(doc: DocTerms, run: ReadConcept[]): boolean {
-  const words = doc.tokens.filter((token) => !NAME_JOINERS.has(token) && token !== 's').map(stem);
+  const words = doc.tokens.filter((token) => !isStopword(token)).map(stem);
   return words.some((_, start) =>
     run.every((concept, i) => {
       const word = words[start + i];
@@ -252,9 +247,6 @@ function namesRun(doc: DocTerms, run: ReadConcept[]): boolean {
   );
 }
 
-/** Small words inside names, passed over when a name's words are matched one after another. */
-const NAME_JOINERS: ReadonlySet<string> = new Set(['and', 'of', 'for', 'the', '&']);
-
 /**
  * The longest run of discussed concepts the question writes as a name, capitalised and next to
  * each other (small words between them aside): "Care Placement Strategy", "Holiday Activity and
@@ -262,15 +254,12 @@ const NAME_JOINERS: ReadonlySet<string> = new Set(['and', 'of', 'for', 'the', '&
  * timescale"), whose words minutes spread over sentences.
  */
 function nameRun(question: Question, discussed: ReadConcept[]): ReadConcept[] {
-  // "Vice-Chairman" is two words of the name, as the minutes' "Vice Chairman" is.
-  const words = question.topic.match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? [];
+  const words = question.topic.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   let longest: ReadConcept[] = [];
   let run: ReadConcept[] = [];
   for (const asWritten of words) {
     const word = asWritten.toLowerCase();
-    // Names hold small words ("Holiday Activity and Food", "Lead Member for Children"); others
-    // join two names ("EHCPs in Leicestershire") and end the run.
-    if (NAME_JOINERS.has(word) && run.length > 0) continue;
+    if (isStopword(word) && run.length > 0) continue;
     const s = stem(word.replace(/['’]s$/, ''));
     const concept = /^\p{Lu}/u.test(asWritten)
       ? discussed.find((c) => c.stems.includes(s) || c.word === word)
