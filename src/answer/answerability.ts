@@ -142,7 +142,7 @@ export function decideAnswerability(
   }
 
   if (question.facets.length > 0 && discussed.length > 0) {
-    const top = sentencesNamingTopic(question, discussed, passages);
+    const top = sentencesNamingTopic(discussed, passages);
     const given = new Set(topicStems(question));
     // A name the question or the item's title already gives answers no "who".
     const asked = (s: Sentence) => ({
@@ -201,8 +201,7 @@ function foundIn(passages: GivenPassage[]): (concept: Concept) => boolean {
  * were found, each weighted by its rarity (each passage read with its item's title, which names what
  * every sentence is about).
  */
-function sentencesNamingTopic(question: Question, discussed: ReadConcept[], passages: GivenPassage[]): Sentence[] {
-  const run = nameRun(question, discussed);
+function sentencesNamingTopic(discussed: ReadConcept[], passages: GivenPassage[]): Sentence[] {
   const sentences: Array<Sentence & { covered: number }> = [];
   for (const passage of passages) {
     const title = docTerms(passage.hit.title);
@@ -216,58 +215,7 @@ function sentencesNamingTopic(question: Question, discussed: ReadConcept[], pass
     });
   }
   const most = Math.max(0, ...sentences.map((s) => s.covered));
-  if (most === 0) return [];
-  const best = sentences.filter((s) => s.covered >= TOPIC_SENTENCE_SHARE * most);
-  // A topic asked as a name ("the Care Placement Strategy") is named where its words stand together;
-  // a sentence with "care" and "placements" under a "Financial Strategy" title is about something else.
-  const named = best.filter((s) => namesRun(s.doc, run) || namesRun(docTerms(s.passage.hit.title), run));
-  if (run.length < 2 || named.length === 0) return best;
-  // The sentence after a name speaks of it only when it refers back ("It saved…", "The plan…");
-  // otherwise it has moved on ("The average weekly cost of a foster placement was £1,240").
-  const head = run[run.length - 1] as ReadConcept;
-  return named.map((s) => ({ ...s, next: s.next !== null && refersBack(s.next, head) ? s.next : null }));
-}
-
-/** Whether a sentence opens by pointing back ("It", "This", "They") or names the thing's kind again. */
-function refersBack(sentence: string, head: ReadConcept): boolean {
-  return /^\s*(?:it|its|this|these|they|their|that|those|such)\b/i.test(sentence) || mentions(docTerms(sentence), head);
-}
-
-/**
- * Whether a text has a run of the question's words one after another, small words between them
- * aside ("Holiday Activities and Food" for "holiday activity and food").
- */
-function namesRun(doc: DocTerms, run: ReadConcept[]): boolean {
-  const words = doc.tokens.filter((token) => !isStopword(token)).map(stem);
-  return words.some((_, start) =>
-    run.every((concept, i) => {
-      const word = words[start + i];
-      return word !== undefined && concept.stems.includes(word);
-    }),
-  );
-}
-
-/**
- * The longest run of discussed concepts the question writes as a name, capitalised and next to
- * each other (small words between them aside): "Care Placement Strategy", "Holiday Activity and
- * Food scheme". Lower-case runs are descriptions ("child protection cases reviewed outside
- * timescale"), whose words minutes spread over sentences.
- */
-function nameRun(question: Question, discussed: ReadConcept[]): ReadConcept[] {
-  const words = question.topic.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  let longest: ReadConcept[] = [];
-  let run: ReadConcept[] = [];
-  for (const asWritten of words) {
-    const word = asWritten.toLowerCase();
-    if (isStopword(word) && run.length > 0) continue;
-    const s = stem(word.replace(/['’]s$/, ''));
-    const concept = /^\p{Lu}/u.test(asWritten)
-      ? discussed.find((c) => c.stems.includes(s) || c.word === word)
-      : undefined;
-    run = concept ? [...run, concept] : [];
-    if (run.length > longest.length) longest = run;
-  }
-  return longest;
+  return most === 0 ? [] : sentences.filter((s) => s.covered >= TOPIC_SENTENCE_SHARE * most);
 }
 
 function nearMiss(question: Question, discussed: ReadConcept[], where: GivenPassage[], missing: string): Answerability {
