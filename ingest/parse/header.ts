@@ -104,7 +104,32 @@ const BODY_SUFFIX =
  * Canadian municipalities), "Cyngor Tref Aberwen" (Welsh town and community councils).
  */
 const KIND_FIRST =
-  /^(?:(?:the\s+)?(?:city|town|village|borough|township|county|municipality)\s+of|cyngor\s+(?:tref|cymuned|sir|dinas))\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}$/iu;
+  /^(?:(?:the\s+)?(?:city|town|village|borough|township|county|municipality|shire|(?:municipal|regional)\s+district|district|rural\s+municipality)\s+of|cyngor\s+(?:tref|cymuned|sir|dinas))\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}$/iu;
+/**
+ * The same inside a title sentence, for kinds no sentence uses of anything else: "Minutes of the
+ * Annual Meeting of the Municipal District of Carrowbeg held on…", "…of the Shire of Wandarra".
+ */
+const KIND_FIRST_IN_TITLE = /\b(?:(?:municipal|regional)\s+district|shire|rural\s+municipality)\s+of\s+/iu;
+/** Words that end a kind-first name in a title: what the body holds, not its name. */
+const AFTER_NAME = /^(?:board|council|committee|meeting|minutes|held|on|at)$/i;
+
+/** The kind-first name a title sentence gives, or null: "Municipal District of Carrowbeg". */
+function kindFirstInTitle(text: string): string | null {
+  const kind = KIND_FIRST_IN_TITLE.exec(text);
+  if (!kind) return null;
+  const name: string[] = [];
+  for (const word of text.slice(kind.index + kind[0].length).split(/\s+/)) {
+    if (!/^\p{Lu}[\p{L}'’.-]*$/u.test(word) || AFTER_NAME.test(word) || name.length === 4) break;
+    name.push(word);
+  }
+  if (name.length === 0) return null;
+  const kindWords = kind[0]
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  return `${kindWords} ${name.join(' ')}`;
+}
+
 /** Capitalised words that open a title without naming anyone: "Minutes of the Ordinary Meeting of the Parish Council". */
 const NOT_A_NAME =
   /^(?:the|a|minutes?|meeting|ordinary|full|annual|joint|special|extraordinary|regular|statutory|agenda|and|of|held|council|draft|confirmed|unconfirmed|approved|venue:?)$/i;
@@ -124,6 +149,8 @@ export function readCouncil(openingLines: string[]): string | null {
     const line = raw.trim().replace(/\s+/g, ' ');
     for (const part of line.split(/\s+[-–—/|]\s+/)) {
       if (KIND_FIRST.test(part)) return displayName(part);
+      const inTitle = kindFirstInTitle(part);
+      if (inTitle) return displayName(inTitle);
       for (const suffix of part.matchAll(BODY_SUFFIX)) {
         const end = (suffix.index ?? 0) + suffix[0].length;
         // "the Council Chamber, Council Offices": a building of the council, named for its venue.

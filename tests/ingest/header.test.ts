@@ -13,6 +13,17 @@ describe('the council a document names', () => {
     expect(readCouncil(['VILLAGE OF MAPLE HOLLOW', 'BOARD OF TRUSTEES MINUTES'])).toBe('Village of Maple Hollow');
     expect(readCouncil(['CYNGOR CYMUNED PENRHOS / PENRHOS COMMUNITY COUNCIL'])).toBe('Cyngor Cymuned Penrhos');
     expect(readCouncil(['Ashvale Combined Fire Authority', 'Minutes'])).toBe('Ashvale Combined Fire Authority');
+    // Irish municipal districts, Canadian districts, Australian shires: the kind first.
+    expect(
+      readCouncil([
+        'Minutes of Annual General Meeting of The Municipal District of Carrowbeg held on Monday, 16th June 2014',
+      ]),
+    ).toBe('Municipal District of Carrowbeg');
+    expect(readCouncil(['SHIRE OF WANDARRA', 'MINUTES OF THE ORDINARY COUNCIL MEETING'])).toBe('Shire of Wandarra');
+    expect(readCouncil(['DISTRICT OF LAKE HOLLOW', 'Regular Council Meeting Minutes'])).toBe('District of Lake Hollow');
+    expect(readCouncil(['Minutes of the Regional District of Okanee Ridge Board meeting'])).toBe(
+      'Regional District of Okanee Ridge',
+    );
   });
 
   it('names no council where the lines name none, or only a building of one', () => {
