@@ -132,10 +132,16 @@ export function hasClosure(sentence: string): boolean {
 
 /** A vote: "voted", "unanimously", "abstained", "for and against". */
 export function hasVote(sentence: string): boolean {
-  return /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention|in favour|against the motion)\b/i.test(
-    sentence,
-  );
+  return VOTE_RECORDED.test(sentence);
 }
+
+/**
+ * How minutes record a vote: in words ("carried unanimously", "with two abstentions"), and as North
+ * American minutes do, by roll call and tally ("Ayes: Lee, Ortiz. Nays: Chen", "a 4-1 vote", "5 in
+ * favor, 2 opposed"). "CARRIED" alone records an outcome, not how anyone voted.
+ */
+const VOTE_RECORDED =
+  /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention|abstentions|in favou?r|against the motion|opposed|ayes?|nays?|yeas?|noes|roll call)\b|\b\d+\s*[-–]\s*\d+\s+(?:vote|in favou?r)\b/i;
 
 /**
  * An inspection grade: "rated Good", "judged to require improvement", "Inadequate", "special

@@ -159,6 +159,12 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('closure', 'The centre closed in March.', none)).toBe(true);
     expect(sentenceGives('closure', 'Members worked closely with the centre.', none)).toBe(false);
     expect(sentenceGives('vote', 'The motion was carried unanimously.', none)).toBe(true);
+    // Roll calls and tallies, as North American minutes record them.
+    expect(sentenceGives('vote', 'AYES: Ortiz, Lee, Brandt. NAYS: Chen. ABSENT: None.', none)).toBe(true);
+    expect(sentenceGives('vote', 'Motion passed 5 in favor, 2 opposed.', none)).toBe(true);
+    expect(sentenceGives('vote', 'The ordinance was adopted on a 4-1 vote.', none)).toBe(true);
+    expect(sentenceGives('vote', 'Moved by Councillor Wilkes. CARRIED', none)).toBe(false);
+    expect(sentenceGives('vote', 'Members discussed the ordinance at length.', none)).toBe(false);
   });
 
   it.each([
