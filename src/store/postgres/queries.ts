@@ -213,12 +213,22 @@ async function nearest(
   return result.rows.map((row: Record<string, unknown>) => ({ passageId: num(row.id), score: num(row.score) }));
 }
 
+/**
+ * The passages with these ids, each with its item and meeting, in the order asked for. Each row is
+ * looked up by primary key, id by id (passages in each council's partition, then its item and its
+ * meeting): a plain join of a few hundred ids let the planner hash-join the items and meetings
+ * tables whole, in parallel workers (160 ids at 100k passages: 15–53 ms, against 3–7 ms so, at load
+ * 7). OFFSET 0 keeps each lookup a lookup: without it the planner flattens the subqueries back into
+ * that join, and hash-joins the items whole (70 ms).
+ */
 export async function passagesById(db: Db, s: string, ids: number[]): Promise<StoredPassage[]> {
   if (ids.length === 0) return [];
   const result = await db.query(
-    `SELECT ${PASSAGE_COLUMNS} FROM ${s}.passages p JOIN ${s}.items i ON i.id = p.item_id JOIN ${s}.meetings m ON m.id = p.meeting_id
-     WHERE p.id = ANY($1::bigint[])`,
-    [ids],
+    `SELECT ${PASSAGE_COLUMNS} FROM unnest($1::bigint[]) AS wanted(id)
+     CROSS JOIN LATERAL (SELECT * FROM ${s}.passages p WHERE p.id = wanted.id OFFSET 0) p
+     CROSS JOIN LATERAL (SELECT * FROM ${s}.items i WHERE i.id = p.item_id OFFSET 0) i
+     CROSS JOIN LATERAL (SELECT * FROM ${s}.meetings m WHERE m.id = p.meeting_id OFFSET 0) m`,
+    [[...new Set(ids)]],
   );
   const byId = new Map(
     result.rows.map((row: Record<string, unknown>) => [num(row.passage_id), toStoredPassage(row, PG_VALUES)]),
