@@ -5,11 +5,19 @@
  * cosines match the real ones, to bench/.data/embedding-profile.json (git-ignored: it is derived
  * from real minutes). Prints what it measured.
  *
- *   npx minutebook ingest /work/shared/corpus --manifest /work/shared/corpus/meetings.json --index bench/.data/calib-index
+ * Given a folder of minutes (its meetings.json, if any, as the manifest), it first indexes them into
+ * bench/.data/calib-index-<folder name> with the real model (`minutebook ingest --rebuild`);
+ * given none, the repo's own sample minutes (examples/), so it runs on a fresh checkout. `--index`
+ * reads a folder index already built instead.
+ *
+ *   npx tsx bench/store-calibrate.ts                         # examples/
+ *   npx tsx bench/store-calibrate.ts /work/shared/corpus     # another folder of minutes
  *   npx tsx bench/store-calibrate.ts --index bench/.data/calib-index
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createLogger } from '../src/logger.js';
 import { openIndexReader } from '../src/store/open-store.js';
 import { arg } from './options.js';
@@ -56,8 +64,23 @@ function cholesky(matrix: Float64Array, n: number): Float64Array {
   return l;
 }
 
-const index = arg('--index');
-if (!index) throw new Error('give --index <folder index built with the real embedding model>');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Indexes a folder of minutes with the real model, through the CLI, into a bench folder of its own. */
+function indexMinutes(folder: string): string {
+  const dir = path.join(REPO, 'bench', '.data', `calib-index-${path.basename(folder)}`);
+  const manifest = path.join(folder, 'meetings.json');
+  // The sources through tsx, as `npm run dev` does: a fresh checkout may not be built yet.
+  const cli = ['--import', 'tsx', path.join(REPO, 'src', 'cli', 'main.ts')];
+  const args = [...cli, 'ingest', folder, '--index', dir, '--rebuild'];
+  if (fs.existsSync(manifest)) args.push('--manifest', manifest);
+  console.log(`indexing ${folder} into ${dir}`);
+  execFileSync(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  return dir;
+}
+
+const minutes = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--index');
+const index = arg('--index') ?? indexMinutes(path.resolve(minutes ?? path.join(REPO, 'examples')));
 const store = await openIndexReader(
   { kind: 'sqlite', dir: path.resolve(index) },
   { logger: createLogger({ level: 'warn' }) },

@@ -115,7 +115,7 @@ export const PROFILE_FILE = path.join(path.dirname(fileURLToPath(import.meta.url
 export function readProfile(file = PROFILE_FILE): EmbeddingProfile {
   if (!fs.existsSync(file)) {
     throw new Error(
-      `${file} is missing: run \`npx tsx bench/store-calibrate.ts --index <folder index built with the real model>\``,
+      `${file} is missing: run \`npx tsx bench/store-calibrate.ts [folder of minutes]\` (the repo's examples/ by default)`,
     );
   }
   return JSON.parse(fs.readFileSync(file, 'utf8')) as EmbeddingProfile;

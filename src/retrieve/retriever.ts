@@ -206,20 +206,13 @@ export class HybridRetriever implements Retriever {
     const useKeywords = this.#mode !== 'vector';
     const embedder = this.#mode === 'keyword' ? null : this.#embedder;
     const keywordQuery = keywordQueryFor(read, corpus, embedder === null);
-    const keyword =
+    // The halves are independent: run at once, a search takes the longer of them, not their sum.
+    const [keyword, cosine] = await Promise.all([
       useKeywords && keywordQuery
-        ? await this.#store.keywordSearch(keywordQuery, { filters, limit: CANDIDATES_PER_HALF })
-        : [];
-    const cosine = new Map<number, number>();
-    if (embedder) {
-      const vector = await embedder.embedQuery(read.searchText);
-      options.signal?.throwIfAborted();
-      // Thresholds below are on one model's scale; other models' cosines are mapped onto it.
-      const calibration = profileFor(embedder.modelId).profile.similarity;
-      for (const hit of await this.#store.vectorSearch(vector, { filters, limit: CANDIDATES_PER_HALF })) {
-        cosine.set(hit.passageId, onReferenceScale(calibration, hit.score));
-      }
-    }
+        ? this.#store.keywordSearch(keywordQuery, { filters, limit: CANDIDATES_PER_HALF })
+        : Promise.resolve([]),
+      this.#similarities(embedder, read.searchText, filters, options.signal),
+    ]);
     const ids = [...new Set([...keyword.map((h) => h.passageId), ...cosine.keys()])];
     const passages = await this.#store.passages(ids);
     // Passages the vector half did not return are at most as similar as the least it did return.
@@ -290,6 +283,25 @@ export class HybridRetriever implements Retriever {
       },
       question: read,
     };
+  }
+
+  /** Cosine similarity of the passages nearest `text` in meaning, on the reference model's scale; none without a model. */
+  async #similarities(
+    embedder: Embedder | null,
+    text: string,
+    filters: SearchFilters,
+    signal: AbortSignal | undefined,
+  ): Promise<Map<number, number>> {
+    const cosine = new Map<number, number>();
+    if (!embedder) return cosine;
+    const vector = await embedder.embedQuery(text);
+    signal?.throwIfAborted();
+    // Thresholds below are on one model's scale; other models' cosines are mapped onto it.
+    const calibration = profileFor(embedder.modelId).profile.similarity;
+    for (const hit of await this.#store.vectorSearch(vector, { filters, limit: CANDIDATES_PER_HALF })) {
+      cosine.set(hit.passageId, onReferenceScale(calibration, hit.score));
+    }
+    return cosine;
   }
 
   /** Moves to the index a rebuild swapped in, if one did (and this retriever can reopen). */

@@ -409,17 +409,20 @@ function makePool(target: PostgresTarget, role: string, max: number, logger: Log
     connectionString: target.connectionString,
     max,
     application_name: `minutebook ${role}`.slice(0, 63),
-  });
-  // Every connection searches the HNSW graph the same way (see PG_HNSW), unless the database, the
-  // role or the URL (`?options=-c hnsw.ef_search=200`) already chose an ef_search other than
-  // pgvector's default of 40: an operator trading latency for recall needs no new release.
-  pool.on('connect', (client) => {
-    client
-      .query(
-        `SELECT set_config('hnsw.ef_search', '${PG_HNSW.efSearch}', false) WHERE coalesce(current_setting('hnsw.ef_search', true), '40') = '40';
-         SET hnsw.iterative_scan = relaxed_order`,
-      )
-      .catch(() => undefined);
+    // Every connection searches the HNSW graph the same way (see PG_HNSW), unless the database, the
+    // role or the URL (`?options=-c hnsw.ef_search=200`) already chose an ef_search other than
+    // pgvector's default of 40: an operator trading latency for recall needs no new release. Set
+    // once per connection, and before the pool hands it out: a 'connect' listener's query would run
+    // alongside the caller's first one (which pg deprecates) and could lose the race to it.
+    onConnect: async (client) => {
+      await client
+        .query(
+          `SELECT set_config('hnsw.ef_search', '${PG_HNSW.efSearch}', false) WHERE coalesce(current_setting('hnsw.ef_search', true), '40') = '40';
+           SET hnsw.iterative_scan = relaxed_order`,
+        )
+        // A session without these settings still searches, only with pgvector's defaults.
+        .catch((error: unknown) => logger.debug({ err: error }, 'could not set up a PostgreSQL session'));
+    },
   });
   // An idle connection dropped by the server is replaced on next use; say so, but do not crash.
   pool.on('error', (error) => logger.warn({ err: error, index: target.display }, 'PostgreSQL connection lost'));
