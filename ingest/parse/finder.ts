@@ -37,7 +37,11 @@ export function findItems(allLines: string[]): FoundItems {
 
 /** A layout's header lines become the lead items in front of its items. */
 function withLead(layout: LayoutResult, dropped: string[]): FoundItems {
-  return { ...layout, items: [...leadItems(layout.headerLines, readParagraphs), ...layout.items], dropped };
+  return {
+    ...layout,
+    items: [...leadItems(layout.headerLines, readParagraphs), ...layout.items],
+    dropped: [...dropped, ...(layout.dropped ?? [])],
+  };
 }
 
 /**

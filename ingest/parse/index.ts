@@ -50,7 +50,9 @@ export function parseMinutes(text: string, options: ParseOptions): { meeting: Me
         item.unnumbered || (layout.layout === 'numbered' && !item.printed) || /^webcast\b/i.test(item.heading ?? ''),
     })),
   );
+  const links: string[] = [];
   const items: MinuteItem[] = layout.items.map((raw, i) => {
+    links.push(...raw.paragraphs.flatMap((p) => p.match(FULL_TEXT_LINK) ?? []));
     const paragraphs = raw.paragraphs.map((p) => p.replace(FULL_TEXT_LINK, ' …').trim()).filter(Boolean);
     const item = buildItem(
       { ...raw, paragraphs },
@@ -63,7 +65,7 @@ export function parseMinutes(text: string, options: ParseOptions): { meeting: Me
     return item;
   });
 
-  return { meeting: assembleMeeting(layout, lines, items, options), dropped: layout.dropped };
+  return { meeting: assembleMeeting(layout, lines, items, options), dropped: [...layout.dropped, ...links] };
 }
 
 function assembleMeeting(layout: FoundItems, allLines: string[], items: MinuteItem[], options: ParseOptions): Meeting {

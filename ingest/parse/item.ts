@@ -1,3 +1,4 @@
+import { sentenceEnd } from '../../src/minutes/sentences.js';
 import type { MinuteItem } from '../../src/types.js';
 import type { AssignedNumber } from './numbering.js';
 import { joinLoneLabels, RESOLUTION_WORDS, readPointLabel, splitInlineStructure } from './points.js';
@@ -6,7 +7,7 @@ import { joinLoneLabels, RESOLUTION_WORDS, readPointLabel, splitInlineStructure 
 export interface RawItem {
   /** The item's own heading, when the layout shows one. */
   heading: string | null;
-  /** Agenda text printed before the minute itself (ModernGov "To note the…"), kept for context. */
+  /** Agenda text printed before the minute itself (ModernGov "To note the…"): the item's first paragraph. */
   description: string | null;
   paragraphs: string[];
 }
@@ -29,10 +30,14 @@ const SHORT_ITEM_CHARS = 600;
 
 /** Turns a raw item and its settled number into a MinuteItem (passages are added by the chunker). */
 export function buildItem(raw: RawItem, number: AssignedNumber): MinuteItem {
-  const paragraphs = joinLoneLabels(raw.paragraphs.flatMap(splitInlineStructure));
+  // The agenda text ("Report of the Director…") leads the item: it says what was considered, and
+  // dropping it would lose words the page printed.
+  const agendaText = raw.description ? [raw.description] : [];
+  const paragraphs = joinLoneLabels([...agendaText, ...raw.paragraphs].flatMap(splitInlineStructure));
   const text = paragraphs.join('\n\n');
   const heading = raw.heading ? cleanTitle(raw.heading) : '';
-  const title = heading || deriveTitle(text || raw.description || '');
+  // A lost title is better read from what was minuted than from "Members will be asked to…".
+  const title = heading || deriveTitle(raw.paragraphs.join(' ') || text);
   return {
     minute: number.minute,
     minuteNumber: number.minuteNumber,
@@ -64,11 +69,8 @@ export function cleanTitle(heading: string): string {
 
 /** A short title from the item's opening words, for items whose heading the text lost. */
 export function deriveTitle(text: string, maxWords = 8): string {
-  const firstSentence =
-    text
-      .replace(/\s+/g, ' ')
-      .trim()
-      .split(/(?<=[.:;?!])\s/)[0] ?? '';
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const firstSentence = flat.slice(0, sentenceEnd(flat)).split(/(?<=[:;?!])\s/)[0] ?? '';
   const words = firstSentence
     .replace(/[.:;?!]+$/, '')
     .split(' ')

@@ -1,3 +1,4 @@
+import { capitalRun } from '../headings.js';
 import { cleanTitle } from '../item.js';
 import { unwrapParagraphs } from './lines.js';
 import type { LayoutItem, LayoutResult } from './types.js';
@@ -30,16 +31,21 @@ export function readTable(lines: string[]): LayoutResult {
     }
     rows[rows.length - 1]?.push(trimmed.replace(/\s*\|[|\s]*$/, ''));
   }
-  const items = rows.filter((row) => row.some((l) => l.trim())).map(readRow);
-  return { layout: 'table', headerLines, items };
+  const dropped: string[] = [];
+  const items = rows.filter((row) => row.some((l) => l.trim())).map((row) => readRow(row, dropped));
+  return { layout: 'table', headerLines, items, dropped };
 }
 
-function readRow(rowLines: string[]): LayoutItem {
+/** ModernGov's link to an item's papers, printed in the agenda text: page furniture. */
+const PAPERS_LINK = /\s*Additional documents:?/gi;
+
+function readRow(rowLines: string[], dropped: string[]): LayoutItem {
   const row = rowLines.join('\n');
   const split = /(?:^|\s)Minutes:\s*/.exec(row);
   const agendaPart = split ? row.slice(0, split.index) : row;
   const minutesPart = split ? row.slice(split.index + split[0].length) : '';
-  const { heading, description } = splitAgendaText(agendaPart.replace(/\s+/g, ' ').trim());
+  dropped.push(...(agendaPart.match(PAPERS_LINK) ?? []));
+  const { heading, description } = splitAgendaText(agendaPart.replace(PAPERS_LINK, '').replace(/\s+/g, ' ').trim());
   const minuteLines = minutesPart.split('\n');
   // Rows are either wrapped at a fixed width (join them) or one paragraph a line (keep them).
   const lengths = minuteLines.map((l) => l.length).sort((a, b) => a - b);
@@ -89,11 +95,12 @@ const TITLE_JOINERS = new Set(['and', 'of', 'the', 'for', 'to', 'in', 'on', 'a',
  * lost and the caller derives one.
  */
 export function splitAgendaText(text: string): { heading: string | null; description: string | null } {
-  // cleanTitle drops the "PDF 163 KB" links; "Additional documents:" can sit mid-text here.
-  const cleaned = cleanTitle(text)
-    .replace(/\s*Additional documents:?/gi, '')
-    .trim();
+  // cleanTitle drops the "PDF 163 KB" links.
+  const cleaned = cleanTitle(text);
   if (!cleaned) return { heading: null, description: null };
+  // "ROADS SERVICES UPDATE Report by Executive Director…": a title in capitals ends where they do.
+  const caps = capitalRun(cleaned);
+  if (caps) return { heading: caps.title, description: caps.body || null };
   const words = cleaned.split(' ');
   const run: string[] = [];
   for (const word of words) {

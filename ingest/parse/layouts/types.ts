@@ -20,4 +20,6 @@ export interface LayoutResult {
   /** Lines before the first item: committee, date, venue, attendance. */
   headerLines: string[];
   items: LayoutItem[];
+  /** Page furniture the layout reader took out of items' text ("Additional documents:"), for measuring. */
+  dropped?: string[];
 }
