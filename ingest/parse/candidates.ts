@@ -7,7 +7,7 @@ import {
   TOKEN_BODY_UNLABELLED,
 } from '../../src/minutes/reference.js';
 import { isPageNumber } from './furniture.js';
-import { isHeadingText, isMostlyUpper, splitTitle } from './headings.js';
+import { isHeadingText, isMostlyUpper, RESOLUTION_LABEL, splitTitle } from './headings.js';
 import { RESOLUTION_WORDS } from './points.js';
 
 /** A line that may open a minute item: a printed number at its start, read with the minute grammar. */
@@ -42,7 +42,6 @@ const TERMINATOR = /^(?:\.(?=\s|$|\p{Lu}\p{Ll})|:(?=\s|$)|\)|\s+[-–—](?=\s)|
 const CONTENTS_LINE = /(?:\.{4,}|…{2,}|(?:\s\.){3,})\s*\d{1,4}$/;
 /** A number followed by these is a time, an amount or a count, not a minute. */
 const NOT_A_MINUTE_AFTER = /^(?:am|pm|AM|PM|a\.m|p\.m|hrs|hours|minutes|mins|%|per ?cent)\b/;
-
 /**
  * Every line that starts with something shaped like an item number, with what follows it. Nothing is
  * decided here beyond the line's own shape: which of them are the items is learned from the whole
@@ -77,7 +76,7 @@ function readLine(line: string, index: number, lines: string[]): Candidate | nul
   if (!token) return null;
   let rest = after.slice(terminator[0].length).trim();
   const closer = close ? '()' : terminator[0].trim().startsWith(')') ? ')' : '';
-  if (NOT_A_MINUTE_AFTER.test(rest)) return null;
+  if (NOT_A_MINUTE_AFTER.test(rest) || RESOLUTION_LABEL.test(rest)) return null;
   let agendaNumber: number | null = null;
   const second = /^(\d{1,3})[.)]?\s+(\S.*)$/.exec(rest);
   if (second && (token.form === 'compound' || token.form === 'prefixed')) {

@@ -3,6 +3,7 @@
  * item" (a title after a number, a heading above one, a heading that stands in for a number).
  */
 
+import { sentenceEnd } from '../../src/minutes/sentences.js';
 import { officeOf } from '../../src/people/offices.js';
 
 /** Verbs that make a line a sentence rather than a title ("Questions asked by members…" stays a title). */
@@ -12,6 +13,16 @@ export const FINITE_VERB =
 /** More verbs that only sentences use, for lines with no layout around them to go by. */
 const SENTENCE_VERB =
   /\b(?:declared|attended|resolved|advised|informed|seconded|carried|requested|expressed|said|gave|took)\b/i;
+
+/**
+ * "14 RESOLUTION", "7 Decision": a resolution's own number before the word, on a line of its own
+ * (councils that number resolutions apart from items). It labels the decision inside an item.
+ */
+export const RESOLUTION_LABEL =
+  /^(?:\d{1,5}\s+)?(?:council |committee |board )?(?:resolutions?|resolved|decisions?|motions?|recommendations?)\s*[.:]?$/i;
+
+/** A passive verb in capitals ("WAS CARRIED", "WERE RECEIVED"): minutes' narrative, never a title. */
+const CAPITALS_SENTENCE = /\b(?:WAS|WERE)\s+(?:\p{Lu}+ED|CARRIED|LOST|PUT|TAKEN|HELD|MADE|GIVEN)\b/u;
 
 /** "PDF 229 KB" links that ModernGov leaves at the end of a heading. */
 export const PDF_LINK = /(?:pdf icon\s*)?PDF \d+(?:\.\d+)? ?[KM]B$/i;
@@ -61,7 +72,9 @@ export function isHeadingText(text: string): boolean {
   if (t.split(/\s+/).length > 20) return false;
   if (!/^[\p{Lu}0-9‘'"“(]/u.test(t)) return false;
   if (isStandardHeading(t)) return true;
-  if (isMostlyUpper(t)) return !/[.!?]\s+\p{Lu}\p{Ll}/u.test(t);
+  if (RESOLUTION_LABEL.test(t)) return false;
+  // "THE MOTION WAS CARRIED", "A MOTION WAS MOVED BY…": a sentence set in capitals, not a title.
+  if (isMostlyUpper(t)) return !/[.!?]\s+\p{Lu}\p{Ll}/u.test(t) && !CAPITALS_SENTENCE.test(t);
   if (/^That\b/.test(t)) return false;
   // A title has one sentence at most; "Title. More words" is a title and its text.
   if (/[.!?]\s+\S/.test(t.replace(/\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St)\.\s/g, ''))) return false;
@@ -106,15 +119,17 @@ export function splitTitle(line: string): { title: string | null; body: string }
   const caps = capitalRun(text);
   if (caps) return caps;
   if (isHeadingText(text)) return { title: text, body: '' };
-  const sentence = /^(.{2,120}?[^\s.][^.\s])\.\s+(\S.*)$/.exec(text);
-  const head = sentence?.[1]?.trim() ?? '';
-  if (sentence && head.split(/\s+/).length <= 16 && isHeadingText(head))
-    return { title: head, body: sentence[2] ?? '' };
+  // "ADOPTED RESOLUTION NO. 141-2024 setting…": the sentence splitter knows "No." ends no sentence.
+  const end = sentenceEnd(text);
+  const head = text.slice(0, end - 1).trim();
+  const body = text.slice(end).trim();
+  if (text[end - 1] === '.' && body && head.length >= 4 && head.split(/\s+/).length <= 16 && isHeadingText(head))
+    return { title: head, body };
   return { title: null, body: text };
 }
 
 /** "INTRODUCTION AND WELCOME A welcome was extended…": the capitals are the title. */
-function capitalRun(text: string): { title: string; body: string } | null {
+export function capitalRun(text: string): { title: string; body: string } | null {
   const words = text.split(/\s+/);
   let end = 0;
   while (end < words.length && isCapitalWord(words[end] ?? '')) end++;

@@ -35,7 +35,7 @@ export function chooseScheme(candidates: Candidate[], lines: string[]): Scheme |
   }
   const valid: Array<{ scheme: Scheme; score: number; first: number }> = [];
   for (const group of groups.values()) {
-    const { members, running } = consistentMembers(group);
+    const { members, running } = consistentMembers(withoutContents(group, lines));
     const chain = risingChain(members, running);
     if (chain.length < 2 || isList(chain, lines)) continue;
     const titled = chain.filter((c) => c.titled).length / chain.length;
@@ -79,6 +79,25 @@ function isList(chain: Candidate[], lines: string[]): boolean {
     const between = lines.slice(member.line + 1, next).some((line) => line.trim() !== '');
     return member.split.body === '' && !between;
   });
+}
+
+/**
+ * A contents list before the minutes ("ITEM-1 CONFIRMATION OF MINUTES 3", "ITEM-2 …" then "3"): the
+ * same numbers run once as entries with nothing under them but page numbers, then again as the
+ * items. Where the numbers start again, what came before is contents when no entry has text.
+ */
+function withoutContents(group: Candidate[], lines: string[]): Candidate[] {
+  const restart = group.findIndex((c, i) => i > 0 && (c.token.parts[0] ?? 0) <= (group[i - 1]?.token.parts[0] ?? 0));
+  if (restart < 2) return group;
+  // The last entry runs on to the minutes' own start, so it says nothing; the others must be bare.
+  const entries = group.slice(0, restart - 1);
+  const bare = entries.every((entry, i) => {
+    const next = group[i + 1]?.line ?? entry.line;
+    const under = lines.slice(entry.line + 1, next).filter((line) => line.trim() !== '');
+    // Under an entry: its page number, or an unnumbered entry with its own ("QUESTIONS WITHOUT NOTICE 5").
+    return entry.split.body === '' && under.every((line) => line.length <= 80 && /\s?\d{1,4}\s*$/.test(line));
+  });
+  return bare ? group.slice(restart) : group;
 }
 
 /**
