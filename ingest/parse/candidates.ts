@@ -109,7 +109,7 @@ function readLine(line: string, index: number, lines: string[]): Candidate | nul
 const TITLE_START = /^(?:[\p{Lu}‘'"“]|\d{4}(?:[/-]\d{2,4})?\s+\p{Lu})/u;
 
 /** Words a title never ends on: a line that stops at one of them runs on into the next. */
-const RUNS_ON = /\b(?:the|of|and|or|to|a|an|in|on|at|by|for|with|from|that|which|was|were|is|be|had|has)$/i;
+export const RUNS_ON = /\b(?:the|of|and|or|to|a|an|in|on|at|by|for|with|from|that|which|was|were|is|be|had|has)$/i;
 
 /**
  * The title and text in what follows a number on its line. Besides what {@link splitTitle} reads

@@ -1,5 +1,7 @@
+import { MONTH_NAME } from '../../src/dates.js';
 import { MINUTE_LABEL } from '../../src/minutes/reference.js';
-import { type Candidate, findCandidates, titleAfter, titleBefore } from './candidates.js';
+import { sentenceEnd } from '../../src/minutes/sentences.js';
+import { type Candidate, findCandidates, RUNS_ON, titleAfter, titleBefore } from './candidates.js';
 import { removeFurniture } from './furniture.js';
 import { isMostlyUpper } from './headings.js';
 import { looksLikeBlocks, readBlocks } from './layouts/blocks.js';
@@ -147,8 +149,8 @@ function numberedItem(lines: string[], boundary: Boundary, next: number, running
     heading = split.title;
     if (heading !== null && split.body === '' && !/[.:;?!)]$/.test(heading)) {
       const wrapped = titleContinuation(heading, body);
-      heading = [heading, ...body.slice(0, wrapped).map((l) => l.trim())].join(' ');
-      body = body.slice(wrapped);
+      heading = [heading, ...wrapped.lines].join(' ');
+      body = [...(wrapped.rest ? [wrapped.rest] : []), ...body.slice(wrapped.taken)];
     }
     if (heading === null && above.length) heading = above.join(' ');
     firstLines.push(heading === null || heading === above.join(' ') ? candidate.rest : split.body);
@@ -178,20 +180,48 @@ function numberedItem(lines: string[], boundary: Boundary, next: number, running
   };
 }
 
-/** Lines that continue a title the line broke: lower-case words, or more capitals after capitals. */
-function titleContinuation(title: string, body: string[]): number {
-  let taken = 0;
+/** A line broken inside a date ("…from February" / "19, 2025"). */
+const ENDS_ON_MONTH = new RegExp(`\\b(?:${MONTH_NAME})$`, 'i');
+
+/** A line at least this share of the widest line before it filled the page's width. */
+const FULL_LINE_SHARE = 0.85;
+
+/** How many lines a wrapped title may run on to. */
+const MAX_TITLE_LINES = 3;
+
+/**
+ * Lines that continue a title the line broke: lower-case words or figures ("…Minutes from February"
+ * / "19, 2025, and…"), anything after a line that stopped on a joining word ("…licence for" /
+ * "Copperleaf Kitchen LLC…") or after a continuation that filled the line, or more capitals after capitals. A sentence that ends inside the
+ * last line ends the title there, and the rest of that line is the text.
+ */
+function titleContinuation(title: string, body: string[]): { lines: string[]; taken: number; rest: string } {
+  const lines: string[] = [];
   let current = title;
-  for (const raw of body.slice(0, 2)) {
+  let widest = title.length;
+  for (const raw of body.slice(0, MAX_TITLE_LINES)) {
     const line = raw.trim();
     // A labelled point ("a) Councillors received…") starts the text, whatever its case.
-    if (readPointLabel(line).label !== null) break;
-    const continues = /^\p{Ll}/u.test(line) || (isMostlyUpper(current) && isMostlyUpper(line) && line.length <= 100);
-    if (!line || !continues || /[.:;?!)]$/.test(current)) break;
-    taken++;
+    if (!line || readPointLabel(line).label !== null || /[.:;?!)]$/.test(current)) break;
+    const continues =
+      /^\p{Ll}/u.test(line) ||
+      (/^\d/.test(line) && ENDS_ON_MONTH.test(current)) ||
+      RUNS_ON.test(current) ||
+      /[,&–-]$/.test(current) ||
+      // Once a title has wrapped, a line as wide as the widest so far broke too.
+      (lines.length > 0 && current.length >= FULL_LINE_SHARE * widest) ||
+      (isMostlyUpper(current) && isMostlyUpper(line) && line.length <= 100);
+    if (!continues) break;
+    const end = sentenceEnd(line);
+    if (end < line.length) {
+      lines.push(line.slice(0, end));
+      return { lines, taken: lines.length, rest: line.slice(end).trim() };
+    }
+    lines.push(line);
     current = line;
+    widest = Math.max(widest, line.length);
   }
-  return taken;
+  return { lines, taken: lines.length, rest: '' };
 }
 
 /**
