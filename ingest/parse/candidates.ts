@@ -7,7 +7,7 @@ import {
   TOKEN_BODY_UNLABELLED,
 } from '../../src/minutes/reference.js';
 import { isPageNumber } from './furniture.js';
-import { isHeadingText, isMostlyUpper, RESOLUTION_LABEL, splitTitle } from './headings.js';
+import { isHeadingText, isMostlyUpper, NARRATIVE_START, RESOLUTION_LABEL, splitTitle } from './headings.js';
 import { RESOLUTION_WORDS } from './points.js';
 
 /** A line that may open a minute item: a printed number at its start, read with the minute grammar. */
@@ -127,6 +127,7 @@ export function titleOnLine(rest: string, lines: string[], index: number): { tit
     !/[.,;!?]$/.test(text) &&
     !/[.!?]\s+\p{Lu}/u.test(text) &&
     !RUNS_ON.test(text) &&
+    !NARRATIVE_START.test(text) &&
     text.split(/\s+/).length <= 12;
   const textFollows = next === '' || /^[\p{Lu}\d‘'"“(]/u.test(next);
   return standsAlone && textFollows ? { title: text, body: '' } : split;

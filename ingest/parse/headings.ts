@@ -10,6 +10,15 @@ import { officeOf } from '../../src/people/offices.js';
 export const FINITE_VERB =
   /\b(?:is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|has|have|had|did|does|do|reported|received|considered|noted|agreed|made|raised|explained|welcomed|thanked|replied|confirmed|stated)\b/i;
 
+/**
+ * "The Board received the Consent Calendar…", "The Board approved…": a subject then its verb (a
+ * finite one, or any lower-case past tense) is a sentence, not a title.
+ */
+export const NARRATIVE_START = new RegExp(
+  String.raw`^(?:The|A|An|It|This|After|Following)\b(?:\s+\S+){0,4}?\s+(?:${FINITE_VERB.source.replace(/^\\b/, '')}|\p{Ll}+ed\b)`,
+  'u',
+);
+
 /** More verbs that only sentences use, for lines with no layout around them to go by. */
 const SENTENCE_VERB =
   /\b(?:declared|attended|resolved|advised|informed|seconded|carried|requested|expressed|said|gave|took)\b/i;
@@ -75,10 +84,11 @@ export function isHeadingText(text: string): boolean {
   if (RESOLUTION_LABEL.test(t)) return false;
   // "THE MOTION WAS CARRIED", "A MOTION WAS MOVED BY…": a sentence set in capitals, not a title.
   if (isMostlyUpper(t)) return !/[.!?]\s+\p{Lu}\p{Ll}/u.test(t) && !CAPITALS_SENTENCE.test(t);
-  if (/^That\b/.test(t)) return false;
+  if (/^That\b/.test(t) || NARRATIVE_START.test(t)) return false;
   // A title has one sentence at most; "Title. More words" is a title and its text.
   if (/[.!?]\s+\S/.test(t.replace(/\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St)\.\s/g, ''))) return false;
-  const words = t.replace(/[.:]$/, '');
+  // "…minutes of the May 15, 2025 meeting": the month, not the verb.
+  const words = t.replace(/[.:]$/, '').replace(/\bMay(?=\s+\d)|(?<=\d(?:st|nd|rd|th)?\s+)May\b/g, '');
   return !FINITE_VERB.test(words) && !SENTENCE_VERB.test(words);
 }
 

@@ -281,4 +281,103 @@ describe('the item finder’s general rules', () => {
       ['13/24', 'Minutes', 'Agreed.'],
     ]);
   });
+
+  it('takes a contents list that numbers the items with page numbers, and no text, for contents, not the items', () => {
+    const items = parse([
+      'MINUTES of the Ordinary Meeting of Riverbend Shire Council held on 4 March 2025',
+      'ITEM SUBJECT PAGE',
+      'ITEM-1 ROAD NAMING PROPOSAL 2',
+      'ITEM-2 FOOTPATH PROGRAM 2025',
+      '3',
+      'PETITIONS 3',
+      'ITEM-3 RATES HARDSHIP POLICY 4',
+      'PRESENT',
+      'Mayor Councillor P Oduya',
+      'ITEM-1 ROAD NAMING PROPOSAL',
+      'Council adopted the name Banjo Way for the new road.',
+      'ITEM-2 FOOTPATH PROGRAM 2025',
+      'Council endorsed the footpath program.',
+      'ITEM-3 RATES HARDSHIP POLICY',
+      'Council adopted the policy.',
+    ]).items.filter((i) => i.minute !== null);
+    expect(items.map((i) => [i.minute, i.title, i.text])).toEqual([
+      ['ITEM-1', 'ROAD NAMING PROPOSAL', 'Council adopted the name Banjo Way for the new road.'],
+      ['ITEM-2', 'FOOTPATH PROGRAM 2025', 'Council endorsed the footpath program.'],
+      ['ITEM-3', 'RATES HARDSHIP POLICY', 'Council adopted the policy.'],
+    ]);
+  });
+
+  it('reads "22 RESOLUTION" as the number of a decision inside the item, not as an item', () => {
+    const items = parse([
+      'Minutes of the Council meeting held on 4 March 2025',
+      '5. LIBRARY HOURS',
+      'A MOTION WAS MOVED BY COUNCILLOR ADEYEMI THAT the library open on Sundays.',
+      'THE MOTION WAS CARRIED.',
+      '22 RESOLUTION',
+      'The library open on Sundays from April.',
+      '6. SKATE PARK LIGHTING',
+      'Council approved the lighting.',
+      '23 Resolution',
+      'The lighting be installed.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['5', 'LIBRARY HOURS'],
+      ['6', 'SKATE PARK LIGHTING'],
+    ]);
+    expect(items[0]?.text).toContain('22 RESOLUTION');
+  });
+
+  it('joins a title that wrapped after a joining word, a month, or a full line, and ends it where its sentence ends', () => {
+    const items = parse([
+      'Minutes of the Licensing Board, April 2, 2025',
+      '1. Hearing on a new tavern license for Harrow & Finch LLC, 18 Quarry Lane, from the',
+      'applicant Dmitri Osei, with forty seats inside and ten on the terrace, first filed on',
+      'March 3, 2025 and amended later. Mr. Osei appeared and answered questions.',
+      'The license was approved 3:0.',
+      '2. Consideration of the fall market permits for the Old Depot',
+      'Yard. Staff reported nine requests.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title, i.text.split(/\s+/).slice(0, 4).join(' ')])).toEqual([
+      [
+        '1',
+        'Hearing on a new tavern license for Harrow & Finch LLC, 18 Quarry Lane, from the applicant Dmitri Osei, with forty seats inside and ten on the terrace, first filed on March 3, 2025 and amended later',
+        'Mr. Osei appeared and',
+      ],
+      ['2', 'Consideration of the fall market permits for the Old Depot', 'Yard. Staff reported nine'],
+    ]);
+  });
+
+  it('does not take a numbered sentence ("1) The Board received the audit report") for a title', () => {
+    const items = parse([
+      'Harbour District Board Highlights, May 9, 2025',
+      'Business:',
+      '',
+      '1) The Board received the audit report for 2024',
+      '',
+      '2) The Board approved a grant to the Seaview Hospice',
+      '',
+      '3) A letter from the Minister was referred to staff',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.titleDerived, i.text])).toEqual([
+      ['1', true, 'The Board received the audit report for 2024'],
+      ['2', true, 'The Board approved a grant to the Seaview Hospice'],
+      ['3', true, 'A letter from the Minister was referred to staff'],
+    ]);
+  });
+
+  it('keeps the agenda text of a flattened ModernGov row as the first paragraph, with the title in capitals before it', () => {
+    const items = parse([
+      'No. | Item | ||',
+      '---|---|---|---|',
+      'WASTE COLLECTION CHANGES Report by the Head of Environment Additional documents:',
+      'Minutes: The Committee agreed the new rounds. |',
+      '|||',
+      'PARK BYELAWS Minutes: The Committee noted the byelaws. |',
+      '|||',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.title, i.text])).toEqual([
+      ['WASTE COLLECTION CHANGES', 'Report by the Head of Environment\n\nThe Committee agreed the new rounds.'],
+      ['PARK BYELAWS', 'The Committee noted the byelaws.'],
+    ]);
+  });
 });
