@@ -10,6 +10,13 @@ import type { Candidate } from './candidates.js';
  * wrapped "Standing Order\n34." and a minute of another meeting named under Matters arising.
  */
 
+/**
+ * A line that opens a session of its own ("WORK SESSION:", "REGULAR SESSION", "Part 2", "RHAN 2"):
+ * councils that meet in two sessions on one evening often number each from 1.
+ */
+const SESSION_HEADING =
+  /^(?:(?:regular|work|special|closed|open|executive|public|private|study|adjourned|reconvened)\s+(?:session|meeting)|(?:part|rhan)\s+(?:[12AB]|I{1,2}|one|two))\s*:?$/i;
+
 /** The largest step between consecutive items: minutes skip exempt and withdrawn items, rarely many. */
 const MAX_GAP = 10;
 /** Letters and roman numerals skip less: "A., B., D." happens, "A., H." is two outlines. */
@@ -33,10 +40,11 @@ export function chooseScheme(candidates: Candidate[], lines: string[]): Scheme |
     group.push(candidate);
     groups.set(candidate.shape, group);
   }
+  const sessions = lines.flatMap((line, i) => (SESSION_HEADING.test(line.trim()) ? [i] : []));
   const valid: Array<{ scheme: Scheme; score: number; first: number }> = [];
   for (const group of groups.values()) {
     const { members, running } = consistentMembers(withoutContents(group, lines));
-    const chain = risingChain(members, running);
+    const chain = chainAcrossSessions(members, running, sessions);
     if (chain.length < 2 || isList(chain, lines)) continue;
     const titled = chain.filter((c) => c.titled).length / chain.length;
     const outside = group.length - chain.length;
@@ -139,6 +147,26 @@ function follows(a: number[], b: number[], maxGap: number): boolean {
     return y > x && y - x <= maxGap;
   }
   return false;
+}
+
+/**
+ * The scheme's run when the numbering may start again at each session heading: each session's own
+ * rising run, one after the other, when that is longer than one run over the whole document and
+ * every session after the first does start again (its first number is not above the last one before).
+ */
+function chainAcrossSessions(members: Candidate[], running: number, sessions: number[]): Candidate[] {
+  const whole = risingChain(members, running);
+  if (sessions.length === 0) return whole;
+  const bySession = new Map<number, Candidate[]>();
+  for (const member of members) {
+    const session = sessions.filter((line) => line < member.line).length;
+    bySession.set(session, [...(bySession.get(session) ?? []), member]);
+  }
+  const runs = [...bySession.values()].map((part) => risingChain(part, running));
+  const numberOf = (member: Candidate | undefined) => (member ? (orderKey(member, running)[0] ?? 0) : 0);
+  const restarts = runs.every((run, i) => i === 0 || numberOf(run[0]) <= numberOf(runs[i - 1]?.at(-1)));
+  const joined = runs.flat();
+  return restarts && runs.every((run) => run.length >= 2) && joined.length > whole.length ? joined : whole;
 }
 
 /** The longest run of candidates whose numbers rise (O(n²); a document has a few hundred candidates at most). */

@@ -380,4 +380,29 @@ describe('the item finder’s general rules', () => {
       ['PARK BYELAWS', 'The Committee noted the byelaws.'],
     ]);
   });
+
+  it('numbers each session from 1 again after a session heading, as councils meeting in two sessions print them', () => {
+    const items = parse([
+      'CITY OF MAPLE FORD COUNCIL MINUTES: March 4, 2025',
+      'STUDY SESSION:',
+      '1. CALL TO ORDER',
+      'The study session began at 5:00 p.m.',
+      '2. BRIEFING ON STREET LIGHTING',
+      'Staff briefed Council on LED conversions.',
+      'REGULAR SESSION:',
+      '1. CALL TO ORDER',
+      'The regular session began at 6:00 p.m.',
+      '2. STREET LIGHTING CONTRACT',
+      'Council approved the contract 5-0.',
+      '3. ADJOURNMENT',
+      'The meeting adjourned at 6:40 p.m.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['1', 'CALL TO ORDER'],
+      ['2', 'BRIEFING ON STREET LIGHTING'],
+      ['1', 'CALL TO ORDER'],
+      ['2', 'STREET LIGHTING CONTRACT'],
+      ['3', 'ADJOURNMENT'],
+    ]);
+  });
 });
