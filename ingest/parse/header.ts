@@ -17,13 +17,13 @@ const MODERNGOV_TITLE = new RegExp(String.raw`^(.{3,160}?)\s+[-–]\s+${LONG_DAT
 
 /** "Minutes of a meeting of the X held at Y on Monday, 4 June 2018." (printed minutes). */
 const PRINTED_TITLE = new RegExp(
-  String.raw`Minutes of (?:a|the) (?:meeting|virtual meeting|remote meeting) of (?:the )?(.{3,160}?)\s+held\s+(?:at|in|via|by)\s+(.{3,200}?)\s+on\s+${LONG_DATE}`,
+  String.raw`Minutes? of (?:a|the) (?:meeting|virtual meeting|remote meeting) of (?:the )?(.{3,160}?)\s+held\s+(?:at|in|via|by)\s+(.{3,200}?)\s+on\s+${LONG_DATE}`,
   'i',
 );
 
 /** The same sentence without a venue: "Minutes of the meeting of the X held on 4 June 2018". */
 const PRINTED_TITLE_NO_VENUE = new RegExp(
-  String.raw`Minutes of (?:a|the) (?:meeting|virtual meeting|remote meeting) of (?:the )?(.{3,160}?)\s+held\s+on\s+${LONG_DATE}`,
+  String.raw`Minutes? of (?:a|the) (?:meeting|virtual meeting|remote meeting) of (?:the )?(.{3,160}?)\s+held\s+on\s+${LONG_DATE}`,
   'i',
 );
 
@@ -62,6 +62,7 @@ export function parseHeader(headerLines: string[], allLines: string[] = headerLi
     header.date = isoFromParts(printedNoVenue[2] ?? '', printedNoVenue[3] ?? '', printedNoVenue[4] ?? '');
   }
 
+  header.committee ??= bodyNamedAtTop(openingLines, header.council);
   header.date ??= openingDate(openingLines);
   for (const line of openingLines) {
     const venue = /^Venue:\s*(.+?)(?:\.\s*View directions)?\.?$/i.exec(line);
@@ -148,7 +149,9 @@ export function readCouncil(openingLines: string[]): string | null {
   for (const raw of openingLines.slice(0, TITLE_LINES)) {
     const line = raw.trim().replace(/\s+/g, ' ');
     for (const part of line.split(/\s+[-–—/|]\s+/)) {
-      if (KIND_FIRST.test(part)) return displayName(part);
+      // "CITY OF CEDAR BLUFF, TEXAS": the state or province after the name is not part of it.
+      const named = part.replace(/,\s*[\p{L} ]+$/u, '');
+      if (KIND_FIRST.test(named)) return displayName(named);
       const inTitle = kindFirstInTitle(part);
       if (inTitle) return displayName(inTitle);
       for (const suffix of part.matchAll(BODY_SUFFIX)) {
@@ -165,6 +168,47 @@ export function readCouncil(openingLines: string[]): string | null {
         const name = before.slice(start);
         if (name.length) return displayName(`${name.join(' ')} ${suffix[0]}`);
       }
+    }
+  }
+  return null;
+}
+
+/** The word a meeting body's name ends on: "Licensing Board", "Planning Commission", "Board of Supervisors". */
+const BODY_NAME_END =
+  /(?:\b(?:board|(?:sub-?)?committee|commission|authority|panel|cabinet|council|forum|partnership|assembly|executive|trustees)|\bboard of [\p{L}-]+(?: [\p{L}-]+)?)$/iu;
+/** A labelled body: "NAME OF BOARD/COMMISSION: Liquor Licensing Authority (LLA)", "Committee: Planning". */
+const BODY_LABEL =
+  /^(?:name of (?:the )?(?:board|commission|committee|body)\b[^:]{0,30}|board|committee|commission|body)\s*:\s*(.+)$/i;
+/** What titles put around a body's name: "Minutes -", "Proceedings of the", "Regular … Meeting Minutes", "Highlights". */
+const BEFORE_BODY =
+  /^(?:(?:draft|approved|unapproved|confirmed)\s+)?(?:(?:minutes?|proceedings|summary)(?:\s+of)?\s*[-–:]?\s+)?(?:(?:the|a)\s+)?(?:(?:regular|special|ordinary|annual|extraordinary)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?/i;
+const AFTER_BODY =
+  /(?:\s+\([\p{Lu}]{2,8}\))?(?:\s+(?:regular|special|ordinary|annual))?(?:\s+(?:meeting|minutes|highlights|action summary))*$/iu;
+/** A body named by its kind alone ("Council", "Board"): the council's own meeting, which citations name by the council. */
+const KIND_ALONE = /^(?:the\s+)?(?:council|board|meeting)$/i;
+/** Small words a body's name may have in lower case. */
+const NAME_JOINER = /^(?:of|and|for|the|&|on)$/i;
+
+/**
+ * The body a meeting was of, from a line at the top that names one and nothing else ("Strathallan
+ * Licensing Board", "BOARD OF SUPERVISORS", "Minutes - Liquor Licensing Authority - March 19, 2025",
+ * "REGULAR CITY COUNCIL MEETING MINUTES: November 12, 2024"), or a labelled field; null when none
+ * does, or when it is only the council's own name (citations fall back to the council).
+ */
+function bodyNamedAtTop(openingLines: string[], council: string | null): string | null {
+  for (const raw of openingLines.slice(0, TITLE_LINES + 4)) {
+    const line = raw.trim().replace(/\s+/g, ' ');
+    if (OTHER_MEETING.test(line)) continue;
+    const labelled = BODY_LABEL.exec(line)?.[1];
+    for (const part of labelled ? [labelled] : line.split(/\s+[-–—|]\s+|:\s+/)) {
+      const core = part.replace(AFTER_BODY, '');
+      const name = core.replace(BEFORE_BODY, '').replace(AFTER_BODY, '').trim();
+      const words = name.split(' ');
+      if (words.length > 8 || !BODY_NAME_END.test(name) || KIND_ALONE.test(name) || findDates(name).length) continue;
+      if (!words.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_JOINER.test(w))) continue;
+      const shown = displayName(name);
+      if (council && shown.toLowerCase() === council.toLowerCase()) return null;
+      return shown;
     }
   }
   return null;

@@ -60,3 +60,37 @@ describe('the meeting’s own date', () => {
     ).toBe('2015-05-14');
   });
 });
+
+describe('the body a meeting was of', () => {
+  it('reads a line at the top that names a body and nothing else, whatever the title wraps it in', () => {
+    const committee = (lines: string[]) => parseHeader(lines).committee;
+    expect(committee(['Harbour Lights Heritage Board', 'Date: Monday, 3 March 2025'])).toBe(
+      'Harbour Lights Heritage Board',
+    );
+    expect(committee(['Minutes - Zoning Appeals Commission - June 4, 2025'])).toBe('Zoning Appeals Commission');
+    expect(committee(['PROCEEDINGS OF THE', 'OSPREY COUNTY', 'BOARD OF COMMISSIONERS', 'MAY 6, 2025'])).toBe(
+      'Board of Commissioners',
+    );
+    expect(committee(['TOWN OF BIRCH HOLLOW, VERMONT', 'SPECIAL SELECT BOARD MEETING MINUTES: May 6, 2025'])).toBe(
+      'Select Board',
+    );
+    expect(committee(['NAME OF BOARD/COMMISSION: Tree Preservation Panel (TPP)', 'DATE OF MEETING: May 6, 2025'])).toBe(
+      'Tree Preservation Panel',
+    );
+    expect(
+      committee([
+        'Minute of the meeting of the Fernvale Licensing Board held in the Town Hall, Fernvale, on 2 May 2025',
+      ]),
+    ).toBe('Fernvale Licensing Board');
+  });
+
+  it('leaves the body to the council when a line names only its kind or another meeting', () => {
+    const header = parseHeader([
+      'CITY OF ALDER PEAK, OREGON',
+      'Regular Council Meeting Minutes',
+      'NEXT ORDINARY COUNCIL MEETING 3 June 2025',
+    ]);
+    expect(header.council).toBe('City of Alder Peak');
+    expect(header.committee).toBeNull();
+  });
+});
