@@ -5,6 +5,7 @@ import { type Candidate, findCandidates, RUNS_ON, titleAfter, titleBefore } from
 import { removeFurniture } from './furniture.js';
 import { isMostlyUpper } from './headings.js';
 import { looksLikeBlocks, readBlocks } from './layouts/blocks.js';
+import { unfoldGridTables } from './layouts/grid.js';
 import { leadWithHeadings, readHeadings } from './layouts/headings.js';
 import { leadItems, unnumberedItem } from './layouts/lead.js';
 import { readParagraphs, signatureBlockStart } from './layouts/lines.js';
@@ -29,7 +30,7 @@ const RUN_TOGETHER_CHARS = 400;
  * Returns no items only for text that is not minutes at all.
  */
 export function findItems(allLines: string[]): FoundItems {
-  const { lines, dropped } = removeFurniture(splitRunTogether(allLines));
+  const { lines, dropped } = removeFurniture(splitRunTogether(unfoldGridTables(allLines)));
   if (looksLikeTable(lines)) return withLead(readTable(lines), dropped);
   const scheme = chooseScheme(findCandidates(lines), lines);
   if (scheme) return { ...readNumbered(lines, scheme), dropped };

@@ -15,15 +15,15 @@ const TIME = String.raw`(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))`;
 /** "Children and Families Overview and Scrutiny Committee - Tuesday, 2 June 2020 2.00 pm" (ModernGov page title). */
 const MODERNGOV_TITLE = new RegExp(String.raw`^(.{3,160}?)\s+[-–]\s+${LONG_DATE}(?:,?\s+${TIME})?\s*$`, 'im');
 
-/** "Minutes of a meeting of the X held at Y on Monday, 4 June 2018." (printed minutes). */
+/** "Minutes of a meeting of the X held at Y on Monday, 4 June 2018." (printed minutes; "the Monthly Meeting" too). */
 const PRINTED_TITLE = new RegExp(
-  String.raw`Minutes? of (?:a|the) (?:meeting|virtual meeting|remote meeting) of (?:the )?(.{3,160}?)\s+held\s+(?:at|in|via|by)\s+(.{3,200}?)\s+on\s+${LONG_DATE}`,
+  String.raw`Minutes? of (?:a|the) (?:[A-Za-z-]+\s+){0,2}?meeting of (?:the )?(.{3,160}?)\s+held\s+(?:at|in|via|by)\s+(.{3,200}?)\s+on\s+${LONG_DATE}`,
   'i',
 );
 
 /** The same sentence without a venue: "Minutes of the meeting of the X held on 4 June 2018". */
 const PRINTED_TITLE_NO_VENUE = new RegExp(
-  String.raw`Minutes? of (?:a|the) (?:meeting|virtual meeting|remote meeting) of (?:the )?(.{3,160}?)\s+held\s+on\s+${LONG_DATE}`,
+  String.raw`Minutes? of (?:a|the) (?:[A-Za-z-]+\s+){0,2}?meeting of (?:the )?(.{3,160}?)\s+held\s+on\s+${LONG_DATE}`,
   'i',
 );
 
@@ -232,7 +232,7 @@ function displayName(name: string): string {
 
 function cleanName(raw: string | undefined): string | null {
   const name = raw?.replace(/\s+/g, ' ').trim();
-  return name ? name : null;
+  return name ? displayName(name) : null;
 }
 
 /** Reads the PRESENT list: one or two names a line, the chair marked "(in the Chair)" or "– in the Chair". */

@@ -59,6 +59,8 @@ const TOKEN_FORMS = [
   String.raw`\d{1,6}\s\d{2}\/\d{2}`,
   // "C048/23", "PLA146/14", "CD&E 040/21.1", "CYP/15/24", "45/24", "2020/01/04b", "77/21".
   String.raw`(?:[A-Z][A-Za-z&]{0,5}(?:\s|\/)?)?\d{1,6}(?:\/\d{1,4}){1,2}(?:\.\d{1,2})?[a-z]?`,
+  // "C25.047", "FC24.112": letters, the council year, a full stop and the minute (Welsh community councils).
+  String.raw`[A-Z][A-Za-z&]{0,5}\d{2}(?:\d{2})?\.\d{2,4}`,
   // "C61", "A1", "PAR 1", "TB01", "P.45", "R-3", "NB-1": letters then digits, perhaps after a space,
   // a full stop or a hyphen.
   String.raw`[A-Z][A-Z&]{0,4}(?:\s|\.\s?|-)?\d{1,6}[a-z]?`,
@@ -115,6 +117,9 @@ export function readMinuteToken(raw: string): MinuteNumber | null {
   return token ? { minute: token.minute, minuteNumber: token.minuteNumber } : null;
 }
 
+/** "C25.047": a lettered year and minute joined by a full stop, a compound like "C25/047". */
+const YEAR_DOT_MINUTE = /^[A-Z][A-Za-z&]*\d{2}(?:\d{2})?\.\d{2,4}$/;
+
 function readBody(body: string): MinuteToken {
   const minute = body.trim();
   if (ROMAN.test(body)) {
@@ -145,7 +150,7 @@ function readBody(body: string): MinuteToken {
   const parts = digits.map(Number);
   const suffix = /(?:\([a-z]\)|[a-z])$/.exec(body)?.[0] ?? '';
   const form: TokenForm =
-    /\//.test(body) || /^\d+\s\d/.test(body)
+    /\//.test(body) || /^\d+\s\d/.test(body) || YEAR_DOT_MINUTE.test(body)
       ? 'compound'
       : prefix
         ? 'prefixed'

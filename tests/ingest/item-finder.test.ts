@@ -405,4 +405,25 @@ describe('the item finder’s general rules', () => {
       ['3', 'ADJOURNMENT'],
     ]);
   });
+
+  it('reads minutes kept in a ruled text table cell by cell, reference, title and text in turn', () => {
+    const items = parse([
+      'NANT Y FELIN COMMUNITY COUNCIL',
+      'Minutes of the meeting held on 5 May 2025',
+      '+--------+------------------------------------+--------+',
+      '| No.    | Minute                             | Action |',
+      '+--------+------------------------------------+--------+',
+      '| C24.20 | FOOTPATHS                          |        |',
+      '|        | The stile on path 12 is broken and | Clerk  |',
+      '|        | will be reported to the county.    |        |',
+      '+--------+------------------------------------+--------+',
+      '| C24.21 | BUS SHELTER                        |        |',
+      '|        | RESOLVED to repaint the shelter.   |        |',
+      '+--------+------------------------------------+--------+',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title, i.text])).toEqual([
+      ['C24.20', 'FOOTPATHS', 'The stile on path 12 is broken and will be reported to the county.\n\nClerk'],
+      ['C24.21', 'BUS SHELTER', 'RESOLVED to repaint the shelter.'],
+    ]);
+  });
 });

@@ -45,6 +45,13 @@ describe('printed item numbers read with the grammar', () => {
     expect(parseMinuteToken(raw)).toMatchObject(expected);
   });
 
+  it('reads "C24.112" as a lettered year and a running minute, as "C24/112" is', () => {
+    expect(parseMinuteToken('C24.112')).toMatchObject({ minute: 'C24.112', minuteNumber: 112, form: 'compound' });
+    expect(parseMinuteToken('FC2024.07')).toMatchObject({ minuteNumber: 7, form: 'compound' });
+    // A road or a paragraph reference is not one: "B4519", "A1.2".
+    expect(parseMinuteToken('A1.2')?.form).not.toBe('compound');
+  });
+
   it('reads no lettered item from a word after a number', () => {
     expect(parseMinuteToken('5-Apr')).toBeNull();
   });
