@@ -18,6 +18,7 @@ import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { readSlip, type Vocabulary } from './typos.js';
 import { verbForms, type WordClass, wordClasses } from './word-class.js';
+import { meaningInMinutes } from './wordnet.js';
 import { tokenize } from './words.js';
 
 /**
@@ -89,6 +90,12 @@ export interface Question {
   corrections: Array<{ from: string; to: string }>;
   /** English words the minutes never use, read beside a near spelling of theirs ("skools": "schools"). */
   alternatives: Array<{ word: string; reading: string }>;
+  /**
+   * Everyday words the minutes never use, with a word of theirs that means the same ("cops":
+   * "police", from WordNet). They only keep the word from deciding "not in the minutes"; search
+   * reads the question as asked.
+   */
+  meanings: Array<{ word: string; reading: string }>;
   /** The minutes' one-word forms of words the question splits ("noticeboard" for "notice board"). */
   compounds: string[];
   /** What the minutes' records answer, when the question asks for one (a decision, a vote, who chaired…). */
@@ -101,13 +108,13 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
   // With no glossary of the minutes, the common abbreviations still read.
   const glossary = context.glossary ?? new Glossary();
   const { vocabulary } = context;
-  const { text, corrections, alternatives } = vocabulary
+  const { text, corrections, alternatives, meanings } = vocabulary
     ? withTyposRead(
         withoutMinutesShorthand(withoutShorthand(plain), (word) => vocabulary.count(word) > 0),
         vocabulary,
         glossary,
       )
-    : { text: withoutShorthand(plain), corrections: [], alternatives: [] };
+    : { text: withoutShorthand(plain), corrections: [], alternatives: [], meanings: [] };
   const dates = readQuestionDates(text, context.today);
   const history = isHistoryQuestion(text);
   const topic = withoutDatePhrases(text);
@@ -115,6 +122,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
   const meetingDates = asksForMeetingDates(text);
   const known = (word: string) => (vocabulary ? vocabulary.count(word) > 0 : true);
   const itemsWith = context.itemsWith;
+  const meaningOf = new Map(meanings.map((m) => [m.word, m.reading]));
   const joined = vocabulary ? joinedWords(topic, vocabulary) : new Map<string, string>();
   // Tagged only when a word the minutes never use needs judging: most questions have none, and
   // the tagger costs milliseconds a question (and its lexicon a load) on every read.
@@ -149,6 +157,9 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     let known: boolean | null = used;
     if (!itemsWith || concept.initials !== null) known = null;
     else if (concept.alternative !== null) known = used ? null : false;
+    // A word of the asker's for something the minutes name otherwise is not a subject they lack.
+    const meaning = meaningOf.get(concept.word);
+    if (known === false && meaning && tokenize(meaning).map(stem).every(usedBy)) known = null;
     return {
       ...concept,
       // A word the minutes never use, used here as a verb or to qualify ("learnt", "pay", "shut",
@@ -174,6 +185,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     scope: { committees: named.committees, councils: named.councils },
     corrections,
     alternatives,
+    meanings,
     compounds: [...new Set(joined.values())],
     records: readRecordAsk(text, topic),
   };
@@ -189,16 +201,23 @@ function withTyposRead(
   question: string,
   vocabulary: Vocabulary,
   glossary: Glossary,
-): Pick<Question, 'text' | 'corrections' | 'alternatives'> {
+): Pick<Question, 'text' | 'corrections' | 'alternatives' | 'meanings'> {
   const corrections: Question['corrections'] = [];
   const alternatives: Question['alternatives'] = [];
+  const meanings: Question['meanings'] = [];
   // A question is a few dozen words; a pasted page is not checked word by word against the minutes.
-  if (question.split(/\s+/).length > MAX_WORDS_FOR_TYPOS) return { text: question, corrections, alternatives };
+  if (question.split(/\s+/).length > MAX_WORDS_FOR_TYPOS)
+    return { text: question, corrections, alternatives, meanings };
   const text = question.replace(/(?<![\p{L}\p{N}'’])\p{L}+(?![\p{L}\p{N}])/gu, (word) => {
     const lower = word.toLowerCase();
     if (isStopword(lower) || /^\p{Lu}+$/u.test(word) || glossary.expand(word).length > 0) return word;
     const slip = readSlip(lower, vocabulary);
-    if (!slip) return word;
+    if (!slip) {
+      // An everyday word of the asker's for one of the minutes' ("cops" for "police"): read beside it.
+      const meaning = isEnglishWord(lower) ? meaningInMinutes(lower, vocabulary) : null;
+      if (meaning) meanings.push({ word: lower, reading: meaning });
+      return word;
+    }
     if (!slip.certain) {
       alternatives.push({ word: lower, reading: slip.reading });
       return word;
@@ -206,7 +225,7 @@ function withTyposRead(
     corrections.push({ from: word, to: slip.reading });
     return slip.reading;
   });
-  return { text, corrections, alternatives };
+  return { text, corrections, alternatives, meanings };
 }
 
 /**

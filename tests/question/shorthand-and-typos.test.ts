@@ -239,3 +239,23 @@ describe('committees and councils named in part', () => {
     ]);
   });
 });
+
+describe('everyday words read as the minutes’ words for the same thing (WordNet)', () => {
+  const policing = vocabulary({ officers: 6, officer: 4, police: 9, vegetable: 3, allotments: 5, library: 0 });
+  const itemsWith = (s: string) => (['offic', 'vegetabl', 'allot', 'polic'].includes(s) ? 3 : 0);
+
+  it('reads slang and plain synonyms as the minutes’ words, so the word is not taken for a subject they lack', () => {
+    const cops = readQuestion('how many more cops will the precept pay for', { vocabulary: policing, itemsWith });
+    expect(cops.meanings).toEqual([{ word: 'cops', reading: 'police' }]);
+    expect(cops.concepts.find((c) => c.word === 'cops')?.known).toBeNull();
+    const veg = readQuestion('any news on the veg plots', { vocabulary: policing, itemsWith });
+    expect(veg.meanings).toEqual([{ word: 'veg', reading: 'vegetable' }]);
+  });
+
+  it('reads no meaning the minutes do not use, and no wider word: a library is not read as a room', () => {
+    const minutes = vocabulary({ room: 8, rooms: 3, building: 9 });
+    const read = readQuestion('when will the new library open', { vocabulary: minutes, itemsWith: () => 0 });
+    expect(read.meanings).toEqual([]);
+    expect(read.concepts.find((c) => c.word === 'library')?.known).toBe(false);
+  });
+});
