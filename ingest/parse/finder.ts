@@ -130,6 +130,9 @@ function withSubItems(items: Candidate[], all: Candidate[]): Boundary[] {
   return boundaries;
 }
 
+/** Words an item made of its title alone may have; past them, the "title" is the item's text. */
+const MAX_TITLE_ONLY_WORDS = 12;
+
 /** A section's coded items run "R-1, R-2 …"; a code that jumps further is a reference, not the next item. */
 const MAX_CODE_STEP = 3;
 
@@ -162,7 +165,13 @@ function numberedItem(lines: string[], boundary: Boundary, next: number, running
     heading = taken.title;
     body = body.slice(taken.consumed);
   }
-  const paragraphs = readParagraphs([candidate.time, ...firstLines, ...body].filter((line, i) => i > 1 || line));
+  let paragraphs = readParagraphs([candidate.time, ...firstLines, ...body].filter((line, i) => i > 1 || line));
+  // "7. APPROVED minutes of May 21 and 28, 2024, as recommended by the Clerk": an item that is one
+  // long sentence and nothing else is text without a title, not a title without text.
+  if (heading !== null && paragraphs.every((p) => !p.trim()) && heading.split(/\s+/).length > MAX_TITLE_ONLY_WORDS) {
+    paragraphs = [heading];
+    heading = null;
+  }
   const { token } = candidate;
   const minuteNumber =
     boundary.parent !== undefined
@@ -184,8 +193,9 @@ function numberedItem(lines: string[], boundary: Boundary, next: number, running
 /** A line broken inside a date ("…from February" / "19, 2025"). */
 const ENDS_ON_MONTH = new RegExp(`\\b(?:${MONTH_NAME})$`, 'i');
 
-/** A line at least this share of the widest line before it filled the page's width. */
+/** A line at least this share of the widest line before it, and this long, filled the page's width. */
 const FULL_LINE_SHARE = 0.85;
+const MIN_FULL_LINE = 60;
 
 /** How many lines a wrapped title may run on to. */
 const MAX_TITLE_LINES = 3;
@@ -204,13 +214,15 @@ function titleContinuation(title: string, body: string[]): { lines: string[]; ta
     const line = raw.trim();
     // A labelled point ("a) Councillors received…") starts the text, whatever its case.
     if (!line || readPointLabel(line).label !== null || /[.:;?!)]$/.test(current)) break;
+    // A title set in capitals goes on in capitals: "The Manager reported…" under one is its text.
+    if (isMostlyUpper(title) && !isMostlyUpper(line)) break;
     const continues =
       /^\p{Ll}/u.test(line) ||
       (/^\d/.test(line) && ENDS_ON_MONTH.test(current)) ||
       RUNS_ON.test(current) ||
       /[,&–-]$/.test(current) ||
       // Once a title has wrapped, a line as wide as the widest so far broke too.
-      (lines.length > 0 && current.length >= FULL_LINE_SHARE * widest) ||
+      (lines.length > 0 && current.length >= MIN_FULL_LINE && current.length >= FULL_LINE_SHARE * widest) ||
       (isMostlyUpper(current) && isMostlyUpper(line) && line.length <= 100);
     if (!continues) break;
     const end = sentenceEnd(line);

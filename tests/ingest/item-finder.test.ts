@@ -426,4 +426,28 @@ describe('the item finder’s general rules', () => {
       ['C24.21', 'BUS SHELTER', 'RESOLVED to repaint the shelter.'],
     ]);
   });
+
+  it('goes on with a title in capitals only in capitals, and reads a numbered long sentence with nothing under it as text', () => {
+    const items = parse([
+      'Minutes of the Ordinary Meeting of Banksia Flats Shire Council, 9 April 2025',
+      '6.01 DEVELOPMENT APPLICATION DA 2025/044 - TWO STOREY DWELLING AND SHED,',
+      '14 WATTLE COURT, BANKSIA FLATS',
+      'The Planning Manager reported that two submissions were received and that the',
+      'application complies with the planning scheme in all respects.',
+      '6.02 ADOPTED the revised footpath trading policy as recommended',
+      'by the Manager Economic Development, with a review in twelve months',
+      '6.03 DRAINAGE WORKS',
+      'Council noted the report.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title, i.titleDerived, i.text.split(/\s+/).slice(0, 3).join(' ')])).toEqual([
+      [
+        '6.01',
+        'DEVELOPMENT APPLICATION DA 2025/044 - TWO STOREY DWELLING AND SHED, 14 WATTLE COURT, BANKSIA FLATS',
+        false,
+        'The Planning Manager',
+      ],
+      ['6.02', 'ADOPTED the revised footpath trading policy as recommended…', true, 'ADOPTED the revised'],
+      ['6.03', 'DRAINAGE WORKS', false, 'Council noted the'],
+    ]);
+  });
 });
