@@ -7,7 +7,12 @@ import { joinLoneLabels, RESOLUTION_WORDS, readPointLabel, splitInlineStructure 
 export interface RawItem {
   /** The item's own heading, when the layout shows one. */
   heading: string | null;
-  /** Agenda text printed before the minute itself (ModernGov "To note the…"): the item's first paragraph. */
+  /**
+   * Agenda text printed before the minute itself (ModernGov "Members will be asked to confirm…"):
+   * what the meeting was asked, not what it minuted, so it is no part of the item's text (record
+   * extractors would read "asked to confirm them as a correct record" as a confirmation); it gives a
+   * title only where the minute has neither title nor text.
+   */
   description: string | null;
   paragraphs: string[];
 }
@@ -30,14 +35,10 @@ const SHORT_ITEM_CHARS = 600;
 
 /** Turns a raw item and its settled number into a MinuteItem (passages are added by the chunker). */
 export function buildItem(raw: RawItem, number: AssignedNumber): MinuteItem {
-  // The agenda text ("Report of the Director…") leads the item: it says what was considered, and
-  // dropping it would lose words the page printed.
-  const agendaText = raw.description ? [raw.description] : [];
-  const paragraphs = joinLoneLabels([...agendaText, ...raw.paragraphs].flatMap(splitInlineStructure));
+  const paragraphs = joinLoneLabels(raw.paragraphs.flatMap(splitInlineStructure));
   const text = paragraphs.join('\n\n');
   const heading = raw.heading ? cleanTitle(raw.heading) : '';
-  // A lost title is better read from what was minuted than from "Members will be asked to…".
-  const title = heading || deriveTitle(raw.paragraphs.join(' ') || text);
+  const title = heading || deriveTitle(text || raw.description || '');
   return {
     minute: number.minute,
     minuteNumber: number.minuteNumber,

@@ -365,7 +365,7 @@ describe('the item finder’s general rules', () => {
     ]);
   });
 
-  it('keeps the agenda text of a flattened ModernGov row as the first paragraph, with the title in capitals before it', () => {
+  it('reads the title in capitals before a flattened ModernGov row’s agenda text, and leaves that text out of the minute', () => {
     const items = parse([
       'No. | Item | ||',
       '---|---|---|---|',
@@ -376,7 +376,7 @@ describe('the item finder’s general rules', () => {
       '|||',
     ]).items.filter((i) => i.kind === 'item');
     expect(items.map((i) => [i.title, i.text])).toEqual([
-      ['WASTE COLLECTION CHANGES', 'Report by the Head of Environment\n\nThe Committee agreed the new rounds.'],
+      ['WASTE COLLECTION CHANGES', 'The Committee agreed the new rounds.'],
       ['PARK BYELAWS', 'The Committee noted the byelaws.'],
     ]);
   });

@@ -46,6 +46,8 @@ function readRow(rowLines: string[], dropped: string[]): LayoutItem {
   const minutesPart = split ? row.slice(split.index + split[0].length) : '';
   dropped.push(...(agendaPart.match(PAPERS_LINK) ?? []));
   const { heading, description } = splitAgendaText(agendaPart.replace(PAPERS_LINK, '').replace(/\s+/g, ' ').trim());
+  // The agenda's own text is left out of the minutes, deliberately, and counted as such.
+  if (description) dropped.push(description);
   const minuteLines = minutesPart.split('\n');
   // Rows are either wrapped at a fixed width (join them) or one paragraph a line (keep them).
   const lengths = minuteLines.map((l) => l.length).sort((a, b) => a - b);

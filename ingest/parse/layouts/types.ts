@@ -20,6 +20,6 @@ export interface LayoutResult {
   /** Lines before the first item: committee, date, venue, attendance. */
   headerLines: string[];
   items: LayoutItem[];
-  /** Page furniture the layout reader took out of items' text ("Additional documents:"), for measuring. */
+  /** What the layout reader left out of items on purpose (ModernGov's agenda text and links), for measuring. */
   dropped?: string[];
 }
