@@ -450,4 +450,20 @@ describe('the item finder’s general rules', () => {
       ['6.03', 'DRAINAGE WORKS', false, 'Council noted the'],
     ]);
   });
+
+  it('reads a title set apart from its text by a gap of spaces on the number’s line as the title', () => {
+    const items = parse([
+      'Minutes of the meeting of Aberhonddu Fach Community Council held on 2 June 2025',
+      '88  HIGHWAYS',
+      '88.1  Potholes  The Clerk had reported four potholes on Heol y Bryn.',
+      '88.2  Grit bin  A new grit bin is to be bought for the school lane.',
+      '89  FINANCE  The accounts for May were approved.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title, i.text])).toEqual([
+      ['88', 'HIGHWAYS', ''],
+      ['88.1', 'Potholes', 'The Clerk had reported four potholes on Heol y Bryn.'],
+      ['88.2', 'Grit bin', 'A new grit bin is to be bought for the school lane.'],
+      ['89', 'FINANCE', 'The accounts for May were approved.'],
+    ]);
+  });
 });

@@ -1,0 +1,28 @@
+/**
+ * Text from a PDF or a fixed-width page sets a short title apart from the minute by a run of spaces
+ * on the number's line ("414.1  Goleuadau stryd  Adroddodd y Clerc…"). Normalising spaces would
+ * run the two together, so before it the gap becomes a line break: the number and title on one
+ * line, the text under it, as minutes laid out in lines print them.
+ */
+
+/**
+ * A number ("7", "414.1", "C25/047", "12."), a title of a few words with no sentence end in it, a
+ * gap of two or more spaces, and text that starts afresh (a capital or a figure).
+ */
+const TITLE_THEN_GAP =
+  /^(\s*(?:[A-Z]{1,4}\s?)?\d{1,4}(?:[./]\d{1,4}){0,2}[.)]?[ \t]{1,3})(\p{Lu}[^.!?:;\t]{1,60}?\S)[ \t]{2,}(?=[\p{Lu}\d])/u;
+
+/** Most words a title set apart by a gap has; more is a sentence or a row of a table. */
+const MAX_TITLE_WORDS = 8;
+
+export function breakAtTitleGaps(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const match = TITLE_THEN_GAP.exec(line);
+      const title = match?.[2] ?? '';
+      if (!match || title.split(/\s+/).length > MAX_TITLE_WORDS || /\s{2,}/.test(title)) return line;
+      return `${match[1]}${title}\n${line.slice(match[0].length)}`;
+    })
+    .join('\n');
+}
