@@ -42,6 +42,7 @@ const TERMINATOR = /^(?:\.(?=\s|$|\p{Lu}\p{Ll})|:(?=\s|$)|\)|\s+[-–—](?=\s)|
 const CONTENTS_LINE = /(?:\.{4,}|…{2,}|(?:\s\.){3,})\s*\d{1,4}$/;
 /** A number followed by these is a time, an amount or a count, not a minute. */
 const NOT_A_MINUTE_AFTER = /^(?:am|pm|AM|PM|a\.m|p\.m|hrs|hours|minutes|mins|%|per ?cent)\b/;
+
 /**
  * Every line that starts with something shaped like an item number, with what follows it. Nothing is
  * decided here beyond the line's own shape: which of them are the items is learned from the whole

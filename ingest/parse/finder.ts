@@ -201,10 +201,11 @@ const MIN_FULL_LINE = 60;
 const MAX_TITLE_LINES = 3;
 
 /**
- * Lines that continue a title the line broke: lower-case words or figures ("…Minutes from February"
- * / "19, 2025, and…"), anything after a line that stopped on a joining word ("…licence for" /
- * "Copperleaf Kitchen LLC…") or after a continuation that filled the line, or more capitals after capitals. A sentence that ends inside the
- * last line ends the title there, and the rest of that line is the text.
+ * Lines that continue a title the line broke: lower-case words, figures after a month ("…Minutes
+ * from February" / "19, 2025, and…"), anything after a line that stopped on a joining word
+ * ("…licence for" / "Copperleaf Kitchen LLC…") or after a continuation that filled the line, or
+ * more capitals after capitals. A sentence that ends inside the last line ends the title there, and
+ * the rest of that line is the text.
  */
 function titleContinuation(title: string, body: string[]): { lines: string[]; taken: number; rest: string } {
   const lines: string[] = [];

@@ -213,7 +213,8 @@ function withTyposRead(
     if (isStopword(lower) || /^\p{Lu}+$/u.test(word) || glossary.expand(word).length > 0) return word;
     const slip = readSlip(lower, vocabulary);
     if (!slip) {
-      // An everyday word of the asker's for one of the minutes' ("cops" for "police"): read beside it.
+      // An everyday word of the asker's for one of the minutes' ("cops" for "police"): noted, so the
+      // word does not decide "not in the minutes"; the text is left as asked.
       const meaning = isEnglishWord(lower) ? meaningInMinutes(lower, vocabulary) : null;
       if (meaning) meanings.push({ word: lower, reading: meaning });
       return word;
