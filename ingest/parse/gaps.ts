@@ -1,3 +1,5 @@
+import { TOKEN_BODY_UNLABELLED } from '../../src/minutes/reference.js';
+
 /**
  * Text from a PDF or a fixed-width page sets a short title apart from the minute by a run of spaces
  * on the number's line ("414.1  Goleuadau stryd  Adroddodd y Clerc…"). Normalising spaces would
@@ -6,11 +8,14 @@
  */
 
 /**
- * A number ("7", "414.1", "C25/047", "12."), a title of a few words with no sentence end in it, a
- * gap of two or more spaces, and text that starts afresh (a capital or a figure).
+ * A number as the one grammar reads them, with a figure in it ("7", "414.1", "C25/047", "12."; a
+ * lone letter or roman numeral starts sentences too often), a title of a few words with no sentence
+ * end in it, a gap of two or more spaces, and text that starts afresh (a capital or a figure).
  */
-const TITLE_THEN_GAP =
-  /^(\s*(?:[A-Z]{1,4}\s?)?\d{1,4}(?:[./]\d{1,4}){0,2}[.)]?[ \t]{1,3})(\p{Lu}[^.!?:;\t]{1,60}?\S)[ \t]{2,}(?=[\p{Lu}\d])/u;
+const TITLE_THEN_GAP = new RegExp(
+  String.raw`^(\s*(?=\S*\d)(?:${TOKEN_BODY_UNLABELLED})[.)]?[ \t]{1,3})(\p{Lu}[^.!?:;\t]{1,60}?\S)[ \t]{2,}(?=[\p{Lu}\d])`,
+  'u',
+);
 
 /** Most words a title set apart by a gap has; more is a sentence or a row of a table. */
 const MAX_TITLE_WORDS = 8;
