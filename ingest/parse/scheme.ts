@@ -95,7 +95,10 @@ function isList(chain: Candidate[], lines: string[]): boolean {
  * items. Where the numbers start again, what came before is contents when no entry has text.
  */
 function withoutContents(group: Candidate[], lines: string[]): Candidate[] {
-  const restart = group.findIndex((c, i) => i > 0 && (c.token.parts[0] ?? 0) <= (group[i - 1]?.token.parts[0] ?? 0));
+  // The running part of each number ("047" of "C25/047"), as the token reads it: the scheme's own
+  // choice among compound parts (consistentMembers) is made after the contents are gone.
+  const runningOf = (c: Candidate | undefined) => c?.token.parts[c.token.running] ?? 0;
+  const restart = group.findIndex((c, i) => i > 0 && runningOf(c) <= runningOf(group[i - 1]));
   if (restart < 2) return group;
   // The last entry runs on to the minutes' own start, so it says nothing; the others must be bare.
   const entries = group.slice(0, restart - 1);

@@ -307,6 +307,29 @@ describe('the item finder’s general rules', () => {
     ]);
   });
 
+  it('knows a contents list of compound codes by their running part ("C25/047"), not their first', () => {
+    const items = parse([
+      'MINUTES of the meeting of Thornbury Harbour Board held on 4 March 2025',
+      'CONTENTS',
+      'HB25/012 HARBOUR DUES 2',
+      'HB25/013 PONTOON REPAIRS 3',
+      'HB25/014 MOORINGS WAITING LIST 4',
+      'PRESENT',
+      'Captain R Iles (Chair)',
+      'HB25/012 HARBOUR DUES',
+      'The Board set the dues at £14.20 a metre.',
+      'HB25/013 PONTOON REPAIRS',
+      'The Board approved repairs costing £8,400.',
+      'HB25/014 MOORINGS WAITING LIST',
+      'There were 31 names on the list.',
+    ]).items.filter((i) => i.minute !== null);
+    expect(items.map((i) => [i.minute, i.title, i.text])).toEqual([
+      ['HB25/012', 'HARBOUR DUES', 'The Board set the dues at £14.20 a metre.'],
+      ['HB25/013', 'PONTOON REPAIRS', 'The Board approved repairs costing £8,400.'],
+      ['HB25/014', 'MOORINGS WAITING LIST', 'There were 31 names on the list.'],
+    ]);
+  });
+
   it('reads "22 RESOLUTION" as the number of a decision inside the item, not as an item', () => {
     const items = parse([
       'Minutes of the Council meeting held on 4 March 2025',
