@@ -201,8 +201,9 @@ function bodyNamedAtTop(openingLines: string[], council: string | null): string 
     if (OTHER_MEETING.test(line)) continue;
     const labelled = BODY_LABEL.exec(line)?.[1];
     for (const part of labelled ? [labelled] : line.split(/\s+[-–—|]\s+|:\s+/)) {
-      const core = part.replace(AFTER_BODY, '');
-      const name = core.replace(BEFORE_BODY, '').replace(AFTER_BODY, '').trim();
+      // The suffix is taken twice on purpose: its words come in any order, and taking one run can
+      // uncover another ("Harbour Board Minutes Regular Meeting": " Regular Meeting", then " Minutes").
+      const name = part.replace(AFTER_BODY, '').replace(BEFORE_BODY, '').replace(AFTER_BODY, '').trim();
       const words = name.split(' ');
       if (words.length > 8 || !BODY_NAME_END.test(name) || KIND_ALONE.test(name) || findDates(name).length) continue;
       if (!words.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_JOINER.test(w))) continue;

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { isStopword } from './stopwords.js';
@@ -23,7 +23,11 @@ const MAX_SENSES = 2;
 interface Database {
   /** Lemma -> synset offsets, commonest sense first, per part of speech. */
   index: Map<Part, Map<string, number[]>>;
-  dir: string;
+  /**
+   * Open descriptors of data.<part>, read at a synset's offset: a question reads a handful of synsets,
+   * and the files (tens of MB) are not worth holding in memory. Open for the life of the process.
+   */
+  data: Map<Part, number>;
   /** Offsets (in data.noun) of the usage domains whose words are informal: slang, colloquialism. */
   informal: Set<number>;
 }
@@ -49,21 +53,17 @@ function load(): Database {
   }
   const nouns = index.get('noun');
   const informal = new Set(['slang', 'colloquialism'].flatMap((w) => nouns?.get(w)?.slice(0, 1) ?? []));
-  database = { index, dir, informal };
+  const data = new Map(PARTS.map((part) => [part, openSync(path.join(dir, `data.${part}`), 'r')] as const));
+  database = { index, data, informal };
   return database;
 }
 
 /** One synset's line of data.<part>, read at its offset. */
 function synsetLine(db: Database, part: Part, offset: number): string {
-  const fd = openSync(path.join(db.dir, `data.${part}`), 'r');
-  try {
-    const buffer = Buffer.alloc(16_384);
-    const read = readSync(fd, buffer, 0, buffer.length, offset);
-    const text = buffer.subarray(0, read).toString('utf8');
-    return text.slice(0, text.indexOf('\n') >>> 0);
-  } finally {
-    closeSync(fd);
-  }
+  const buffer = Buffer.alloc(16_384);
+  const read = readSync(db.data.get(part) as number, buffer, 0, buffer.length, offset);
+  const text = buffer.subarray(0, read).toString('utf8');
+  return text.slice(0, text.indexOf('\n') >>> 0);
 }
 
 interface Synset {
