@@ -5,7 +5,7 @@
  * one gets `not_found`, and what near-miss questions ("the minutes discuss X but not Y") get — once
  * with the embedding model (hybrid search) and once keyword-only, side by side. Asserts nothing.
  *
- *   npx tsx bench/answer-eval.ts [--split fresh6|fresh5|fresh3|tuning|fresh4|fresh|old|dev|held|all] [--mode model|keyword] [--corpus <name>[,<name>…]] [--verbose]
+ *   npx tsx bench/answer-eval.ts [--split fresh7|fresh6|fresh5|fresh3|tuning|fresh4|fresh|old|dev|held|all] [--mode model|keyword] [--corpus <name>[,<name>…]] [--verbose] [--why]
  *   npx tsx bench/answer-eval.ts --check     # only check that every question names items the corpora have
  *   npx tsx bench/answer-eval.ts --similarity   # top cosine of answerable vs unanswerable tuning questions, per model
  *   npx tsx bench/answer-eval.ts <questions.jsonl> [--index <dir>]     # one eval file against one index
@@ -34,7 +34,9 @@
  * meetings of bodies in shapes the parser's fixtures lack (corpora `fresh6a`, UK and Irish bodies,
  * and `fresh6b`, North American and Australian ones). The reader was then fixed on `fresh6b`'s
  * minutes (its questions unseen), so `fresh6a` is the one that measures the reader untouched. The
- * held-aside splits (`fresh6`, the default, `fresh5` and `fresh3`) report in totals only: they are
+ * ninth round had `fresh7` written blind (bench/fresh7/README.md): eight meetings of bodies in
+ * shapes no fixture had, with their expected items for bench/parse-fixtures.ts. The
+ * held-aside splits (`fresh7`, `fresh6`, the default, `fresh5` and `fresh3`) report in totals only: they are
  * for reporting, never for tuning, so `--verbose` refuses them (and `all`, which includes them).
  * `tuning` is every split that may be looked at question by question.
  */
@@ -100,10 +102,10 @@ function minutesOf(corpus: Corpus): string[] {
   return entries.map((entry) => path.resolve(path.dirname(manifestFile), entry.file));
 }
 
-const SPLITS = ['dev', 'held', 'fresh', 'fresh3', 'fresh4', 'fresh5', 'fresh6'] as const;
+const SPLITS = ['dev', 'held', 'fresh', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7'] as const;
 type Split = (typeof SPLITS)[number];
 /** The splits held aside for reporting: never shown question by question, never tuned on. */
-const HELD_ASIDE: readonly Split[] = ['fresh3', 'fresh5', 'fresh6'];
+const HELD_ASIDE: readonly Split[] = ['fresh3', 'fresh5', 'fresh6', 'fresh7'];
 const isHeldAside = (split: Split) => HELD_ASIDE.includes(split);
 /** What `--split` may name: one split, or several. */
 const SPLIT_CHOICES: Record<string, Split[]> = {
@@ -111,6 +113,7 @@ const SPLIT_CHOICES: Record<string, Split[]> = {
   fresh4: ['fresh4'],
   fresh5: ['fresh5'],
   fresh6: ['fresh6'],
+  fresh7: ['fresh7'],
   tuning: ['dev', 'held', 'fresh', 'fresh4'],
   fresh: ['fresh'],
   old: ['dev', 'held'],
@@ -285,7 +288,9 @@ async function runLabelled(): Promise<void> {
   const split = arg('--split') ?? 'fresh6';
   const splits = SPLIT_CHOICES[split];
   if (!splits) throw new Error(`--split is one of ${Object.keys(SPLIT_CHOICES).join(', ')}`);
-  const verbose = process.argv.includes('--verbose');
+  // --why adds, under each question, every wording answered wrongly and what it got.
+  const why = process.argv.includes('--why');
+  const verbose = why || process.argv.includes('--verbose');
   if (verbose && splits.some(isHeldAside)) {
     throw new Error(`--verbose shows single questions: not for the held-aside (${HELD_ASIDE.join(', ')}) parts`);
   }
@@ -313,6 +318,7 @@ async function runLabelled(): Promise<void> {
         for (const q of questions) {
           const filters = { ...(q.after ? { after: q.after } : {}), ...(q.before ? { before: q.before } : {}) };
           const marks: string[] = [];
+          const wrong: string[] = [];
           for (const wording of ALL_WORDINGS) {
             const text = wording === 'plain' ? q.q : q.phrasings[wording];
             if (text === undefined) continue;
@@ -322,11 +328,13 @@ async function runLabelled(): Promise<void> {
               tally.answerable[wording].of++;
               if (ok) tally.answerable[wording].cited++;
               marks.push(ok ? '✓' : answer.mode === 'not_found' ? 'N' : '✗');
+              if (!ok) wrong.push(`${wording}: ${text} -> ${answer.answer.replace(/\s+/g, ' ').slice(0, 200)}`);
             } else {
               const ok = answer.mode === 'not_found';
               tally.unanswerable[wording].of++;
               if (ok) tally.unanswerable[wording].notFound++;
               marks.push(ok ? (isNearMissAnswer(answer) ? 'D' : 'N') : '✗');
+              if (!ok) wrong.push(`${wording}: ${text} -> ${answer.answer.replace(/\s+/g, ' ').slice(0, 200)}`);
               if (q.kind === 'near_miss' && wording === 'plain') {
                 const near = tally.nearMiss;
                 near.of++;
@@ -346,6 +354,7 @@ async function runLabelled(): Promise<void> {
             }
           }
           if (verbose) out(`${mode.padEnd(7)} ${q.id} ${marks.join('')}  ${q.q}`);
+          if (why) for (const line of wrong) out(`          ${line}`);
         }
       } finally {
         await close();

@@ -20,6 +20,7 @@ const FOLDERS = [
   'examples',
   'bench/fresh6a',
   'bench/fresh6b',
+  'bench/fresh7',
   'bench/llm-minutes',
   '../shared/corpus',
 ];

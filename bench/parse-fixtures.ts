@@ -1,5 +1,6 @@
 /**
- * Parse benchmark over the layout fixtures (tests/fixtures/layouts, read as data): meeting dates read right, items found
+ * Parse benchmark over the layout fixtures (tests/fixtures/layouts, read as data) and the blind sets'
+ * expected items (bench/fresh7/expected-items.json): meeting dates read right, items found
  * against expected, numbers right, items whose text starts where it should, numbers invented (must
  * be 0), characters of text dropped (must be 0) and pages refused, for the fitted fixtures and each
  * held-aside batch apart.
@@ -12,7 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { droppedWords } from '../ingest/parse/coverage.js';
 import { parseMinutes } from '../ingest/parse/index.js';
 
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/layouts');
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+/**
+ * Where the expected items are: the layout fixtures, and sets of minutes written blind for the
+ * answer eval with their expected items beside them (each file's split is the set's name).
+ */
+const SOURCES: Array<{ dir: string; index: string; split?: string }> = [
+  { dir: path.resolve(benchDir, '../tests/fixtures/layouts'), index: 'index.json' },
+  { dir: path.resolve(benchDir, 'fresh7'), index: 'expected-items.json', split: 'fresh7' },
+];
 
 interface Fixture {
   file: string;
@@ -36,7 +45,13 @@ interface Tally {
   droppedChars: number;
 }
 
-const fixtures = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as Fixture[];
+const fixtures = SOURCES.flatMap(({ dir, index, split }) =>
+  (JSON.parse(readFileSync(path.join(dir, index), 'utf8')) as Fixture[]).map((f) => ({
+    ...f,
+    split: split ?? f.split,
+    file: path.join(dir, f.file),
+  })),
+);
 const tallies = new Map<string, Tally>();
 for (const fixture of fixtures) {
   const tally = tallies.get(fixture.split) ?? {
@@ -58,10 +73,10 @@ for (const fixture of fixtures) {
   const expected = fixture.items.filter(([kind]) => kind === 'item');
   tally.expected += expected.length;
   tally.numbersExpected += expected.filter(([, minute]) => minute !== null).length;
-  const text = readFileSync(path.join(dir, fixture.file), 'utf8');
+  const text = readFileSync(fixture.file, 'utf8');
   let parsed: ReturnType<typeof parseMinutes>;
   try {
-    parsed = parseMinutes(text, { source: fixture.file });
+    parsed = parseMinutes(text, { source: path.basename(fixture.file) });
   } catch {
     tally.refused++;
     continue;
