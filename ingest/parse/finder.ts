@@ -98,7 +98,8 @@ function readNumbered(lines: string[], scheme: Scheme): LayoutResult {
 
 /**
  * Sub-numbered paragraphs ("6.1", "338.2", "6-B") are points of their item, unless they carry a
- * heading of their own ("6.1 Play areas"): then they are sub-items, numbered as printed. So are the
+ * heading of their own ("6.1 Play areas", "9.1.2 RATES POLICY"): then they are sub-items, numbered
+ * as printed, at any depth. So are the
  * coded items an agenda section lists under its heading ("5. DELEGATIONS" then "D-1 …", "D-2 …";
  * "7. REPORTS" then "R-1 …" to "R-5 …"): each code's run starts at 1 and rises within the section.
  */
@@ -108,14 +109,16 @@ function withSubItems(items: Candidate[], all: Candidate[]): Boundary[] {
     boundaries.push({ candidate: item, start: item.line, sub: false });
     if (item.token.form === 'decimal' || item.token.form === 'letter' || item.token.form === 'roman') return;
     const nextLine = items[i + 1]?.line ?? Number.POSITIVE_INFINITY;
-    let last = 0;
+    let last: number[] = [];
     const lastOfCode = new Map<string, number>();
     for (const c of all) {
       if (c.line <= item.line || c.line >= nextLine) continue;
       if (!c.rest || c.split.title === null || c.split.body !== '') continue;
       if (c.token.form === 'decimal') {
-        if (c.token.parts[0] !== item.token.minuteNumber || (c.token.parts[1] ?? 0) <= last) continue;
-        last = c.token.parts[1] ?? 0;
+        // "9.1 INFRASTRUCTURE" then "9.1.1", "9.1.2", "9.2": deeper numbers come after their parent.
+        const below = c.token.parts.slice(1);
+        if (c.token.parts[0] !== item.token.minuteNumber || !comesAfter(below, last)) continue;
+        last = below;
       } else if (c.token.form === 'prefixed' && item.token.form !== 'prefixed') {
         const n = c.token.parts[0] ?? 0;
         const before = lastOfCode.get(c.token.prefix) ?? 0;
@@ -128,6 +131,16 @@ function withSubItems(items: Candidate[], all: Candidate[]): Boundary[] {
     }
   });
   return boundaries;
+}
+
+/** Whether outline number `a` ([1, 1] for "9.1.1" under 9) follows `b` ([1] for "9.1") in reading order. */
+function comesAfter(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] === undefined) return false;
+    if (b[i] === undefined || (a[i] as number) > (b[i] as number)) return true;
+    if ((a[i] as number) < (b[i] as number)) return false;
+  }
+  return false;
 }
 
 /** Words an item made of its title alone may have; past them, the "title" is the item's text. */

@@ -307,6 +307,32 @@ describe('the item finder’s general rules', () => {
     ]);
   });
 
+  it('reads headed sub-items at any depth ("9.1 GROUP", "9.1.1 Report", "9.1.2 Report", "9.2 …")', () => {
+    const items = parse([
+      'Minutes of the Ordinary Meeting of Brackenvale Shire Council held on 9 April 2025',
+      '8    OPENING',
+      'The Mayor opened the meeting at 6pm.',
+      '9    OFFICER REPORTS',
+      '9.1  CORPORATE',
+      '9.1.1  QUARTERLY BUDGET REVIEW',
+      'The review showed a surplus of $310,000.',
+      '9.1.2  INVESTMENT POLICY',
+      'Council adopted the revised policy.',
+      '9.2  ASSETS',
+      '9.2.1  DEPOT ROOF TENDER',
+      'Council accepted the tender of Gillard Roofing for $86,500.',
+      '10   CLOSE',
+      'The meeting closed at 7.10pm.',
+    ]).items.filter((i) => i.minute !== null && i.text !== '');
+    expect(items.map((i) => [i.minute, i.title, i.text])).toEqual([
+      ['8', 'OPENING', 'The Mayor opened the meeting at 6pm.'],
+      ['9.1.1', 'QUARTERLY BUDGET REVIEW', 'The review showed a surplus of $310,000.'],
+      ['9.1.2', 'INVESTMENT POLICY', 'Council adopted the revised policy.'],
+      ['9.2.1', 'DEPOT ROOF TENDER', 'Council accepted the tender of Gillard Roofing for $86,500.'],
+      ['10', 'CLOSE', 'The meeting closed at 7.10pm.'],
+    ]);
+  });
+
   it('knows a contents list of compound codes by their running part ("C25/047"), not their first', () => {
     const items = parse([
       'MINUTES of the meeting of Thornbury Harbour Board held on 4 March 2025',
