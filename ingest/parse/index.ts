@@ -4,6 +4,7 @@ import { chunkItem } from '../chunk.js';
 import { normalizeText } from '../read/text.js';
 import { type FoundItems, findItems } from './finder.js';
 import { breakAtTitleGaps } from './gaps.js';
+import { labelsToFront } from './trailing-label.js';
 import { parseHeader } from './header.js';
 import { buildItem } from './item.js';
 import { assignNumbers, findMinuteAnchor } from './numbering.js';
@@ -31,7 +32,7 @@ export function parseMinutesText(text: string, options: ParseOptions): Meeting {
 export function parseMinutes(text: string, options: ParseOptions): { meeting: Meeting; dropped: string[] } {
   const { source } = options;
   if (!text.trim()) throw new BadMinutesFileError(source, 'is empty; nothing to parse');
-  const lines = normalizeText(breakAtTitleGaps(text)).split('\n');
+  const lines = normalizeText(breakAtTitleGaps(labelsToFront(text))).split('\n');
   const layout = findItems(lines);
   if (layout.items.filter((i) => !i.unnumbered).length === 0) {
     throw new BadMinutesFileError(

@@ -307,6 +307,43 @@ describe('the item finder’s general rules', () => {
     ]);
   });
 
+  it('reads a number printed after its title in brackets ("Setting of Rates (Item 6.2)") as the item\'s', () => {
+    const items = parse([
+      'Tarahape District Council Minutes',
+      'Meeting held on Wednesday 14 May 2025',
+      '',
+      'Apologies (Item 1.0)',
+      'That the apology from Cr Wiremu be received.',
+      '',
+      'Setting of Rates for 2025/26 (Item 6.2)',
+      'Council set a general rate of 0.31 cents in the dollar. The rate funds river works (Item 6.1).',
+      '',
+      'Bus Fares [Agenda Item 6.3]',
+      'Adult fares rise to $2.60.',
+    ]).items.filter((i) => i.minute !== null);
+    expect(items.map((i) => [i.minute, i.title, i.text])).toEqual([
+      ['1.0', 'Apologies', 'That the apology from Cr Wiremu be received.'],
+      [
+        '6.2',
+        'Setting of Rates for 2025/26',
+        'Council set a general rate of 0.31 cents in the dollar. The rate funds river works (Item 6.1).',
+      ],
+      ['6.3', 'Bus Fares', 'Adult fares rise to $2.60.'],
+    ]);
+  });
+
+  it('leaves one sentence that points at an item in brackets where it is', () => {
+    const items = parse([
+      'Minutes of the meeting of Ashdown Parish Council held on 3 June 2025',
+      '1. Apologies',
+      'None.',
+      '2. Play Area',
+      'The Clerk reported on the new swings, as agreed last month (Item 7)',
+    ]).items.filter((i) => i.minute !== null);
+    expect(items.map((i) => i.minute)).toEqual(['1', '2']);
+    expect(items[1]?.text).toContain('as agreed last month (Item 7)');
+  });
+
   it('reads headed sub-items at any depth ("9.1 GROUP", "9.1.1 Report", "9.1.2 Report", "9.2 …")', () => {
     const items = parse([
       'Minutes of the Ordinary Meeting of Brackenvale Shire Council held on 9 April 2025',
