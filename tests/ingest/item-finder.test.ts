@@ -307,6 +307,29 @@ describe('the item finder’s general rules', () => {
     ]);
   });
 
+  it('reads unnumbered headings led by the time they were reached ("7:05 PM – Road Report") as items', () => {
+    const items = parse([
+      'TOWN OF HOLLIS BROOK',
+      'SELECTBOARD MINUTES',
+      'Monday, June 2, 2025',
+      'Members present: A. Greer (Chair), T. Moss, L. Baptiste',
+      '',
+      '7:00 PM – Call to Order',
+      'A. Greer called the meeting to order.',
+      '',
+      '7:05 PM – Road Report / Grading Schedule',
+      'The road crew will grade Ridge Road in the week of June 9.',
+      '7:20 PM – Adjourn',
+      'T. Moss moved to adjourn. Motion passed 3-0.',
+    ]).items.filter((i) => i.kind === 'item');
+    // The time opens the item's text (a paragraph of its own or not, as the lines fall).
+    expect(items.map((i) => [i.title, i.text.replace(/\s+/g, ' ')])).toEqual([
+      ['Call to Order', '7:00 PM A. Greer called the meeting to order.'],
+      ['Road Report / Grading Schedule', '7:05 PM The road crew will grade Ridge Road in the week of June 9.'],
+      ['Adjourn', '7:20 PM T. Moss moved to adjourn. Motion passed 3-0.'],
+    ]);
+  });
+
   it('reads a number printed after its title in brackets ("Setting of Rates (Item 6.2)") as the item\'s', () => {
     const items = parse([
       'Tarahape District Council Minutes',

@@ -15,6 +15,12 @@ const TITLE_BLOCK_LINES = 12;
 const STANDALONE_TITLE_WORDS = 8;
 /** A Markdown heading's marks: "## ". */
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
+/**
+ * A heading led by the time the board reached it ("6:44 PM – Public Hearing: Highway Ordinance"),
+ * as New England selectboards and some boards' clerks write minutes: the time is the item's first
+ * words, the rest its title.
+ */
+const TIMED_HEADING = /^(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?)\s*[–—-]\s+(\S.*)$/i;
 /** Fewer words than this ending in a full stop are a note ("No apologies."), not yet a sentence of prose. */
 const PROSE_WORDS = 4;
 
@@ -110,7 +116,8 @@ function titleBlockHeadings(lines: string[], starts: HeadingStart[]): number {
 
 /**
  * Whether line `index` heads an item: a standard heading, with or without its text after a colon
- * ("Apologies: None"); a line in capitals; a short title ending in a colon; or a short title alone
+ * ("Apologies: None"); a title after the time it was reached ("6:32 PM – Public Comment"); a line in
+ * capitals; a short title ending in a colon; or a short title alone
  * after a blank line whose text follows as prose ("Opening of Ordinary Meeting" / "The meeting
  * commenced at 5.00pm…"), which a ModernGov copy ends with a full stop.
  */
@@ -123,6 +130,10 @@ function readHeadingLine(lines: string[], index: number): { title: string; body:
   const line = marked ? raw.slice(marked[0].length) : raw;
   if (!line) return null;
   if (marked && line.split(/\s+/).length <= 14) return { title: line, body: '' };
+  const timed = TIMED_HEADING.exec(line);
+  if (timed && isHeadingText(timed[2] ?? '') && !/[.!?]$/.test(timed[2] ?? '')) {
+    return { title: timed[2] ?? '', body: timed[1] ?? '' };
+  }
   const colon = /^([^:]{2,60}):\s+(\S.*)$/.exec(line);
   if (colon && isStandardHeading(colon[1] ?? '')) return { title: colon[1] ?? '', body: colon[2] ?? '' };
   if (isStandardHeading(line)) return { title: line, body: '' };
