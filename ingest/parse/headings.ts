@@ -42,7 +42,7 @@ const STANDARD_HEADING =
 
 /** The words that open an attendance list: "PRESENT", "Present:", "Members present", "Roll Call", "Sederunt". */
 export const ATTENDANCE_START =
-  /^(?:present|members present|councillors present|those (?:present|attending)|attendance|in attendance|attendees|roll call|sederunt|presennol|board members present|directors present)\b/i;
+  /^(?:present|those (?:present|attending)|attendance|in attendance|attendees|roll call|sederunt|presennol)\b|^(?:(?!(?:was|were|is|are|not)\s)[\p{L}’'-]+\s+){1,3}present\s*(?::|$)/iu;
 
 /**
  * A heading over who attended, not over business: "OFFICIALS IN ATTENDANCE:", "STAFF:", "APOLOGIES:",
@@ -151,7 +151,18 @@ export function capitalRun(text: string): { title: string; body: string } | null
   // "LANGMOOR - 20060770 - Conversion of barns…": capitals that stop at a dash are a title's first
   // part, not all of it; the line is the title.
   if (/[-–—/]$/.test(title)) return isHeadingText(text) ? { title: text, body: '' } : null;
-  return { title, body: words.slice(end).join(' ') };
+  const rest = words.slice(end);
+  // "KDOT Bridge Inspection Agreement": one word in capitals opening words in title case is an
+  // acronym in the title, not a title of its own ("APOLOGIES Cllr Ross" is one: a standard heading).
+  if (end === 1 && !isStandardHeading(title) && rest.every(isTitleWord) && !/[.!?:;]$/.test(text)) {
+    return { title: text, body: '' };
+  }
+  return { title, body: rest.join(' ') };
+}
+
+/** A word of a title in title case: a capital or a figure first, or a small joining word. */
+function isTitleWord(word: string): boolean {
+  return /^[\p{Lu}\d(&–—-]/u.test(word) || /^(?:of|and|for|the|to|in|on|at|with|a|an)$/.test(word);
 }
 
 /**

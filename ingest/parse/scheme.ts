@@ -57,6 +57,11 @@ export function chooseScheme(candidates: Candidate[], lines: string[]): Scheme |
   valid.sort((a, b) => b.score - a.score || a.first - b.first);
   const best = valid[0];
   if (!best) return null;
+  const sections = codedSections(
+    best.scheme,
+    valid.map((v) => v.scheme),
+  );
+  if (sections) return sections;
   // "2307.01, 2307.02 …", "21.44, 21.45 …": a first part that never changes is the year or month, the second runs.
   const [first, ...rest] = best.scheme.items;
   if (first?.token.form === 'decimal' && rest.every((c) => c.token.parts[0] === first.token.parts[0])) {
@@ -74,6 +79,26 @@ export function chooseScheme(candidates: Candidate[], lines: string[]): Scheme |
     if (parent) return parent.scheme;
   }
   return best.scheme;
+}
+
+/**
+ * Agendas in sections, each coding its items with a letter of its own and numbering from 1 ("C-1" to
+ * "C-8" on the consent agenda, then "R-1" to "R-6" on the regular one), under headings that carry
+ * no number: the sections' runs are one scheme when each is coded apart, starts at the first
+ * number, and lies wholly after the one before. Null when the best run is not such a section.
+ */
+function codedSections(best: Scheme, schemes: Scheme[]): Scheme | null {
+  const coded = (scheme: Scheme) =>
+    scheme.items[0]?.token.form === 'prefixed' && scheme.items[0].token.parts.length === 1;
+  const startsAtOne = (scheme: Scheme) => scheme.items[0]?.token.parts[0] === 1;
+  if (!coded(best) || !startsAtOne(best)) return null;
+  const runs = schemes
+    .filter((scheme) => coded(scheme) && startsAtOne(scheme))
+    .filter((scheme, i, all) => all.findIndex((s) => s.items[0]?.token.prefix === scheme.items[0]?.token.prefix) === i)
+    .sort((a, b) => (a.items[0]?.line ?? 0) - (b.items[0]?.line ?? 0));
+  const apart = runs.every((run, i) => i === 0 || (run.items[0]?.line ?? 0) > (runs[i - 1]?.items.at(-1)?.line ?? 0));
+  if (runs.length < 2 || !apart) return null;
+  return { items: runs.flatMap((run) => run.items), running: 0 };
 }
 
 /**

@@ -307,6 +307,42 @@ describe('the item finder’s general rules', () => {
     ]);
   });
 
+  it('reads an agenda in sections coded apart ("C-1"… then "R-1"…) as one run, after unnumbered opening business', () => {
+    const items = parse([
+      'BRANTLEY COUNTY BOARD OF COMMISSIONERS',
+      'REGULAR MEETING MINUTES',
+      'Monday, March 3, 2025',
+      '',
+      'COMMISSIONERS PRESENT:   Ada Kell, Chair',
+      '                         Moe Vance',
+      '',
+      'CALL TO ORDER',
+      'Chair Kell called the meeting to order at 9:00 a.m. and led the',
+      'Pledge of Allegiance.',
+      '',
+      'CONSENT AGENDA',
+      'C-1  Approval of Minutes',
+      '     Minutes of February 17, 2025.',
+      'C-2  EMS Billing Agreement',
+      '     Agreement with Plains Billing at 6.5% of collections.',
+      '',
+      'REGULAR AGENDA',
+      'R-1  Road Grader Purchase',
+      'Commissioner Vance moved to buy a grader for $318,000. Motion carried 2-0.',
+      'R-2  Landfill Hours',
+      'The landfill will open on Saturdays from May 1.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      [null, 'CALL TO ORDER'],
+      [null, 'CONSENT AGENDA'],
+      ['C-1', 'Approval of Minutes'],
+      ['C-2', 'EMS Billing Agreement'],
+      ['R-1', 'Road Grader Purchase'],
+      ['R-2', 'Landfill Hours'],
+    ]);
+    expect(items[0]?.text).toBe('Chair Kell called the meeting to order at 9:00 a.m. and led the Pledge of Allegiance.');
+  });
+
   it('reads unnumbered headings led by the time they were reached ("7:05 PM – Road Report") as items', () => {
     const items = parse([
       'TOWN OF HOLLIS BROOK',

@@ -59,7 +59,9 @@ export function leadWithHeadings(lead: string[]): LayoutItem[] {
   const starts = headingStarts(lead);
   const business = starts.findIndex(
     (start) =>
-      start.line > attendance && !isRosterHeading(start.title) && isProse(start.body || nextText(lead, start.line)),
+      start.line > attendance &&
+      !isRosterHeading(start.title) &&
+      isProse(start.body || nextParagraph(lead, start.line)),
   );
   if (attendance < 0 || business < 0) return leadItems(lead, readParagraphs);
   const from = starts.slice(business);
@@ -130,6 +132,8 @@ function readHeadingLine(lines: string[], index: number): { title: string; body:
   const line = marked ? raw.slice(marked[0].length) : raw;
   if (!line) return null;
   if (marked && line.split(/\s+/).length <= 14) return { title: line, body: '' };
+  // "…and led the" / "Pledge of Allegiance.": a line that finishes a sentence heads nothing.
+  if (/[\p{Ll},]$/u.test(previous) && /^\p{Ll}/u.test(previous.split(/\s+/).at(-1) ?? '')) return null;
   const timed = TIMED_HEADING.exec(line);
   if (timed && isHeadingText(timed[2] ?? '') && !/[.!?]$/.test(timed[2] ?? '')) {
     return { title: timed[2] ?? '', body: timed[1] ?? '' };
@@ -156,6 +160,17 @@ function nextText(lines: string[], index: number): string {
     if (line) return line;
   }
   return '';
+}
+
+/** The paragraph after line `index`: its lines up to the next blank one, joined (a wrapped sentence ends on its last). */
+function nextParagraph(lines: string[], index: number): string {
+  const from = lines.findIndex((line, i) => i > index && line.trim() !== '');
+  if (from < 0) return '';
+  const to = lines.findIndex((line, i) => i > from && line.trim() === '');
+  return lines
+    .slice(from, to < 0 ? lines.length : to)
+    .map((line) => line.trim())
+    .join(' ');
 }
 
 function wholeDocument(lines: string[]): LayoutResult {
