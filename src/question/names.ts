@@ -26,6 +26,12 @@ export interface NamedScope {
   councils: string[];
   /** Lower-case words of the names found, which carry no topic. */
   words: Set<string>;
+  /**
+   * Councils named only by a place word of their name ("anything from Wessmoor?"), with those words:
+   * a place may be named for itself too ("Leicester City Football Club" is no council's), where a
+   * council named in full is that council.
+   */
+  councilPlaces: Map<string, string[]>;
 }
 
 /**
@@ -34,12 +40,12 @@ export interface NamedScope {
  * no English word and no word questions share.
  */
 export function namedScope(question: string, known: KnownNames | undefined): NamedScope {
-  const scope: NamedScope = { committees: [], councils: [], words: new Set() };
+  const scope: NamedScope = { committees: [], councils: [], words: new Set(), councilPlaces: new Map() };
   if (!known) return scope;
   const tokens = tokenize(question);
   const flat = ` ${tokens.join(' ')} `;
   const asked = new Set(tokens);
-  const find = (names: string[], into: string[]) => {
+  const find = (names: string[], into: string[], places?: Map<string, string[]>) => {
     for (const name of names) {
       const words = tokenize(name);
       if (words.length >= 2 && flat.includes(` ${words.join(' ')} `)) {
@@ -47,14 +53,15 @@ export function namedScope(question: string, known: KnownNames | undefined): Nam
         for (const word of words) scope.words.add(word);
         continue;
       }
-      const places = words.filter((w) => asked.has(w) && isPlaceName(w));
-      if (places.length === 0) continue;
+      const named = words.filter((w) => asked.has(w) && isPlaceName(w));
+      if (named.length === 0) continue;
       into.push(name);
-      for (const word of places) scope.words.add(word);
+      places?.set(name, named);
+      for (const word of named) scope.words.add(word);
     }
   };
   find(known.committees, scope.committees);
-  find(known.councils, scope.councils);
+  find(known.councils, scope.councils, scope.councilPlaces);
   return scope;
 }
 

@@ -85,7 +85,8 @@ export interface Question {
   /** Stems of what a "how many" counts. */
   counted: string[];
   /** Committees and councils the question names. */
-  scope: { committees: string[]; councils: string[] };
+  /** Committees and councils the question names; `councilPlaces` as {@link NamedScope} gives it. */
+  scope: { committees: string[]; councils: string[]; councilPlaces: Map<string, string[]> };
   /** Words read as typos of words the minutes use (no English word, so nothing else they could be). */
   corrections: Array<{ from: string; to: string }>;
   /** English words the minutes never use, read beside a near spelling of theirs ("skools": "schools"). */
@@ -182,7 +183,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     procedural: asksForProcedure(text),
     facets: askedFacets(text, history),
     counted: countedStems(text, concepts),
-    scope: { committees: named.committees, councils: named.councils },
+    scope: { committees: named.committees, councils: named.councils, councilPlaces: named.councilPlaces },
     corrections,
     alternatives,
     meanings,

@@ -197,6 +197,8 @@ export class HybridRetriever implements Retriever {
     const council = options.defaultCouncil
       ? councilAskedOf(explicit.council, read.scope.councils, options.defaultCouncil)
       : explicit.council;
+    const namedAlone = council === undefined ? councilNamedAlone(read) : null;
+    if (namedAlone?.inFull) return this.search(question, { ...options, filters: { ...explicit, council: namedAlone.council } });
     const scoped: SearchFilters = council ? { ...explicit, council } : explicit;
     const councilByDefault = !explicit.council && council !== undefined && council === options.defaultCouncil;
     const fromQuestion = !explicit.after && !explicit.before && Object.keys(read.dates.filters).length > 0;
@@ -211,10 +213,14 @@ export class HybridRetriever implements Retriever {
       useKeywords && keywordQuery
         ? this.#store.keywordSearch(keywordQuery, { filters, limit: CANDIDATES_PER_HALF })
         : Promise.resolve([]),
-      this.#similarities(embedder, read.searchText, filters, options.signal),
+      this.#similarities(embedder, withoutCouncilSearched(read, filters.council), filters, options.signal),
     ]);
     const ids = [...new Set([...keyword.map((h) => h.passageId), ...cosine.keys()])];
     const passages = await this.#store.passages(ids);
+    // A council named by a place no other council's passages found here name is the council asked of.
+    if (namedAlone && !placeNamedElsewhere(namedAlone, passages)) {
+      return this.search(question, { ...options, filters: { ...explicit, council: namedAlone.council } });
+    }
     // Passages the vector half did not return are at most as similar as the least it did return.
     const cosineFloor = cosine.size ? Math.min(...cosine.values()) : 0;
     // A word the minutes never use may be the asker's for one the closest passages do use.
@@ -410,6 +416,51 @@ function preferenceFor(read: Question, passage: StoredPassage): number {
     (committees.length > 0 && committees.includes(passage.meeting.committee ?? '')) ||
     (councils.length > 0 && councils.includes(passage.meeting.council ?? ''));
   return named ? factor * PREFERRED_SCOPE_FACTOR : factor;
+}
+
+/**
+ * The one council a question names, as the council it asks of: named in full ("at Aberwen Town
+ * Council"), it is; named by a place word of its name ("anything from Wessmoor?"), it is unless
+ * other councils' minutes name the place too ({@link placeNamedElsewhere}). A question about Kōtare
+ * Bay is not answered from Tarrawong's minutes; "Leicester City Football Club" in the county's
+ * minutes is no question about Leicester City Council, whose items only rank higher (preferenceFor).
+ */
+function councilNamedAlone(read: Question): { council: string; inFull: boolean; places: string[] } | null {
+  const [council, ...others] = read.scope.councils;
+  if (!council || others.length > 0) return null;
+  const places = read.scope.councilPlaces.get(council);
+  return { council, inFull: places === undefined, places: places ?? [] };
+}
+
+/**
+ * The text searched by meaning, without the name of the council the search is limited to where the
+ * question names it: within one council's minutes its name tells nothing apart, except their title
+ * lines, which it would rank above the item asked about.
+ */
+function withoutCouncilSearched(read: Question, council: string | undefined): string {
+  if (!council || !read.scope.councils.includes(council)) return read.searchText;
+  // The name in full, or the place words it was named by ("hillcrest"): not "school" on its own.
+  const names = [tokenize(council), ...(read.scope.councilPlaces.get(council) ?? []).map((place) => [place])];
+  let text = read.searchText;
+  for (const words of names) {
+    const pattern = words.map(escapeRegExp).join(String.raw`[^\p{L}\p{N}]+`);
+    const name = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${pattern})(?![\p{L}\p{N}])`, 'giu');
+    text = text.replace(name, ' ');
+  }
+  return text.trim() ? text.replace(/\s+/g, ' ').trim() : read.searchText;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether a passage of another council than the one named, among those found, names its place. */
+function placeNamedElsewhere(named: { council: string; places: string[] }, passages: StoredPassage[]): boolean {
+  return passages.some(
+    (p) =>
+      p.meeting.council !== named.council &&
+      named.places.some((place) => tokenize(`${p.item.title} ${p.text}`).includes(place)),
+  );
 }
 
 /** Re-ranks so that a meeting's second and later items give way to other meetings' best ones. */

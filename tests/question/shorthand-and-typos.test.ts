@@ -226,12 +226,15 @@ describe('committees and councils named in part', () => {
   it('by the place in the name ("pellham PC"), which is then scope, not topic', () => {
     const read = readQuestion('who chairs pellham PC?', { names });
     expect(read.scope.councils).toEqual(['Pellham Parish Council']);
+    expect(read.scope.councilPlaces).toEqual(new Map([['Pellham Parish Council', ['pellham']]]));
     expect(read.concepts.find((c) => c.word === 'pellham')?.subject).toBe(false);
+    // Named in full, a council is named by no place word alone.
+    expect(readQuestion('who chairs Pellham Parish Council?', { names }).scope.councilPlaces).toEqual(new Map());
   });
 
   it('never by a word questions are about ("children", "planning")', () => {
     const read = readQuestion('how many children need school places?', { names });
-    expect(read.scope).toEqual({ committees: [], councils: [] });
+    expect(read.scope).toEqual({ committees: [], councils: [], councilPlaces: new Map() });
     expect(readQuestion('any planning applications refused?', { names }).scope.committees).toEqual([]);
     // In full, a committee is named whatever its words.
     expect(readQuestion('what did the Planning Committee refuse?', { names }).scope.committees).toEqual([

@@ -1,0 +1,90 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HybridRetriever } from '../../src/retrieve/retriever.js';
+import { buildIndex, openTestRetriever, tempDir } from '../helpers/index.js';
+
+/**
+ * Three parish councils in one index. A question that names one council asks of its minutes alone,
+ * unless the place it names it by is named in other councils' minutes too.
+ */
+const MEETINGS: Array<{ file: string; council: string; lines: string[] }> = [
+  {
+    file: 'brackley-2025-03-04.txt',
+    council: 'Brackley Parish Council',
+    lines: [
+      'Minutes of the meeting of Brackley Parish Council held on 4 March 2025',
+      '1. Apologies',
+      'None.',
+      '2. Bus Shelter',
+      'The council agreed to replace the bus shelter on Mill Lane at a cost of £4,200.',
+    ],
+  },
+  {
+    file: 'hinton-vale-2025-03-11.txt',
+    council: 'Hinton Vale Parish Council',
+    lines: [
+      'Minutes of the meeting of Hinton Vale Parish Council held on 11 March 2025',
+      '1. Apologies',
+      'Cllr Oduya.',
+      '2. Village Hall Roof',
+      'The council accepted a quote of £9,800 to repair the village hall roof.',
+    ],
+  },
+  {
+    file: 'ashby-2025-03-18.txt',
+    council: 'Ashby Magna Parish Council',
+    lines: [
+      'Minutes of the meeting of Ashby Magna Parish Council held on 18 March 2025',
+      '1. Apologies',
+      'None.',
+      '2. Highways',
+      'Members asked the county to resurface Brackley Road before the winter.',
+    ],
+  },
+];
+
+let retriever: HybridRetriever;
+
+beforeAll(async () => {
+  const dir = tempDir('minutebook-councils-');
+  for (const m of MEETINGS) writeFileSync(path.join(dir, m.file), `${m.lines.join('\n')}\n`);
+  const manifest = path.join(dir, 'meetings.json');
+  const entries = MEETINGS.map((m) => ({
+    file: m.file,
+    council: m.council,
+    committee: 'Parish Council',
+    date: m.file.slice(-14, -4),
+    url: null,
+  }));
+  writeFileSync(manifest, JSON.stringify(entries));
+  const { indexDir } = await buildIndex([dir], { embedder: null, manifest });
+  retriever = openTestRetriever(indexDir, null);
+});
+afterAll(async () => {
+  await retriever?.close();
+});
+
+const councilsOf = (hits: Array<{ council: string | null }>) => [...new Set(hits.map((h) => h.council))];
+
+describe('a council the question names', () => {
+  it('is the council asked of when named in full: another council’s minutes do not answer for it', async () => {
+    const { hits, scope } = await retriever.search('What did Hinton Vale Parish Council decide about the bus shelter?');
+    expect(scope.filters.council).toBe('Hinton Vale Parish Council');
+    expect(councilsOf(hits)).not.toContain('Brackley Parish Council');
+  });
+
+  it('is the council asked of when named by a place word no other council’s minutes use', async () => {
+    const { hits, scope } = await retriever.search('hinton vale - anything on the bus shelter?');
+    expect(scope.filters.council).toBe('Hinton Vale Parish Council');
+    expect(councilsOf(hits)).toEqual(['Hinton Vale Parish Council']);
+    const asked = await retriever.search('What did Brackley decide about the bus shelter?');
+    expect(asked.hits[0]).toMatchObject({ council: 'Brackley Parish Council', minute: '2' });
+  });
+
+  it('only ranks that council first when other councils’ minutes name the place too', async () => {
+    const { hits, scope } = await retriever.search('Has anyone asked for Brackley Road to be resurfaced?');
+    expect(scope.filters.council).toBeUndefined();
+    expect(hits[0]).toMatchObject({ council: 'Ashby Magna Parish Council', minute: '2' });
+  });
+});
