@@ -6,7 +6,7 @@ import { removeFurniture } from './furniture.js';
 import { isMostlyUpper } from './headings.js';
 import { looksLikeBlocks, readBlocks } from './layouts/blocks.js';
 import { unfoldGridTables } from './layouts/grid.js';
-import { leadWithHeadings, readHeadings } from './layouts/headings.js';
+import { closingBusiness, leadWithHeadings, readHeadings } from './layouts/headings.js';
 import { leadItems, unnumberedItem } from './layouts/lead.js';
 import { readParagraphs, signatureBlockStart } from './layouts/lines.js';
 import { looksLikeTable, readTable } from './layouts/table.js';
@@ -83,12 +83,15 @@ function readNumbered(lines: string[], scheme: Scheme): LayoutResult {
       return { ...b, start: Math.max(floor, b.candidate.line - titleLinesAbove(lines, b.candidate)) };
     });
   const first = boundaries[0]?.start ?? end;
+  const lastLine = boundaries.at(-1)?.candidate.line ?? end;
+  const closing = closingBusiness(lines.slice(lastLine, end));
+  const businessEnd = closing ? lastLine + closing.start : end;
   const items: LayoutItem[] = boundaries.map((boundary, i) => {
-    const next = boundaries[i + 1]?.start ?? end;
+    const next = boundaries[i + 1]?.start ?? businessEnd;
     return numberedItem(lines, boundary, next, scheme.running);
   });
-  const closing = lines.slice(end).filter((l) => l.trim());
-  if (closing.length) items.push(unnumberedItem('closing', readParagraphs(lines.slice(end))));
+  if (closing) items.push(...closing.items);
+  if (lines.slice(end).some((l) => l.trim())) items.push(unnumberedItem('closing', readParagraphs(lines.slice(end))));
   return {
     layout: 'numbered',
     headerLines: lines.slice(0, first),

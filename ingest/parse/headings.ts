@@ -40,6 +40,19 @@ export const PDF_LINK = /(?:pdf icon\s*)?PDF \d+(?:\.\d+)? ?[KM]B$/i;
 const STANDARD_HEADING =
   /^(?:call to order|roll call|pledge of allegiance|invocation|approval of (?:the )?(?:agenda|minutes)|adoption of (?:the )?(?:agenda|minutes)|consent (?:agenda|calendar)|public (?:comments?|hearings?|participation|forum|questions|session)|citizen comments|adjournment|adjourn|old business|new business|unfinished business|reports?|apologies(?: for absence)?|declarations? of (?:interests?|pecuniary interest)|disclosures? of (?:pecuniary )?interests?|matters arising(?: from the minutes)?|minutes(?: of (?:the )?(?:previous|last) meeting)?|confirmation of (?:the )?(?:previous )?minutes|any other (?:competent )?business|aocb|aob|date (?:and venue )?of (?:the )?next meeting|next meeting|treasurer'?s report|finance|correspondence|planning(?: applications)?|chair(?:man|person)?'?s (?:report|remarks|announcements)|clerk'?s report|closed session|executive session|in[- ]camera session|announcements|presentations?|recognitions?|communications|ordinances?|resolutions?|action items?|discussion items?|information items?|staff reports?|council (?:comments|reports)|mayor'?s (?:report|comments)|sederunt|welcome(?: and apologies)?|closure|close of (?:the )?meeting|ymddiheuriadau|datganiadau o fuddiant|cofnodion|unrhyw fater arall)$/i;
 
+/**
+ * Standard headings of the business boards take after their numbered agenda: a closed session, public
+ * comment, the next meeting's date, the adjournment. Not "RESOLUTIONS" or "REPORTS", which head parts
+ * of an item as often as business of their own.
+ */
+const CLOSING_HEADING =
+  /^(?:adjournment|adjourn|closure|close of (?:the )?meeting|executive session|closed session|in[- ]camera session|public (?:comments?|participation|forum|session)|citizen comments|announcements|council comments|mayor'?s (?:report|comments)|(?:date (?:and venue )?of (?:the )?)?next meeting|any other (?:competent )?business|aocb|aob)$/i;
+
+/** Whether a line is a standard heading of business taken after the numbered agenda ({@link CLOSING_HEADING}). */
+export function isClosingHeading(text: string): boolean {
+  return CLOSING_HEADING.test(text.trim().replace(/[.:;\s]+$/, ''));
+}
+
 /** The words that open an attendance list: "PRESENT", "Present:", "Members present", "Roll Call", "Sederunt". */
 export const ATTENDANCE_START =
   /^(?:present|those (?:present|attending)|attendance|in attendance|attendees|roll call|sederunt|presennol)\b|^(?:(?!(?:was|were|is|are|not)\s)[\p{L}’'-]+\s+){1,3}present\s*(?::|$)/iu;

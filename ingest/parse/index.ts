@@ -4,10 +4,10 @@ import { chunkItem } from '../chunk.js';
 import { normalizeText } from '../read/text.js';
 import { type FoundItems, findItems } from './finder.js';
 import { breakAtTitleGaps } from './gaps.js';
-import { labelsToFront } from './trailing-label.js';
 import { parseHeader } from './header.js';
 import { buildItem } from './item.js';
 import { assignNumbers, findMinuteAnchor } from './numbering.js';
+import { labelsToFront } from './trailing-label.js';
 
 export interface ParseOptions {
   /** File path or URL the text came from; named in every error and kept as the meeting's source. */

@@ -307,7 +307,7 @@ describe('the item finder’s general rules', () => {
     ]);
   });
 
-  it('reads an agenda in sections coded apart ("C-1"… then "R-1"…) as one run, after unnumbered opening business', () => {
+  it('reads an agenda in sections coded apart ("C-1"… then "R-1"…) as one run, between unnumbered opening and closing business', () => {
     const items = parse([
       'BRANTLEY COUNTY BOARD OF COMMISSIONERS',
       'REGULAR MEETING MINUTES',
@@ -331,6 +331,12 @@ describe('the item finder’s general rules', () => {
       'Commissioner Vance moved to buy a grader for $318,000. Motion carried 2-0.',
       'R-2  Landfill Hours',
       'The landfill will open on Saturdays from May 1.',
+      '',
+      'RESOLUTION',
+      'The hours be advertised in the county paper.',
+      '',
+      'ADJOURNMENT',
+      'Commissioner Vance moved to adjourn at 10:12 a.m. Motion carried 2-0.',
     ]).items.filter((i) => i.kind === 'item');
     expect(items.map((i) => [i.minute, i.title])).toEqual([
       [null, 'CALL TO ORDER'],
@@ -339,8 +345,13 @@ describe('the item finder’s general rules', () => {
       ['C-2', 'EMS Billing Agreement'],
       ['R-1', 'Road Grader Purchase'],
       ['R-2', 'Landfill Hours'],
+      [null, 'ADJOURNMENT'],
     ]);
-    expect(items[0]?.text).toBe('Chair Kell called the meeting to order at 9:00 a.m. and led the Pledge of Allegiance.');
+    // The last item's own heading ("RESOLUTION") stays in it; the business after it is its own.
+    expect(items[5]?.text).toContain('RESOLUTION');
+    expect(items[0]?.text).toBe(
+      'Chair Kell called the meeting to order at 9:00 a.m. and led the Pledge of Allegiance.',
+    );
   });
 
   it('reads unnumbered headings led by the time they were reached ("7:05 PM – Road Report") as items', () => {

@@ -1,5 +1,12 @@
 import { findDates } from '../../../src/dates.js';
-import { ATTENDANCE_START, isHeadingText, isMostlyUpper, isRosterHeading, isStandardHeading } from '../headings.js';
+import {
+  ATTENDANCE_START,
+  isClosingHeading,
+  isHeadingText,
+  isMostlyUpper,
+  isRosterHeading,
+  isStandardHeading,
+} from '../headings.js';
 import { isBlockHeading } from './blocks.js';
 import { leadItems } from './lead.js';
 import { readParagraphs } from './lines.js';
@@ -66,6 +73,27 @@ export function leadWithHeadings(lead: string[]): LayoutItem[] {
   if (attendance < 0 || business < 0) return leadItems(lead, readParagraphs);
   const from = starts.slice(business);
   return [...leadItems(lead.slice(0, from[0]?.line ?? lead.length), readParagraphs), ...headedItems(lead, from)];
+}
+
+/**
+ * Where the numbered business ends and unnumbered closing business begins ("EXECUTIVE SESSION",
+ * "ADJOURNMENT" after the last numbered item, as US boards print them): the first closing heading
+ * in capitals on a line of its own after a blank line, with prose under it. `lines` run from the last item's
+ * number to the end of the minutes; null when nothing follows it but its own text.
+ */
+export function closingBusiness(lines: string[]): { start: number; items: LayoutItem[] } | null {
+  const start = lines.findIndex(
+    (line, i) =>
+      i > 1 &&
+      !lines[i - 1]?.trim() &&
+      isClosingHeading(line.trim()) &&
+      isMostlyUpper(line.trim()) &&
+      isProse(nextParagraph(lines, i)),
+  );
+  if (start < 0) return null;
+  const tail = lines.slice(start);
+  const starts = headingStarts(tail).filter((h) => isClosingHeading(h.title));
+  return starts.length > 0 ? { start, items: headedItems(tail, starts) } : null;
 }
 
 function headedItems(lines: string[], starts: HeadingStart[]): LayoutItem[] {
