@@ -198,7 +198,9 @@ export class HybridRetriever implements Retriever {
       ? councilAskedOf(explicit.council, read.scope.councils, options.defaultCouncil)
       : explicit.council;
     const namedAlone = council === undefined ? councilNamedAlone(read) : null;
-    if (namedAlone?.inFull) return this.search(question, { ...options, filters: { ...explicit, council: namedAlone.council } });
+    if (namedAlone?.inFull) {
+      return this.search(question, { ...options, filters: { ...explicit, council: namedAlone.council } });
+    }
     const scoped: SearchFilters = council ? { ...explicit, council } : explicit;
     const councilByDefault = !explicit.council && council !== undefined && council === options.defaultCouncil;
     const fromQuestion = !explicit.after && !explicit.before && Object.keys(read.dates.filters).length > 0;
@@ -262,7 +264,12 @@ export class HybridRetriever implements Retriever {
         let score = order[0]?.[0] ?? 0;
         // Housekeeping ranks down, unless the question asks for housekeeping ("who sent apologies?")
         // or is about that very item ("who was appointed Chairman").
-        if (best.item.procedural && !read.procedural && !asksAbout(read, best.item.title)) score *= PROCEDURAL_FACTOR;
+        // A title read from the text's first words (a preamble's "WILLOWBECK PARISH COUNCIL Minutes of
+        // the meeting…") says what the item is not, however many of the question's words it has.
+        const titled = !best.item.titleDerived && (best.item.kind ?? 'item') === 'item';
+        if (best.item.procedural && !read.procedural && !(titled && asksAbout(read, best.item.title))) {
+          score *= PROCEDURAL_FACTOR;
+        }
         // Ranked by the preferred score uncapped, so two items at the top of the scale keep their order.
         const rank = score * preferenceFor(read, best);
         const evidence = order.slice(0, EVIDENCE_PER_ITEM).map(([s, i]) => {
