@@ -34,6 +34,36 @@ export interface Scheme {
  * document's lines the candidates were read from.
  */
 export function chooseScheme(candidates: Candidate[], lines: string[]): Scheme | null {
+  const scheme = bestScheme(candidates, lines);
+  return scheme && withItemsTakenUpAgain(scheme, candidates);
+}
+
+/**
+ * An item taken up again later in the meeting ("C-6 Sheriff's Office Vehicle Purchase (removed
+ * from Consent Agenda)" after C-8, a deferred item after the rest) is printed with its number and
+ * title again: it starts an item of its own, with the same minute number. A repeated number under
+ * another title is a reference or a slip, and stays text.
+ */
+function withItemsTakenUpAgain(scheme: Scheme, candidates: Candidate[]): Scheme {
+  const titleOf = (c: Candidate) => (c.split.title ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+  const again = candidates.filter(
+    (c) =>
+      !scheme.items.includes(c) &&
+      titleOf(c) !== '' &&
+      scheme.items.some(
+        (m) =>
+          m.shape === c.shape &&
+          m.token.minute === c.token.minute &&
+          m.line < c.line &&
+          titleOf(m) !== '' &&
+          titleOf(c).startsWith(titleOf(m)),
+      ),
+  );
+  if (again.length === 0) return scheme;
+  return { ...scheme, items: [...scheme.items, ...again].sort((a, b) => a.line - b.line) };
+}
+
+function bestScheme(candidates: Candidate[], lines: string[]): Scheme | null {
   const groups = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const group = groups.get(candidate.shape) ?? [];

@@ -354,6 +354,29 @@ describe('the item finder’s general rules', () => {
     );
   });
 
+  it('reads an item taken up again under its number and title as an item of its own, a bare mention as text', () => {
+    const items = parse([
+      'Minutes of the Regular Meeting of the Dunmore Township Board held on May 6, 2025',
+      'C-1  Approval of Minutes',
+      '     Minutes of April 15, 2025.',
+      'C-2  Snowplow Contract',
+      '     Renewal with Hadley Excavating for $41,000.',
+      'C-3  Hall Rental Fees',
+      '     Fees unchanged for 2025-26. Item C-2 was removed for discussion.',
+      'The Board approved items C-1 and C-3.',
+      '',
+      'C-2  Snowplow Contract (removed from Consent Agenda)',
+      'Trustee Amos asked why the contract was not rebid. The Board approved it 4-1.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['C-1', 'Approval of Minutes'],
+      ['C-2', 'Snowplow Contract'],
+      ['C-3', 'Hall Rental Fees'],
+      ['C-2', 'Snowplow Contract (removed from Consent Agenda)'],
+    ]);
+    expect(items[3]?.text).toBe('Trustee Amos asked why the contract was not rebid. The Board approved it 4-1.');
+  });
+
   it('reads unnumbered headings led by the time they were reached ("7:05 PM – Road Report") as items', () => {
     const items = parse([
       'TOWN OF HOLLIS BROOK',
