@@ -197,7 +197,11 @@ const IRREGULAR_VERBS = new Set(
   ).split(' '),
 );
 
-/** Words that say what is asked of the topic rather than what the topic is. */
+/**
+ * Words that say what is asked of the topic rather than what the topic is ("the numbers", "what
+ * percentage", "the connection"), in the forms people write them, plurals too ("latest", "update"
+ * and "news" are stopwords already).
+ */
 const ASKING_WORDS = new Set([
   'cost',
   'costs',
@@ -211,8 +215,15 @@ const ASKING_WORDS = new Set([
   'fund',
   'funding',
   'figure',
+  'figures',
   'number',
+  'numbers',
   'total',
+  'totals',
+  'amounts',
+  'percentage',
+  'percentages',
+  'proportion',
   'long',
   'deadline',
   'close',
@@ -224,7 +235,9 @@ const ASKING_WORDS = new Set([
   'vote',
   'votes',
   'date',
+  'dates',
   'outcome',
+  'outcomes',
   'result',
   'results',
   'reason',
@@ -236,6 +249,10 @@ const ASKING_WORDS = new Set([
   'status',
   'view',
   'views',
+  'connection',
+  'progress',
+  'rundown',
+  'situation',
 ]);
 
 export interface ConceptOptions {

@@ -144,6 +144,15 @@ describe('what is and is not a word of the topic', () => {
     expect(subject('are waiting times better or worse?', 'better')).toBe(false);
   });
 
+  it('reads the words that ask for something of the topic as no subject of it, plurals too', () => {
+    expect(subject('did we hit our fostering numbers last year', 'numbers')).toBe(false);
+    expect(subject('any progress on the post-16 transport review', 'progress')).toBe(false);
+    expect(subject('who declared an interest and whats the connection', 'connection')).toBe(false);
+    expect(subject('what percentage of plans were issued on time', 'percentage')).toBe(false);
+    // The topic's own words stay subjects.
+    expect(subject('whats the latest on the library', 'library')).toBe(true);
+  });
+
   it('reads words the minutes write as one, split in the question ("notice board")', () => {
     const read = readQuestion('where is the notice board', {
       vocabulary: vocabulary({ noticeboard: 1 }),
