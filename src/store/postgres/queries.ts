@@ -235,14 +235,19 @@ async function nearest(
     params.push(scope.meetingIds);
     where += ' AND p.meeting_id = ANY($4::bigint[])';
   }
-  // "+ 0" orders by a value the HNSW index cannot produce, so the planner scans exactly.
   const distance = `p.embedding <=> $1::${EMBEDDING_TYPE}`;
-  const order = exact ? `(${distance}) + 0` : distance;
+  // Exactly: each row's distance computed once, in a subquery the planner may not flatten (OFFSET
+  // 0), and ordered by its column, which the HNSW index cannot produce. Ordering by "(distance) + 0"
+  // instead computed (and fetched the embedding for) it twice a row: 74 against 40 ms for a committee's
+  // 19,000 rows of one council at 1M, load 5, same answers.
+  const candidates = exact
+    ? `SELECT id, distance FROM (SELECT p.id, ${distance} AS distance FROM ${s}.passages p
+         WHERE p.embedding IS NOT NULL${where} OFFSET 0) AS scanned ORDER BY distance LIMIT $2`
+    : `SELECT p.id, ${distance} AS distance FROM ${s}.passages p
+         WHERE p.embedding IS NOT NULL${where} ORDER BY ${distance} LIMIT $2`;
   // Materialised and re-sorted: the iterative scan may return neighbours slightly out of order.
   const result = await db.query(
-    `WITH nearest AS MATERIALIZED (
-       SELECT p.id, ${distance} AS distance FROM ${s}.passages p
-       WHERE p.embedding IS NOT NULL${where} ORDER BY ${order} LIMIT $2)
+    `WITH nearest AS MATERIALIZED (${candidates})
      SELECT id, 1 - distance AS score FROM nearest ORDER BY distance, id`,
     params,
   );
