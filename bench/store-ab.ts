@@ -8,6 +8,7 @@
  *
  *   npx tsx bench/store-ab.ts --database postgres://… [--size 1000000] [--base HEAD]
  *       [--cases committee,date,unscoped,council,council+filter] [--queries 200]
+ *       [--variants 'name:KEY=value,…;name2:…']   more working-tree sides, each with its environment
  *   npx tsx bench/store-ab.ts --truth-only …   the exact answers alone (e.g. while the graph builds;
  *       --schema names the schema to read them from, such as a rebuild's)
  */
@@ -173,8 +174,42 @@ if (process.argv.includes('--truth-only')) {
   for (const kind of cases) await exactAnswers(kind, CASES[kind] ?? (() => ({})));
   process.exit(0);
 }
+/**
+ * `--variants 'name:KEY=value,KEY2=value;name2:…'`: more working-tree sides, each run with these
+ * environment variables set (for knobs a change under test reads from the environment at call time).
+ */
+const variants = (arg('--variants') ?? '')
+  .split(';')
+  .filter(Boolean)
+  .map((spec) => {
+    const [name = '', settings = ''] = spec.split(':');
+    return {
+      name,
+      env: Object.fromEntries(
+        settings
+          .split(',')
+          .filter(Boolean)
+          .map((kv) => kv.split('=') as [string, string]),
+      ),
+    };
+  });
 const baseRoot = checkout(base);
 const sides = [await openSide(`base ${base}`, baseRoot), await openSide('working tree', repo)];
+for (const v of variants) sides.push(Object.assign(await openSide(`working tree, ${v.name}`, repo), { env: v.env }));
+/** Runs `fn` with `side`'s environment variables set, and puts the environment back after. */
+async function withEnv<T>(side: Side, fn: () => Promise<T>): Promise<T> {
+  const env = (side as Side & { env?: Record<string, string> }).env ?? {};
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
 console.log(
   `\nA/B at ${size} passages, ${queries} queries a case, base ${base} against the working tree; load ${os
     .loadavg()
@@ -189,12 +224,13 @@ for (const kind of cases) {
   const hybrid = sides.map((): number[] => []);
   const half = sides.map((): number[] => []);
   for (let i = 0; i < queries; i++) {
-    const order = i % 2 ? [1, 0] : [0, 1];
+    // Each side first in turn: none is always measured straight after another's work.
+    const order = sides.map((_, j) => (i + j) % sides.length);
     for (const s of order) {
       const side = sides[s] as Side;
       (side as unknown as { setNext: (i: number) => void }).setNext(i);
       const t = performance.now();
-      await side.retriever.search(question(i), { k: 5, filters: filtersOf(i) });
+      await withEnv(side, () => side.retriever.search(question(i), { k: 5, filters: filtersOf(i) }));
       hybrid[s]?.push(performance.now() - t);
       half[s]?.push(side.lastVector);
     }
@@ -205,7 +241,9 @@ for (const kind of cases) {
     let wanted = 0;
     for (let i = 0; i < queries; i++) {
       const found = (
-        await side.store.vectorSearch(vectors[i] as Float32Array, { limit: K, filters: filtersOf(i) })
+        await withEnv(side, () =>
+          side.store.vectorSearch(vectors[i] as Float32Array, { limit: K, filters: filtersOf(i) }),
+        )
       ).map((h) => h.passageId);
       hits += (truth[i] ?? []).filter((id) => found.includes(id)).length;
       wanted += (truth[i] ?? []).length;
