@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PASSAGE_TOAST_TARGET } from '../../src/store/postgres/council-partitions.js';
 import { SCHEMA_VERSION } from '../../src/store/postgres/migrations.js';
 import { PG_HNSW } from '../../src/store/postgres/store.js';
 import type { IndexReader } from '../../src/store/types.js';
@@ -134,8 +135,45 @@ describe.skipIf(postgresSkipReason !== null)('the PostgreSQL schema of embedding
     expect(await nearest(reader, query)).toContain('library opening hours');
     await reader.close();
     const after = await embeddingSchema(client, schema);
-    expect(after.version).toBe(5);
+    expect(after.version).toBe(SCHEMA_VERSION);
     expect(after.index).toContain(`m='${PG_HNSW.m}', ef_construction='${PG_HNSW.efConstruction}'`);
+  });
+
+  /** Each passages partition's storage options (toast_tuple_target among them). */
+  async function partitionOptions(): Promise<string[]> {
+    const result = await client.query(
+      `SELECT coalesce(array_to_string(c.reloptions, ','), '') AS options FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+       WHERE i.inhparent = $1::regclass ORDER BY c.relname`,
+      [`"${schema}".passages`],
+    );
+    return result.rows.map((row: { options: string }) => row.options);
+  }
+
+  it("keeps passages' rows whole, embedding included, in every council's partition (migration 6 and new councils)", async () => {
+    await build();
+    const before = await partitionOptions();
+    expect(before.length).toBeGreaterThan(0);
+    for (const options of before) expect(options).toContain(`toast_tuple_target=${PASSAGE_TOAST_TARGET}`);
+    // As schema version 5 left it: partitions with PostgreSQL's default.
+    for (const row of (
+      await client.query(`SELECT inhrelid::regclass AS part FROM pg_inherits WHERE inhparent = $1::regclass`, [
+        `"${schema}".passages`,
+      ])
+    ).rows as Array<{ part: string }>)
+      await client.query(`ALTER TABLE ${row.part} RESET (toast_tuple_target)`);
+    await client.query(`DELETE FROM "${schema}".schema_migrations WHERE version > 5`);
+    const reader = await kit.reader();
+    await reader.close();
+    for (const options of await partitionOptions())
+      expect(options).toContain(`toast_tuple_target=${PASSAGE_TOAST_TARGET}`);
+    // A council seen for the first time gets a partition with the same setting.
+    const writer = await kit.writer({ model: MODEL });
+    const newcomer = { ...seriesMeeting(7), council: 'A Council Never Seen Before', source: 'newcomer.pdf' };
+    await writer.replaceMeeting(newcomer, 'hash-newcomer', vectorsOf(newcomer));
+    await writer.close();
+    const options = await partitionOptions();
+    expect(options.length).toBe(before.length + 1);
+    for (const o of options) expect(o).toContain(`toast_tuple_target=${PASSAGE_TOAST_TARGET}`);
   });
 
   it('converts a version 2 index that has no model yet, and gives its column dimensions when it adopts one', async () => {

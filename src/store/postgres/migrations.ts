@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { IndexMismatchError } from '../../errors.js';
+import { PASSAGE_TOAST_TARGET } from './council-partitions.js';
 import { ident } from './url.js';
 
 /**
@@ -183,6 +184,22 @@ CREATE INDEX passages_search ON ${s}.passages USING gin (search);
     // an existing index only by building it again: the vector index is dropped here and built by the
     // store when it next opens (createVectorIndex), as after migrations 3 and 4.
     sql: (s) => `DROP INDEX IF EXISTS ${s}.passages_embedding;`,
+  },
+  {
+    version: 6,
+    name: 'passages rows kept whole up to 8 kB, embedding included',
+    // See PASSAGE_TOAST_TARGET: new councils' partitions get it when made (council-partitions.ts);
+    // these are the existing ones. Rows already toasted stay so until they are written again (a
+    // rebuild writes them all): rewriting them here would rebuild every HNSW graph.
+    sql: (s) => `
+DO $$
+DECLARE part regclass;
+BEGIN
+  FOR part IN SELECT inhrelid::regclass FROM pg_inherits WHERE inhparent = '${s}.passages'::regclass LOOP
+    EXECUTE format('ALTER TABLE %s SET (toast_tuple_target = ${PASSAGE_TOAST_TARGET})', part);
+  END LOOP;
+END $$;
+`,
   },
 ];
 
