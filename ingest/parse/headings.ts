@@ -115,7 +115,11 @@ export function splitTitle(line: string): { title: string | null; body: string }
   const text = line.trim();
   if (!text) return { title: null, body: '' };
   // "CALL TO ORDER: The meeting…", "Co-option – Two residents were…": a short title, then a sentence.
-  for (const separator of [/^(.{2,80}?):\s+(\S.*)$/, /^(.{2,80}?)\s+[-–—]\s+(\S.*)$/]) {
+  const separators: Array<[RegExp, 'colon' | 'dash']> = [
+    [/^(.{2,80}?):\s+(\S.*)$/, 'colon'],
+    [/^(.{2,80}?)\s+[-–—]\s+(\S.*)$/, 'dash'],
+  ];
+  for (const [separator, kind] of separators) {
     const match = separator.exec(text);
     const head = match?.[1]?.trim() ?? '';
     const body = match?.[2] ?? '';
@@ -126,9 +130,19 @@ export function splitTitle(line: string): { title: string | null; body: string }
       isStandardHeading(head) ||
       ATTENDANCE_START.test(head) ||
       (isMostlyUpper(head) && !isMostlyUpper(body));
+    // "Public Hearing - Conditional Use Permit CUP-25-03, Sunflower Ridge Solar": after a dash, words
+    // in title case that end no sentence name what the heading is about; the line is the title. Not
+    // after a heading over people ("Apologies – Cllr Ross", "Declarations – Cllr Hale"): names.
+    const namesItsSubject =
+      kind === 'dash' &&
+      !isRosterHeading(head) &&
+      !/^(?:declarations?|disclosures?)\b/i.test(head) &&
+      !/[.!?:;]$/.test(body) &&
+      body.split(/\s+/).every(isTitleWord);
     if (
       match &&
       titleFirst &&
+      !namesItsSubject &&
       head.split(/\s+/).length <= 6 &&
       isHeadingText(head) &&
       /^(?:\p{Lu}\p{Ll}|\p{Lu}\s|Cllr)/u.test(body)

@@ -327,9 +327,11 @@ describe('the item finder’s general rules', () => {
       '     Agreement with Plains Billing at 6.5% of collections.',
       '',
       'REGULAR AGENDA',
-      'R-1  Road Grader Purchase',
+      'R-1  Public Hearing - Rezoning RZ-25-02, Tallgrass Estates',
+      'The Board heard two residents and approved the rezoning 2-0.',
+      'R-2  Road Grader Purchase',
       'Commissioner Vance moved to buy a grader for $318,000. Motion carried 2-0.',
-      'R-2  Landfill Hours',
+      'R-3  Landfill Hours',
       'The landfill will open on Saturdays from May 1.',
       '',
       'RESOLUTION',
@@ -343,15 +345,30 @@ describe('the item finder’s general rules', () => {
       [null, 'CONSENT AGENDA'],
       ['C-1', 'Approval of Minutes'],
       ['C-2', 'EMS Billing Agreement'],
-      ['R-1', 'Road Grader Purchase'],
-      ['R-2', 'Landfill Hours'],
+      // After a dash, a title-case name ending no sentence is the heading's subject, part of the title.
+      ['R-1', 'Public Hearing - Rezoning RZ-25-02, Tallgrass Estates'],
+      ['R-2', 'Road Grader Purchase'],
+      ['R-3', 'Landfill Hours'],
       [null, 'ADJOURNMENT'],
     ]);
     // The last item's own heading ("RESOLUTION") stays in it; the business after it is its own.
-    expect(items[5]?.text).toContain('RESOLUTION');
+    expect(items[6]?.text).toContain('RESOLUTION');
     expect(items[0]?.text).toBe(
       'Chair Kell called the meeting to order at 9:00 a.m. and led the Pledge of Allegiance.',
     );
+  });
+
+  it('keeps names after a heading over people as its text ("Apologies – Cllr Ross and Cllr Hale")', () => {
+    const items = parse([
+      'Minutes of the meeting of Ashdown Parish Council held on 3 June 2025',
+      '1. Apologies – Cllr Ross and Cllr Hale',
+      '2. Public Hearing – Mill Lane Footpath Diversion',
+      'Three residents spoke against the diversion.',
+    ]).items.filter((i) => i.minute !== null);
+    expect(items.map((i) => [i.title, i.text])).toEqual([
+      ['Apologies', 'Cllr Ross and Cllr Hale'],
+      ['Public Hearing – Mill Lane Footpath Diversion', 'Three residents spoke against the diversion.'],
+    ]);
   });
 
   it('reads an item taken up again under its number and title as an item of its own, a bare mention as text', () => {
