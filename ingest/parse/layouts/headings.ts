@@ -78,8 +78,8 @@ export function leadWithHeadings(lead: string[]): LayoutItem[] {
 /**
  * Where the numbered business ends and unnumbered closing business begins ("EXECUTIVE SESSION",
  * "ADJOURNMENT" after the last numbered item, as US boards print them): the first closing heading
- * in capitals on a line of its own after a blank line, with prose under it. `lines` run from the last item's
- * number to the end of the minutes; null when nothing follows it but its own text.
+ * in capitals on a line of its own after a blank line, with prose under it. `lines` run from the
+ * last item's number to the end of the minutes; null when nothing follows it but its own text.
  */
 export function closingBusiness(lines: string[]): { start: number; items: LayoutItem[] } | null {
   const start = lines.findIndex(
