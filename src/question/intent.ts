@@ -144,6 +144,11 @@ const CHANGE_SIZE =
  */
 export const MEETING_VERBS =
   /\b(?:discuss|discussed|raised|considered|mentioned|reported|talk|talked|debated|hear|heard|noted|on the agenda)\b/i;
+/**
+ * A date still to come ("when will the appeal be heard?", "when is it going to be considered?"):
+ * no meeting's own date answers it, whatever the verb; minutes record it when they set it.
+ */
+const DATE_TO_COME = /\bwhen(?:['’]s)?(?:\s+[\w'’-]+){0,8}?\s+(?:will|going to|due to)\b/i;
 const DATE_QUESTION =
   /^\s*(?:when|by when|until when|on what date|what date|what day)\b|\bwhen(?:['’]s| (?:will|did|was|were|is|are|does|do|has|have|had|would|should))\b|\bwhen(?:\s+\w+)?\s*\?*\s*$|\bdeadline\b/i;
 
@@ -159,7 +164,8 @@ export function askedFacets(question: string, history: boolean): Facet[] {
   else if (wanted.has('money') || wanted.has('share') || wanted.has('duration')) wanted.delete('amount');
   // An office's holder is a person of a kind: the stricter reading stands for both.
   if (wanted.has('holder')) wanted.delete('person');
-  if (!history && DATE_QUESTION.test(question) && !MEETING_VERBS.test(question)) wanted.add('date');
+  const meetingsOwnDate = MEETING_VERBS.test(question) && !DATE_TO_COME.test(question);
+  if (!history && DATE_QUESTION.test(question) && !meetingsOwnDate) wanted.add('date');
   return [...wanted];
 }
 

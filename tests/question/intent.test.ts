@@ -53,6 +53,9 @@ describe('what a question asks for, beyond its topic', () => {
     ['how much the new lights will cost', ['money']],
     ['how much did the fair make?', ['amount']],
     ["stile on path 7 - when's it getting fixed?", ['date']],
+    // A date still to come is never the meeting's own, whatever the verb.
+    ['When will the appeal on the mill application be heard?', ['date']],
+    ["when's the budget going to be considered by cabinet", ['date']],
     // A meeting closed to the public closes nothing down.
     ['what was the closed session for?', []],
     // The meeting's own date answers these: nothing particular is asked.
