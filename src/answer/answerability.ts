@@ -145,10 +145,15 @@ export function decideAnswerability(
     const top = sentencesNamingTopic(discussed, passages);
     const given = new Set(topicStems(question));
     // A name the question or the item's title already gives answers no "who".
-    const asked = (s: Sentence) => ({
-      counted: question.counted,
-      questionStems: new Set([...given, ...stems(s.passage.hit.title)]),
-    });
+    // An office the item's title names ("Election of Vice-Chairman") need not be said again.
+    const asked = (s: Sentence) => {
+      const title = new Set(stems(s.passage.hit.title));
+      return {
+        counted: question.counted,
+        questionStems: new Set([...given, ...title]),
+        offices: question.offices.filter((office) => !office.some((s) => title.has(s))),
+      };
+    };
     // A figure for another period than the one asked ("month two" for "month three") is no answer,
     // unless the item itself is about the period asked ("Budget Outturn 2023/24"), when its other
     // periods are looks ahead or back. A date asked for is measured from the one named, not in it.

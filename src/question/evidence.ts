@@ -4,6 +4,7 @@ import { findTitledNames, parsePersonName } from '../people/names.js';
 import { isEnglishWord } from './english.js';
 import { CLOSURE, type Facet } from './intent.js';
 import { stem } from './stem.js';
+import { isStopword } from './stopwords.js';
 import { tokenize } from './words.js';
 
 /**
@@ -183,6 +184,8 @@ export function hasPerson(sentence: string, questionStems: ReadonlySet<string>):
   const words = sentence.match(/\b\p{Lu}[\p{L}'’-]+/gu) ?? [];
   return words.slice(1).some((word) => {
     // "Sub-Committee" is the committee's, not someone's: every part of a name must be uncommon.
+    // "RESOLVED – That…": a capitalised small word names nobody either.
+    if (isStopword(word.toLowerCase())) return false;
     const parts = tokenize(word).map(stem);
     return parts.every((s) => s.length > 1 && !questionStems.has(s) && !COMMON_CAPITALS.has(s));
   });
@@ -213,6 +216,12 @@ export function hasPersonalName(sentence: string, questionStems: ReadonlySet<str
       !words.some((w) => BODY_OR_THING.has(stem(w.toLowerCase().replace(/['’]s$/, ''))) || monthNumber(w) !== null)
     );
   });
+}
+
+/** Whether a sentence names each office (as any of its stems): the one a holder is asked of. */
+function namesOffices(sentence: string, offices: string[][]): boolean {
+  const said = new Set(tokenize(sentence).map(stem));
+  return offices.every((office) => office.some((s) => said.has(s)));
 }
 
 /** Words that make a run of capitals the name of a body, place, document or event, not a person. */
@@ -363,7 +372,7 @@ const COMMON_CAPITALS = new Set(
 export function sentenceGives(
   facet: Facet,
   sentence: string,
-  asked: { counted: string[]; questionStems: ReadonlySet<string> },
+  asked: { counted: string[]; questionStems: ReadonlySet<string>; offices?: string[][] },
 ): boolean {
   switch (facet) {
     case 'money':
@@ -387,7 +396,7 @@ export function sentenceGives(
     case 'person':
       return hasPerson(sentence, asked.questionStems);
     case 'holder':
-      return hasPersonalName(sentence, asked.questionStems);
+      return hasPersonalName(sentence, asked.questionStems) && namesOffices(sentence, asked.offices ?? []);
     case 'named':
       return hasName(sentence, asked.questionStems) || hasCode(sentence);
   }

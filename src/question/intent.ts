@@ -134,6 +134,15 @@ const HOLDER_ASKED = new RegExp(
   'i',
 );
 
+/**
+ * The offices a "who holds it" question names ("who was elected vice-chairman" -> vice, chairman):
+ * a name answers it only beside those offices, not beside the chair's when the vice-chair's is asked.
+ */
+export function officesAsked(question: string): string[] {
+  if (!HOLDER_ASKED.test(question)) return [];
+  return question.toLowerCase().match(new RegExp(`\\b(?:${OFFICES})\\b`, 'g')) ?? [];
+}
+
 /** Asking how big a change is: "by how much will fees rise", "how much did attendance go up". */
 const CHANGE_SIZE =
   /\bby how much\b|\bhow much (?:\w+ ){0,5}(?:rise|rises|rising|rose|risen|increase|increases|increased|go up|goes up|going up|went up|fall|falls|fell|drop|drops|dropped|grow|grew|grown|change|changes|changed)\b/i;

@@ -10,6 +10,7 @@ import {
   countedWords,
   type Facet,
   isHistoryQuestion,
+  officesAsked,
 } from './intent.js';
 import { type KnownNames, namedScope } from './names.js';
 import { type RecordAsk, readRecordAsk } from './records.js';
@@ -84,7 +85,8 @@ export interface Question {
   facets: Facet[];
   /** Stems of what a "how many" counts. */
   counted: string[];
-  /** Committees and councils the question names. */
+  /** The offices a "who holds it" names, each as the stems that say it ("chair", "chairman"…). */
+  offices: string[][];
   /** Committees and councils the question names; `councilPlaces` as {@link NamedScope} gives it. */
   scope: { committees: string[]; councils: string[]; councilPlaces: Map<string, string[]> };
   /** Words read as typos of words the minutes use (no English word, so nothing else they could be). */
@@ -183,6 +185,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     procedural: asksForProcedure(text),
     facets: askedFacets(text, history),
     counted: countedStems(text, concepts),
+    offices: officesAsked(text).map((word) => concepts.find((c) => c.word === word)?.stems ?? [stem(word)]),
     scope: { committees: named.committees, councils: named.councils, councilPlaces: named.councilPlaces },
     corrections,
     alternatives,

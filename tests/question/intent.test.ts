@@ -170,6 +170,18 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('vote', 'Members discussed the ordinance at length.', none)).toBe(false);
   });
 
+  it('a holder by name beside the office asked, and no capitalised small word as a person', () => {
+    const read = readQuestion('Who was elected Vice-Chairman of the parish council?');
+    expect(read.offices.flat()).toEqual(expect.arrayContaining(['vice', 'chairman']));
+    const asked = { counted: [], questionStems: new Set<string>(), offices: read.offices };
+    // The chairman's election names someone, but not the vice-chairman asked for.
+    expect(sentenceGives('holder', 'It was resolved that Ann Marsh be appointed as the Chairman.', asked)).toBe(false);
+    expect(sentenceGives('holder', 'It was resolved that Ann Marsh be Vice-Chairman for the year.', asked)).toBe(true);
+    const none = { counted: [], questionStems: new Set<string>() };
+    expect(sentenceGives('person', 'RESOLVED – That the application be refused.', none)).toBe(false);
+    expect(sentenceGives('person', 'RESOLVED – That Mr Okafor be thanked.', none)).toBe(true);
+  });
+
   it.each([
     "What was the Trust's deficit at month three?",
     'What would the total Band D police precept be after the rise?',
