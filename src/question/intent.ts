@@ -72,10 +72,32 @@ function asksForMoney(question: string): boolean {
     if (new RegExp(`^(?:${MONEY_NOUNS})$`).test(next)) return true;
     if ((!next || new RegExp(`^(?:${OPEN_AFTER_HOW_MUCH})$`).test(next)) && MONEY_WORD.test(question)) return true;
   }
+  if (bareAskEndsOn(question, `${MONEY_NOUNS}|allowance|allowances`)) return true;
   return /\bwhat (?:did|does|will|would) .*\bcost\b|\bwhat (?:is |was |were |are |will |would |will be |would be )?the (?:[\w'’]+ ){0,4}(?:cost|budget|price|spend|deficit|surplus|overspend|underspend|funding|amount|value|precept|grant|fee|allowance|reserves)\b|\bwhat(?:'s|s| is| was| are| were)? (?:\w+ ){0,3}worth\b|^\s*(?:the\s+)?(?:cost|budget|spend|price)s?\b(?:\s+(?:of|for|on)\b)?|\b(?:cost|costs|budget|spend|spent|price|paid|worth)\s*\??$/i.test(
     question,
   );
 }
+
+/**
+ * A question typed as a bare topic that ends on what it wants ("H2S transport spend 22/23?",
+ * "foster carer allowance per week?", "council tax rise 2023?"): with no question word, the noun
+ * that closes it, before a rate ("per week") or a period, is what is asked.
+ */
+function bareAskEndsOn(question: string, nouns: string): boolean {
+  if (
+    /\b(?:what|whats|who|whos|whom|whose|how|why|when|whens|which|where|did|does|do|is|was|were|are|any|anything)\b/i.test(
+      question,
+    )
+  )
+    return false;
+  return new RegExp(
+    String.raw`\b(?:${nouns})(?:\s+(?:per|a|an|each)\s+\w+)?(?:\s+(?:in|for)?\s*(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|\d{2}\s*[/-]\s*\d{2}))?[\s?.!]*$`,
+    'i',
+  ).test(question);
+}
+
+/** Changes and totals whose size a bare ask wants: "council tax rise 2023?", "budget 23/24 - total?". */
+const FIGURE_NOUNS = 'rise|rises|increase|increases|reduction|reductions|cut|cuts|growth|total|totals';
 
 /**
  * Closing something down; not a meeting closed to the public ("closed session", "closed to the
@@ -102,7 +124,7 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
       ),
   ],
   ['duration', (q) => /\bhow long\b|\bhow much notice\b/i.test(q)],
-  ['amount', (q) => /\b(?:how much|how big|by how much|how far)\b/i.test(q)],
+  ['amount', (q) => /\b(?:how much|how big|by how much|how far)\b/i.test(q) || bareAskEndsOn(q, FIGURE_NOUNS)],
   ['closure', (q) => CLOSURE.test(q)],
   ['vote', (q) => /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention)\b/i.test(q)],
   ['rating', (q) => RATING_ASKED.test(q)],
@@ -157,7 +179,7 @@ export const MEETING_VERBS =
  * A date still to come ("when will the appeal be heard?", "when is it going to be considered?"):
  * no meeting's own date answers it, whatever the verb; minutes record it when they set it.
  */
-const DATE_TO_COME = /\bwhen(?:['’]s)?(?:\s+[\w'’-]+){0,8}?\s+(?:will|going to|due to)\b/i;
+const DATE_TO_COME = /\bwhen(?:['’]s)?(?:\s+[\w'’-]+){0,8}?\s+(?:will|going to|due to|being)\b/i;
 const DATE_QUESTION =
   /^\s*(?:when|by when|until when|on what date|what date|what day)\b|\bwhen(?:['’]s| (?:will|did|was|were|is|are|does|do|has|have|had|would|should))\b|\bwhen(?:\s+\w+)?\s*\?*\s*$|\bdeadline\b/i;
 

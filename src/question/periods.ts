@@ -38,7 +38,9 @@ function numberOf(word: string): number | null {
 }
 
 /** "2022/23", "2022-23", "2022/2023", "FY 22/23": the financial year, by its first calendar year. */
-const FINANCIAL_YEAR = /\b((?:19|20)\d{2})\s*[/-]\s*((?:19|20)?\d{2})\b|\bfy\s*'?(\d{2})\s*[/-]\s*(\d{2})\b/gi;
+// "22/23" as officers type it: two years in a row, slashed; the second past 12, so no day and month.
+const FINANCIAL_YEAR =
+  /\b((?:19|20)\d{2})\s*[/-]\s*((?:19|20)?\d{2})\b|\bfy\s*'?(\d{2})\s*[/-]\s*(\d{2})\b|(?<![\d/.])(1[2-9]|[2-9]\d)\/(1[3-9]|[2-9]\d)(?![\d/.])/gi;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 const REPORT_MONTH = new RegExp(
   String.raw`\bmonth\s+(${COUNTED})\b|\bm(\d{1,2})\b|\b(${ORDINALS.join('|')})\s+month\b`,
@@ -62,8 +64,8 @@ export function periodsNamed(text: string): Periods {
   const periods: Periods = new Map();
   let rest = text;
   for (const match of text.matchAll(FINANCIAL_YEAR)) {
-    const first = match[1] ? Number(match[1]) : 2000 + Number(match[3]);
-    const second = match[2] ?? match[4] ?? '';
+    const first = match[1] ? Number(match[1]) : 2000 + Number(match[3] ?? match[5]);
+    const second = match[2] ?? match[4] ?? match[6] ?? '';
     const secondYear = second.length === 4 ? Number(second) : Math.floor(first / 100) * 100 + Number(second);
     // "2019-2023" is a span of years, not one financial year.
     if (secondYear !== first + 1) continue;

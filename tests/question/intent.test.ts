@@ -56,6 +56,13 @@ describe('what a question asks for, beyond its topic', () => {
     // A date still to come is never the meeting's own, whatever the verb.
     ['When will the appeal on the mill application be heard?', ['date']],
     ["when's the budget going to be considered by cabinet", ['date']],
+    // A bare topic typed in Slack asks for what its last noun names.
+    ['quick one - H2S transport spend 22/23?', ['money']],
+    ['foster carer allowance per week?', ['money']],
+    ['council tax rise 2023?', ['amount']],
+    ['knife crime?', []],
+    ['what was said about the council tax rise?', []],
+    ["hollow ln appeal - when's it being heard?", ['date']],
     // A meeting closed to the public closes nothing down.
     ['what was the closed session for?', []],
     // The meeting's own date answers these: nothing particular is asked.
@@ -168,6 +175,10 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('vote', 'The ordinance was adopted on a 4-1 vote.', none)).toBe(true);
     expect(sentenceGives('vote', 'Moved by Councillor Wilkes. CARRIED', none)).toBe(false);
     expect(sentenceGives('vote', 'Members discussed the ordinance at length.', none)).toBe(false);
+  });
+
+  it('a bare ask read after its filler', () => {
+    expect(readQuestion('foster carer allowance per week? thx').facets).toEqual(['money']);
   });
 
   it('a holder by name beside the office asked, and no capitalised small word as a person', () => {

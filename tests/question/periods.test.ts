@@ -16,6 +16,9 @@ describe('periods named', () => {
     ['Q2 and the fourth quarter', { quarter: [2, 4] }],
     ['burglaries in November 2014', { year: [2014], month: [11] }],
     ['we may see more', {}],
+    // Typed short: two years in a row; "10/11" could be a day and month, "25/30" a score.
+    ['h2s spend 22/23?', { 'financial-year': [2022] }],
+    ['met on 10/11, scored 25/30', {}],
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
