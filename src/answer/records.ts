@@ -72,8 +72,11 @@ export async function answerFromRecords(
   const read: Question = readQuestion(asked, { names: { committees: stats.committees, councils: stats.councils } });
   const ask = read.records;
   if (!ask) return null;
-  // "Who chaired the Planning Committee…" of an index without one must not name another body's chair.
-  const unknownBody = filters.committee ? null : unknownBodyNamed(asked, stats);
+  // "Who chaired the Planning Committee…" of an index without one must not name another body's chair
+  // or attendance; what someone said, or what was decided, names a body only where it was said or
+  // decided ("said at the planning committee", not "she's on a school board").
+  const aboutTheBody = ask.kind === 'chair' || ask.kind === 'present' || ask.kind === 'status';
+  const unknownBody = filters.committee ? null : unknownBodyNamed(asked, stats, { asScope: !aboutTheBody });
   if (unknownBody) return notHeld(asked, unknownBody, stats);
   const scope: SearchFilters = {};
   const council = councilAskedOf(filters.council, read.scope.councils, defaultCouncil);

@@ -69,6 +69,12 @@ describe('answers from records', () => {
     expect(answer.citations).toEqual([]);
   });
 
+  it('reads a body named beside what was decided as part of the topic, not where it was decided', async () => {
+    const answer = await answerer.ask('What was decided about the bus shelter the youth board wanted?');
+    expect(answer.answer).not.toMatch(/hold no minutes of a body/);
+    expect(answer.citations.length).toBeGreaterThan(0);
+  });
+
   it('searches the minutes for a question that asks for no record, and for a decision the records lack', async () => {
     const plain = await answerer.ask('What was said about the bus shelter?');
     expect(plain.citations.length).toBeGreaterThan(0);
