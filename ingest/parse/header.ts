@@ -1,5 +1,6 @@
 import { findDates, isoFromParts, LONG_DATE } from '../../src/dates.js';
 import type { Meeting } from '../../src/types.js';
+import { isTitleWord } from './headings.js';
 
 /** What the top of a minutes document says about its meeting. */
 export type MeetingHeader = Pick<
@@ -186,8 +187,6 @@ const AFTER_BODY =
   /(?:\s+\([\p{Lu}]{2,8}\))?(?:\s+(?:regular|special|ordinary|annual))?(?:\s+(?:meeting|minutes|highlights|action summary))*$/iu;
 /** A body named by its kind alone ("Council", "Board"): the council's own meeting, which citations name by the council. */
 const KIND_ALONE = /^(?:the\s+)?(?:council|board|meeting)$/i;
-/** Small words a body's name may have in lower case. */
-const NAME_JOINER = /^(?:of|and|for|the|&|on)$/i;
 
 /**
  * The body a meeting was of, from a line at the top that names one and nothing else ("Strathallan
@@ -206,7 +205,7 @@ function bodyNamedAtTop(openingLines: string[], council: string | null): string 
       const name = part.replace(AFTER_BODY, '').replace(BEFORE_BODY, '').replace(AFTER_BODY, '').trim();
       const words = name.split(' ');
       if (words.length > 8 || !BODY_NAME_END.test(name) || KIND_ALONE.test(name) || findDates(name).length) continue;
-      if (!words.every((w) => /^[\p{Lu}\d]/u.test(w) || NAME_JOINER.test(w))) continue;
+      if (!words.every(isTitleWord)) continue;
       const shown = displayName(name);
       if (council && shown.toLowerCase() === council.toLowerCase()) return null;
       return shown;

@@ -187,8 +187,11 @@ export function capitalRun(text: string): { title: string; body: string } | null
   return { title, body: rest.join(' ') };
 }
 
-/** A word of a title in title case: a capital or a figure first, or a small joining word. */
-function isTitleWord(word: string): boolean {
+/**
+ * A word of a title or a body's name in title case: a capital or a figure first, or a small joining
+ * word ("Health and Wellbeing Board", "Report of the Director").
+ */
+export function isTitleWord(word: string): boolean {
   return /^[\p{Lu}\d(&–—-]/u.test(word) || /^(?:of|and|for|the|to|in|on|at|with|a|an)$/.test(word);
 }
 
