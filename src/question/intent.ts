@@ -152,7 +152,7 @@ const OFFICES =
  * which a body can answer.
  */
 const HOLDER_ASKED = new RegExp(
-  `\\bwho\\s+(?:(?:(?:is|was|are|were|will be|has been|had been|became|becomes)\\s+)?(?:the\\s+|our\\s+|its\\s+|their\\s+|an?\\s+)?(?:new\\s+|current\\s+|acting\\s+|interim\\s+|independent\\s+|permanent\\s+)?(?:${OFFICES})\\b|(?:is|was|were|has been|got|will be)\\s+(?:elected|appointed|chosen|co-opted|voted in|made)\\b|(?:chairs|chaired|replaced|succeeded|took over from|takes over from|heads|headed)\\b)`,
+  `\\bwho\\s+(?:(?:(?:is|was|are|were|will be|has been|had been|became|becomes)\\s+)?(?:the\\s+|our\\s+|its\\s+|their\\s+|an?\\s+)?(?:[\\w'’-]+\\s+){0,3}?(?:${OFFICES})\\b|(?:is|was|were|has been|got|will be)\\s+(?:elected|appointed|chosen|co-opted|voted in|made)\\b|(?:chairs|chaired|replaced|succeeded|took over from|takes over from|heads|headed)\\b)`,
   'i',
 );
 

@@ -181,6 +181,12 @@ describe('what a sentence of the minutes gives', () => {
     expect(readQuestion('foster carer allowance per week? thx').facets).toEqual(['money']);
   });
 
+  it('an office asked with its qualifiers, typed short', () => {
+    expect(readQuestion('quick one - whos the indep chair of the LSCB?').facets).toEqual(['holder']);
+    expect(readQuestion('whos the joint strategic director for SC&E').facets).toEqual(['holder']);
+    expect(readQuestion('who was the applicant').facets).toEqual(['person']);
+  });
+
   it('a holder by name beside the office asked, and no capitalised small word as a person', () => {
     const read = readQuestion('Who was elected Vice-Chairman of the parish council?');
     expect(read.offices.flat()).toEqual(expect.arrayContaining(['vice', 'chairman']));
