@@ -5,7 +5,7 @@
  * one gets `not_found`, and what near-miss questions ("the minutes discuss X but not Y") get — once
  * with the embedding model (hybrid search) and once keyword-only, side by side. Asserts nothing.
  *
- *   npx tsx bench/answer-eval.ts [--split fresh7|fresh6|fresh5|fresh3|tuning|fresh4|fresh|old|dev|held|all] [--mode model|keyword] [--corpus <name>[,<name>…]] [--verbose] [--why]
+ *   npx tsx bench/answer-eval.ts [--split fresh8|fresh7|fresh6|fresh5|fresh3|tuning|fresh4|fresh|old|dev|held|all] [--mode model|keyword] [--corpus <name>[,<name>…]] [--verbose] [--why]
  *   npx tsx bench/answer-eval.ts --check     # only check that every question names items the corpora have
  *   npx tsx bench/answer-eval.ts --similarity   # top cosine of answerable vs unanswerable tuning questions, per model
  *   npx tsx bench/answer-eval.ts <questions.jsonl> [--index <dir>]     # one eval file against one index
@@ -35,8 +35,9 @@
  * and `fresh6b`, North American and Australian ones). The reader was then fixed on `fresh6b`'s
  * minutes (its questions unseen), so `fresh6a` is the one that measures the reader untouched. The
  * ninth round had `fresh7` written blind (bench/fresh7/README.md): eight meetings of bodies in
- * shapes no fixture had, with their expected items for bench/parse-fixtures.ts. The
- * held-aside splits (`fresh7`, `fresh6`, the default, `fresh5` and `fresh3`) report in totals only: they are
+ * shapes no fixture had, with their expected items for bench/parse-fixtures.ts; the eleventh had
+ * `fresh8` written the same way (bench/fresh8/README.md). The held-aside splits (`fresh8`,
+ * `fresh7`, `fresh6`, the default, `fresh5` and `fresh3`) report in totals only: they are
  * for reporting, never for tuning, so `--verbose` refuses them (and `all`, which includes them).
  * `tuning` is every split that may be looked at question by question.
  */
@@ -102,10 +103,10 @@ function minutesOf(corpus: Corpus): string[] {
   return entries.map((entry) => path.resolve(path.dirname(manifestFile), entry.file));
 }
 
-const SPLITS = ['dev', 'held', 'fresh', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7'] as const;
+const SPLITS = ['dev', 'held', 'fresh', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8'] as const;
 type Split = (typeof SPLITS)[number];
 /** The splits held aside for reporting: never shown question by question, never tuned on. */
-const HELD_ASIDE: readonly Split[] = ['fresh3', 'fresh5', 'fresh6', 'fresh7'];
+const HELD_ASIDE: readonly Split[] = ['fresh3', 'fresh5', 'fresh6', 'fresh7', 'fresh8'];
 const isHeldAside = (split: Split) => HELD_ASIDE.includes(split);
 /** What `--split` may name: one split, or several. */
 const SPLIT_CHOICES: Record<string, Split[]> = {
@@ -114,6 +115,7 @@ const SPLIT_CHOICES: Record<string, Split[]> = {
   fresh5: ['fresh5'],
   fresh6: ['fresh6'],
   fresh7: ['fresh7'],
+  fresh8: ['fresh8'],
   tuning: ['dev', 'held', 'fresh', 'fresh4'],
   fresh: ['fresh'],
   old: ['dev', 'held'],

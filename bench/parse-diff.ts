@@ -21,6 +21,7 @@ const FOLDERS = [
   'bench/fresh6a',
   'bench/fresh6b',
   'bench/fresh7',
+  'bench/fresh8',
   'bench/llm-minutes',
   '../shared/corpus',
 ];
