@@ -81,7 +81,8 @@ export const TOKEN_BODY = TOKEN_FORMS.join('|');
 /** The same without "28 24/25", which is a minute and its year only after a label ("Min 28 24/25"). */
 export const TOKEN_BODY_UNLABELLED = TOKEN_FORMS.slice(1).join('|');
 
-const LEADING_LABEL = new RegExp(String.raw`^${MINUTE_LABEL}(?=\(?\d)`, 'i');
+// A label counts before a number, lettered or not: "Item 5", "ITEM C 88/2025".
+const LEADING_LABEL = new RegExp(String.raw`^${MINUTE_LABEL}(?=\(?(?:[A-Z][A-Za-z&]{0,5}[\s/-]?)?\d)`, 'i');
 /**
  * Splits a leading label off printed text ("Minute 6 – …", "ITEM 5:", "Min. 28 24/25"): the label
  * (null when there is none) and the text after it. Only a label followed by a number counts.

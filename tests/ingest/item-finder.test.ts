@@ -662,4 +662,21 @@ describe('the item finder’s general rules', () => {
       ['89', 'FINANCE', 'The accounts for May were approved.'],
     ]);
   });
+
+  it('reads a lettered number after a label ("ITEM K 14/2025  TITLE") as the item\'s number', () => {
+    const items = parse([
+      'MINUTES OF THE ORDINARY MEETING OF THE KWENA HILLS LOCAL MUNICIPALITY HELD ON 3 MARCH 2025',
+      'ITEM K 14/2025   WATER TARIFFS',
+      'The CFO reported on the proposed tariffs.',
+      'RESOLVED',
+      '1. That the tariffs be approved for consultation.',
+      '2. That ward committees be consulted.',
+      'ITEM K 15/2025   STREET LIGHTING',
+      'Cllr Moloi asked when the lights would be repaired.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['K 14/2025', 'WATER TARIFFS'],
+      ['K 15/2025', 'STREET LIGHTING'],
+    ]);
+  });
 });
