@@ -266,7 +266,10 @@ function takeTitleLines(body: string[]): { title: string | null; consumed: numbe
   if (!firstLine) return { title: null, consumed: i };
   const next = body[i + 1]?.trim() ?? '';
   const continues = /^[a-z0-9(]/.test(next) || firstLine.length >= 50;
-  if (!/[.:?!]$/.test(firstLine) && next.length <= 80 && /[.]$/.test(next) && continues) {
+  // A note in brackets ("(Taken up after item 12.)") or a line with a sentence ending inside it is
+  // the item's text, though it ends in a full stop as a wrapped title does.
+  const isText = /^\([^)]*[.!?]\)/.test(next) || /[.!?]\)?\s+\p{Lu}/u.test(next);
+  if (!/[.:?!]$/.test(firstLine) && next.length <= 80 && /[.]$/.test(next) && continues && !isText) {
     return { title: `${firstLine} ${next}`, consumed: i + 2 };
   }
   return { title: firstLine, consumed: i + 1 };

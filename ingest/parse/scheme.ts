@@ -35,7 +35,31 @@ export interface Scheme {
  */
 export function chooseScheme(candidates: Candidate[], lines: string[]): Scheme | null {
   const scheme = bestScheme(candidates, lines);
-  return scheme && withItemsTakenUpAgain(scheme, candidates);
+  return scheme && withItemsTakenOutOfOrder(withItemsTakenUpAgain(scheme, candidates), candidates);
+}
+
+/**
+ * An item the meeting took out of its agenda order ("File # 25-207 … (Taken up after File #
+ * 25-210)") is printed, with its title, after items numbered above it: the run skipped its number,
+ * and it comes later, in the run's shape. It is an item in its place. A number the run did not skip,
+ * or one printed before the gap it would fill, stays text.
+ */
+function withItemsTakenOutOfOrder(scheme: Scheme, candidates: Candidate[]): Scheme {
+  const key = (c: Candidate) => orderKey(c, scheme.running);
+  const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const before = (a: number[], b: number[]) => follows(a, b, Number.POSITIVE_INFINITY);
+  const late = candidates.filter((c) => {
+    if (scheme.items.includes(c) || !c.titled) return false;
+    if (!scheme.items.some((m) => m.shape === c.shape)) return false;
+    const own = key(c);
+    if (scheme.items.some((m) => same(key(m), own))) return false;
+    // The item that follows it in number was printed before it: it was taken later.
+    const next = scheme.items.filter((m) => before(own, key(m))).sort((a, b) => (before(key(a), key(b)) ? -1 : 1))[0];
+    const previous = scheme.items.some((m) => before(key(m), own));
+    return next !== undefined && previous && next.line < c.line;
+  });
+  if (late.length === 0) return scheme;
+  return { ...scheme, items: [...scheme.items, ...late].sort((a, b) => a.line - b.line) };
 }
 
 /**

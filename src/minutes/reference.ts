@@ -36,6 +36,7 @@ export interface MinuteToken extends MinuteNumber {
 export const MINUTE_LABEL_WORDS = [
   'Agenda Item',
   'Resolution',
+  'File',
   'Minutes',
   'Article',
   'Minute',
@@ -47,16 +48,21 @@ export const MINUTE_LABEL_WORDS = [
   'Res',
 ] as const;
 
-/** Words printed before a minute number, with "No." or "Number": "Minute No. 142/20" (a regular-expression fragment). */
-export const MINUTE_LABEL = String.raw`(?:${MINUTE_LABEL_WORDS.map((w) => w.replace(' ', String.raw`\s+`)).join('|')})\.?\s*(?:No\.?\s*|Number\s+)?`;
+/**
+ * Words printed before a minute number, with "No.", "Number" or "#": "Minute No. 142/20", "File #
+ * 25-201" (a regular-expression fragment).
+ */
+export const MINUTE_LABEL = String.raw`(?:${MINUTE_LABEL_WORDS.map((w) => w.replace(' ', String.raw`\s+`)).join('|')})\.?\s*(?:No\.?\s*|Number\s+|#\s*:?\s*)?`;
 
 /**
  * The forms of a minute number's body, most specific first. Digits run to six places: a council's
  * running numbers pass 9999, and "10000" must never be read as "1000" or merged away.
  */
 const TOKEN_FORMS = [
-  // "Min 28 24/25": a minute and the council year it belongs to (only after a label; see readMinuteToken).
+  // Only after a label (see parseMinuteToken): "Min 28 24/25", a minute and the council year it
+  // belongs to; "File # 25-201", a year and a running number, as US clerks' agenda systems print them.
   String.raw`\d{1,6}\s\d{2}\/\d{2}`,
+  String.raw`\d{2}-\d{2,5}(?![\d-])`,
   // "C048/23", "PLA146/14", "CD&E 040/21.1", "CYP/15/24", "45/24", "2020/01/04b", "77/21".
   String.raw`(?:[A-Z][A-Za-z&]{0,5}(?:\s|\/)?)?\d{1,6}(?:\/\d{1,4}){1,2}(?:\.\d{1,2})?[a-z]?`,
   // "C25.047", "FC24.112": letters, the council year, a full stop and the minute (Welsh community councils).
@@ -78,8 +84,11 @@ const TOKEN_FORMS = [
 /** Every form of a printed minute number's body (a regular-expression alternation, no groups). */
 export const TOKEN_BODY = TOKEN_FORMS.join('|');
 
-/** The same without "28 24/25", which is a minute and its year only after a label ("Min 28 24/25"). */
-export const TOKEN_BODY_UNLABELLED = TOKEN_FORMS.slice(1).join('|');
+/** How many forms, first in the list, are a minute number only after a label. */
+const LABELLED_ONLY_FORMS = 2;
+
+/** The same without the forms that are a minute number only after a label ("Min 28 24/25", "File # 25-201"). */
+export const TOKEN_BODY_UNLABELLED = TOKEN_FORMS.slice(LABELLED_ONLY_FORMS).join('|');
 
 // A label counts before a number, lettered or not: "Item 5", "ITEM C 88/2025".
 const LEADING_LABEL = new RegExp(String.raw`^${MINUTE_LABEL}(?=\(?(?:[A-Z][A-Za-z&]{0,5}[\s/-]?)?\d)`, 'i');
@@ -107,8 +116,9 @@ export function parseMinuteToken(raw: string): MinuteToken | null {
   const body = TOKEN_ONLY.exec(label ? text.slice(label[0].length) : text)?.[1];
   if (!body) return null;
   const labelled = label !== null;
-  // "28 24/25" is a minute and its year only after "Min"/"Minute"; unlabelled, it is two numbers.
-  if (/^\d+\s\d{2}\/\d{2}$/.test(body) && !labelled) return null;
+  // "28 24/25" is a minute and its year only after "Min"/"Minute", "25-201" only after "File #";
+  // unlabelled, they are two numbers (a count, a vote).
+  if ((/^\d+\s\d{2}\/\d{2}$/.test(body) || YEAR_HYPHEN_NUMBER.test(body)) && !labelled) return null;
   return readBody(body);
 }
 
@@ -117,6 +127,9 @@ export function readMinuteToken(raw: string): MinuteNumber | null {
   const token = parseMinuteToken(raw);
   return token ? { minute: token.minute, minuteNumber: token.minuteNumber } : null;
 }
+
+/** "25-201": a year and a running number joined by a hyphen, a compound like "25/201". */
+const YEAR_HYPHEN_NUMBER = /^\d{2}-\d{2,5}$/;
 
 /** "C25.047": a lettered year and minute joined by a full stop, a compound like "C25/047". */
 const YEAR_DOT_MINUTE = /^[A-Z][A-Za-z&]*\d{2}(?:\d{2})?\.\d{2,4}$/;
@@ -151,7 +164,7 @@ function readBody(body: string): MinuteToken {
   const parts = digits.map(Number);
   const suffix = /(?:\([a-z]\)|[a-z])$/.exec(body)?.[0] ?? '';
   const form: TokenForm =
-    /\//.test(body) || /^\d+\s\d/.test(body) || YEAR_DOT_MINUTE.test(body)
+    /\//.test(body) || /^\d+\s\d/.test(body) || YEAR_DOT_MINUTE.test(body) || YEAR_HYPHEN_NUMBER.test(body)
       ? 'compound'
       : prefix
         ? 'prefixed'
@@ -159,7 +172,11 @@ function readBody(body: string): MinuteToken {
           ? 'decimal'
           : 'integer';
   // "28 24/25" (after "Min") is minute 28 of the council year 2024/25.
-  const running = form === 'compound' && !/^\d+\s\d/.test(body) ? runningPart(digits) : 0;
+  const running = YEAR_HYPHEN_NUMBER.test(body)
+    ? 1
+    : form === 'compound' && !/^\d+\s\d/.test(body)
+      ? runningPart(digits)
+      : 0;
   return { minute, minuteNumber: parts[running] ?? null, form, prefix, parts, running, suffix };
 }
 

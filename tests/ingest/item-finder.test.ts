@@ -679,4 +679,27 @@ describe('the item finder’s general rules', () => {
       ['K 15/2025', 'STREET LIGHTING'],
     ]);
   });
+
+  it('reads "File # 24-310" numbers with the title below, and an item taken later than its number', () => {
+    const items = parse([
+      'TOWN OF BELLMORE CITY COUNCIL REGULAR MEETING MINUTES Monday, June 2, 2025',
+      '',
+      'File # 24-310',
+      'Consent Calendar',
+      'Approved 5-0 on a motion by Ruiz.',
+      '',
+      'File # 24-312',
+      'Sidewalk Repair Contract',
+      'The engineer recommended the lowest of three bids, at $88,000. Approved 4-1.',
+      '',
+      'File # 24-311',
+      'Library Hours',
+      '(Taken up after File # 24-312.) The librarian proposed Sunday opening.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.minuteNumber, i.title])).toEqual([
+      ['24-310', 310, 'Consent Calendar'],
+      ['24-312', 312, 'Sidewalk Repair Contract'],
+      ['24-311', 311, 'Library Hours'],
+    ]);
+  });
 });
