@@ -61,6 +61,8 @@ function readLine(line: string, index: number, lines: string[]): Candidate | nul
   if (!line || isPageNumber(line) || CONTENTS_LINE.test(line)) return null;
   const dates = findDates(line.slice(0, 40), { months: false });
   if (dates[0]?.index === 0) return null;
+  // "…THE COPPER KETTLE," then "8 MARKET PARADE": a line the one before runs on into is no item.
+  if (runsOnInto(lines, index)) return null;
   const unmarked = line.replace(/^#{1,6}\s*/, '');
   const time = TIME_PREFIX.exec(unmarked)?.[0] ?? '';
   const text = unmarked.slice(time.length);
@@ -132,6 +134,16 @@ export function titleOnLine(rest: string, lines: string[], index: number): { tit
     text.split(/\s+/).length <= 12;
   const textFollows = next === '' || /^[\p{Lu}\d‘'"“(]/u.test(next);
   return standsAlone && textFollows ? { title: text, body: '' } : split;
+}
+
+/**
+ * Whether the line before `index` runs on into it: it ends on a comma, a word broken by a hyphen,
+ * or a word no sentence or title ends on, with no blank line between.
+ */
+export function runsOnInto(lines: string[], index: number): boolean {
+  const previous = lines[index - 1]?.trim() ?? '';
+  if (!previous || !lines[index]?.trim()) return false;
+  return /(?:,|\p{L}-)$/u.test(previous) || RUNS_ON.test(previous);
 }
 
 function caseOf(letter: string): string {

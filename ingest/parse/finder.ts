@@ -1,9 +1,9 @@
 import { MONTH_NAME } from '../../src/dates.js';
 import { MINUTE_LABEL } from '../../src/minutes/reference.js';
 import { sentenceEnd } from '../../src/minutes/sentences.js';
-import { type Candidate, findCandidates, RUNS_ON, titleAfter, titleBefore } from './candidates.js';
+import { type Candidate, findCandidates, RUNS_ON, runsOnInto, titleAfter, titleBefore } from './candidates.js';
 import { removeFurniture } from './furniture.js';
-import { isMostlyUpper } from './headings.js';
+import { isMostlyUpper, isTitleWord } from './headings.js';
 import { looksLikeBlocks, readBlocks } from './layouts/blocks.js';
 import { unfoldGridTables } from './layouts/grid.js';
 import { closingBusiness, leadWithHeadings, readHeadings } from './layouts/headings.js';
@@ -75,7 +75,7 @@ interface Boundary {
 /** Reads items by the learned numbering scheme: its items, their headed sub-items, the lead and the closing. */
 function readNumbered(lines: string[], scheme: Scheme): LayoutResult {
   const end = signatureBlockStart(lines);
-  const boundaries = withSubItems(scheme.items, findCandidates(lines.slice(0, end)))
+  const boundaries = withSubItems(scheme.items, findCandidates(lines.slice(0, end)), lines)
     .filter((b) => b.candidate.line < end)
     .map((b, i, all) => {
       // Title lines above a number never reach back to the number before it.
@@ -106,7 +106,7 @@ function readNumbered(lines: string[], scheme: Scheme): LayoutResult {
  * coded items an agenda section lists under its heading ("5. DELEGATIONS" then "D-1 …", "D-2 …";
  * "7. REPORTS" then "R-1 …" to "R-5 …"): each code's run starts at 1 and rises within the section.
  */
-function withSubItems(items: Candidate[], all: Candidate[]): Boundary[] {
+function withSubItems(items: Candidate[], all: Candidate[], lines: string[]): Boundary[] {
   const boundaries: Boundary[] = [];
   items.forEach((item, i) => {
     boundaries.push({ candidate: item, start: item.line, sub: false });
@@ -116,7 +116,7 @@ function withSubItems(items: Candidate[], all: Candidate[]): Boundary[] {
     const lastOfCode = new Map<string, number>();
     for (const c of all) {
       if (c.line <= item.line || c.line >= nextLine) continue;
-      if (!c.rest || c.split.title === null || c.split.body !== '') continue;
+      if (!c.rest || c.split.title === null || c.split.body !== '' || isRunningText(lines, c)) continue;
       if (c.token.form === 'decimal') {
         // "9.1 INFRASTRUCTURE" then "9.1.1", "9.1.2", "9.2": deeper numbers come after their parent.
         const below = c.token.parts.slice(1);
@@ -134,6 +134,17 @@ function withSubItems(items: Candidate[], all: Candidate[]): Boundary[] {
     }
   });
   return boundaries;
+}
+
+/**
+ * A numbered paragraph whose sentence runs on to the next line ("5.3  Mr Blythe, for the applicant,
+ * offered to close the" / "terrace at 22.00…") is text, though its first line has a title's shape;
+ * a heading in capitals or title case that wraps is still a heading.
+ */
+function isRunningText(lines: string[], c: Candidate): boolean {
+  const next = lines[c.line + 1]?.trim() ?? '';
+  const runsOn = runsOnInto(lines, c.line + 1) || /^\p{Ll}/u.test(next);
+  return runsOn && !c.rest.trim().split(/\s+/).every(isTitleWord);
 }
 
 /** Whether outline number `a` ([1, 1] for "9.1.1" under 9) follows `b` ([1] for "9.1") in reading order. */

@@ -16,6 +16,9 @@ export function isPageNumber(line: string): boolean {
 const FURNITURE_LINE =
   /^(?:this page is intentionally (?:left )?blank|page \d{1,4} of \d{1,4}|\(?continued\)?|chair(?:man|person)?'?s initials\.*|<\/?[A-Za-z][\w:-]*>)$/i;
 
+/** A page counter closing a line of other text: "… Page 3", "… page 2 of 4". */
+const PAGE_COUNTER_AT_END = /\p{L}.*\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$/iu;
+
 /** How often a line must recur to count as a running header or footer. */
 const MIN_REPEATS = 3;
 /** The share of a repeated line's occurrences that must sit beside a page number for it to be running. */
@@ -58,6 +61,9 @@ export function removeFurniture(lines: string[]): CleanedLines {
   });
   const running = (line: string) => {
     const entry = seen.get(furnitureKey(line));
+    // A line that ends by counting the page ("Licensing Sub-Committee - 22 July 2025   Page 3") is a
+    // header once it comes back on another page: a short document has few pages to repeat it on.
+    if (entry && entry.count >= 2 && PAGE_COUNTER_AT_END.test(line)) return true;
     if (!entry || entry.count < MIN_REPEATS) return false;
     // A line that repeats beside most page breaks is furniture; "RESOLVED:" beside one of eight is not.
     return /\bpage\s+\d/i.test(line) || entry.nearPage / entry.count >= RUNNING_SHARE;

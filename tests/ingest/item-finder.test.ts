@@ -702,4 +702,39 @@ describe('the item finder’s general rules', () => {
       ['24-311', 311, 'Library Hours'],
     ]);
   });
+
+  it('reads numbered paragraphs whose sentences run on as text, a wrapped title with an address in it as one title, and a page header seen twice as furniture', () => {
+    const parsed = parse([
+      'KESTON BOROUGH COUNCIL LICENSING SUB-COMMITTEE MINUTES of the hearing held on 3 June 2025',
+      '',
+      '4.   APPLICATION FOR A PREMISES LICENCE - THE LANTERN,',
+      '     12 HIGH STREET, K4 2PL',
+      '',
+      '     4.1  The Licensing Officer introduced the report.',
+      '',
+      '     4.2  Mr Omar Velez, for the applicant, offered to close the',
+      '          garden at 22.00.',
+      '',
+      '     RESOLVED that the licence be granted.',
+      '',
+      'Licensing Sub-Committee - 3 June 2025          Page 2',
+      '',
+      '5.   REVIEW OF PREMISES LICENCE - CORNER STORES,',
+      '     7 MILL LANE, K4 1AB',
+      '',
+      '     5.1  The applicant sought to extend the hours for off sales of',
+      '          alcohol to 02.00.',
+      '',
+      'Licensing Sub-Committee - 3 June 2025          Page 3',
+      '',
+      '     RESOLVED that the review be adjourned.',
+    ]);
+    const items = parsed.items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['4', 'APPLICATION FOR A PREMISES LICENCE - THE LANTERN, 12 HIGH STREET, K4 2PL'],
+      ['5', 'REVIEW OF PREMISES LICENCE - CORNER STORES, 7 MILL LANE, K4 1AB'],
+    ]);
+    expect(items[0]?.text).toContain('4.2 Mr Omar Velez, for the applicant');
+    expect(items.map((i) => i.text).join(' ')).not.toContain('Page 3');
+  });
 });
