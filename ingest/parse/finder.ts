@@ -70,6 +70,8 @@ interface Boundary {
   sub: boolean;
   /** A sub-item's item's running number: "R-3" under "7. REPORTS" is of minute 7. */
   parent?: number | null;
+  /** A sub-item's number as cited, where its own is only a letter: "(a)" under "5." is "5(a)". */
+  minute?: string;
 }
 
 /** Reads items by the learned numbering scheme: its items, their headed sub-items, the lead and the closing. */
@@ -113,6 +115,7 @@ function withSubItems(items: Candidate[], all: Candidate[], lines: string[]): Bo
     if (item.token.form === 'decimal' || item.token.form === 'letter' || item.token.form === 'roman') return;
     const nextLine = items[i + 1]?.line ?? Number.POSITIVE_INFINITY;
     let last: number[] = [];
+    let lastLetter = 0;
     const lastOfCode = new Map<string, number>();
     for (const c of all) {
       if (c.line <= item.line || c.line >= nextLine) continue;
@@ -127,6 +130,21 @@ function withSubItems(items: Candidate[], all: Candidate[], lines: string[]): Bo
         const before = lastOfCode.get(c.token.prefix) ?? 0;
         if (n <= before || n - before > MAX_CODE_STEP) continue;
         lastOfCode.set(c.token.prefix, n);
+      } else if (c.token.form === 'letter' && item.token.form === 'integer') {
+        // "5. REPORTS FOR DECISION" then "(a) Kerbside Glass Pilot", "(b) …": headings lettered
+        // from a, in title case or capitals, are the item's sub-items, cited "5(a)".
+        const position = c.token.parts[0] ?? 0;
+        if (position !== lastLetter + 1 || !(c.split.title ?? '').split(/\s+/).every(isTitleWord)) continue;
+        lastLetter = position;
+        const letter = c.token.minute.replace(/[^A-Za-z]/g, '').toLowerCase();
+        boundaries.push({
+          candidate: c,
+          start: c.line,
+          sub: true,
+          parent: item.token.minuteNumber,
+          minute: `${item.token.minute}(${letter})`,
+        });
+        continue;
       } else {
         continue;
       }
@@ -210,7 +228,7 @@ function numberedItem(lines: string[], boundary: Boundary, next: number, running
     heading,
     description: null,
     paragraphs,
-    printed: { minute: token.minute, minuteNumber },
+    printed: { minute: boundary.minute ?? token.minute, minuteNumber },
     unnumbered: false,
     kind: 'item',
     agendaNumber: candidate.agendaNumber,

@@ -192,7 +192,7 @@ export function capitalRun(text: string): { title: string; body: string } | null
  * word ("Health and Wellbeing Board", "Report of the Director").
  */
 export function isTitleWord(word: string): boolean {
-  return /^[\p{Lu}\d(&–—-]/u.test(word) || /^(?:of|and|for|the|to|in|on|at|with|a|an)$/.test(word);
+  return /^[\p{Lu}\d(&–—-]/u.test(word) || /^(?:of|and|or|for|from|by|the|to|in|on|at|with|a|an)$/.test(word);
 }
 
 /**

@@ -737,4 +737,30 @@ describe('the item finder’s general rules', () => {
     expect(items[0]?.text).toContain('4.2 Mr Omar Velez, for the applicant');
     expect(items.map((i) => i.text).join(' ')).not.toContain('Page 3');
   });
+
+  it('reads lettered headings under a numbered item ("(a) Street Lighting Upgrade") as its sub-items, cited "7(a)"', () => {
+    const items = parse([
+      'Minutes of the Environment Committee of Loughbeg District Council held on 4 March 2025',
+      '',
+      '7.  REPORTS FOR DECISION',
+      '',
+      '    (a) Street Lighting Upgrade',
+      '',
+      '    The Director reported on LED replacement. It was agreed (a) to proceed and (b) to report back.',
+      '',
+      '    (b) Grants from the Village Fund',
+      '',
+      '    Members noted three applications.',
+      '',
+      '8.  ANY OTHER BUSINESS',
+      '',
+      '    None.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['7', 'REPORTS FOR DECISION'],
+      ['7(a)', 'Street Lighting Upgrade'],
+      ['7(b)', 'Grants from the Village Fund'],
+      ['8', 'ANY OTHER BUSINESS'],
+    ]);
+  });
 });
