@@ -763,4 +763,28 @@ describe('the item finder’s general rules', () => {
       ['8', 'ANY OTHER BUSINESS'],
     ]);
   });
+
+  it("reads short headings over wrapped prose as items, and a line introducing a list as its heading's text", () => {
+    const items = parse([
+      'Glenmuir Community Council',
+      'Minutes of meeting held Monday 3rd March 2025, 7pm, Glenmuir Hall',
+      '',
+      'Present: Ann Reid (Chair), Tom Fyfe, Isla Grant',
+      '',
+      'Apologies',
+      'None.',
+      '',
+      'Roads Report',
+      'Tom said the gritter had missed the upper road twice in February and that',
+      'the council would add it to the priority route.',
+      '',
+      'Planning',
+      'One application to note:',
+      '- 25/00412/FUL - extension at 2 Kirk Brae. No objection.',
+      '',
+      'Village Hall Windows',
+      'Quotes received from two joiners; agreed to accept the lower one.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => i.title)).toEqual(['Apologies', 'Roads Report', 'Planning', 'Village Hall Windows']);
+  });
 });

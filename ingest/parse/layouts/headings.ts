@@ -115,11 +115,11 @@ function headingStarts(lines: string[]): HeadingStart[] {
   lines.forEach((_, i) => {
     const heading = readHeadingLine(lines, i);
     if (!heading) return;
-    // "Apologies" then "No apologies.": a line straight after a heading with no text of its own is
-    // that heading's text, though it has a heading's shape.
+    // "Apologies" then "No apologies.", "Planning" then "Two applications to note:": a line straight
+    // after a heading with no text of its own is that heading's text, though it has a heading's shape.
     const previous = starts.at(-1);
     const followsHeading = previous && !previous.body && lines.slice(previous.line + 1, i).every((l) => !l.trim());
-    if (followsHeading && /[.!?]$/.test(heading.title)) return;
+    if (followsHeading && /[.!?:]$/.test(heading.title)) return;
     starts.push({ line: i, ...heading });
   });
   return starts;
@@ -173,21 +173,16 @@ function readHeadingLine(lines: string[], index: number): { title: string; body:
   if (isMostlyUpper(line) && /\p{L}{3}/u.test(line)) return { title: line, body: '' };
   const short = line.split(/\s+/).length <= STANDALONE_TITLE_WORDS;
   if ((!previous && !next && isBlockHeading(line)) || (/:$/.test(line) && short)) return { title: line, body: '' };
-  if (!previous && short && !/[.,;]$/.test(line) && isProse(nextText(lines, index))) return { title: line, body: '' };
+  // The text under it is read to the end of its paragraph: a sentence wraps ("PC Dunnet reported 11
+  // incidents in the area since last meeting, mainly" / "speeding on the B8105…").
+  if (!previous && short && !/[.,;]$/.test(line) && isProse(nextParagraph(lines, index)))
+    return { title: line, body: '' };
   return null;
 }
 
 /** Text that reads as a sentence: a few words that end like one ("The meeting commenced at 5.00pm."). */
 function isProse(text: string): boolean {
   return /[.!?)"”]$/.test(text.trim()) && text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= PROSE_WORDS;
-}
-
-function nextText(lines: string[], index: number): string {
-  for (let i = index + 1; i < lines.length; i++) {
-    const line = lines[i]?.trim() ?? '';
-    if (line) return line;
-  }
-  return '';
 }
 
 /** The paragraph after line `index`: its lines up to the next blank one, joined (a wrapped sentence ends on its last). */
