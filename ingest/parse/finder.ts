@@ -209,6 +209,13 @@ function numberedItem(lines: string[], boundary: Boundary, next: number, running
     const taken = takeTitleLines(body);
     heading = taken.title;
     body = body.slice(taken.consumed);
+    // A title that stops where it cannot end ("… Parking on", "… (Water and Sewer") goes on below.
+    while (heading !== null && runsOnBelow(heading) && body[0]?.trim()) {
+      const line = body[0].trim();
+      const end = sentenceEnd(line);
+      heading = `${heading} ${line.slice(0, end)}`;
+      body = [...(end < line.length ? [line.slice(end).trim()] : []), ...body.slice(1)];
+    }
   }
   let paragraphs = readParagraphs([candidate.time, ...firstLines, ...body].filter((line, i) => i > 1 || line));
   // "7. APPROVED minutes of May 21 and 28, 2024, as recommended by the Clerk": an item that is one
@@ -252,6 +259,15 @@ const MAX_TITLE_LINES = 3;
  * more capitals after capitals. A sentence that ends inside the last line ends the title there, and
  * the rest of that line is the text.
  */
+/**
+ * Whether a title stops where no title ends: on a joining word, a comma or dash, or inside a bracket
+ * it opened ("… Chapter 52 (Water and Sewer" / "Rates) of the Code of Ordinances").
+ */
+function runsOnBelow(title: string): boolean {
+  const unclosed = (title.match(/\(/g)?.length ?? 0) > (title.match(/\)/g)?.length ?? 0);
+  return unclosed || RUNS_ON.test(title) || /[,&–-]$/.test(title);
+}
+
 function titleContinuation(title: string, body: string[]): { lines: string[]; taken: number; rest: string } {
   const lines: string[] = [];
   let current = title;

@@ -787,4 +787,27 @@ describe('the item finder’s general rules', () => {
     ]).items.filter((i) => i.kind === 'item');
     expect(items.map((i) => i.title)).toEqual(['Apologies', 'Roads Report', 'Planning', 'Village Hall Windows']);
   });
+
+  it('goes on with a title below its number where it stops inside a bracket or on a joining word', () => {
+    const items = parse([
+      'TOWN OF BELLMORE CITY COUNCIL REGULAR MEETING MINUTES Monday, June 2, 2025',
+      '',
+      'File # 24-320',
+      'Ordinance No. 2024-7 - Amending Chapter 9 (Refuse and',
+      'Recycling Fees) of the Town Code - FIRST READING',
+      'The manager explained the new fees.',
+      '',
+      'File # 24-321',
+      'Resolution No. 24-40 - Parking Limits on',
+      'Elm Street - ADOPTED',
+      'Approved 5-0.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.title, i.text])).toEqual([
+      [
+        'Ordinance No. 2024-7 - Amending Chapter 9 (Refuse and Recycling Fees) of the Town Code - FIRST READING',
+        'The manager explained the new fees.',
+      ],
+      ['Resolution No. 24-40 - Parking Limits on Elm Street - ADOPTED', 'Approved 5-0.'],
+    ]);
+  });
 });
