@@ -3,7 +3,7 @@ import { MINUTE_LABEL } from '../../src/minutes/reference.js';
 import { sentenceEnd } from '../../src/minutes/sentences.js';
 import { type Candidate, findCandidates, RUNS_ON, runsOnInto, titleAfter, titleBefore } from './candidates.js';
 import { removeFurniture } from './furniture.js';
-import { isMostlyUpper, isTitleWord } from './headings.js';
+import { isMostlyUpper, isTitleCase } from './headings.js';
 import { looksLikeBlocks, readBlocks } from './layouts/blocks.js';
 import { unfoldGridTables } from './layouts/grid.js';
 import { closingBusiness, leadWithHeadings, readHeadings } from './layouts/headings.js';
@@ -134,7 +134,7 @@ function withSubItems(items: Candidate[], all: Candidate[], lines: string[]): Bo
         // "5. REPORTS FOR DECISION" then "(a) Kerbside Glass Pilot", "(b) …": headings lettered
         // from a, in title case or capitals, are the item's sub-items, cited "5(a)".
         const position = c.token.parts[0] ?? 0;
-        if (position !== lastLetter + 1 || !(c.split.title ?? '').split(/\s+/).every(isTitleWord)) continue;
+        if (position !== lastLetter + 1 || !isTitleCase(c.split.title ?? '')) continue;
         lastLetter = position;
         const letter = c.token.minute.replace(/[^A-Za-z]/g, '').toLowerCase();
         boundaries.push({
@@ -162,7 +162,7 @@ function withSubItems(items: Candidate[], all: Candidate[], lines: string[]): Bo
 function isRunningText(lines: string[], c: Candidate): boolean {
   const next = lines[c.line + 1]?.trim() ?? '';
   const runsOn = runsOnInto(lines, c.line + 1) || /^\p{Ll}/u.test(next);
-  return runsOn && !c.rest.trim().split(/\s+/).every(isTitleWord);
+  return runsOn && !isTitleCase(c.rest);
 }
 
 /** Whether outline number `a` ([1, 1] for "9.1.1" under 9) follows `b` ([1] for "9.1") in reading order. */
@@ -252,6 +252,20 @@ const MIN_FULL_LINE = 60;
 /** How many lines a wrapped title may run on to. */
 const MAX_TITLE_LINES = 3;
 
+/** Whether a line of a title stops where no title ends: on a joining word, a comma or a dash. */
+function stopsMidTitle(line: string): boolean {
+  return RUNS_ON.test(line) || /[,&–-]$/.test(line);
+}
+
+/**
+ * Whether a title stops where no title ends ({@link stopsMidTitle}), or inside a bracket it opened
+ * ("… Chapter 52 (Water and Sewer" / "Rates) of the Code of Ordinances").
+ */
+function runsOnBelow(title: string): boolean {
+  const unclosed = (title.match(/\(/g)?.length ?? 0) > (title.match(/\)/g)?.length ?? 0);
+  return unclosed || stopsMidTitle(title);
+}
+
 /**
  * Lines that continue a title the line broke: lower-case words, figures after a month ("…Minutes
  * from February" / "19, 2025, and…"), anything after a line that stopped on a joining word
@@ -259,15 +273,6 @@ const MAX_TITLE_LINES = 3;
  * more capitals after capitals. A sentence that ends inside the last line ends the title there, and
  * the rest of that line is the text.
  */
-/**
- * Whether a title stops where no title ends: on a joining word, a comma or dash, or inside a bracket
- * it opened ("… Chapter 52 (Water and Sewer" / "Rates) of the Code of Ordinances").
- */
-function runsOnBelow(title: string): boolean {
-  const unclosed = (title.match(/\(/g)?.length ?? 0) > (title.match(/\)/g)?.length ?? 0);
-  return unclosed || RUNS_ON.test(title) || /[,&–-]$/.test(title);
-}
-
 function titleContinuation(title: string, body: string[]): { lines: string[]; taken: number; rest: string } {
   const lines: string[] = [];
   let current = title;
@@ -281,8 +286,7 @@ function titleContinuation(title: string, body: string[]): { lines: string[]; ta
     const continues =
       /^\p{Ll}/u.test(line) ||
       (/^\d/.test(line) && ENDS_ON_MONTH.test(current)) ||
-      RUNS_ON.test(current) ||
-      /[,&–-]$/.test(current) ||
+      stopsMidTitle(current) ||
       // Once a title has wrapped, a line as wide as the widest so far broke too.
       (lines.length > 0 && current.length >= MIN_FULL_LINE && current.length >= FULL_LINE_SHARE * widest) ||
       (isMostlyUpper(current) && isMostlyUpper(line) && line.length <= 100);

@@ -1,6 +1,6 @@
 import { findDates, isoFromParts, LONG_DATE } from '../../src/dates.js';
 import type { Meeting } from '../../src/types.js';
-import { isTitleWord } from './headings.js';
+import { isTitleCase } from './headings.js';
 
 /** What the top of a minutes document says about its meeting. */
 export type MeetingHeader = Pick<
@@ -205,7 +205,7 @@ function bodyNamedAtTop(openingLines: string[], council: string | null): string 
       const name = part.replace(AFTER_BODY, '').replace(BEFORE_BODY, '').replace(AFTER_BODY, '').trim();
       const words = name.split(' ');
       if (words.length > 8 || !BODY_NAME_END.test(name) || KIND_ALONE.test(name) || findDates(name).length) continue;
-      if (!words.every(isTitleWord)) continue;
+      if (!isTitleCase(name)) continue;
       const shown = displayName(name);
       if (council && shown.toLowerCase() === council.toLowerCase()) return null;
       return shown;

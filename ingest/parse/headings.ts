@@ -138,7 +138,7 @@ export function splitTitle(line: string): { title: string | null; body: string }
       !isRosterHeading(head) &&
       !/^(?:declarations?|disclosures?)\b/i.test(head) &&
       !/[.!?:;]$/.test(body) &&
-      body.split(/\s+/).every(isTitleWord);
+      isTitleCase(body);
     if (
       match &&
       titleFirst &&
@@ -193,6 +193,11 @@ export function capitalRun(text: string): { title: string; body: string } | null
  */
 export function isTitleWord(word: string): boolean {
   return /^[\p{Lu}\d(&–—-]/u.test(word) || /^(?:of|and|or|for|from|by|the|to|in|on|at|with|a|an)$/.test(word);
+}
+
+/** Whether every word of a text is a title word ({@link isTitleWord}): "Grants from the Village Fund". */
+export function isTitleCase(text: string): boolean {
+  return text.trim().split(/\s+/).every(isTitleWord);
 }
 
 /**

@@ -46,17 +46,19 @@ export function chooseScheme(candidates: Candidate[], lines: string[]): Scheme |
  */
 function withItemsTakenOutOfOrder(scheme: Scheme, candidates: Candidate[]): Scheme {
   const key = (c: Candidate) => orderKey(c, scheme.running);
-  const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-  const before = (a: number[], b: number[]) => follows(a, b, Number.POSITIVE_INFINITY);
+  // Whether candidate a is numbered below candidate b (any gap).
+  const below = (a: Candidate, b: Candidate) => follows(key(a), key(b), Number.POSITIVE_INFINITY);
   const late = candidates.filter((c) => {
     if (scheme.items.includes(c) || !c.titled) return false;
     if (!scheme.items.some((m) => m.shape === c.shape)) return false;
-    const own = key(c);
-    if (scheme.items.some((m) => same(key(m), own))) return false;
+    const above = scheme.items.filter((m) => below(c, m));
+    const underneath = scheme.items.filter((m) => below(m, c));
+    // A number the run skipped: items on both sides of it, none with the number itself.
+    if (above.length === 0 || underneath.length === 0) return false;
+    if (above.length + underneath.length < scheme.items.length) return false;
     // The item that follows it in number was printed before it: it was taken later.
-    const next = scheme.items.filter((m) => before(own, key(m))).sort((a, b) => (before(key(a), key(b)) ? -1 : 1))[0];
-    const previous = scheme.items.some((m) => before(key(m), own));
-    return next !== undefined && previous && next.line < c.line;
+    const next = above.reduce((lowest, m) => (below(m, lowest) ? m : lowest));
+    return next.line < c.line;
   });
   if (late.length === 0) return scheme;
   return { ...scheme, items: [...scheme.items, ...late].sort((a, b) => a.line - b.line) };

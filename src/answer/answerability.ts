@@ -151,7 +151,7 @@ export function decideAnswerability(
       return {
         counted: question.counted,
         questionStems: new Set([...given, ...title]),
-        offices: question.offices.filter((office) => !office.some((s) => title.has(s))),
+        offices: question.offices.filter((office) => !office.some((said) => title.has(said))),
       };
     };
     // A figure for another period than the one asked ("month two" for "month three") is no answer,
