@@ -176,6 +176,50 @@ describe.skipIf(postgresSkipReason !== null)('the PostgreSQL schema of embedding
     for (const o of options) expect(o).toContain(`toast_tuple_target=${PASSAGE_TOAST_TARGET}`);
   });
 
+  /** The meeting index's definition on every passages partition. */
+  async function meetingIndexes(): Promise<string[]> {
+    const result = await client.query(
+      `SELECT pg_get_indexdef(i.indexrelid) AS def FROM pg_inherits h JOIN pg_index i ON i.indrelid = h.inhrelid
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+       WHERE h.inhparent = $1::regclass AND a.attname = 'meeting_id' ORDER BY 1`,
+      [`"${schema}".passages`],
+    );
+    return result.rows.map((row: { def: string }) => row.def);
+  }
+
+  it("carries each passage's id and embedding in the meeting index, so an exact scan of a committee never reads the table (migration 7)", async () => {
+    await build();
+    const reader = await kit.reader();
+    const query = embed('Members discussed school transport (meeting 3, item 0, part 0).');
+    const filters = { committee: 'cabinet' };
+    const before = await reader.vectorSearch(query, { limit: 5, filters });
+    await reader.close();
+    const built = await meetingIndexes();
+    expect(built.length).toBeGreaterThan(0);
+    for (const def of built) expect(def).toMatch(/\(meeting_id\) INCLUDE \(id, council_id, embedding\)/);
+
+    // As schema version 6 left it: a plain meeting index.
+    await client.query(`DROP INDEX "${schema}".passages_meeting`);
+    await client.query(`CREATE INDEX passages_meeting ON "${schema}".passages (meeting_id)`);
+    await client.query(`DELETE FROM "${schema}".schema_migrations WHERE version > 6`);
+    const reopened = await kit.reader();
+    for (const def of await meetingIndexes()) expect(def).toMatch(/INCLUDE \(id, council_id, embedding\)/);
+    expect(await reopened.vectorSearch(query, { limit: 5, filters })).toEqual(before);
+
+    // With the table vacuumed, a committee's vectors can be read from the index alone (a table this
+    // small is cheaper to read whole, so the planner is kept off that to see what the index allows).
+    await client.query(`VACUUM ANALYZE "${schema}".passages`);
+    await client.query('SET enable_seqscan = off');
+    await client.query('SET enable_bitmapscan = off');
+    const [part] = await partitions();
+    const plan = await client.query(
+      `EXPLAIN SELECT id, embedding <=> embedding AS d FROM "${schema}".${part?.name} WHERE meeting_id = ANY($1::bigint[])`,
+      [[1, 2]],
+    );
+    await reopened.close();
+    expect(plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toMatch(/Index Only Scan/);
+  });
+
   it('converts a version 2 index that has no model yet, and gives its column dimensions when it adopts one', async () => {
     const empty = await kit.writer({ model: null });
     await empty.close();

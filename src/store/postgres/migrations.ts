@@ -201,6 +201,20 @@ BEGIN
 END $$;
 `,
   },
+  {
+    version: 7,
+    name: 'the meeting index carries each passage id and embedding, for exact scans from the index alone',
+    // An exact search of a committee's or a date range's passages (queries.ts nearest) reads them by
+    // meeting. From the plain meeting index each row was a visit to the table, whose rows are kept
+    // whole (~2.6 kB with text and search terms) to read a 0.8 kB embedding; with id, council and
+    // embedding in the index, a vacuumed table's scan never leaves it. Measured at 1M passages on
+    // one council's committee (57,200 vectors, warm): 80–95 ms from the table, 53 from the index.
+    // It replaces the plain meeting index, which the planner would otherwise prefer as the smaller.
+    sql: (s) => `
+DROP INDEX IF EXISTS ${s}.passages_meeting;
+CREATE INDEX passages_meeting ON ${s}.passages (meeting_id) INCLUDE (id, council_id, embedding);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
