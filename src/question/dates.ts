@@ -131,8 +131,19 @@ function attachment(question: string, index: number): 'meetings' | 'thing' | 'ef
       .pop() ?? '';
   if (DATED_THING.test(before)) return 'thing';
   if (TAKES_EFFECT.test(before) || FUTURE.test(before)) return 'effect';
-  return 'meetings';
+  if (MEETINGS_ACTING.test(question) || MEETING_VERBS.test(question)) return 'meetings';
+  // "How big is the shortfall of school places from September 2026": a verb that is none of what
+  // meetings do dates the thing asked about, not the meetings to read, which came before it. With
+  // no verb at all ("anything on SEND from 2022?") the date can only be the meetings'.
+  return STATE_VERB.test(question) ? 'effect' : 'meetings';
 }
+
+/** What meetings do, beside MEETING_VERBS. */
+const MEETINGS_ACTING =
+  /\b(?:said|say|says|decid\w*|decisions?|agreed|agree|approv\w*|resolv\w*|resolutions?|happened|done|minuted|meetings?|minutes|agenda|updates?)\b/i;
+/** A finite form of be, have or do: the question has a verb of its own. */
+const STATE_VERB =
+  /\b(?:is|are|was|were|has|have|had|does|do|did)\b|\b(?:what|how|where|who|it|that|there|big|much|many)['’]s\b/i;
 
 const RULES: DateRule[] = [
   {

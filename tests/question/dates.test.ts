@@ -66,6 +66,21 @@ describe('"from <date>": the meetings, a dated thing, or when something takes ef
     expect(readQuestionDates(question, today)).toMatchObject({ filters: {}, prefer: null });
   });
 
+  it.each([
+    'How big is the shortfall in primary places from September 2027?',
+    "how big's the gap in school places from april 2026",
+    'What is the waiting list for allotments from 2025?',
+  ])('"%s" has a verb of its own and none of what meetings do: the date is the thing\'s, no limit', (question) => {
+    expect(readQuestionDates(question, today)).toMatchObject({ filters: {}, prefer: null });
+  });
+
+  it.each(["anything on the council's SEND work from 2022?", 'What was said about the shortfall in places from 2023?'])(
+    '"%s" keeps the date on the meetings (no verb, or one of what meetings do)',
+    (question) => {
+      expect(readQuestionDates(question, today).filters).toHaveProperty('after');
+    },
+  );
+
   it('a clause in the past keeps the date on the meetings', () => {
     expect(
       readQuestionDates('What will the committee look at, and what was decided from July 2024?', today),
