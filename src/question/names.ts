@@ -48,9 +48,10 @@ export function namedScope(question: string, known: KnownNames | undefined): Nam
   const find = (names: string[], into: string[], places?: Map<string, string[]>) => {
     for (const name of names) {
       const words = tokenize(name);
-      if (words.length >= 2 && flat.includes(` ${words.join(' ')} `)) {
+      const written = words.length >= 2 ? writtenAs(words, flat) : null;
+      if (written) {
         into.push(name);
-        for (const word of words) scope.words.add(word);
+        for (const word of [...words, ...written]) scope.words.add(word);
         continue;
       }
       const named = words.filter((w) => asked.has(w) && isPlaceName(w));
@@ -63,6 +64,23 @@ export function namedScope(question: string, known: KnownNames | undefined): Nam
   find(known.committees, scope.committees);
   find(known.councils, scope.councils, scope.councilPlaces);
   return scope;
+}
+
+/**
+ * How a name of two words or more is written in the question (`flat`, tokens between spaces), as
+ * its words, or null: in full ("hillcrest school district"), or with the kind of body after the
+ * place cut to its initials, as people type it ("hillcrest sd", "pellham pc", "kent cc").
+ */
+function writtenAs(words: string[], flat: string): string[] | null {
+  if (flat.includes(` ${words.join(' ')} `)) return words;
+  for (let cut = 1; cut <= words.length - 2; cut++) {
+    const initials = words
+      .slice(cut)
+      .map((word) => word[0])
+      .join('');
+    if (flat.includes(` ${[...words.slice(0, cut), initials].join(' ')} `)) return [initials];
+  }
+  return null;
 }
 
 /**

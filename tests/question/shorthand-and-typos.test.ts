@@ -232,13 +232,25 @@ describe('committees and councils named in part', () => {
     councils: ['Pellham Parish Council', 'Wessmoor County Council'],
   };
 
-  it('by the place in the name ("pellham PC"), which is then scope, not topic', () => {
-    const read = readQuestion('who chairs pellham PC?', { names });
+  it('by the place in the name ("anything from pellham"), which is then scope, not topic', () => {
+    const read = readQuestion('who chairs the meetings in pellham?', { names });
     expect(read.scope.councils).toEqual(['Pellham Parish Council']);
     expect(read.scope.councilPlaces).toEqual(new Map([['Pellham Parish Council', ['pellham']]]));
     expect(read.concepts.find((c) => c.word === 'pellham')?.subject).toBe(false);
     // Named in full, a council is named by no place word alone.
     expect(readQuestion('who chairs Pellham Parish Council?', { names }).scope.councilPlaces).toEqual(new Map());
+  });
+
+  it('in full with the kind of body cut to its initials ("pellham PC", "wessmoor cc")', () => {
+    const read = readQuestion('who chairs pellham PC?', { names });
+    expect(read.scope.councils).toEqual(['Pellham Parish Council']);
+    expect(read.scope.councilPlaces).toEqual(new Map());
+    expect(read.concepts.find((c) => c.word === 'pc')?.subject).toBe(false);
+    expect(readQuestion('wessmoor cc budget 24/25?', { names }).scope.councils).toEqual(['Wessmoor County Council']);
+    // Initials that are not the rest of the name name nothing.
+    expect(readQuestion('wessmoor pc budget?', { names }).scope.councilPlaces).toEqual(
+      new Map([['Wessmoor County Council', ['wessmoor']]]),
+    );
   });
 
   it('never by a word questions are about ("children", "planning")', () => {
