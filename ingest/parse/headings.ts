@@ -98,6 +98,9 @@ export function isHeadingText(text: string): boolean {
   // "THE MOTION WAS CARRIED", "A MOTION WAS MOVED BY…": a sentence set in capitals, not a title.
   if (isMostlyUpper(t)) return !/[.!?]\s+\p{Lu}\p{Ll}/u.test(t) && !CAPITALS_SENTENCE.test(t);
   if (/^That\b/.test(t) || NARRATIVE_START.test(t)) return false;
+  // "Meeting closed 9.20pm.", "Motion carried.": a noun and its past tense in a few words closed by
+  // a full stop (a title that long, "Questions asked by members under Standing Order 7(3).", goes on).
+  if (/^\p{Lu}\p{Ll}+\s+\p{Ll}+ed\b.*[^.]\.$/u.test(t) && t.split(/\s+/).length <= 5) return false;
   // A title has one sentence at most; "Title. More words" is a title and its text.
   if (/[.!?]\s+\S/.test(t.replace(/\b(?:Mr|Mrs|Ms|Dr|Cllr|No|St)\.\s/g, ''))) return false;
   // "…minutes of the May 15, 2025 meeting": the month, not the verb.

@@ -784,6 +784,8 @@ describe('the item finder’s general rules', () => {
       '',
       'Village Hall Windows',
       'Quotes received from two joiners; agreed to accept the lower one.',
+      '',
+      'Meeting ended 8.45pm.',
     ]).items.filter((i) => i.kind === 'item');
     expect(items.map((i) => i.title)).toEqual(['Apologies', 'Roads Report', 'Planning', 'Village Hall Windows']);
   });
