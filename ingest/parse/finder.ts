@@ -321,5 +321,23 @@ function takeTitleLines(body: string[]): { title: string | null; consumed: numbe
   if (!/[.:?!]$/.test(firstLine) && next.length <= 80 && /[.]$/.test(next) && continues && !isText) {
     return { title: `${firstLine} ${next}`, consumed: i + 2 };
   }
+  if (endsWrappedTitle(firstLine, next, body[i + 2]?.trim() ?? '')) {
+    return { title: `${firstLine} ${next}`, consumed: i + 2 };
+  }
   return { title: firstLine, consumed: i + 1 };
+}
+
+/** Most words a title's last line may have when it wraps with nothing to say so. */
+const MAX_WRAPPED_TAIL_WORDS = 3;
+
+/**
+ * Whether `next` is the end of a title `line` that filled the line's width and wrapped with nothing
+ * to show it ("…Awarding Contract for Cobb Creek Bridge Deck" / "Replacement"): a few title-case
+ * words, no punctuation, and prose after them. A short heading in the item ("Background") follows a
+ * title that ended well short of the width.
+ */
+function endsWrappedTitle(line: string, next: string, after: string): boolean {
+  if (line.length < MIN_FULL_LINE || /[.:;?!)]$/.test(line) || !after || !/^\p{Lu}/u.test(after)) return false;
+  const words = next.split(/\s+/);
+  return words.length <= MAX_WRAPPED_TAIL_WORDS && /\p{L}$/u.test(next) && isTitleCase(next);
 }

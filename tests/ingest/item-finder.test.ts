@@ -703,6 +703,31 @@ describe('the item finder’s general rules', () => {
     ]);
   });
 
+  it('goes on with a title below its number that filled the line and wrapped a word or two with no sign', () => {
+    const items = parse([
+      'TOWN OF BELLMORE CITY COUNCIL REGULAR MEETING MINUTES Monday, June 2, 2025',
+      '',
+      'File # 24-313',
+      'Ordinance No. 2025-07 - Amending the Schedule of Fees for Use of the Civic Centre',
+      'Auditorium',
+      'The clerk explained the new hourly rates. Adopted 5-0.',
+      '',
+      'File # 24-314',
+      'Sidewalk Repair Contract',
+      'Background',
+      'The engineer recommended the lowest of three bids, at $88,000. Approved 4-1.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title, i.text.split(/\s+/).slice(0, 2).join(' ')])).toEqual([
+      [
+        '24-313',
+        'Ordinance No. 2025-07 - Amending the Schedule of Fees for Use of the Civic Centre Auditorium',
+        'The clerk',
+      ],
+      // A short title that did not fill the line: the heading under it is the text's.
+      ['24-314', 'Sidewalk Repair Contract', 'Background The'],
+    ]);
+  });
+
   it('reads numbered paragraphs whose sentences run on as text, a wrapped title with an address in it as one title, and a page header seen twice as furniture', () => {
     const parsed = parse([
       'KESTON BOROUGH COUNCIL LICENSING SUB-COMMITTEE MINUTES of the hearing held on 3 June 2025',
