@@ -32,6 +32,11 @@ export interface NamedScope {
    * council named in full is that council.
    */
   councilPlaces: Map<string, string[]>;
+  /**
+   * Councils named in another order or shorter than their name ("Quarry Falls City" for "City of
+   * Quarry Falls", "hillcrest sd"), with the words as the question writes them.
+   */
+  councilsWritten: Map<string, string[]>;
 }
 
 /**
@@ -40,18 +45,25 @@ export interface NamedScope {
  * no English word and no word questions share.
  */
 export function namedScope(question: string, known: KnownNames | undefined): NamedScope {
-  const scope: NamedScope = { committees: [], councils: [], words: new Set(), councilPlaces: new Map() };
+  const scope: NamedScope = {
+    committees: [],
+    councils: [],
+    words: new Set(),
+    councilPlaces: new Map(),
+    councilsWritten: new Map(),
+  };
   if (!known) return scope;
   const tokens = tokenize(question);
   const flat = ` ${tokens.join(' ')} `;
   const asked = new Set(tokens);
-  const find = (names: string[], into: string[], places?: Map<string, string[]>) => {
+  const find = (names: string[], into: string[], places?: Map<string, string[]>, writtens?: Map<string, string[]>) => {
     for (const name of names) {
       const words = tokenize(name);
       const written = words.length >= 2 ? writtenAs(words, flat) : null;
       if (written) {
         into.push(name);
         for (const word of [...words, ...written]) scope.words.add(word);
+        if (written !== words) writtens?.set(name, written);
         continue;
       }
       const named = words.filter((w) => asked.has(w) && isPlaceName(w));
@@ -62,23 +74,34 @@ export function namedScope(question: string, known: KnownNames | undefined): Nam
     }
   };
   find(known.committees, scope.committees);
-  find(known.councils, scope.councils, scope.councilPlaces);
+  find(known.councils, scope.councils, scope.councilPlaces, scope.councilsWritten);
   return scope;
 }
 
+/** Most words the kind of body before "of" in a name may have ("London Borough of …"). */
+const MAX_KIND_WORDS = 3;
+
 /**
  * How a name of two words or more is written in the question (`flat`, tokens between spaces), as
- * its words, or null: in full ("hillcrest school district"), or with the kind of body after the
- * place cut to its initials, as people type it ("hillcrest sd", "pellham pc", "kent cc").
+ * its words, or null: in full ("hillcrest school district"), with the place put first, or with the
+ * kind of body after the place cut to its initials, as people type it ("hillcrest sd", "pellham pc",
+ * "kent cc").
  */
 function writtenAs(words: string[], flat: string): string[] | null {
   if (flat.includes(` ${words.join(' ')} `)) return words;
+  // "City of Quarry Falls" as "Quarry Falls City (Council)", "Borough of Kellsville" as "Kellsville Borough".
+  const of = words.indexOf('of');
+  if (of > 0 && of <= MAX_KIND_WORDS && of < words.length - 1) {
+    const placeFirst = [...words.slice(of + 1), ...words.slice(0, of)];
+    if (flat.includes(` ${placeFirst.join(' ')} `)) return placeFirst;
+  }
   for (let cut = 1; cut <= words.length - 2; cut++) {
     const initials = words
       .slice(cut)
       .map((word) => word[0])
       .join('');
-    if (flat.includes(` ${[...words.slice(0, cut), initials].join(' ')} `)) return [initials];
+    const shortened = [...words.slice(0, cut), initials];
+    if (flat.includes(` ${shortened.join(' ')} `)) return shortened;
   }
   return null;
 }

@@ -88,7 +88,12 @@ export interface Question {
   /** The offices a "who holds it" names, each as the stems that say it ("chair", "chairman"…). */
   offices: string[][];
   /** Committees and councils the question names; `councilPlaces` as {@link NamedScope} gives it. */
-  scope: { committees: string[]; councils: string[]; councilPlaces: Map<string, string[]> };
+  scope: {
+    committees: string[];
+    councils: string[];
+    councilPlaces: Map<string, string[]>;
+    councilsWritten: Map<string, string[]>;
+  };
   /** Words read as typos of words the minutes use (no English word, so nothing else they could be). */
   corrections: Array<{ from: string; to: string }>;
   /** English words the minutes never use, read beside a near spelling of theirs ("skools": "schools"). */
@@ -186,7 +191,12 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     facets: askedFacets(text, history),
     counted: countedStems(text, concepts),
     offices: officesAsked(text).map((word) => concepts.find((c) => c.word === word)?.stems ?? [stem(word)]),
-    scope: { committees: named.committees, councils: named.councils, councilPlaces: named.councilPlaces },
+    scope: {
+      committees: named.committees,
+      councils: named.councils,
+      councilPlaces: named.councilPlaces,
+      councilsWritten: named.councilsWritten,
+    },
     corrections,
     alternatives,
     meanings,

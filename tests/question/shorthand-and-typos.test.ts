@@ -253,9 +253,20 @@ describe('committees and councils named in part', () => {
     );
   });
 
+  it('with the place first ("Quarry Falls City Council" for the City of Quarry Falls), kept as written', () => {
+    const towns = { committees: ['City Council'], councils: ['City of Quarry Falls', 'Borough of Kellsville'] };
+    const read = readQuestion('Did the Quarry Falls City Council discuss a new police station?', { names: towns });
+    expect(read.scope.councils).toEqual(['City of Quarry Falls']);
+    expect(read.scope.councilsWritten).toEqual(new Map([['City of Quarry Falls', ['quarry', 'falls', 'city']]]));
+    expect(read.concepts.filter((c) => c.subject).map((c) => c.word)).toEqual(['new', 'police', 'station']);
+    expect(readQuestion('kellsville borough parking fines?', { names: towns }).scope.councils).toEqual([
+      'Borough of Kellsville',
+    ]);
+  });
+
   it('never by a word questions are about ("children", "planning")', () => {
     const read = readQuestion('how many children need school places?', { names });
-    expect(read.scope).toEqual({ committees: [], councils: [], councilPlaces: new Map() });
+    expect(read.scope).toEqual({ committees: [], councils: [], councilPlaces: new Map(), councilsWritten: new Map() });
     expect(readQuestion('any planning applications refused?', { names }).scope.committees).toEqual([]);
     // In full, a committee is named whatever its words.
     expect(readQuestion('what did the Planning Committee refuse?', { names }).scope.committees).toEqual([

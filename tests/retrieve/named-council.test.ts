@@ -82,6 +82,12 @@ describe('a council the question names', () => {
     expect(asked.hits[0]).toMatchObject({ council: 'Brackley Parish Council', minute: '2' });
   });
 
+  it('is the council asked of when named with its kind cut to initials, though other minutes name the place', async () => {
+    const { hits, scope } = await retriever.search('brackley pc - what did they do about the bus shelter?');
+    expect(scope.filters.council).toBe('Brackley Parish Council');
+    expect(councilsOf(hits)).toEqual(['Brackley Parish Council']);
+  });
+
   it('only ranks that council first when other councils’ minutes name the place too', async () => {
     const { hits, scope } = await retriever.search('Has anyone asked for Brackley Road to be resurfaced?');
     expect(scope.filters.council).toBeUndefined();
