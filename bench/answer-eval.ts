@@ -103,10 +103,10 @@ function minutesOf(corpus: Corpus): string[] {
   return entries.map((entry) => path.resolve(path.dirname(manifestFile), entry.file));
 }
 
-const SPLITS = ['dev', 'held', 'fresh', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8'] as const;
+const SPLITS = ['dev', 'held', 'fresh', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9'] as const;
 type Split = (typeof SPLITS)[number];
 /** The splits held aside for reporting: never shown question by question, never tuned on. */
-const HELD_ASIDE: readonly Split[] = ['fresh3', 'fresh5', 'fresh6', 'fresh7'];
+const HELD_ASIDE: readonly Split[] = ['fresh3', 'fresh5', 'fresh6', 'fresh7', 'fresh9'];
 const isHeldAside = (split: Split) => HELD_ASIDE.includes(split);
 /** What `--split` may name: one split, or several. */
 const SPLIT_CHOICES: Record<string, Split[]> = {
@@ -116,6 +116,7 @@ const SPLIT_CHOICES: Record<string, Split[]> = {
   fresh6: ['fresh6'],
   fresh7: ['fresh7'],
   fresh8: ['fresh8'],
+  fresh9: ['fresh9'],
   tuning: ['dev', 'held', 'fresh', 'fresh4'],
   fresh: ['fresh'],
   old: ['dev', 'held'],

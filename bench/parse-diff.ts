@@ -22,6 +22,7 @@ const FOLDERS = [
   'bench/fresh6b',
   'bench/fresh7',
   'bench/fresh8',
+  'bench/fresh9',
   'bench/llm-minutes',
   '../shared/corpus',
 ];

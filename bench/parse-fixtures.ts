@@ -22,6 +22,7 @@ const SOURCES: Array<{ dir: string; index: string; split?: string }> = [
   { dir: path.resolve(benchDir, '../tests/fixtures/layouts'), index: 'index.json' },
   { dir: path.resolve(benchDir, 'fresh7'), index: 'expected-items.json', split: 'fresh7' },
   { dir: path.resolve(benchDir, 'fresh8'), index: 'expected-items.json', split: 'fresh8' },
+  { dir: path.resolve(benchDir, 'fresh9'), index: 'expected-items.json', split: 'fresh9' },
 ];
 
 interface Fixture {
