@@ -24,8 +24,11 @@ export function droppedWords(text: string, meeting: Meeting, furniture: string[]
   return missing;
 }
 
-/** Label words ("Minute", "Item", "Article", "No.") are read out of the text with the number they print. */
-const LABEL_WORDS = new Set(['no', 'number', ...MINUTE_LABEL_WORDS.flatMap((w) => w.toLowerCase().split(' '))]);
+/**
+ * Label words ("Minute", "Item", "Article", "No.") are read out of the text with the number they
+ * print, and the "RE:" an order's title opens with is left out of the title (finder.ts).
+ */
+const LABEL_WORDS = new Set(['no', 'number', 're', ...MINUTE_LABEL_WORDS.flatMap((w) => w.toLowerCase().split(' '))]);
 
 function wordsOf(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter(

@@ -319,12 +319,17 @@ function takeTitleLines(body: string[]): { title: string | null; consumed: numbe
   // the item's text, though it ends in a full stop as a wrapped title does.
   const isText = /^\([^)]*[.!?]\)/.test(next) || /[.!?]\)?\s+\p{Lu}/u.test(next);
   if (!/[.:?!]$/.test(firstLine) && next.length <= 80 && /[.]$/.test(next) && continues && !isText) {
-    return { title: `${firstLine} ${next}`, consumed: i + 2 };
+    return { title: withoutRegarding(`${firstLine} ${next}`), consumed: i + 2 };
   }
   if (endsWrappedTitle(firstLine, next, body[i + 2]?.trim() ?? '')) {
-    return { title: `${firstLine} ${next}`, consumed: i + 2 };
+    return { title: withoutRegarding(`${firstLine} ${next}`), consumed: i + 2 };
   }
-  return { title: firstLine, consumed: i + 1 };
+  return { title: withoutRegarding(firstLine), consumed: i + 1 };
+}
+
+/** A title as a court's order or a letter heads it, "RE: APPROVE BURN BAN": the "regarding" says nothing. */
+function withoutRegarding(title: string): string {
+  return title.replace(/^RE:\s+(?=\S)/i, '');
 }
 
 /** Most words a title's last line may have when it wraps with nothing to say so. */
@@ -339,5 +344,6 @@ const MAX_WRAPPED_TAIL_WORDS = 3;
 function endsWrappedTitle(line: string, next: string, after: string): boolean {
   if (line.length < MIN_FULL_LINE || /[.:;?!)]$/.test(line) || !after || !/^\p{Lu}/u.test(after)) return false;
   const words = next.split(/\s+/);
-  return words.length <= MAX_WRAPPED_TAIL_WORDS && /\p{L}$/u.test(next) && isTitleCase(next);
+  const sameCase = isMostlyUpper(line) ? isMostlyUpper(next) : isTitleCase(next) && /\p{L}$/u.test(next);
+  return words.length <= MAX_WRAPPED_TAIL_WORDS && !/[.:;?!]$/.test(next) && sameCase;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { droppedWords } from '../../ingest/parse/coverage.js';
 import { parseMinutes } from '../../ingest/parse/index.js';
+import { findMinuteReferences, parseMinuteToken } from '../../src/minutes/reference.js';
 
 /** Parses made-up minutes and checks, as every test here needs, that no word was lost. */
 function parse(lines: string[]) {
@@ -701,6 +702,29 @@ describe('the item finder’s general rules', () => {
       ['24-312', 312, 'Sidewalk Repair Contract'],
       ['24-311', 311, 'Library Hours'],
     ]);
+  });
+
+  it('reads a court\'s "ORDER NO. 24-0117" with its "RE:" title below, wrapped in capitals, as the order\'s number and title', () => {
+    const items = parse([
+      'MORROW COUNTY COMMISSIONERS COURT',
+      'REGULAR SESSION - MARCH 10, 2025',
+      '',
+      'ORDER NO. 24-0117',
+      'RE: APPROVE THE INTERLOCAL AGREEMENT WITH THE CITY OF DRYDEN FOR ROAD AND BRIDGE',
+      'MAINTENANCE',
+      'Motion by Commissioner Vela, seconded by Commissioner Hart. Motion carried.',
+      '',
+      'ORDER NO. 24-0118',
+      "RE: ACCEPT A DONATION TO THE SHERIFF'S OFFICE",
+      'The Sheriff reported a gift of $5,000 from the Rotary Club. Motion carried.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['24-0117', 'APPROVE THE INTERLOCAL AGREEMENT WITH THE CITY OF DRYDEN FOR ROAD AND BRIDGE MAINTENANCE'],
+      ['24-0118', "ACCEPT A DONATION TO THE SHERIFF'S OFFICE"],
+    ]);
+    // An order is numbered only with "No.": a standing order named in the text is no minute.
+    expect(parseMinuteToken('Order 7')).toBeNull();
+    expect(findMinuteReferences('Questions asked under Standing Order 7(3) and 7(5).')).toEqual([]);
   });
 
   it('goes on with a title below its number that filled the line and wrapped a word or two with no sign', () => {
