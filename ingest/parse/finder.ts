@@ -269,7 +269,8 @@ function runsOnBelow(title: string): boolean {
 /**
  * Lines that continue a title the line broke: lower-case words, figures after a month ("…Minutes
  * from February" / "19, 2025, and…"), anything after a line that stopped on a joining word
- * ("…licence for" / "Copperleaf Kitchen LLC…") or after a continuation that filled the line, or
+ * ("…licence for" / "Copperleaf Kitchen LLC…") or inside a bracket the title opened ("…ZA-2025-01
+ * (Accessory" / "Structures)"), or after a continuation that filled the line, or
  * more capitals after capitals. A sentence that ends inside the last line ends the title there, and
  * the rest of that line is the text.
  */
@@ -286,7 +287,7 @@ function titleContinuation(title: string, body: string[]): { lines: string[]; ta
     const continues =
       /^\p{Ll}/u.test(line) ||
       (/^\d/.test(line) && ENDS_ON_MONTH.test(current)) ||
-      stopsMidTitle(current) ||
+      runsOnBelow([title, ...lines].join(' ')) ||
       // Once a title has wrapped, a line as wide as the widest so far broke too.
       (lines.length > 0 && current.length >= MIN_FULL_LINE && current.length >= FULL_LINE_SHARE * widest) ||
       (isMostlyUpper(current) && isMostlyUpper(line) && line.length <= 100);

@@ -727,6 +727,23 @@ describe('the item finder’s general rules', () => {
     expect(findMinuteReferences('Questions asked under Standing Order 7(3) and 7(5).')).toEqual([]);
   });
 
+  it('goes on with a title beside its number where it stops inside a bracket it opened', () => {
+    const items = parse([
+      'Minutes of the Board of Trustees, held April 7, 2025',
+      '',
+      'RESOLUTION 25-031 - Adopt Zoning Text Amendment ZA-2025-02 (Accessory',
+      'Buildings)',
+      'The Zoning Inspector summarized the recommendation. Resolution passed 3-0.',
+      '',
+      'RESOLUTION 25-032 - Approve Payment of Bills',
+      'Warrants 1402 through 1460 were approved.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title, i.text.split(/\s+/)[0]])).toEqual([
+      ['25-031', 'Adopt Zoning Text Amendment ZA-2025-02 (Accessory Buildings)', 'The'],
+      ['25-032', 'Approve Payment of Bills', 'Warrants'],
+    ]);
+  });
+
   it('goes on with a title below its number that filled the line and wrapped a word or two with no sign', () => {
     const items = parse([
       'TOWN OF BELLMORE CITY COUNCIL REGULAR MEETING MINUTES Monday, June 2, 2025',
