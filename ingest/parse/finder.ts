@@ -278,7 +278,7 @@ function titleContinuation(title: string, body: string[]): { lines: string[]; ta
   const lines: string[] = [];
   let current = title;
   let widest = title.length;
-  for (const raw of body.slice(0, MAX_TITLE_LINES)) {
+  for (const [index, raw] of body.slice(0, MAX_TITLE_LINES).entries()) {
     const line = raw.trim();
     // A labelled point ("a) Councillors received…") starts the text, whatever its case.
     if (!line || readPointLabel(line).label !== null || /[.:;?!)]$/.test(current)) break;
@@ -288,6 +288,7 @@ function titleContinuation(title: string, body: string[]): { lines: string[]; ta
       /^\p{Ll}/u.test(line) ||
       (/^\d/.test(line) && ENDS_ON_MONTH.test(current)) ||
       runsOnBelow([title, ...lines].join(' ')) ||
+      (lines.length === 0 && endsWrappedTitle(current, line, body[index + 1]?.trim() ?? '')) ||
       // Once a title has wrapped, a line as wide as the widest so far broke too.
       (lines.length > 0 && current.length >= MIN_FULL_LINE && current.length >= FULL_LINE_SHARE * widest) ||
       (isMostlyUpper(current) && isMostlyUpper(line) && line.length <= 100);

@@ -98,6 +98,9 @@ export function isHeadingText(text: string): boolean {
   // "THE MOTION WAS CARRIED", "A MOTION WAS MOVED BY…": a sentence set in capitals, not a title.
   if (isMostlyUpper(t)) return !/[.!?]\s+\p{Lu}\p{Ll}/u.test(t) && !CAPITALS_SENTENCE.test(t);
   if (/^That\b/.test(t) || NARRATIVE_START.test(t)) return false;
+  // "To see if the Town will vote to repair the culvert", "To receive the accounts": a motion or a
+  // warrant article, worded as what is to be done, whatever verbs its clause has ("To date, …" is prose).
+  if (/^To\s+\p{Ll}+\s+(?!,)/u.test(t) && !/^To\s+\p{Ll}+,/u.test(t) && !/[.!?]\s+\S/.test(t)) return true;
   // "Meeting closed 9.20pm.", "Motion carried.": a noun and its past tense in a few words closed by
   // a full stop (a title that long, "Questions asked by members under Standing Order 7(3).", goes on).
   if (/^\p{Lu}\p{Ll}+\s+\p{Ll}+ed\b.*[^.]\.$/u.test(t) && t.split(/\s+/).length <= 5) return false;

@@ -727,6 +727,27 @@ describe('the item finder’s general rules', () => {
     expect(findMinuteReferences('Questions asked under Standing Order 7(3) and 7(5).')).toEqual([]);
   });
 
+  it('reads a warrant article worded as what is to be done as its title, and a title beside its number wrapped a word with no sign', () => {
+    const items = parse([
+      'TOWN OF ELDER FORD ANNUAL TOWN MEETING, MARCH 8, 2025',
+      '',
+      'ARTICLE 4. To see if the Town will vote to replace the roof of the Grange Hall',
+      'Moved and seconded that the Town raise and appropriate $41,000. Carried by voice vote.',
+      '',
+      'ARTICLE 5. To authorize the Select Board to sell the surplus lot at 9 Pound Hill',
+      'Road',
+      'Moved and seconded. Carried by voice vote.',
+      '',
+      'ARTICLE 6. To date, no petitions have been received for this meeting.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.titleDerived ? null : i.title])).toEqual([
+      ['4', 'To see if the Town will vote to replace the roof of the Grange Hall'],
+      ['5', 'To authorize the Select Board to sell the surplus lot at 9 Pound Hill Road'],
+      // "To date, …" is prose: the item has no title of its own.
+      ['6', null],
+    ]);
+  });
+
   it('goes on with a title beside its number where it stops inside a bracket it opened', () => {
     const items = parse([
       'Minutes of the Board of Trustees, held April 7, 2025',
