@@ -19,6 +19,10 @@ export const NARRATIVE_START = new RegExp(
   'u',
 );
 
+/** A lower-case past tense straight before the thing done: "led the Pledge", "presented a report". */
+const PAST_WITH_OBJECT =
+  /\b(?:\p{Ll}+ed|led|read|met|spoke|left|sent|told|gave|took|made|brought|won|lost|set)\s+(?:the|a|an|his|her|their|its|this|that)\b/u;
+
 /** More verbs that only sentences use, for lines with no layout around them to go by. */
 const SENTENCE_VERB =
   /\b(?:declared|attended|resolved|advised|informed|seconded|carried|requested|expressed|said|gave|took)\b/i;
@@ -101,6 +105,9 @@ export function isHeadingText(text: string): boolean {
   // "To see if the Town will vote to repair the culvert", "To receive the accounts": a motion or a
   // warrant article, worded as what is to be done, whatever verbs its clause has ("To date, …" is prose).
   if (/^To\s+\p{Ll}+\s+(?!,)/u.test(t) && !/^To\s+\p{Ll}+,/u.test(t) && !/[.!?]\s+\S/.test(t)) return true;
+  // "Chair Kittle led the Pledge of Allegiance.": a past tense with its object, closed by a full stop
+  // ("Questions asked by members under Standing Order 7(3)." and "…meeting held on 4 May." go on).
+  if (/\.$/.test(t) && PAST_WITH_OBJECT.test(t)) return false;
   // "Meeting closed 9.20pm.", "Motion carried.": a noun and its past tense in a few words closed by
   // a full stop (a title that long, "Questions asked by members under Standing Order 7(3).", goes on).
   if (/^\p{Lu}\p{Ll}+\s+\p{Ll}+ed\b.*[^.]\.$/u.test(t) && t.split(/\s+/).length <= 5) return false;

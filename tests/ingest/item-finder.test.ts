@@ -874,6 +874,17 @@ describe('the item finder’s general rules', () => {
       '',
       'Meeting ended 8.45pm.',
     ]).items.filter((i) => i.kind === 'item');
+    // A sentence before the first numbered item is no heading either.
+    const led = parse([
+      'Minutes of the Board of Trustees, held April 7, 2025',
+      '',
+      'Chair Olds led the Pledge of Allegiance.',
+      '',
+      'RESOLUTION 25-031 - Approve Payment of Bills',
+      'Warrants 1402 through 1460 were approved.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(led.map((i) => i.title)).not.toContain('Chair Olds led the Pledge of Allegiance');
+    expect(led.at(-1)?.title).toBe('Approve Payment of Bills');
     expect(items.map((i) => i.title)).toEqual(['Apologies', 'Roads Report', 'Planning', 'Village Hall Windows']);
   });
 
