@@ -876,9 +876,17 @@ describe('the item finder’s general rules', () => {
     ]).items.filter((i) => i.kind === 'item');
     // A sentence before the first numbered item is no heading either.
     const led = parse([
-      'Minutes of the Board of Trustees, held April 7, 2025',
+      'RECORD OF PROCEEDINGS',
+      'Minutes of ELM RIDGE TOWNSHIP BOARD OF TRUSTEES Meeting',
+      '',
+      'Held April 7, 2025',
+      '',
+      'The Board of Trustees of Elm Ridge Township met in regular session at 7:00 p.m. with the',
+      'following present: Chair Dana Olds, Vice Chair Lee Park and Fiscal Officer Ann Cole.',
       '',
       'Chair Olds led the Pledge of Allegiance.',
+      '',
+      'Public comment: none at the opening of the meeting.',
       '',
       'RESOLUTION 25-031 - Approve Payment of Bills',
       'Warrants 1402 through 1460 were approved.',
@@ -886,7 +894,11 @@ describe('the item finder’s general rules', () => {
       'RESOLUTION 25-032 - Hire Seasonal Road Worker',
       'The Road Superintendent recommended hiring for the summer. Approved 3-0.',
     ]).items.filter((i) => i.kind === 'item');
-    expect(led.map((i) => i.title)).toEqual(['Approve Payment of Bills', 'Hire Seasonal Road Worker']);
+    expect(led.map((i) => i.title)).toEqual([
+      'Public comment',
+      'Approve Payment of Bills',
+      'Hire Seasonal Road Worker',
+    ]);
     expect(items.map((i) => i.title)).toEqual(['Apologies', 'Roads Report', 'Planning', 'Village Hall Windows']);
   });
 
