@@ -5,7 +5,7 @@
  * one gets `not_found`, and what near-miss questions ("the minutes discuss X but not Y") get — once
  * with the embedding model (hybrid search) and once keyword-only, side by side. Asserts nothing.
  *
- *   npx tsx bench/answer-eval.ts [--split fresh8|fresh7|fresh6|fresh5|fresh3|tuning|fresh4|fresh|old|dev|held|all] [--mode model|keyword] [--corpus <name>[,<name>…]] [--verbose] [--why]
+ *   npx tsx bench/answer-eval.ts [--split fresh9|fresh8|fresh7|fresh6|fresh5|fresh3|tuning|fresh4|fresh|old|dev|held|all] [--mode model|keyword] [--corpus <name>[,<name>…]] [--verbose] [--why]
  *   npx tsx bench/answer-eval.ts --check     # only check that every question names items the corpora have
  *   npx tsx bench/answer-eval.ts --similarity   # top cosine of answerable vs unanswerable tuning questions, per model
  *   npx tsx bench/answer-eval.ts <questions.jsonl> [--index <dir>]     # one eval file against one index
@@ -36,10 +36,13 @@
  * minutes (its questions unseen), so `fresh6a` is the one that measures the reader untouched. The
  * ninth round had `fresh7` written blind (bench/fresh7/README.md): eight meetings of bodies in
  * shapes no fixture had, with their expected items for bench/parse-fixtures.ts; the eleventh had
- * `fresh8` written the same way (bench/fresh8/README.md). The held-aside splits (`fresh8`,
- * `fresh7`, `fresh6`, the default, `fresh5` and `fresh3`) report in totals only: they are
- * for reporting, never for tuning, so `--verbose` refuses them (and `all`, which includes them).
- * `tuning` is every split that may be looked at question by question.
+ * `fresh8` written the same way (bench/fresh8/README.md), the twelfth `fresh9`
+ * (bench/fresh9/README.md). A blind set is measured untouched first; once the next one is written,
+ * the older may be read question by question (`fresh8` since the twelfth round). The held-aside
+ * splits (`fresh9`, `fresh7`, `fresh6`, the default, `fresh5` and `fresh3`) report in totals
+ * only: they are for reporting, never for tuning, so `--verbose` refuses them (and `all`, which
+ * includes them). `tuning` is the splits that may be looked at question by question and were
+ * tuned on from the start; `fresh8` may be read too, apart.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
