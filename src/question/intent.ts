@@ -73,6 +73,14 @@ function asksForMoney(question: string): boolean {
     if ((!next || new RegExp(`^(?:${OPEN_AFTER_HOW_MUCH})$`).test(next)) && MONEY_WORD.test(question)) return true;
   }
   if (bareAskEndsOn(question, `${MONEY_NOUNS}|allowance|allowances`)) return true;
+  // "What will pay-and-display charges be?", "what would the new fee be": the sum it is to be.
+  if (
+    new RegExp(
+      String.raw`\bwhat (?:will|would|is|are|was|were|should) (?:the )?(?:[\w'’-]+ ){0,4}(?:${MONEY_NOUNS}|rates?) be\b`,
+      'i',
+    ).test(question)
+  )
+    return true;
   return /\bwhat (?:did|does|will|would) .*\bcost\b|\bwhat (?:is |was |were |are |will |would |will be |would be )?the (?:[\w'’]+ ){0,4}(?:cost|budget|price|spend|deficit|surplus|overspend|underspend|funding|amount|value|precept|grant|fee|allowance|reserves)\b|\bwhat(?:'s|s| is| was| are| were)? (?:\w+ ){0,3}worth\b|^\s*(?:the\s+)?(?:cost|budget|spend|price)s?\b(?:\s+(?:of|for|on)\b)?|\b(?:cost|costs|budget|spend|spent|price|paid|worth)\s*\??$/i.test(
     question,
   );

@@ -48,6 +48,8 @@ describe('what a question asks for, beyond its topic', () => {
     ['how much notice do we get before an inspection?', ['duration']],
     ['barnardos year 2 funding - how much?', ['money']],
     ['what the budget for the TSIL programme is', ['money']],
+    ['What will pay-and-display charges be at the harbour car park?', ['money']],
+    ['what would the new allotment rent rate be', ['money']],
     ['LCC employee benefits - what is it worth?', ['money']],
     ['cost of the new lights on the trail?', ['money']],
     ['how much the new lights will cost', ['money']],
