@@ -116,8 +116,16 @@ const MONTH_OR_SEASON = new RegExp(
     .join('|')})\b|\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)\b`,
 );
 
+/**
+ * A sentence that says its date is still to come: "in May (date to be set)", "date TBC". Whatever
+ * other dates it has are other things': it answers no "when".
+ */
+const DATE_TO_BE_SET =
+  /\b(?:dates?|time|day) (?:(?:is |are )?(?:still )?(?:yet )?to be (?:set|confirmed|agreed|arranged|fixed|decided|determined)|tbc|tba)\b|\b(?:date|time)s? (?:not yet|has not been|have not been) (?:set|confirmed|agreed|fixed)\b/i;
+
 /** A date or a time of year: "10 February 2020", "May 2021", "in 2014", "by December", "in the summer". */
 export function hasDate(sentence: string): boolean {
+  if (DATE_TO_BE_SET.test(sentence)) return false;
   return (
     findDates(sentence).length > 0 ||
     /\b(?:19|20)\d{2}\b/.test(sentence) ||

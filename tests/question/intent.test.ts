@@ -168,6 +168,11 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('share', 'Almost 98% of care leavers stayed in touch.', none)).toBe(true);
     expect(sentenceGives('date', 'The visit was postponed until May 2021.', none)).toBe(true);
     expect(sentenceGives('date', 'New schools would be built in the medium to long term.', none)).toBe(false);
+    // A sentence that says its date is still to be set answers no "when", whatever else it dates.
+    const toBeSet =
+      'The plan was filed on February 28, and a joint workshop on the depot will follow in June (date to be set).';
+    expect(sentenceGives('date', toBeSet, none)).toBe(false);
+    expect(sentenceGives('date', 'The hearing date is TBC.', none)).toBe(false);
     expect(sentenceGives('closure', 'The centre closed in March.', none)).toBe(true);
     expect(sentenceGives('closure', 'Members worked closely with the centre.', none)).toBe(false);
     expect(sentenceGives('vote', 'The motion was carried unanimously.', none)).toBe(true);
