@@ -188,7 +188,9 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     history,
     meetingDates,
     procedural: asksForProcedure(text),
-    facets: askedFacets(text, history),
+    // Read without the bodies it names: "how much will the Quarry Falls council spend" asks for a
+    // sum, not by how much something falls.
+    facets: askedFacets(withoutWords(text, named.words), history),
     counted: countedStems(text, concepts),
     offices: officesAsked(text).map((word) => concepts.find((c) => c.word === word)?.stems ?? [stem(word)]),
     scope: {
@@ -326,4 +328,13 @@ function isHowPut(word: string, classOf: (word: string) => WordClass | undefined
   // "did": the tagger reads "school crossing patrols" as someone who patrols.
   if (wordClass === 'verb' && /[^s]s$/.test(word)) return false;
   return wordClass === 'verb' || wordClass === 'modifier';
+}
+
+/** `text` with every whole word of `words` (lower case) blanked out, small words ("of", "the") kept. */
+function withoutWords(text: string, words: ReadonlySet<string>): string {
+  if (words.size === 0) return text;
+  return text.replace(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu, (word) => {
+    const lower = word.toLowerCase();
+    return words.has(lower) && !isStopword(lower) ? ' ' : word;
+  });
 }

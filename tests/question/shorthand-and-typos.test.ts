@@ -262,6 +262,10 @@ describe('committees and councils named in part', () => {
     expect(readQuestion('kellsville borough parking fines?', { names: towns }).scope.councils).toEqual([
       'Borough of Kellsville',
     ]);
+    // A body's name asks for nothing: "Falls" is no fall.
+    expect(
+      readQuestion('How much will the Quarry Falls City Council spend on the depot?', { names: towns }).facets,
+    ).toEqual(['money']);
   });
 
   it('never by a word questions are about ("children", "planning")', () => {
