@@ -78,14 +78,17 @@ export function namedScope(question: string, known: KnownNames | undefined): Nam
   return scope;
 }
 
+/** Fewest letters a name's initials may have to name it alone: two ("PC") name too much. */
+const MIN_WHOLE_INITIALS = 3;
+
 /** Most words the kind of body before "of" in a name may have ("London Borough of …"). */
 const MAX_KIND_WORDS = 3;
 
 /**
  * How a name of two words or more is written in the question (`flat`, tokens between spaces), as
- * its words, or null: in full ("hillcrest school district"), with the place put first, or with the
- * kind of body after the place cut to its initials, as people type it ("hillcrest sd", "pellham pc",
- * "kent cc").
+ * its words, or null: in full ("hillcrest school district"), with the place put first, by its
+ * initials ("TMU"), or with the kind of body after the place cut to its initials, as people type it
+ * ("hillcrest sd", "pellham pc", "kent cc").
  */
 function writtenAs(words: string[], flat: string): string[] | null {
   if (flat.includes(` ${words.join(' ')} `)) return words;
@@ -95,6 +98,12 @@ function writtenAs(words: string[], flat: string): string[] | null {
     const placeFirst = [...words.slice(of + 1), ...words.slice(0, of)];
     if (flat.includes(` ${placeFirst.join(' ')} `)) return placeFirst;
   }
+  // "TMU" for Thornbury Metropolitan University: every word's initial (small words left out).
+  const initialsOfAll = words
+    .filter((word) => !isStopword(word))
+    .map((word) => word[0])
+    .join('');
+  if (initialsOfAll.length >= MIN_WHOLE_INITIALS && flat.includes(` ${initialsOfAll} `)) return [initialsOfAll];
   for (let cut = 1; cut <= words.length - 2; cut++) {
     const initials = words
       .slice(cut)

@@ -262,6 +262,12 @@ describe('committees and councils named in part', () => {
     expect(readQuestion('kellsville borough parking fines?', { names: towns }).scope.councils).toEqual([
       'Borough of Kellsville',
     ]);
+    // By its initials alone, three letters or more ("TMU"); two name too much.
+    const university = { committees: ['Council'], councils: ['Thornbury Metropolitan University'] };
+    expect(readQuestion('TMU council - library phase 2 decision?', { names: university }).scope.councils).toEqual([
+      'Thornbury Metropolitan University',
+    ]);
+    expect(readQuestion('QF budget?', { names: towns }).scope.councils).toEqual([]);
     // A body's name asks for nothing: "Falls" is no fall.
     expect(
       readQuestion('How much will the Quarry Falls City Council spend on the depot?', { names: towns }).facets,
