@@ -320,13 +320,12 @@ function takeTitleLines(body: string[]): { title: string | null; consumed: numbe
   // A note in brackets ("(Taken up after item 12.)") or a line with a sentence ending inside it is
   // the item's text, though it ends in a full stop as a wrapped title does.
   const isText = /^\([^)]*[.!?]\)/.test(next) || /[.!?]\)?\s+\p{Lu}/u.test(next);
-  if (!/[.:?!]$/.test(firstLine) && next.length <= 80 && /[.]$/.test(next) && continues && !isText) {
-    return { title: withoutRegarding(`${firstLine} ${next}`), consumed: i + 2 };
-  }
-  if (endsWrappedTitle(firstLine, next, body[i + 2]?.trim() ?? '')) {
-    return { title: withoutRegarding(`${firstLine} ${next}`), consumed: i + 2 };
-  }
-  return { title: withoutRegarding(firstLine), consumed: i + 1 };
+  const wrapped =
+    (!/[.:?!]$/.test(firstLine) && next.length <= 80 && /[.]$/.test(next) && continues && !isText) ||
+    endsWrappedTitle(firstLine, next, body[i + 2]?.trim() ?? '');
+  return wrapped
+    ? { title: withoutRegarding(`${firstLine} ${next}`), consumed: i + 2 }
+    : { title: withoutRegarding(firstLine), consumed: i + 1 };
 }
 
 /** A title as a court's order or a letter heads it, "RE: APPROVE BURN BAN": the "regarding" says nothing. */

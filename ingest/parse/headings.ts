@@ -104,7 +104,7 @@ export function isHeadingText(text: string): boolean {
   if (/^That\b/.test(t) || NARRATIVE_START.test(t)) return false;
   // "To see if the Town will vote to repair the culvert", "To receive the accounts": a motion or a
   // warrant article, worded as what is to be done, whatever verbs its clause has ("To date, …" is prose).
-  if (/^To\s+\p{Ll}+\s+(?!,)/u.test(t) && !/^To\s+\p{Ll}+,/u.test(t) && !/[.!?]\s+\S/.test(t)) return true;
+  if (/^To\s+\p{Ll}+\s+(?!,)/u.test(t) && !/[.!?]\s+\S/.test(t)) return true;
   // "Chair Kittle led the Pledge of Allegiance.": a past tense with its object, closed by a full stop
   // ("Questions asked by members under Standing Order 7(3)." and "…meeting held on 4 May." go on).
   if (/\.$/.test(t) && PAST_WITH_OBJECT.test(t)) return false;

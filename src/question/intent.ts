@@ -54,6 +54,11 @@ const MONEY_NOUNS =
 const MONEY_VERBS =
   'spent|pay|paid|save|saved|receive|received|get|got|bid|award|awarded|charged|allocate|allocated|raise|raised|overspent|underspent|funded|cost';
 const MONEY_WORD = new RegExp(String.raw`\b(?:${MONEY_NOUNS}|${MONEY_VERBS})\b`, 'i');
+/** "What will pay-and-display charges be?", "what would the new fee be": the sum it is to be. */
+const SUM_TO_BE = new RegExp(
+  String.raw`\bwhat (?:will|would|is|are|was|were|should) (?:the )?(?:[\w'’-]+ ){0,4}(?:${MONEY_NOUNS}|rates?) be\b`,
+  'i',
+);
 /** Words after "how much" that leave what is measured to the rest of the question ("how much did…"). */
 const OPEN_AFTER_HOW_MUCH =
   'did|does|do|is|was|were|are|will|would|has|have|had|can|could|should|might|it|this|that|they|we|the|a|an|of|for|in|on|to';
@@ -73,14 +78,7 @@ function asksForMoney(question: string): boolean {
     if ((!next || new RegExp(`^(?:${OPEN_AFTER_HOW_MUCH})$`).test(next)) && MONEY_WORD.test(question)) return true;
   }
   if (bareAskEndsOn(question, `${MONEY_NOUNS}|allowance|allowances`)) return true;
-  // "What will pay-and-display charges be?", "what would the new fee be": the sum it is to be.
-  if (
-    new RegExp(
-      String.raw`\bwhat (?:will|would|is|are|was|were|should) (?:the )?(?:[\w'’-]+ ){0,4}(?:${MONEY_NOUNS}|rates?) be\b`,
-      'i',
-    ).test(question)
-  )
-    return true;
+  if (SUM_TO_BE.test(question)) return true;
   return /\bwhat (?:did|does|will|would) .*\bcost\b|\bwhat (?:is |was |were |are |will |would |will be |would be )?the (?:[\w'’]+ ){0,4}(?:cost|budget|price|spend|deficit|surplus|overspend|underspend|funding|amount|value|precept|grant|fee|allowance|reserves)\b|\bwhat(?:'s|s| is| was| are| were)? (?:\w+ ){0,3}worth\b|^\s*(?:the\s+)?(?:cost|budget|spend|price)s?\b(?:\s+(?:of|for|on)\b)?|\b(?:cost|costs|budget|spend|spent|price|paid|worth)\s*\??$/i.test(
     question,
   );

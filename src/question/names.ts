@@ -99,20 +99,18 @@ function writtenAs(words: string[], flat: string): string[] | null {
     if (flat.includes(` ${placeFirst.join(' ')} `)) return placeFirst;
   }
   // "TMU" for Thornbury Metropolitan University: every word's initial (small words left out).
-  const initialsOfAll = words
-    .filter((word) => !isStopword(word))
-    .map((word) => word[0])
-    .join('');
+  const initialsOfAll = initialsOf(words.filter((word) => !isStopword(word)));
   if (initialsOfAll.length >= MIN_WHOLE_INITIALS && flat.includes(` ${initialsOfAll} `)) return [initialsOfAll];
   for (let cut = 1; cut <= words.length - 2; cut++) {
-    const initials = words
-      .slice(cut)
-      .map((word) => word[0])
-      .join('');
-    const shortened = [...words.slice(0, cut), initials];
+    const shortened = [...words.slice(0, cut), initialsOf(words.slice(cut))];
     if (flat.includes(` ${shortened.join(' ')} `)) return shortened;
   }
   return null;
+}
+
+/** The first letters of `words`, run together: "tmu". */
+function initialsOf(words: string[]): string {
+  return words.map((word) => word[0]).join('');
 }
 
 /**

@@ -447,9 +447,10 @@ function councilNamedAlone(read: Question): { council: string; inFull: boolean; 
 function withoutCouncilSearched(read: Question, council: string | undefined): string {
   if (!council || !read.scope.councils.includes(council)) return read.searchText;
   // The name in full, or the place words it was named by ("hillcrest"): not "school" on its own.
+  const written = read.scope.councilsWritten.get(council);
   const names = [
     tokenize(council),
-    ...[read.scope.councilsWritten.get(council) ?? []].filter((words) => words.length > 0),
+    ...(written ? [written] : []),
     ...(read.scope.councilPlaces.get(council) ?? []).map((place) => [place]),
   ];
   let text = read.searchText;
