@@ -129,12 +129,12 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
         q,
       ),
   ],
-  ['duration', (q) => /\bhow long\b|\bhow much notice\b/i.test(q)],
+  ['duration', (q) => /\bhow long\b|\bhow much notice\b/i.test(q) || bareAskEndsOn(q, 'length|duration')],
   ['amount', (q) => /\b(?:how much|how big|by how much|how far)\b/i.test(q) || bareAskEndsOn(q, FIGURE_NOUNS)],
   ['closure', (q) => CLOSURE.test(q)],
   ['vote', (q) => /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention)\b/i.test(q)],
   ['rating', (q) => RATING_ASKED.test(q)],
-  ['person', (q) => /^\s*(?:who|whom|whose)\b/i.test(q)],
+  ['person', (q) => /^\s*(?:who|whom|whose)\b/i.test(q) || bareAskEndsOn(q, 'winner|winners')],
   // "Who is the Independent Chairman…", "who was elected Vice-Chairman": someone by name, not a body.
   ['holder', (q) => HOLDER_ASKED.test(q)],
   // "Which bus company…", "which four schools…": answered by naming them, not by saying there were some.
@@ -202,7 +202,8 @@ export function askedFacets(question: string, history: boolean): Facet[] {
   // An office's holder is a person of a kind: the stricter reading stands for both.
   if (wanted.has('holder')) wanted.delete('person');
   const meetingsOwnDate = MEETING_VERBS.test(question) && !DATE_TO_COME.test(question);
-  if (!history && DATE_QUESTION.test(question) && !meetingsOwnDate) wanted.add('date');
+  const asksDate = DATE_QUESTION.test(question) || bareAskEndsOn(question, 'date|dates');
+  if (!history && asksDate && !meetingsOwnDate) wanted.add('date');
   return [...wanted];
 }
 

@@ -19,7 +19,7 @@ import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { readSlip, type Vocabulary } from './typos.js';
 import { verbForms, type WordClass, wordClasses } from './word-class.js';
-import { meaningInMinutes } from './wordnet.js';
+import { meaningInMinutes, verbsOfNoun } from './wordnet.js';
 import { tokenize } from './words.js';
 
 /**
@@ -151,10 +151,18 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     let concept = written;
     let used = concept.stems.some(usedBy) || concept.phrases.some((p) => p.every(usedBy));
     // A verb the minutes don't use in this form may be one they use in another ("overspent" where
-    // they say "overspend"); a noun is not ("the building" is no form of "build"). Tagged only for
-    // such words, as the tagger costs time on every question.
-    if (!used && itemsWith && concept.initials === null && classOf(concept.word) === 'verb') {
-      const otherForms = verbForms(concept.word).map(stem).filter(usedBy);
+    // they say "overspend"), and a noun naming the act of a verb may be said with the verb ("its
+    // suspension": "the licence was suspended"); a noun naming a thing is not ("the building" is no
+    // form of "build"). Tagged only for such words, as the tagger costs time on every question.
+    if (!used && itemsWith && concept.initials === null) {
+      const wordClass = classOf(concept.word);
+      const forms =
+        wordClass === 'verb'
+          ? verbForms(concept.word)
+          : wordClass === 'noun' && NAMES_AN_ACT.test(concept.word)
+            ? verbsOfNoun(concept.word).flatMap((verb) => [verb, ...verbForms(verb)])
+            : [];
+      const otherForms = forms.map(stem).filter(usedBy);
       if (otherForms.length > 0) {
         concept = { ...concept, stems: [...new Set([...concept.stems, ...otherForms])] };
         used = true;
@@ -206,6 +214,12 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     records: readRecordAsk(text, topic),
   };
 }
+
+/**
+ * Endings that make a noun of a verb's act ("suspension", "refurbishment", "closure", "refusal",
+ * "clearance"); "-ing" is left out, as it names things as often ("building", "housing").
+ */
+const NAMES_AN_ACT = /(?:ion|ment|ure|al|ance|ence)s?$/;
 
 /**
  * The question with each word the minutes don't use read against the words they do: one that is no

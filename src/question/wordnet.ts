@@ -17,6 +17,9 @@ type Part = 'noun' | 'verb' | 'adj';
 
 const PARTS: Part[] = ['noun', 'verb', 'adj'];
 
+/** The part-of-speech letters of a pointer's target ("s" is an adjective satellite, filed with adjectives). */
+const PART_OF_SYMBOL: Record<string, Part> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj' };
+
 /** Senses looked at per part of speech: WordNet lists a word's senses commonest first. */
 const MAX_SENSES = 2;
 
@@ -68,6 +71,11 @@ function synsetLine(db: Database, part: Part, offset: number): string {
 
 interface Synset {
   words: string[];
+  /**
+   * "+" pointers: a word of this synset derived from, or giving, a word of another ("suspension" and
+   * "suspend"), as [source word number (1-based; 0 for the whole synset), target part, offset, target word number].
+   */
+  derivations: Array<{ from: number; part: Part | null; offset: number; to: number }>;
   /** Offsets of the synsets it is a kind of ("@" pointers, same part of speech). */
   hypernyms: number[];
   /** Offsets of the usage domains it is marked with (";u" pointers). */
@@ -84,13 +92,23 @@ function readSynset(line: string): Synset {
   const pointerCount = Number(fields[pointersAt]);
   const hypernyms: number[] = [];
   const usage: number[] = [];
+  const derivations: Synset['derivations'] = [];
   for (let p = 0; p < pointerCount; p++) {
     const at = pointersAt + 1 + p * 4;
     const [symbol, offset] = [fields[at], Number(fields[at + 1])];
     if (symbol === '@' || symbol === '@i') hypernyms.push(offset);
     if (symbol === ';u') usage.push(offset);
+    if (symbol === '+') {
+      const words = fields[at + 3] ?? '0000';
+      derivations.push({
+        from: Number.parseInt(words.slice(0, 2), 16),
+        part: PART_OF_SYMBOL[fields[at + 2] ?? ''] ?? null,
+        offset,
+        to: Number.parseInt(words.slice(2), 16),
+      });
+    }
   }
-  return { words, hypernyms, usage };
+  return { words, hypernyms, usage, derivations };
 }
 
 /**
@@ -127,6 +145,37 @@ export function wordsMeaning(word: string): string[] {
     }
   }
   return [...new Set(meanings.map((m) => m.replace(/_/g, ' ')))].filter((m) => m !== form && m !== word);
+}
+
+/**
+ * Letters a verb must share with the start of the noun made from it: "suspension" and "suspend"
+ * share "suspen"; a verb WordNet relates to another word ("pause" for one sense of "suspension")
+ * is a meaning, not the word's own verb.
+ */
+const SHARED_START = 4;
+
+/**
+ * The verbs WordNet derives a noun from, in any of its senses: "suspension" from "suspend",
+ * "extension" from "extend", "closure" from "close". Minutes say "the licence was suspended" where a
+ * question asks about its suspension: the same act, in the verb's form. Only verbs sharing the
+ * noun's start count (see {@link SHARED_START}).
+ */
+export function verbsOfNoun(word: string): string[] {
+  const db = load();
+  const form = baseForm(db, word);
+  if (form === null) return [];
+  const shared = form.slice(0, SHARED_START);
+  const verbs = new Set<string>();
+  for (const offset of db.index.get('noun')?.get(form) ?? []) {
+    const synset = readSynset(synsetLine(db, 'noun', offset));
+    const position = synset.words.indexOf(form) + 1;
+    for (const d of synset.derivations) {
+      if (d.part !== 'verb' || (d.from !== position && d.from !== 0)) continue;
+      const verb = readSynset(synsetLine(db, 'verb', d.offset)).words[d.to - 1];
+      if (verb && verb !== form && verb.startsWith(shared)) verbs.add(verb);
+    }
+  }
+  return [...verbs];
 }
 
 /** Items that must use a word before a question word is read as it: one use may be a stray sense. */

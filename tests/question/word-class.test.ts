@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readQuestion, stem, type Vocabulary } from '../../src/question/index.js';
 import { verbForms, wordClasses } from '../../src/question/word-class.js';
+import { verbsOfNoun } from '../../src/question/wordnet.js';
 
 /** Made-up minutes that speak of water charges, schools and the committee, and nothing else. */
 const WORDS = [
@@ -82,8 +83,27 @@ describe('a verb the minutes use in another form', () => {
     expect(read('was the depot sold?').concepts.find((c) => c.word === 'sold')?.stems).toContain(stem('sell'));
   });
 
+  it('reads a noun naming an act in the form of its verb: "its suspension" where minutes say "suspended"', () => {
+    const closure = readQuestion('was the school bus closure agreed?', {
+      vocabulary,
+      itemsWith: (s) => (s === stem('closed') || itemsWith(s) > 0 ? 2 : 0),
+    }).concepts.find((c) => c.word === 'closure');
+    expect(closure?.known).toBe(true);
+    expect(closure?.stems).toContain(stem('closed'));
+  });
+
   it('leaves a noun alone: "the building" is no form of "build"', () => {
     const building = read('how much did the youth building cost?').concepts.find((c) => c.word === 'building');
     expect(building?.known).toBe(false);
+  });
+});
+
+describe('the verb a noun is made from', () => {
+  it('is the verb WordNet derives it from, sharing its start', () => {
+    expect(verbsOfNoun('suspension')).toEqual(['suspend']);
+    expect(verbsOfNoun('refurbishments')).toEqual(['refurbish']);
+    // "pause" is one meaning of "suspension", not its verb.
+    expect(verbsOfNoun('suspension')).not.toContain('pause');
+    expect(verbsOfNoun('library')).toEqual([]);
   });
 });
