@@ -105,7 +105,33 @@ function writtenAs(words: string[], flat: string): string[] | null {
     const shortened = [...words.slice(0, cut), initialsOf(words.slice(cut))];
     if (flat.includes(` ${shortened.join(' ')} `)) return shortened;
   }
+  // "QF council" for the City of Quarry Falls: two initials name too much alone, but not as a
+  // place's initials with the body's own noun after them.
+  const place = placeWords(words);
+  if (place.length >= 2) {
+    const initials = initialsOf(place);
+    for (const kind of BODY_KINDS) if (flat.includes(` ${initials} ${kind} `)) return [initials, kind];
+  }
   return null;
+}
+
+/** Words that say what kind of council a name is, not where: "City", "Borough", "Local Municipality". */
+const COUNCIL_KIND_WORDS = new Set(
+  'city town borough district county village township parish municipality municipal local metropolitan regional community unitary'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The place in a council's name: the words after "of" ("City of Quarry Falls"), else those before
+ * its first kind word ("Quarry Falls City Council"). Empty when a kind word starts it either way.
+ */
+function placeWords(words: string[]): string[] {
+  const isKind = (word: string) => COUNCIL_KIND_WORDS.has(word) || BODY_KINDS.has(word);
+  const of = words.indexOf('of');
+  const from = of >= 0 ? words.slice(of + 1) : words;
+  const end = from.findIndex(isKind);
+  return (end < 0 ? from : from.slice(0, end)).filter((word) => !isStopword(word));
 }
 
 /** The first letters of `words`, run together: "tmu". */

@@ -268,6 +268,13 @@ describe('committees and councils named in part', () => {
       'Thornbury Metropolitan University',
     ]);
     expect(readQuestion('QF budget?', { names: towns }).scope.councils).toEqual([]);
+    // Two initials name the place when the body's noun follows them.
+    expect(readQuestion('QF council new depot?', { names: towns }).scope.councils).toEqual(['City of Quarry Falls']);
+    const county = { committees: ['Cabinet'], councils: ['Ashby Vale District Council'] };
+    expect(readQuestion('av council leisure contract?', { names: county }).scope.councils).toEqual([
+      'Ashby Vale District Council',
+    ]);
+    expect(readQuestion('av equipment budget?', { names: county }).scope.councils).toEqual([]);
     // A body's name asks for nothing: "Falls" is no fall.
     expect(
       readQuestion('How much will the Quarry Falls City Council spend on the depot?', { names: towns }).facets,
