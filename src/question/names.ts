@@ -59,7 +59,8 @@ export function namedScope(question: string, known: KnownNames | undefined): Nam
   const find = (names: string[], into: string[], places?: Map<string, string[]>, writtens?: Map<string, string[]>) => {
     for (const name of names) {
       const words = tokenize(name);
-      const written = words.length >= 2 ? writtenAs(words, flat) : null;
+      const written =
+        words.length >= 2 ? (writtenAs(words, flat) ?? (places ? writtenByPlace(words, flat) : null)) : null;
       if (written) {
         into.push(name);
         for (const word of [...words, ...written]) scope.words.add(word);
@@ -105,13 +106,21 @@ function writtenAs(words: string[], flat: string): string[] | null {
     const shortened = [...words.slice(0, cut), initialsOf(words.slice(cut))];
     if (flat.includes(` ${shortened.join(' ')} `)) return shortened;
   }
-  // "QF council" for the City of Quarry Falls: two initials name too much alone, but not as a
-  // place's initials with the body's own noun after them.
+  return null;
+}
+
+/**
+ * How a council's name is written in the question by its place alone, or null: the place whole when
+ * it has two words or more ("Quarry Falls" for the City of Quarry Falls), or its initials with the
+ * body's noun after them ("QF council"; two initials alone name too much). Not for committees,
+ * whose first words are a subject ("Social Care" of the Social Care Committee).
+ */
+function writtenByPlace(words: string[], flat: string): string[] | null {
   const place = placeWords(words);
-  if (place.length >= 2) {
-    const initials = initialsOf(place);
-    for (const kind of BODY_KINDS) if (flat.includes(` ${initials} ${kind} `)) return [initials, kind];
-  }
+  if (place.length < 2 || place.length === words.length) return null;
+  if (flat.includes(` ${place.join(' ')} `)) return place;
+  const initials = initialsOf(place);
+  for (const kind of BODY_KINDS) if (flat.includes(` ${initials} ${kind} `)) return [initials, kind];
   return null;
 }
 

@@ -275,6 +275,12 @@ describe('committees and councils named in part', () => {
       'Ashby Vale District Council',
     ]);
     expect(readQuestion('av equipment budget?', { names: county }).scope.councils).toEqual([]);
+    // A place of two words or more, named whole; a committee is never named by its first words.
+    expect(readQuestion('is ashby vale building a new depot?', { names: county }).scope.councils).toEqual([
+      'Ashby Vale District Council',
+    ]);
+    const care = { committees: ['Social Care Committee'], councils: [] };
+    expect(readQuestion('what about social care?', { names: care }).scope.committees).toEqual([]);
     // A body's name asks for nothing: "Falls" is no fall.
     expect(
       readQuestion('How much will the Quarry Falls City Council spend on the depot?', { names: towns }).facets,
