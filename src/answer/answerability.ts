@@ -150,6 +150,7 @@ export function decideAnswerability(
       const title = new Set(stems(s.passage.hit.title));
       return {
         counted: question.counted,
+        countedActs: question.countedActs,
         questionStems: new Set([...given, ...title]),
         offices: question.offices.filter((office) => !office.some((said) => title.has(said))),
       };

@@ -69,8 +69,10 @@ export function hasFigure(sentence: string): boolean {
  * "Twelve additional educational psychologists", or the other way round, "referrals totalled 912",
  * "asked how many officers it would fund and was told 24" (not "workers met in room 12").
  */
-export function hasCountOf(sentence: string, counted: string[]): boolean {
+export function hasCountOf(sentence: string, counted: string[], acts: string[] = []): boolean {
   if (counted.length === 0) return hasFigure(sentence);
+  // "How many people attended": a count of people that says nothing of attending counts others.
+  if (acts.length > 0 && !tokenize(sentence).some((t) => acts.includes(stem(t)))) return false;
   const tokens = tokenize(
     withoutNonFigures(sentence)
       .replace(/£\s?[\d,.]+\s?(?:m|k|bn|million|billion)?/gi, ' ')
@@ -380,7 +382,7 @@ const COMMON_CAPITALS = new Set(
 export function sentenceGives(
   facet: Facet,
   sentence: string,
-  asked: { counted: string[]; questionStems: ReadonlySet<string>; offices?: string[][] },
+  asked: { counted: string[]; countedActs?: string[]; questionStems: ReadonlySet<string>; offices?: string[][] },
 ): boolean {
   switch (facet) {
     case 'money':
@@ -388,7 +390,7 @@ export function sentenceGives(
     case 'share':
       return hasShare(sentence);
     case 'count':
-      return hasCountOf(sentence, asked.counted);
+      return hasCountOf(sentence, asked.counted, asked.countedActs);
     case 'amount':
       return hasFigure(sentence);
     case 'duration':

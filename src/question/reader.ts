@@ -19,7 +19,7 @@ import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { readSlip, type Vocabulary } from './typos.js';
 import { verbForms, type WordClass, wordClasses } from './word-class.js';
-import { meaningInMinutes, verbsOfNoun } from './wordnet.js';
+import { meaningInMinutes, verbsOfNoun, wordsMeaning } from './wordnet.js';
 import { tokenize } from './words.js';
 
 /**
@@ -85,6 +85,12 @@ export interface Question {
   facets: Facet[];
   /** Stems of what a "how many" counts. */
   counted: string[];
+  /**
+   * Stems (each verb in all its forms) of what the counted did, as a "how many" says after naming
+   * them: "attended" in "how many people attended the conference". A count of people that says
+   * nothing of attending is a count of something else.
+   */
+  countedActs: string[];
   /** The offices a "who holds it" names, each as the stems that say it ("chair", "chairman"…). */
   offices: string[][];
   /** Committees and councils the question names; `councilPlaces` as {@link NamedScope} gives it. */
@@ -200,6 +206,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     // sum, not by how much something falls.
     facets: askedFacets(withoutWords(text, named.words), history),
     counted: countedStems(text, concepts),
+    countedActs: countedActs(text, classOf),
     offices: officesAsked(text).map((word) => concepts.find((c) => c.word === word)?.stems ?? [stem(word)]),
     scope: {
       committees: named.committees,
@@ -329,6 +336,49 @@ function countedStems(text: string, concepts: Concept[]): string[] {
     }),
     ...acronyms,
   ];
+}
+
+/**
+ * Verbs that carry little of their own ("took part", "got funding", "had a place"): a count need
+ * not repeat them.
+ */
+const LIGHT_VERBS = new Set(
+  'take took taken get got gotten have had make made go went gone do did done give gave given be keep kept put'.split(
+    ' ',
+  ),
+);
+
+const MODALS = new Set('would will could can should may might must did does do'.split(' '));
+const PLACED_BY = new Set(['under', 'within', 'into', 'inside']);
+
+/**
+ * What the counted did, as a "how many" says it after naming them (see `Question.countedActs`):
+ * each verb in its forms and in the one-word verbs of its commonest senses ("finished": "completed").
+ */
+function countedActs(text: string, classOf: (word: string) => WordClass | undefined): string[] {
+  const words = countedWords(text);
+  // After a modal the clause has another subject: "how many officers would the precept pay for".
+  const modal = words.findIndex((word) => MODALS.has(word));
+  const clause = modal < 0 ? words : words.slice(0, modal);
+  const counted = clause.findIndex((word) => !isStopword(word));
+  const verbs = clause.filter(
+    (word, at) =>
+      at > counted &&
+      !isStopword(word) &&
+      isEnglishWord(word) &&
+      classOf(word) === 'verb' &&
+      !LIGHT_VERBS.has(word) &&
+      // The word after a light verb is its object, however tagged ("took part", "got fed").
+      !LIGHT_VERBS.has(clause[at - 1] ?? '') &&
+      // "Sit under", "come within": where the counted belong, not what they did.
+      !PLACED_BY.has(clause[at + 1] ?? ''),
+  );
+  const sayings = verbs.flatMap((verb) => {
+    const forms = [verb, ...verbForms(verb)];
+    const others = forms.flatMap((form) => wordsMeaning(form, ['verb'])).filter((w) => /^\p{L}+$/u.test(w));
+    return [...forms, ...others.filter((w) => !LIGHT_VERBS.has(w)).flatMap((w) => [w, ...verbForms(w)])];
+  });
+  return [...new Set(sayings.map(stem))];
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Vocabulary } from './typos.js';
  * never mention as one about something else they do.
  */
 
-type Part = 'noun' | 'verb' | 'adj';
+export type Part = 'noun' | 'verb' | 'adj';
 
 const PARTS: Part[] = ['noun', 'verb', 'adj'];
 
@@ -115,14 +115,14 @@ function readSynset(line: string): Synset {
  * The form WordNet files a word under: itself, or the base of a regular plural or verb form
  * ("lanes": "lane", not "lan"), the first of them it knows; null when it knows none.
  */
-function baseForm(db: Database, word: string): string | null {
+function baseForm(db: Database, word: string, parts: readonly Part[] = PARTS): string | null {
   const forms = [word];
   if (word.endsWith('s')) forms.push(word.slice(0, -1));
   if (word.endsWith('es')) forms.push(word.slice(0, -2));
   if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith('ed')) forms.push(word.slice(0, -1), word.slice(0, -2));
   if (word.endsWith('ing')) forms.push(`${word.slice(0, -3)}e`, word.slice(0, -3));
-  return forms.find((form) => PARTS.some((part) => db.index.get(part)?.has(form))) ?? null;
+  return forms.find((form) => parts.some((part) => db.index.get(part)?.has(form))) ?? null;
 }
 
 /**
@@ -130,12 +130,12 @@ function baseForm(db: Database, word: string): string | null {
  * for a slang or colloquial sense the words of what it is a kind of. Words of several words come
  * with spaces ("police officer"). Empty for a word WordNet does not know.
  */
-export function wordsMeaning(word: string): string[] {
+export function wordsMeaning(word: string, parts: readonly Part[] = PARTS): string[] {
   const db = load();
-  const form = baseForm(db, word);
+  const form = baseForm(db, word, parts);
   if (form === null) return [];
   const meanings: string[] = [];
-  for (const part of PARTS) {
+  for (const part of parts) {
     for (const offset of db.index.get(part)?.get(form)?.slice(0, MAX_SENSES) ?? []) {
       const synset = readSynset(synsetLine(db, part, offset));
       meanings.push(...synset.words);
@@ -161,21 +161,25 @@ const SHARED_START = 4;
  * noun's start count (see {@link SHARED_START}).
  */
 export function verbsOfNoun(word: string): string[] {
+  return derivedWords(word, 'noun', 'verb');
+}
+
+function derivedWords(word: string, from: Part, to: Part): string[] {
   const db = load();
-  const form = baseForm(db, word);
+  const form = baseForm(db, word, [from]);
   if (form === null) return [];
   const shared = form.slice(0, SHARED_START);
-  const verbs = new Set<string>();
-  for (const offset of db.index.get('noun')?.get(form) ?? []) {
-    const synset = readSynset(synsetLine(db, 'noun', offset));
+  const derived = new Set<string>();
+  for (const offset of db.index.get(from)?.get(form) ?? []) {
+    const synset = readSynset(synsetLine(db, from, offset));
     const position = synset.words.indexOf(form) + 1;
     for (const d of synset.derivations) {
-      if (d.part !== 'verb' || (d.from !== position && d.from !== 0)) continue;
-      const verb = readSynset(synsetLine(db, 'verb', d.offset)).words[d.to - 1];
-      if (verb && verb !== form && verb.startsWith(shared)) verbs.add(verb);
+      if (d.part !== to || (d.from !== position && d.from !== 0)) continue;
+      const other = readSynset(synsetLine(db, to, d.offset)).words[d.to - 1];
+      if (other && other !== form && other.startsWith(shared)) derived.add(other);
     }
   }
-  return [...verbs];
+  return [...derived];
 }
 
 /** Items that must use a word before a question word is read as it: one use may be a stray sense. */

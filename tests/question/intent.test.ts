@@ -83,8 +83,24 @@ describe('what a question asks for, beyond its topic', () => {
 describe('what a sentence of the minutes gives', () => {
   const asked = (question: string) => {
     const read = readQuestion(question);
-    return { counted: read.counted, questionStems: new Set(read.concepts.flatMap((c) => c.stems)) };
+    return {
+      counted: read.counted,
+      countedActs: read.countedActs,
+      questionStems: new Set(read.concepts.flatMap((c) => c.stems)),
+    };
   };
+
+  it('for "how many X did Y", a count of X that says they did Y, in any of its words', () => {
+    const q = asked('How many residents attended the flood forum?');
+    expect(sentenceGives('count', 'Some 140 residents attended the forum at the village hall.', q)).toBe(true);
+    expect(sentenceGives('count', 'The forum was told that 30 residents had lost power.', q)).toBe(false);
+    const finished = asked('how many apprentices finished the scheme last year?');
+    expect(sentenceGives('count', 'Twelve apprentices completed the scheme in 2024.', finished)).toBe(true);
+    // Light verbs, a place among others, and another clause's verb say nothing of the counted.
+    expect(asked('how many pupils took part').countedActs).toEqual([]);
+    expect(asked('how many wards sit under the north area').countedActs).toEqual([]);
+    expect(asked('how many extra wardens would the levy pay for').countedActs).toEqual([]);
+  });
 
   it('for a "which" question, a name or a number the question does not give', () => {
     const q = asked('Which bus company operates the Eastfield school route?');
