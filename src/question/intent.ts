@@ -85,6 +85,12 @@ function asksForMoney(question: string): boolean {
 }
 
 /**
+ * Words a bare ask may put after what it wants, saying which figure or that it wants the figure:
+ * "rehab cost est", "study budget $", "link budget approved", "precept amt".
+ */
+const ASK_QUALIFIERS = String.raw`est|estimate|estimated|approved|agreed|proposed|total|amt|amount|figure|[$£€]`;
+
+/**
  * A question typed as a bare topic that ends on what it wants ("H2S transport spend 22/23?",
  * "foster carer allowance per week?", "council tax rise 2023?"): with no question word, the noun
  * that closes it, before a rate ("per week") or a period, is what is asked.
@@ -97,7 +103,7 @@ function bareAskEndsOn(question: string, nouns: string): boolean {
   )
     return false;
   return new RegExp(
-    String.raw`\b(?:${nouns})(?:\s+(?:per|a|an|each)\s+\w+)?(?:\s+(?:in|for)?\s*(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|\d{2}\s*[/-]\s*\d{2}))?[\s?.!]*$`,
+    String.raw`\b(?:${nouns})(?:\s+(?:per|a|an|each)\s+\w+)?(?:\s+(?:${ASK_QUALIFIERS}))?(?:\s+(?:in|for)?\s*(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|\d{2}\s*[/-]\s*\d{2}))?[\s?.!]*$`,
     'i',
   ).test(question);
 }
