@@ -11,6 +11,7 @@ import {
   periodsNamed,
   type Question,
   type ReadConcept,
+  saysKind,
   sentenceGives,
   stem,
   stems,
@@ -151,6 +152,9 @@ export function decideAnswerability(
       return {
         counted: question.counted,
         countedActs: question.countedActs,
+        // The kind of sum named where the topic is ("whether the overspend would recur") is the kind
+        // of the sum said just after it ("£1.9m of it was expected to continue").
+        sumKinds: saysKind(s.text, question.sumKinds) ? [] : question.sumKinds,
         questionStems: new Set([...given, ...title]),
         offices: question.offices.filter((office) => !office.some((said) => title.has(said))),
       };

@@ -147,6 +147,7 @@ function scoreSentences(question: Question, passages: GivenPassage[], rankShare:
   const asked = {
     counted: question.counted,
     countedActs: question.countedActs,
+    sumKinds: question.sumKinds,
     questionStems: new Set(question.concepts.flatMap((c) => c.stems)),
   };
   const givesAsked = (text: string) => question.facets.some((facet) => sentenceGives(facet, text, asked));

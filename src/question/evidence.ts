@@ -50,6 +50,13 @@ export function hasMoney(sentence: string): boolean {
   return /£\s?\d|\$\s?\d|€\s?\d|\b\d[\d,.]*\s?(?:million|billion|pounds|bn)\b/i.test(sentence);
 }
 
+/** Whether a sentence says one of `kinds` (words, matched by stem), or any sum when none is asked. */
+export function saysKind(sentence: string, kinds: string[]): boolean {
+  if (kinds.length === 0) return true;
+  const wanted = new Set(kinds.map(stem));
+  return tokenize(sentence).some((token) => wanted.has(stem(token)));
+}
+
 /** A percentage or share: "54%", "90 per cent", "half", "a third". */
 export function hasShare(sentence: string): boolean {
   return /\d\s?%|\bper ?cent\b|\b(?:half|a third|a quarter|two thirds|three quarters|majority|minority)\b/i.test(
@@ -382,11 +389,18 @@ const COMMON_CAPITALS = new Set(
 export function sentenceGives(
   facet: Facet,
   sentence: string,
-  asked: { counted: string[]; countedActs?: string[]; questionStems: ReadonlySet<string>; offices?: string[][] },
+  asked: {
+    counted: string[];
+    countedActs?: string[];
+    /** The words of the kinds of sum asked for ("budget", "allocated"…): one must be beside the sum. */
+    sumKinds?: string[];
+    questionStems: ReadonlySet<string>;
+    offices?: string[][];
+  },
 ): boolean {
   switch (facet) {
     case 'money':
-      return hasMoney(sentence);
+      return hasMoney(sentence) && saysKind(sentence, asked.sumKinds ?? []);
     case 'share':
       return hasShare(sentence);
     case 'count':

@@ -47,6 +47,34 @@ export function isHistoryQuestion(question: string): boolean {
   return HISTORY_PATTERNS.some((pattern) => pattern.test(question));
 }
 
+/**
+ * Kinds of sum a question may ask for by name, each in the words minutes give it in: asked for the
+ * budget, an overspend is no answer; asked what a scheme saved, its growth is none. A question naming
+ * money only generally ("how much", "cost", "spend", "money") asks for no kind.
+ */
+const SUM_KINDS: readonly string[][] = [
+  ['budget', 'budgets', 'budgeted', 'allocation', 'allocations', 'allocated', 'provision', 'envelope'],
+  ['saving', 'savings', 'save', 'saved', 'saves', 'efficiency', 'efficiencies', 'reduction', 'reductions'],
+  ['deficit', 'deficits', 'overspend', 'overspent', 'overspending', 'shortfall', 'gap', 'pressure', 'pressures'],
+  ['surplus', 'surpluses', 'underspend', 'underspent', 'underspending'],
+  ['fee', 'fees', 'charge', 'charges', 'charged', 'tariff', 'tariffs', 'fine', 'fines', 'penalty', 'penalties', 'rate'],
+  ['grant', 'grants', 'award', 'awarded', 'allocation', 'allocated', 'contribution', 'contributions', 'bid'],
+  ['income', 'revenue', 'receipts', 'raised', 'raise', 'raises', 'generated'],
+  ['precept', 'precepts', 'band'],
+  ['reserve', 'reserves', 'balances'],
+  ['rent', 'rents', 'rental', 'lease'],
+  ['salary', 'salaries', 'wage', 'wages', 'allowance', 'allowances'],
+];
+
+/**
+ * The words of each kind of sum the question names (see {@link SUM_KINDS}), all together: a sum in
+ * the minutes answers it only beside one of them. Empty when it names money only generally.
+ */
+export function sumKindsAsked(question: string): string[] {
+  const words = new Set(question.toLowerCase().match(/[\p{L}]+/gu) ?? []);
+  return [...new Set(SUM_KINDS.filter((kind) => kind.some((word) => words.has(word))).flat())];
+}
+
 /** Things that are sums of money: "how much funding", "what is the budget", "cost of the lights?". */
 const MONEY_NOUNS =
   'cost|costs|costing|spend|spending|budget|budgets|fund|funds|funding|money|price|prices|worth|saving|savings|grant|grants|overspend|underspend|deficit|gap|fee|fees|income|charge|charges|bill|bills|value';

@@ -11,6 +11,7 @@ import {
   type Facet,
   isHistoryQuestion,
   officesAsked,
+  sumKindsAsked,
 } from './intent.js';
 import { type KnownNames, namedScope } from './names.js';
 import { type RecordAsk, readRecordAsk } from './records.js';
@@ -91,6 +92,8 @@ export interface Question {
    * nothing of attending is a count of something else.
    */
   countedActs: string[];
+  /** The words of the kinds of sum the question names ("budget", "savings"), for a money answer. */
+  sumKinds: string[];
   /** The offices a "who holds it" names, each as the stems that say it ("chair", "chairman"…). */
   offices: string[][];
   /** Committees and councils the question names; `councilPlaces` as {@link NamedScope} gives it. */
@@ -207,6 +210,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     facets: askedFacets(withoutWords(text, named.words), history),
     counted: countedStems(text, concepts),
     countedActs: countedActs(text, classOf),
+    sumKinds: sumKindsAsked(withoutWords(text, named.words)),
     offices: officesAsked(text).map((word) => concepts.find((c) => c.word === word)?.stems ?? [stem(word)]),
     scope: {
       committees: named.committees,

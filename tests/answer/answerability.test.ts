@@ -66,6 +66,15 @@ describe('near misses: the minutes discuss the topic but not what is asked', () 
     expect(answer.answer.replace(/\[\d\]/g, '')).not.toMatch(/£|\d+%/);
   });
 
+  it('reads the kind of sum from the sentence naming the topic when the sum follows it', async () => {
+    // "Members asked whether the overspend would recur." then "…£1.9m of it was expected to continue".
+    const recurring = await answerer.ask('How much of the overspend is expected to continue into 2024/25?');
+    expect(recurring.mode).toBe('extractive');
+    expect(recurring.answer).toContain('£1.9m');
+    const saved = await answerer.ask('How much has the youth service review saved?');
+    expect(saved.mode).toBe('not_found');
+  });
+
   it('answers the same topic when the minutes do record what is asked', async () => {
     const money = await answerer.ask('How much is being spent on home to school transport?');
     expect(money.mode).toBe('extractive');

@@ -89,9 +89,22 @@ describe('what a sentence of the minutes gives', () => {
     return {
       counted: read.counted,
       countedActs: read.countedActs,
+      sumKinds: read.sumKinds,
       questionStems: new Set(read.concepts.flatMap((c) => c.stems)),
     };
   };
+
+  it('for a kind of sum asked by name, a sum of that kind; for money in general, any sum', () => {
+    const saved = asked('How much did the shared fleet scheme save?');
+    expect(sentenceGives('money', 'The scheme had delivered savings of £240,000 in its first year.', saved)).toBe(true);
+    expect(sentenceGives('money', 'Growth of £1.2m was built into the fleet budget.', saved)).toBe(false);
+    const budget = asked('What was the total highways budget for 2024/25?');
+    expect(sentenceGives('money', 'Highways had overspent by £600,000.', budget)).toBe(false);
+    expect(sentenceGives('money', 'A budget of £4.1m was allocated to highways.', budget)).toBe(true);
+    const cost = asked('How much will the new play area cost?');
+    expect(cost.sumKinds).toEqual([]);
+    expect(sentenceGives('money', 'The play area would be installed at a price of £38,000.', cost)).toBe(true);
+  });
 
   it('for "how many X did Y", a count of X that says they did Y, in any of its words', () => {
     const q = asked('How many residents attended the flood forum?');
