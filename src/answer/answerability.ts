@@ -1,5 +1,6 @@
 import { splitSentences } from '../minutes/sentences.js';
 import {
+  askedOf,
   type Concept,
   type DocTerms,
   docTerms,
@@ -150,8 +151,7 @@ export function decideAnswerability(
     const asked = (s: Sentence) => {
       const title = new Set(stems(s.passage.hit.title));
       return {
-        counted: question.counted,
-        countedActs: question.countedActs,
+        ...askedOf(question),
         // The kind of sum named where the topic is ("whether the overspend would recur") is the kind
         // of the sum said just after it ("£1.9m of it was expected to continue").
         sumKinds: saysKind(s.text, question.sumKinds) ? [] : question.sumKinds,

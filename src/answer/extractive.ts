@@ -1,6 +1,7 @@
 import { formatLongDate } from '../dates.js';
 import { splitSentences } from '../minutes/sentences.js';
 import {
+  askedOf,
   type Concept,
   type DocTerms,
   docTerms,
@@ -144,12 +145,7 @@ function scoreSentences(question: Question, passages: GivenPassage[], rankShare:
   // The retriever's ranking, read from its scores: passages may be given in date order.
   const hits = [...new Set(passages.map((p) => p.hit))].sort((a, b) => b.score - a.score);
   const hitRank = new Map(hits.map((hit, rank) => [hit, rank]));
-  const asked = {
-    counted: question.counted,
-    countedActs: question.countedActs,
-    sumKinds: question.sumKinds,
-    questionStems: new Set(question.concepts.flatMap((c) => c.stems)),
-  };
+  const asked = askedOf(question);
   const givesAsked = (text: string) => question.facets.some((facet) => sentenceGives(facet, text, asked));
 
   const totalWeight = weights.reduce((sum, w) => sum + w, 0);

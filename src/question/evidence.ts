@@ -3,6 +3,7 @@ import { findMinuteReferences } from '../minutes/reference.js';
 import { findTitledNames, parsePersonName } from '../people/names.js';
 import { isEnglishWord } from './english.js';
 import { CLOSURE, type Facet } from './intent.js';
+import type { Question } from './reader.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { tokenize } from './words.js';
@@ -382,22 +383,35 @@ const COMMON_CAPITALS = new Set(
   ].map((word) => stem(word)),
 );
 
+/** What a question asks of a sentence, beyond its facets (see {@link sentenceGives}). */
+export interface Asked {
+  /** Stems of what a "how many" counts. */
+  counted: string[];
+  /** Stems of what the counted did ("attended"): a count must say it. */
+  countedActs?: string[];
+  /** The words of the kinds of sum asked for ("budget", "allocated"…): one must be beside the sum. */
+  sumKinds?: string[];
+  /** The question's own stems: a name it already gives answers no "who". */
+  questionStems: ReadonlySet<string>;
+  /** The offices a "who holds it" names. */
+  offices?: string[][];
+}
+
+/** What `question` asks of a sentence, as {@link sentenceGives} reads it. */
+export function askedOf(question: Question): Asked {
+  return {
+    counted: question.counted,
+    countedActs: question.countedActs,
+    sumKinds: question.sumKinds,
+    questionStems: new Set(question.concepts.flatMap((c) => c.stems)),
+  };
+}
+
 /**
  * Whether `sentence` gives what `facet` asks for. `counted` holds the stems a "how many" counts;
  * `questionStems` the stems of the question (names it already gives answer no "who").
  */
-export function sentenceGives(
-  facet: Facet,
-  sentence: string,
-  asked: {
-    counted: string[];
-    countedActs?: string[];
-    /** The words of the kinds of sum asked for ("budget", "allocated"…): one must be beside the sum. */
-    sumKinds?: string[];
-    questionStems: ReadonlySet<string>;
-    offices?: string[][];
-  },
-): boolean {
+export function sentenceGives(facet: Facet, sentence: string, asked: Asked): boolean {
   switch (facet) {
     case 'money':
       return hasMoney(sentence) && saysKind(sentence, asked.sumKinds ?? []);

@@ -116,7 +116,7 @@ function asksForMoney(question: string): boolean {
  * Words a bare ask may put after what it wants, saying which figure or that it wants the figure:
  * "rehab cost est", "study budget $", "link budget approved", "precept amt".
  */
-const ASK_QUALIFIERS = String.raw`est|estimate|estimated|approved|agreed|proposed|total|amt|amount|figure|[$£€]`;
+const ASK_QUALIFIERS = 'est|estimate|estimated|approved|agreed|proposed|total|amt|amount|figure|[$£€]';
 
 /**
  * A question typed as a bare topic that ends on what it wants ("H2S transport spend 22/23?",
