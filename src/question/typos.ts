@@ -77,21 +77,27 @@ const RARELY_SAID = 5;
 
 /**
  * How the minutes may write a word they do not use, or null when nothing fits or the word is
- * theirs (see {@link Slip}). Three kinds of slip are read:
+ * theirs (see {@link Slip}). Four kinds of slip are read:
  *
  * - a typo, within one edit (two for words of six letters or more; a swap of neighbours is one),
  *   keeping the first letter, which typos rarely touch: "recieved", "comittee", "skools";
  * - a shortened name ending in "s", as county names are written: "Leics" is "Leicestershire";
+ * - a word cut short, three letters or more: "lic" is "licence", "sched" is "schedule";
  * - two of the minutes' words run together: "kickstart" is "kick start".
  *
  * Among equally near words, the one more items use wins. A dictionary word is read only as a near
  * spelling of a word several items use, or as two words run together.
  */
 export function readSlip(word: string, vocabulary: Vocabulary): Slip | null {
-  if (word.length < 4 || /\d/.test(word) || vocabulary.count(word) > 0) return null;
+  if (word.length < MIN_CUT || /\d/.test(word) || vocabulary.count(word) > 0) return null;
   if (!isEnglishWord(word)) {
     const reading =
-      nearestSpelling(word, vocabulary) ?? shortenedName(word, vocabulary) ?? runTogether(word, vocabulary);
+      word.length < 4
+        ? cutShort(word, vocabulary)
+        : (nearestSpelling(word, vocabulary) ??
+          shortenedName(word, vocabulary) ??
+          cutShort(word, vocabulary) ??
+          runTogether(word, vocabulary));
     return reading ? { reading, certain: true } : null;
   }
   if (spokenCount(word) >= RARELY_SAID) return null;
@@ -130,6 +136,25 @@ function shortenedName(word: string, vocabulary: Vocabulary): string | null {
   let best: { word: string; count: number } | null = null;
   for (const candidate of vocabulary.words()) {
     if (candidate.length < word.length + 3 || !candidate.startsWith(stemPart)) continue;
+    const count = vocabulary.count(candidate);
+    if (!best || count > best.count) best = { word: candidate, count };
+  }
+  return best?.word ?? null;
+}
+
+/** Fewest letters a word cut short keeps ("lic" for "licence"): two are anyone's start. */
+const MIN_CUT = 3;
+/** Letters a word cut short must leave off at least: "haf" is no cut of "half". */
+const MIN_LEFT_OFF = 3;
+
+/**
+ * The minutes' word a word cut short is the start of, as officers shorten them ("lic" for
+ * "licence", "sched" for "schedule", "env" for "environmental"): the one more items use.
+ */
+function cutShort(word: string, vocabulary: Vocabulary): string | null {
+  let best: { word: string; count: number } | null = null;
+  for (const candidate of vocabulary.words()) {
+    if (candidate.length < word.length + MIN_LEFT_OFF || !candidate.startsWith(word)) continue;
     const count = vocabulary.count(candidate);
     if (!best || count > best.count) best = { word: candidate, count };
   }

@@ -184,6 +184,15 @@ describe('typos are read as the words the minutes use', () => {
     else expect(read.corrections).toEqual([]);
   });
 
+  it('reads a word cut short as the minutes word it starts, the one more items use', () => {
+    const words = vocabulary({ licence: 9, licensing: 4, licensee: 2, half: 7, halfway: 1, schedule: 3 });
+    expect(readSlip('lic', words)).toEqual({ reading: 'licence', certain: true });
+    expect(readSlip('sched', words)).toEqual({ reading: 'schedule', certain: true });
+    // Too little left off to be a cut ("haf" is no "half"), and an English word is meant as written.
+    expect(readSlip('haf', vocabulary({ half: 7 }))).toBeNull();
+    expect(readSlip('lib', vocabulary({ library: 7 }))).toBeNull();
+  });
+
   it('leaves words in everyday use alone, so a question about them stays unanswerable', () => {
     // "cameras" is two edits from "carers", "lanes" one from "lines": both are meant as written.
     const words = vocabulary({ carers: 12, lines: 5, ...Object.fromEntries(['schools', 'report'].map((w) => [w, 9])) });
