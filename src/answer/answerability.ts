@@ -32,7 +32,8 @@ import type { GivenPassage } from './passages.js';
  *   when the rest of the topic is discussed, a near miss ("the minutes discuss school transport
  *   but never mention libraries") — unless the best item matches so well that the word can only
  *   be another way of saying what it does say. A word that is no English word either ("amt", a
- *   name) may be shorthand: with the vector half, the score of the whole question decides;
+ *   name) may be shorthand: with the vector half, the score of the whole question decides. Asked
+ *   of one council, a subject only other councils' minutes mention counts as never mentioned;
  * - the best item scoring under the retriever's threshold: not found;
  * - the topic's words found only apart, never in one passage: a near miss ("the minutes discuss
  *   “leisure” and “centre” but never together");
@@ -85,6 +86,9 @@ const FIGURE_FACETS: ReadonlySet<Facet> = new Set(['money', 'count', 'share', 'a
  */
 const TOGETHER_SHARE = 0.5;
 
+/** The share of a question's subject (by rarity) a council's own minutes must lack to lack it. */
+const LACKED_HERE_SHARE = 0.5;
+
 /**
  * A sentence names the topic "best" when it covers at least this share of what the best one covers
  * (by rarity): minutes name a topic once and give its figure a few words on, without every word.
@@ -119,7 +123,10 @@ export function decideAnswerability(
 
   // A word that may be shorthand or a name ("amt", "orlo") is left to the meaning of the whole
   // question when there is a vector half to judge it; keyword search has only the words.
-  const unknown = subjects.filter((c) => c.known === false && !(c.unreadable && !result.scope.keywordOnly));
+  const unknown = [
+    ...subjects.filter((c) => c.known === false && !(c.unreadable && !result.scope.keywordOnly)),
+    ...lackedByCouncilAsked(subjects, result, found),
+  ];
   const discussed = subjects.filter((c) => c.known !== false && found(c));
   if (unknown.length > 0 && best.score < UNKNOWN_WORD_BELOW && !meantByAnItem) {
     if (discussed.length === 0) return { answerable: false, reason: 'off_topic' };
@@ -183,6 +190,24 @@ export function decideAnswerability(
       );
   }
   return { answerable: true };
+}
+
+/**
+ * The subjects of a question asked of one council that its minutes lack though other councils'
+ * use them ("staff pay awards" at a university whose minutes have none, a taxi driver's licence at
+ * a licensing sub-committee of premises licences): words found in no passage of the search scoped
+ * to it, when they are half the subject or more — a word or two the asker puts otherwise does not
+ * make the rest unanswerable.
+ */
+function lackedByCouncilAsked(
+  subjects: ReadConcept[],
+  result: SearchResult,
+  found: (concept: Concept) => boolean,
+): ReadConcept[] {
+  if (result.scope.filters.council === undefined || result.scope.councilByDefault) return [];
+  const lacked = subjects.filter((c) => c.known === true && c.initials === null && !found(c));
+  const weightOf = (concepts: ReadConcept[]) => concepts.reduce((sum, c) => sum + c.weight, 0);
+  return weightOf(lacked) >= LACKED_HERE_SHARE * weightOf(subjects) ? lacked : [];
 }
 
 /** The largest share of the discussed concepts' weight that one passage (with its title) covers. */

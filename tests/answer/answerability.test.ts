@@ -282,3 +282,61 @@ describe('a figure for another period than the one asked', () => {
     expect(answer.answer).toMatch(/5,120/);
   });
 });
+
+describe('a subject another council’s minutes use, asked of a council whose minutes lack it', () => {
+  let twoCouncils: MinutesAnswerer;
+  let closeIndex: () => void;
+  beforeAll(async () => {
+    const dir = tempDir('minutebook-two-councils-');
+    const meetings = [
+      {
+        file: 'ashby-licensing-2025-07-01.txt',
+        council: 'Ashby Vale District Council',
+        committee: 'Licensing Sub-Committee',
+        date: '2025-07-01',
+        lines: [
+          '5. Premises licence - The Old Forge',
+          'The Sub-Committee granted the premises licence with conditions on opening hours.',
+          '6. Premises licence - Corner Stores',
+          'The variation was refused because of repeated sales to under-age customers.',
+          '7. Temporary event notice - Village Green',
+          'No objection was made to the summer fair notice.',
+        ],
+      },
+      {
+        file: 'brook-council-2025-06-10.txt',
+        council: 'Brookmere Town Council',
+        committee: 'Full Council',
+        date: '2025-06-10',
+        lines: [
+          '21. Taxi rank',
+          'Council agreed to move the taxi rank and to hear from each taxi driver at the next meeting.',
+          '22. Allotments',
+          'The allotment rents would rise by £5 a plot.',
+          '23. Bus shelter',
+          'A new bus shelter would be installed on Mill Road.',
+        ],
+      },
+    ];
+    for (const m of meetings) writeFileSync(path.join(dir, m.file), m.lines.join('\n'));
+    const manifest = path.join(dir, 'meetings.json');
+    writeFileSync(manifest, JSON.stringify(meetings.map(({ lines, ...rest }) => rest)));
+    const { indexDir } = await buildIndex([dir], { embedder: null, manifest });
+    const opened = openTestRetriever(indexDir, null);
+    twoCouncils = new MinutesAnswerer({ retriever: opened, chatModel: null, logger: silentLogger });
+    closeIndex = () => opened.close();
+  });
+  afterAll(() => closeIndex());
+
+  it('is a subject that council’s minutes lack, not one to answer from its other business', async () => {
+    const answer = await twoCouncils.ask('Did the Ashby Vale licensing sub-committee consider a taxi driver licence?');
+    expect(answer.mode).toBe('not_found');
+    expect(answer.answer).toMatch(/never mention taxi/);
+  });
+
+  it('is found as usual when the council asked of has it', async () => {
+    const answer = await twoCouncils.ask('What did Brookmere Town Council decide about the taxi rank?');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.citations.map((c) => c.minute)).toContain('21');
+  });
+});
