@@ -12,7 +12,7 @@ import {
   periodsNamed,
   type Question,
   type ReadConcept,
-  saysKind,
+  saysAnyOf,
   sentenceGives,
   stem,
   stems,
@@ -155,13 +155,14 @@ export function decideAnswerability(
     const given = new Set(topicStems(question));
     // A name the question or the item's title already gives answers no "who".
     // An office the item's title names ("Election of Vice-Chairman") need not be said again.
+    const ofQuestion = askedOf(question);
     const asked = (s: Sentence) => {
       const title = new Set(stems(s.passage.hit.title));
       return {
-        ...askedOf(question),
+        ...ofQuestion,
         // The kind of sum named where the topic is ("whether the overspend would recur") is the kind
         // of the sum said just after it ("£1.9m of it was expected to continue").
-        sumKinds: saysKind(s.text, question.sumKinds) ? [] : question.sumKinds,
+        sumKinds: saysAnyOf(s.text, question.sumKinds) ? [] : question.sumKinds,
         questionStems: new Set([...given, ...title]),
         offices: question.offices.filter((office) => !office.some((said) => title.has(said))),
       };

@@ -51,11 +51,9 @@ export function hasMoney(sentence: string): boolean {
   return /£\s?\d|\$\s?\d|€\s?\d|\b\d[\d,.]*\s?(?:million|billion|pounds|bn)\b/i.test(sentence);
 }
 
-/** Whether a sentence says one of `kinds` (words, matched by stem), or any sum when none is asked. */
-export function saysKind(sentence: string, kinds: string[]): boolean {
-  if (kinds.length === 0) return true;
-  const wanted = new Set(kinds.map(stem));
-  return tokenize(sentence).some((token) => wanted.has(stem(token)));
+/** Whether a sentence has a word of one of `stemsSaid`: a kind of sum, what the counted did. */
+export function saysAnyOf(sentence: string, stemsSaid: readonly string[]): boolean {
+  return tokenize(sentence).some((token) => stemsSaid.includes(stem(token)));
 }
 
 /** A percentage or share: "54%", "90 per cent", "half", "a third". */
@@ -80,7 +78,7 @@ export function hasFigure(sentence: string): boolean {
 export function hasCountOf(sentence: string, counted: string[], acts: string[] = []): boolean {
   if (counted.length === 0) return hasFigure(sentence);
   // "How many people attended": a count of people that says nothing of attending counts others.
-  if (acts.length > 0 && !tokenize(sentence).some((t) => acts.includes(stem(t)))) return false;
+  if (acts.length > 0 && !saysAnyOf(sentence, acts)) return false;
   const tokens = tokenize(
     withoutNonFigures(sentence)
       .replace(/£\s?[\d,.]+\s?(?:m|k|bn|million|billion)?/gi, ' ')
@@ -389,7 +387,7 @@ export interface Asked {
   counted: string[];
   /** Stems of what the counted did ("attended"): a count must say it. */
   countedActs?: string[];
-  /** The words of the kinds of sum asked for ("budget", "allocated"…): one must be beside the sum. */
+  /** Stems of the kinds of sum asked for ("budget", "allocated"…): one must be beside the sum. */
   sumKinds?: string[];
   /** The question's own stems: a name it already gives answers no "who". */
   questionStems: ReadonlySet<string>;
@@ -414,7 +412,8 @@ export function askedOf(question: Question): Asked {
 export function sentenceGives(facet: Facet, sentence: string, asked: Asked): boolean {
   switch (facet) {
     case 'money':
-      return hasMoney(sentence) && saysKind(sentence, asked.sumKinds ?? []);
+      // A kind of sum asked by name is answered only by a sum said beside a word of that kind.
+      return hasMoney(sentence) && (!asked.sumKinds?.length || saysAnyOf(sentence, asked.sumKinds));
     case 'share':
       return hasShare(sentence);
     case 'count':

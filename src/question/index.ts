@@ -5,7 +5,7 @@
  */
 export { type Concept, conceptsOf, type DocTerms, docTerms, mentions } from './concepts.js';
 export { datePhrases, type QuestionDates, readQuestionDates, withinDates, withoutDatePhrases } from './dates.js';
-export { type Asked, askedOf, saysKind, sentenceGives } from './evidence.js';
+export { type Asked, askedOf, saysAnyOf, sentenceGives } from './evidence.js';
 export { withoutFiller } from './filler.js';
 export { Glossary } from './glossary.js';
 export { askedFacets, asksForProcedure, type Facet, isHistoryQuestion } from './intent.js';

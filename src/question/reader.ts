@@ -92,7 +92,7 @@ export interface Question {
    * nothing of attending is a count of something else.
    */
   countedActs: string[];
-  /** The words of the kinds of sum the question names ("budget", "savings"), for a money answer. */
+  /** Stems of the kinds of sum the question names ("budget", "savings"), for a money answer. */
   sumKinds: string[];
   /** The offices a "who holds it" names, each as the stems that say it ("chair", "chairman"…). */
   offices: string[][];
@@ -195,6 +195,10 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
       unreadable: known === false && isUnreadable(concept),
     };
   });
+  // What is asked is read without the bodies the question names: "how much will the Quarry Falls
+  // council spend" asks for a sum, not by how much something falls.
+  const asking = withoutWords(text, named.words);
+  const howManyWords = countedWords(text);
   return {
     asked,
     text,
@@ -205,12 +209,10 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     history,
     meetingDates,
     procedural: asksForProcedure(text),
-    // Read without the bodies it names: "how much will the Quarry Falls council spend" asks for a
-    // sum, not by how much something falls.
-    facets: askedFacets(withoutWords(text, named.words), history),
-    counted: countedStems(text, concepts),
-    countedActs: countedActs(text, classOf),
-    sumKinds: sumKindsAsked(withoutWords(text, named.words)),
+    facets: askedFacets(asking, history),
+    counted: countedStems(howManyWords, concepts),
+    countedActs: countedActs(howManyWords, classOf),
+    sumKinds: [...new Set(sumKindsAsked(asking).map(stem))],
     offices: officesAsked(text).map((word) => concepts.find((c) => c.word === word)?.stems ?? [stem(word)]),
     scope: {
       committees: named.committees,
@@ -327,8 +329,8 @@ function withLongForms(text: string, concepts: Concept[]): string {
  * conference) and, where the long form is what was typed ("unaccompanied asylum seeking
  * children"), the acronym the minutes may count by instead ("103 UASC").
  */
-function countedStems(text: string, concepts: Concept[]): string[] {
-  const words = countedWords(text).filter((word) => !isStopword(word));
+function countedStems(howManyWords: string[], concepts: Concept[]): string[] {
+  const words = howManyWords.filter((word) => !isStopword(word));
   const flat = ` ${words.map(stem).join(' ')} `;
   const acronyms = concepts
     .filter((c) => c.phrases.some((p) => flat.includes(` ${p.join(' ')} `)))
@@ -359,8 +361,7 @@ const PLACED_BY = new Set(['under', 'within', 'into', 'inside']);
  * What the counted did, as a "how many" says it after naming them (see `Question.countedActs`):
  * each verb in its forms and in the one-word verbs of its commonest senses ("finished": "completed").
  */
-function countedActs(text: string, classOf: (word: string) => WordClass | undefined): string[] {
-  const words = countedWords(text);
+function countedActs(words: string[], classOf: (word: string) => WordClass | undefined): string[] {
   // After a modal the clause has another subject: "how many officers would the precept pay for".
   const modal = words.findIndex((word) => MODALS.has(word));
   const clause = modal < 0 ? words : words.slice(0, modal);

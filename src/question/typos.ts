@@ -132,19 +132,15 @@ function nearestSpelling(word: string, vocabulary: Vocabulary, minItems = 1): st
 
 function shortenedName(word: string, vocabulary: Vocabulary): string | null {
   if (!word.endsWith('s') || word.length > 7) return null;
-  const stemPart = word.slice(0, -1);
-  let best: { word: string; count: number } | null = null;
-  for (const candidate of vocabulary.words()) {
-    if (candidate.length < word.length + 3 || !candidate.startsWith(stemPart)) continue;
-    const count = vocabulary.count(candidate);
-    if (!best || count > best.count) best = { word: candidate, count };
-  }
-  return best?.word ?? null;
+  return mostUsedStarting(word.slice(0, -1), word.length + MIN_LEFT_OFF, vocabulary);
 }
 
 /** Fewest letters a word cut short keeps ("lic" for "licence"): two are anyone's start. */
 const MIN_CUT = 3;
-/** Letters a word cut short must leave off at least: "haf" is no cut of "half". */
+/**
+ * Letters a word cut short must leave off at least: "haf" is no cut of "half". A county name
+ * shortened to its first letters and an "s" ("Leics") leaves off as many.
+ */
 const MIN_LEFT_OFF = 3;
 
 /**
@@ -152,9 +148,14 @@ const MIN_LEFT_OFF = 3;
  * "licence", "sched" for "schedule", "env" for "environmental"): the one more items use.
  */
 function cutShort(word: string, vocabulary: Vocabulary): string | null {
+  return mostUsedStarting(word, word.length + MIN_LEFT_OFF, vocabulary);
+}
+
+/** The word of the minutes starting with `start`, of `minLength` letters or more, that most items use. */
+function mostUsedStarting(start: string, minLength: number, vocabulary: Vocabulary): string | null {
   let best: { word: string; count: number } | null = null;
   for (const candidate of vocabulary.words()) {
-    if (candidate.length < word.length + MIN_LEFT_OFF || !candidate.startsWith(word)) continue;
+    if (candidate.length < minLength || !candidate.startsWith(start)) continue;
     const count = vocabulary.count(candidate);
     if (!best || count > best.count) best = { word: candidate, count };
   }

@@ -13,7 +13,7 @@ import type { Vocabulary } from './typos.js';
  * never mention as one about something else they do.
  */
 
-export type Part = 'noun' | 'verb' | 'adj';
+type Part = 'noun' | 'verb' | 'adj';
 
 const PARTS: Part[] = ['noun', 'verb', 'adj'];
 
@@ -73,7 +73,8 @@ interface Synset {
   words: string[];
   /**
    * "+" pointers: a word of this synset derived from, or giving, a word of another ("suspension" and
-   * "suspend"), as [source word number (1-based; 0 for the whole synset), target part, offset, target word number].
+   * "suspend"): the source word's number (1-based; 0 for the whole synset), the target's part of
+   * speech, synset offset and word number.
    */
   derivations: Array<{ from: number; part: Part | null; offset: number; to: number }>;
   /** Offsets of the synsets it is a kind of ("@" pointers, same part of speech). */
@@ -161,25 +162,21 @@ const SHARED_START = 4;
  * noun's start count (see {@link SHARED_START}).
  */
 export function verbsOfNoun(word: string): string[] {
-  return derivedWords(word, 'noun', 'verb');
-}
-
-function derivedWords(word: string, from: Part, to: Part): string[] {
   const db = load();
-  const form = baseForm(db, word, [from]);
+  const form = baseForm(db, word, ['noun']);
   if (form === null) return [];
   const shared = form.slice(0, SHARED_START);
-  const derived = new Set<string>();
-  for (const offset of db.index.get(from)?.get(form) ?? []) {
-    const synset = readSynset(synsetLine(db, from, offset));
+  const verbs = new Set<string>();
+  for (const offset of db.index.get('noun')?.get(form) ?? []) {
+    const synset = readSynset(synsetLine(db, 'noun', offset));
     const position = synset.words.indexOf(form) + 1;
     for (const d of synset.derivations) {
-      if (d.part !== to || (d.from !== position && d.from !== 0)) continue;
-      const other = readSynset(synsetLine(db, to, d.offset)).words[d.to - 1];
-      if (other && other !== form && other.startsWith(shared)) derived.add(other);
+      if (d.part !== 'verb' || (d.from !== position && d.from !== 0)) continue;
+      const verb = readSynset(synsetLine(db, 'verb', d.offset)).words[d.to - 1];
+      if (verb && verb !== form && verb.startsWith(shared)) verbs.add(verb);
     }
   }
-  return [...derived];
+  return [...verbs];
 }
 
 /** Items that must use a word before a question word is read as it: one use may be a stray sense. */
