@@ -2,7 +2,7 @@ import { findDates, MONTH_NAME, monthNumber } from '../dates.js';
 import { findMinuteReferences } from '../minutes/reference.js';
 import { findTitledNames, parsePersonName } from '../people/names.js';
 import { isEnglishWord } from './english.js';
-import { CLOSURE, type Facet } from './intent.js';
+import { AVERAGE_SAID, CLOSURE, type Facet, STANCE_SAID, type Stance } from './intent.js';
 import type { Question } from './reader.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -393,6 +393,12 @@ export interface Asked {
   questionStems: ReadonlySet<string>;
   /** The offices a "who holds it" names. */
   offices?: string[][];
+  /** An average is asked for: a figure must be said to be one. */
+  average?: boolean;
+  /** A level or total is asked for: a figure said only as a change ("a rise of £15") is no answer. */
+  level?: boolean;
+  /** The side asked about: a figure or name for the other side alone is no answer. */
+  stance?: Stance | null;
 }
 
 /** What `question` asks of a sentence, as {@link sentenceGives} reads it. */
@@ -402,7 +408,36 @@ export function askedOf(question: Question): Asked {
     countedActs: question.countedActs,
     sumKinds: question.sumKinds,
     questionStems: new Set(question.concepts.flatMap((c) => c.stems)),
+    average: question.average,
+    stance: question.stance,
+    level: question.level,
   };
+}
+
+/**
+ * A figure said as a change: "a rise of £15", "increased by 12%", "up by 40". ("Overspent by
+ * £3.2m" is the overspend itself.)
+ */
+const CHANGE_BY =
+  /\b(?:rise|rises|rose|risen|increase|increases|increased|uplift|reduction|reductions|reduced|cut|cuts|decrease|decreases|decreased|fall|falls|fell|fallen|grew|grown|growth|up|down)\s+(?:of|by)\s+(?:around |about |some |over |almost |nearly )?[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|per ?cent|m|k|bn|million|billion|thousand)?/gi;
+
+/** Whether every figure of the sentence is said as a change (see {@link CHANGE_BY}). */
+function givesOnlyChanges(sentence: string): boolean {
+  CHANGE_BY.lastIndex = 0;
+  if (!CHANGE_BY.test(sentence)) return false;
+  return !hasFigure(sentence.replace(CHANGE_BY, ' '));
+}
+
+/** Facets an average can be asked of. */
+const MEASURES: ReadonlySet<Facet> = new Set(['money', 'count', 'amount', 'duration', 'share']);
+const AVERAGE_STEMS = AVERAGE_SAID.map((word) => stem(word));
+/** Facets that can be one side's: how many were for, who objected, the vote against. */
+const SIDED: ReadonlySet<Facet> = new Set(['count', 'share', 'person', 'named', 'vote']);
+
+/** Whether a sentence speaks of the other side than the one asked, and not of that one. */
+function onlyOtherSide(sentence: string, stance: Stance): boolean {
+  const other: Stance = stance === 'for' ? 'against' : 'for';
+  return STANCE_SAID[other].test(sentence) && !STANCE_SAID[stance].test(sentence);
 }
 
 /**
@@ -410,6 +445,9 @@ export function askedOf(question: Question): Asked {
  * `questionStems` the stems of the question (names it already gives answer no "who").
  */
 export function sentenceGives(facet: Facet, sentence: string, asked: Asked): boolean {
+  if (asked.average && MEASURES.has(facet) && !saysAnyOf(sentence, AVERAGE_STEMS)) return false;
+  if (asked.stance && SIDED.has(facet) && onlyOtherSide(sentence, asked.stance)) return false;
+  if (asked.level && MEASURES.has(facet) && givesOnlyChanges(sentence)) return false;
   switch (facet) {
     case 'money':
       // A kind of sum asked by name is answered only by a sum said beside a word of that kind.

@@ -75,6 +75,52 @@ export function sumKindsAsked(question: string): string[] {
   return [...new Set(SUM_KINDS.filter((kind) => kind.some((word) => words.has(word))).flat())];
 }
 
+/**
+ * Words naming an average of many cases. A figure for one case is no answer to "the average weekly
+ * cost" or "how long an assessment takes on average", so the sentence giving it must say one.
+ * ("Mean" is heard only in the minutes: a question's "mean" is mostly "what does it mean".)
+ */
+const AVERAGE_ASKED = ['average', 'averages', 'averaged', 'avg', 'median', 'typical', 'typically'];
+export const AVERAGE_SAID: readonly string[] = [...AVERAGE_ASKED, 'mean'];
+
+/** Whether the question asks for an average (see {@link AVERAGE_SAID}). */
+export function asksForAverage(question: string): boolean {
+  return (question.toLowerCase().match(/\p{L}+/gu) ?? []).some((word) => AVERAGE_ASKED.includes(word));
+}
+
+/**
+ * Which side a question asks about: those "in favour" of something or "against" it. A count or a
+ * name given for the other side only ("two residents spoke against") is no answer.
+ */
+export type Stance = 'for' | 'against';
+export const STANCE_SAID: Record<Stance, RegExp> = {
+  for: /\b(?:in favou?r|support(?:s|ed|ing|ers?)?|for|yes|ayes?)\b/i,
+  against: /\b(?:against|oppos(?:e|es|ed|ing|ition)|object(?:s|ed|ing|ions?|ors?)?|no|noes|nays?)\b/i,
+};
+/** The stance words a question is read by: narrower than what a sentence may say ("for" is everywhere). */
+const STANCE_ASKED: Record<Stance, RegExp> = {
+  for: /\b(?:in favou?r|supported|supporting|voted for|spoke for)\b/i,
+  against: /\b(?:against|opposed|opposing|objected|objecting|objections?|objectors?|voted no)\b/i,
+};
+
+/** The side a question asks about, or null when it names neither or both. */
+export function stanceAsked(question: string): Stance | null {
+  const asks = (['for', 'against'] as const).filter((stance) => STANCE_ASKED[stance].test(question));
+  return asks.length === 1 ? (asks[0] ?? null) : null;
+}
+
+/**
+ * A question for a level or a total ("the total precept after the rise", "how many in total"): a
+ * figure by which something changed ("a rise of £15") does not answer it.
+ */
+const LEVEL_ASKED =
+  /\b(?:total|in all|altogether|after the (?:\w+ )?(?:rise|increase|uplift|change|cut|reduction|decrease))\b/i;
+
+/** Whether the question asks for a level or a total (see {@link LEVEL_ASKED}). */
+export function asksForLevel(question: string): boolean {
+  return LEVEL_ASKED.test(question);
+}
+
 /** Things that are sums of money: "how much funding", "what is the budget", "cost of the lights?". */
 const MONEY_NOUNS =
   'cost|costs|costing|spend|spending|budget|budgets|fund|funds|funding|money|price|prices|worth|saving|savings|grant|grants|overspend|underspend|deficit|gap|fee|fees|income|charge|charges|bill|bills|value';

@@ -5,12 +5,16 @@ import { withoutFiller } from './filler.js';
 import { Glossary } from './glossary.js';
 import {
   askedFacets,
+  asksForAverage,
+  asksForLevel,
   asksForMeetingDates,
   asksForProcedure,
   countedWords,
   type Facet,
   isHistoryQuestion,
   officesAsked,
+  type Stance,
+  stanceAsked,
   sumKindsAsked,
 } from './intent.js';
 import { type KnownNames, namedScope } from './names.js';
@@ -94,6 +98,12 @@ export interface Question {
   countedActs: string[];
   /** Stems of the kinds of sum the question names ("budget", "savings"), for a money answer. */
   sumKinds: string[];
+  /** Whether it asks for an average ("the average weekly cost"): a single case's figure is no answer. */
+  average: boolean;
+  /** Whether it asks for a level or a total ("the precept after the rise"): a change alone is no answer. */
+  level: boolean;
+  /** The side it asks about ("how many spoke in favour"): a figure for the other side alone is no answer. */
+  stance: Stance | null;
   /** The offices a "who holds it" names, each as the stems that say it ("chair", "chairman"…). */
   offices: string[][];
   /** Committees and councils the question names; `councilPlaces` as {@link NamedScope} gives it. */
@@ -213,6 +223,9 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     counted: countedStems(howManyWords, concepts),
     countedActs: countedActs(howManyWords, classOf),
     sumKinds: [...new Set(sumKindsAsked(asking).map(stem))],
+    average: asksForAverage(asking),
+    stance: stanceAsked(asking),
+    level: asksForLevel(asking),
     offices: officesAsked(text).map((word) => concepts.find((c) => c.word === word)?.stems ?? [stem(word)]),
     scope: {
       committees: named.committees,

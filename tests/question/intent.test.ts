@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { askedFacets, Glossary, isHistoryQuestion, readQuestion, sentenceGives } from '../../src/question/index.js';
+import {
+  askedFacets,
+  askedOf,
+  Glossary,
+  isHistoryQuestion,
+  readQuestion,
+  sentenceGives,
+} from '../../src/question/index.js';
 
 describe('history questions: one detector', () => {
   it.each([
@@ -116,6 +123,36 @@ describe('what a sentence of the minutes gives', () => {
     expect(asked('how many pupils took part').countedActs).toEqual([]);
     expect(asked('how many wards sit under the north area').countedActs).toEqual([]);
     expect(asked('how many extra wardens would the levy pay for').countedActs).toEqual([]);
+  });
+
+  it('for an average, a figure said to be one; for one side, not the other side alone; for a total, not a change', () => {
+    const of = (question: string) => askedOf(readQuestion(question));
+    const average = of('What is the average weekly cost of a residential placement?');
+    expect(sentenceGives('money', 'The average weekly cost of a placement was £4,950.', average)).toBe(true);
+    expect(sentenceGives('money', 'One placement had cost £9,100 a week.', average)).toBe(false);
+    expect(
+      sentenceGives('duration', 'Assessments typically took 19 weeks.', of('how long does an assessment take on avg?')),
+    ).toBe(true);
+    // "Mean" in a question is mostly "what does it mean".
+    expect(readQuestion('What does the new grading mean for costs?').average).toBe(false);
+
+    const favour = of('How many residents spoke in favour of the rezoning?');
+    expect(sentenceGives('count', 'Two residents spoke against the density.', favour)).toBe(false);
+    expect(sentenceGives('count', 'Five residents spoke in favour and two against.', favour)).toBe(true);
+    expect(sentenceGives('count', 'Seven residents spoke at the hearing.', favour)).toBe(true);
+    const against = of('Who voted against the water rate ordinance?');
+    expect(sentenceGives('person', 'Cllr Abram spoke in support of the ordinance.', against)).toBe(false);
+    expect(readQuestion('Who objected to the premises licence?').stance).toBe('against');
+    expect(readQuestion('What support do parents get?').stance).toBe(null);
+
+    const total = of('What would the total Band D precept be after the proposed rise?');
+    expect(sentenceGives('money', 'The Commissioner proposed a rise of £15 for a Band D property.', total)).toBe(false);
+    expect(sentenceGives('money', 'A rise of £15 would take Band D to £251.', total)).toBe(true);
+    // An overspend "by" a sum is the overspend itself, no change.
+    expect(
+      sentenceGives('money', 'Highways had overspent by £600,000 in total.', of('What was the total overspend?')),
+    ).toBe(true);
+    expect(sentenceGives('money', 'The rent would rise by £4 a week.', of('How much will the rent rise?'))).toBe(true);
   });
 
   it('for a "which" question, a name or a number the question does not give', () => {
