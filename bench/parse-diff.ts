@@ -23,6 +23,7 @@ const FOLDERS = [
   'bench/fresh7',
   'bench/fresh8',
   'bench/fresh9',
+  'bench/fresh10',
   'bench/llm-minutes',
   '../shared/corpus',
 ];
