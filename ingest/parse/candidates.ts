@@ -35,9 +35,10 @@ const LABELLED_TOKEN = new RegExp(String.raw`^(?:\((${TOKEN_BODY})\)|(${TOKEN_BO
 const UNLABELLED_TOKEN = new RegExp(String.raw`^(?:\((${TOKEN_BODY_UNLABELLED})\)|(${TOKEN_BODY_UNLABELLED}))`);
 /**
  * What may follow a number: a full stop, colon, bracket or dash, a space before a title, or nothing.
- * A full stop may run straight into a capitalised word ("1.Welcome"), never into a digit ("1.5").
+ * A full stop may run straight into a capitalised word ("1.Welcome"), never into a digit ("1.5"); a
+ * colon may stand apart, as typed in Indian minutes ("Subject No. 41 : Confirmation…").
  */
-const TERMINATOR = /^(?:\.(?=\s|$|\p{Lu}\p{Ll})|:(?=\s|$)|\)|\s+[-–—](?=\s)|(?=\s)|$)\s*/u;
+const TERMINATOR = /^(?:\.(?=\s|$|\p{Lu}\p{Ll})|\s?:(?=\s|$)|\)|\s+[-–—](?=\s)|(?=\s)|$)\s*/u;
 /** A contents line: a title, dot leaders and a page number ("4 Confirmation of Minutes ........ 3"). */
 const CONTENTS_LINE = /(?:\.{4,}|…{2,}|(?:\s\.){3,})\s*\d{1,4}$/;
 /** A number followed by these is a time, an amount or a count, not a minute. */
@@ -98,7 +99,8 @@ function readLine(line: string, index: number, lines: string[]): Candidate | nul
   const shape = [
     token.form,
     closer,
-    label ? 'label' : '',
+    // "Resolution No. 246" beside "Subject No. 52": a decision's number runs apart from the items'.
+    label ? (RESOLUTION_NUMBER_LABEL.test(label) ? 'resolution label' : 'label') : '',
     // Compound codes keep their shape whatever their letters: councils code reports by the
     // directorate that wrote them ("SI20/13", "BS20/21") in one running sequence.
     token.form === 'compound' && token.prefix ? 'letters' : token.prefix,
@@ -107,6 +109,9 @@ function readLine(line: string, index: number, lines: string[]): Candidate | nul
   ].join('|');
   return { line: index, token, shape, rest, split, agendaNumber, titled, time: time.trim() };
 }
+
+/** A label that numbers resolutions ("Resolution No.", "Res."), a series of its own. */
+const RESOLUTION_NUMBER_LABEL = /^res(?:olution)?\b/i;
 
 /** How a title starts: a capital or quote, or a year before one ("2025-2029 Financial Plan Bylaw"). */
 const TITLE_START = /^(?:[\p{Lu}‘'"“]|\d{4}(?:[/-]\d{2,4})?\s+\p{Lu})/u;

@@ -115,16 +115,39 @@ function withSubItems(items: Candidate[], all: Candidate[], lines: string[]): Bo
     if (item.token.form === 'decimal' || item.token.form === 'letter' || item.token.form === 'roman') return;
     const nextLine = items[i + 1]?.line ?? Number.POSITIVE_INFINITY;
     let last: number[] = [];
+    const seen = new Set<string>();
+    // Sub-numbers that all open with a title closed by a full stop ("7.2 Boating safety grant.
+    // Accept…") are a consent agenda's items; where one opens with a sentence ("1.1 Everyone was
+    // welcomed…") they are numbered paragraphs, and "1.1 Present: names" is a record of who came.
+    // Then only a title standing alone on its line is a heading.
+    const subNumbered = all.filter(
+      (c) =>
+        c.line > item.line &&
+        c.line < nextLine &&
+        c.token.form === 'decimal' &&
+        c.token.parts[0] === item.token.minuteNumber,
+    );
+    const allTitled = subNumbered.every((c) => c.split.title !== null);
     let lastLetter = 0;
     const lastOfCode = new Map<string, number>();
     for (const c of all) {
       if (c.line <= item.line || c.line >= nextLine) continue;
-      if (!c.rest || c.split.title === null || c.split.body !== '' || isRunningText(lines, c)) continue;
+      // Text running on past a title that ended on its line is the item's text, not a sentence.
+      if (!c.rest || c.split.title === null || (c.split.body === '' && isRunningText(lines, c))) continue;
       if (c.token.form === 'decimal') {
         // "9.1 INFRASTRUCTURE" then "9.1.1", "9.1.2", "9.2": deeper numbers come after their parent.
+        // One taken out of its order ("8.3" heard before "8.1") is still new to the item. A titled
+        // line that goes on into its text ("7.2 Boating safety grant. Accept a grant of…") is a
+        // consent agenda's item, so a title need not stand alone.
+        if (c.split.body !== '' && !(allTitled && endsTitleWithFullStop(c))) continue;
         const below = c.token.parts.slice(1);
-        if (c.token.parts[0] !== item.token.minuteNumber || !comesAfter(below, last)) continue;
+        const taken = below.join('.');
+        if (c.token.parts[0] !== item.token.minuteNumber || seen.has(taken)) continue;
+        if (!comesAfter(below, last) && below.length !== 1) continue;
+        seen.add(taken);
         last = below;
+      } else if (c.split.body !== '') {
+        continue;
       } else if (c.token.form === 'prefixed' && item.token.form !== 'prefixed') {
         const n = c.token.parts[0] ?? 0;
         const before = lastOfCode.get(c.token.prefix) ?? 0;
@@ -152,6 +175,11 @@ function withSubItems(items: Candidate[], all: Candidate[], lines: string[]): Bo
     }
   });
   return boundaries;
+}
+
+/** Whether a candidate's title ends in a full stop before its text on the same line. */
+function endsTitleWithFullStop(c: Candidate): boolean {
+  return c.split.title !== null && c.rest.startsWith(`${c.split.title}.`);
 }
 
 /**

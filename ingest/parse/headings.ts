@@ -146,19 +146,25 @@ export function splitTitle(line: string): { title: string | null; body: string }
     // "Public Hearing - Conditional Use Permit CUP-25-03, Sunflower Ridge Solar": after a dash, words
     // in title case that end no sentence name what the heading is about; the line is the title. Not
     // after a heading over people ("Apologies – Cllr Ross", "Declarations – Cllr Hale"): names.
+    // So after a label's colon ("Report: Heavy Vehicle Bypass - Ridley Road Upgrade").
     const namesItsSubject =
-      kind === 'dash' &&
+      (kind === 'dash' || !ATTENDANCE_START.test(head)) &&
       !isRosterHeading(head) &&
       !/^(?:declarations?|disclosures?)\b/i.test(head) &&
       !/[.!?:;]$/.test(body) &&
       isTitleCase(body);
+    // "Minutes of the meeting held on 9 April - approved and signed.", "Correspondence - list
+    // circulated; noted.": a one-line item, its heading, then what became of it, closed as a
+    // sentence, in words that name no subject (any case). A heading's subtitle ends no sentence.
+    const saysWhatBecameOfIt =
+      kind === 'dash' && !isTitleCase(body) && /^(?:\p{Lu}?\p{Ll})/u.test(body) && /[.;]$/.test(body);
     if (
       match &&
-      titleFirst &&
+      (titleFirst || saysWhatBecameOfIt) &&
       !namesItsSubject &&
-      head.split(/\s+/).length <= 6 &&
+      head.split(/\s+/).length <= (saysWhatBecameOfIt ? 10 : 6) &&
       isHeadingText(head) &&
-      /^(?:\p{Lu}\p{Ll}|\p{Lu}\s|Cllr)/u.test(body)
+      (saysWhatBecameOfIt || /^(?:\p{Lu}\p{Ll}|\p{Lu}\s|Cllr)/u.test(body))
     ) {
       return { title: head, body };
     }

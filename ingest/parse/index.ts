@@ -6,6 +6,7 @@ import { type FoundItems, findItems } from './finder.js';
 import { breakAtTitleGaps } from './gaps.js';
 import { parseHeader } from './header.js';
 import { buildItem } from './item.js';
+import { unfoldSpacedColumns } from './layouts/columns.js';
 import { assignNumbers, findMinuteAnchor } from './numbering.js';
 import { labelsToFront } from './trailing-label.js';
 
@@ -32,7 +33,9 @@ export function parseMinutesText(text: string, options: ParseOptions): Meeting {
 export function parseMinutes(text: string, options: ParseOptions): { meeting: Meeting; dropped: string[] } {
   const { source } = options;
   if (!text.trim()) throw new BadMinutesFileError(source, 'is empty; nothing to parse');
-  const lines = normalizeText(breakAtTitleGaps(labelsToFront(text))).split('\n');
+  // Columns and gaps are read before spaces are normalised away.
+  const unfolded = unfoldSpacedColumns(text.split('\n')).join('\n');
+  const lines = normalizeText(breakAtTitleGaps(labelsToFront(unfolded))).split('\n');
   const layout = findItems(lines);
   if (layout.items.filter((i) => !i.unnumbered).length === 0) {
     throw new BadMinutesFileError(

@@ -925,3 +925,161 @@ describe('the item finder’s general rules', () => {
     ]);
   });
 });
+
+describe('the item finder on five more shapes (the fourteenth round)', () => {
+  it('reads "Subject No. 12 : Title" as minute 12, and a "Resolution No." inside it as its decision', () => {
+    const items = parse([
+      'MINUTES OF THE 3RD MEETING OF THE WORKS COMMITTEE HELD ON 04.03.2025',
+      '',
+      'Subject No. 12 : Resurfacing of the market road.',
+      '',
+      'The Engineer placed the estimate of Rs. 42 lakh before the Committee.',
+      'Resolution No. 88 : Resolved that the estimate be approved.',
+      '',
+      'Subject No. 13 : Hiring of two tankers for the',
+      '                 summer months.',
+      '',
+      'Resolution No. 89 : Resolved that two tankers be hired at Rs. 3,100 a day.',
+      '',
+      'Subject No. 14 : Rent of the bus stand kiosks.',
+      '',
+      'Resolution No. 90 : Resolved that the matter be deferred.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['12', 'Resurfacing of the market road'],
+      ['13', 'Hiring of two tankers for the summer months'],
+      ['14', 'Rent of the bus stand kiosks'],
+    ]);
+    expect(items[1]?.text).toContain('Resolution No. 89');
+  });
+
+  it('takes a consent agenda’s "7.2 Title. Action…" lines and items heard out of order as sub-items', () => {
+    const items = parse([
+      'BOARD OF COMMISSIONERS - MINUTES OF MARCH 3, 2025',
+      '',
+      '6. CONSENT AGENDA',
+      'Routine items are adopted by one motion.',
+      '6.1 Minutes of February 17, 2025. Approve the minutes as',
+      '    circulated by the Clerk.',
+      '6.2 Library roof grant. Accept a state grant of $22,000 for',
+      '    the roof of the branch library.',
+      'Motion carried 5-0.',
+      '',
+      '7. REGULAR AGENDA',
+      '',
+      '7.2 Snow Plough Purchase',
+      'The Roads Director asked for one plough at $96,400. Motion carried 5-0.',
+      '',
+      '7.1 Public Hearing - Rezoning of Mill Lot',
+      'Four residents spoke. Motion carried 4-1.',
+      '',
+      '8. ADJOURNMENT',
+      'The meeting ended at 9:10 p.m.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['6', 'CONSENT AGENDA'],
+      ['6.1', 'Minutes of February 17, 2025'],
+      ['6.2', 'Library roof grant'],
+      ['7', 'REGULAR AGENDA'],
+      ['7.2', 'Snow Plough Purchase'],
+      ['7.1', 'Public Hearing - Rezoning of Mill Lot'],
+      ['8', 'ADJOURNMENT'],
+    ]);
+    expect(items[2]?.text).toBe(
+      'Accept a state grant of $22,000 for the roof of the branch library. Motion carried 5-0.',
+    );
+  });
+
+  it('keeps numbered paragraphs that open with a sentence as their item’s text', () => {
+    const items = parse([
+      'COMMUNITY GROUP MEETING, 2 APRIL 2025',
+      '',
+      '1. Welcome',
+      '1.1 The chair welcomed everyone.',
+      '1.2 Present: Ann Lee, Tom Ray.',
+      '2. Hall repairs',
+      '2.1 The roof quote was £4,200 and was accepted.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => i.minute)).toEqual(['1', '2']);
+  });
+
+  it('reads a label’s colon before a title case subject as part of the title ("Report: Ridley Road Upgrade")', () => {
+    const items = parse([
+      'ORDINARY MEETING OF COUNCIL - 8 OCTOBER 2025',
+      '',
+      '10. REPORTS OF OFFICERS',
+      '',
+      '10.1 Report: Depot Roof Replacement',
+      'Author: Works Manager',
+      'Council Resolution 2025/140 That the tender be accepted. CARRIED 7/0',
+      '',
+      '10.2 Report: Draft Footpath Strategy',
+      'Author: Planner',
+      'Council Resolution 2025/141 That the draft go on exhibition. CARRIED 6/1',
+      '',
+      '11. CLOSURE',
+      'The meeting closed at 8.02pm.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['10', 'REPORTS OF OFFICERS'],
+      ['10.1', 'Report: Depot Roof Replacement'],
+      ['10.2', 'Report: Draft Footpath Strategy'],
+      ['11', 'CLOSURE'],
+    ]);
+  });
+
+  it('splits a one-line item into its heading and what became of it ("Minutes - approved and signed.")', () => {
+    const items = parse([
+      'ELMSTEAD PARISH COUNCIL',
+      'Minutes of the meeting held on 6 May 2025',
+      '',
+      '1. Apologies for absence - Cllr Hart.',
+      '2. Minutes of the meeting held on 1 April 2025 - approved and signed.',
+      '3. Correspondence - list circulated; noted.',
+      '4. Village green',
+      'The mower has been repaired for £310.',
+      '5. Highways - Speed Camera Request',
+      'The clerk will write to the county.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.title, i.text])).toEqual([
+      ['Apologies for absence', 'Cllr Hart.'],
+      ['Minutes of the meeting held on 1 April 2025', 'approved and signed.'],
+      ['Correspondence', 'list circulated; noted.'],
+      ['Village green', 'The mower has been repaired for £310.'],
+      // A subtitle in title case, closing no sentence, is the heading's own.
+      ['Highways - Speed Camera Request', 'The clerk will write to the county.'],
+    ]);
+  });
+
+  it('reads a table kept in columns of spaces: number and subject as the heading, the wrapped discussion as text', () => {
+    const items = parse([
+      'PORT OF WENLOCK BOARD - 12 JUNE 2025',
+      '',
+      'Minute    Subject                 Discussion',
+      '',
+      '14        Apologies               Apologies were received from',
+      '                                  Mr Tull. Accepted.',
+      '',
+      '15        Pontoon Repairs         The Harbour Master reported that',
+      '          and Renewal             pontoon B had split. RESOLVED to',
+      '                                  repair it at £8,400.',
+      '',
+      '16        Berth Charges           The Board set the visitor charge',
+      '                                  at £2.90 a metre. Carried 5-0.',
+      '',
+      '17        Date of Next Meeting    10 July 2025 at the Harbour Office,',
+      '                                  7.00 pm.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title, i.text])).toEqual([
+      ['14', 'Apologies', 'Apologies were received from Mr Tull. Accepted.'],
+      [
+        '15',
+        'Pontoon Repairs and Renewal',
+        // A resolution starts a paragraph of its own, as anywhere in minutes.
+        'The Harbour Master reported that pontoon B had split.\n\nRESOLVED to repair it at £8,400.',
+      ],
+      ['16', 'Berth Charges', 'The Board set the visitor charge at £2.90 a metre. Carried 5-0.'],
+      ['17', 'Date of Next Meeting', '10 July 2025 at the Harbour Office, 7.00 pm.'],
+    ]);
+  });
+});
