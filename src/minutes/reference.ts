@@ -31,13 +31,15 @@ export interface MinuteToken extends MinuteNumber {
 
 /**
  * The words printed before a minute number ("Minute 6", "Min. 28", "Item 5", "Article 3" in Scottish
- * minutes, "Cofnod 12" in Welsh, "Order No. 25-0311"), longest first. A parsed number keeps no label: "Item 5" is "5".
+ * minutes, "Cofnod 12" in Welsh, "Order No. 25-0311", "Subject No. 41"), longest first. A parsed number keeps no label: "Item 5" is "5".
  */
 export const MINUTE_LABEL_WORDS = [
   'Agenda Item',
   // A Texas commissioners' court numbers its orders: "ORDER NO. 25-0311". Only with "No.": a
   // "Standing Order 7(3)" is no minute.
   'Order No',
+  // Indian municipal corporations number the subjects before them: "Subject No. 41 : …".
+  'Subject No',
   'Resolution',
   'File',
   'Minutes',
