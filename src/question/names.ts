@@ -154,6 +154,24 @@ function initialsOf(words: string[]): string {
  * one council the question names, else `fallback`. A question naming several councils is asked of
  * them all (undefined): "how did Kent and Medway each decide…" must search both.
  */
+/**
+ * The ways a question names `council`, each as its words: the name in full, as written ("quarry
+ * falls", "tmu"), or the place words it was named by ("hillcrest"), never "school" on its own.
+ * None when the question does not name it.
+ */
+export function namesOfCouncil(
+  scope: { councils: string[]; councilsWritten: Map<string, string[]>; councilPlaces: Map<string, string[]> },
+  council: string | undefined,
+): string[][] {
+  if (!council || !scope.councils.includes(council)) return [];
+  const written = scope.councilsWritten.get(council);
+  return [
+    tokenize(council),
+    ...(written ? [written] : []),
+    ...(scope.councilPlaces.get(council) ?? []).map((place) => [place]),
+  ];
+}
+
 export function councilAskedOf(chosen: string | undefined, named: string[], fallback?: string): string | undefined {
   if (chosen) return chosen;
   if (named.length > 1) return undefined;

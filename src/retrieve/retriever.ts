@@ -8,6 +8,7 @@ import {
   isStopword,
   type KnownNames,
   mentions,
+  namesOfCouncil,
   type Question,
   readQuestion,
   stem,
@@ -206,7 +207,7 @@ export class HybridRetriever implements Retriever {
     const fromQuestion = !explicit.after && !explicit.before && Object.keys(read.dates.filters).length > 0;
     const filters: SearchFilters = fromQuestion ? { ...scoped, ...read.dates.filters } : scoped;
 
-    const weights = read.concepts.map((c) => c.weight);
+    const weights = coverageWeights(read, filters.council);
     const useKeywords = this.#mode !== 'vector';
     const embedder = this.#mode === 'keyword' ? null : this.#embedder;
     const keywordQuery = keywordQueryFor(read, corpus, embedder === null);
@@ -445,21 +446,25 @@ function councilNamedAlone(read: Question): { council: string; inFull: boolean; 
  * lines, which it would rank above the item asked about.
  */
 function withoutCouncilSearched(read: Question, council: string | undefined): string {
-  if (!council || !read.scope.councils.includes(council)) return read.searchText;
-  // The name in full, or the place words it was named by ("hillcrest"): not "school" on its own.
-  const written = read.scope.councilsWritten.get(council);
-  const names = [
-    tokenize(council),
-    ...(written ? [written] : []),
-    ...(read.scope.councilPlaces.get(council) ?? []).map((place) => [place]),
-  ];
   let text = read.searchText;
-  for (const words of names) {
+  for (const words of namesOfCouncil(read.scope, council)) {
     const pattern = words.map(escapeRegExp).join(String.raw`[^\p{L}\p{N}]+`);
     const name = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${pattern})(?![\p{L}\p{N}])`, 'giu');
     text = text.replace(name, ' ');
   }
   return text.trim() ? text.replace(/\s+/g, ' ').trim() : read.searchText;
+}
+
+/**
+ * Each concept's weight in a passage's coverage. Within one council's minutes, the words that named
+ * it tell nothing apart (as in the text searched by meaning): "Carrickmoor Harbour Board" would
+ * otherwise make the harbour master's report cover most of any question asked of the board. A
+ * question of nothing but the name keeps them.
+ */
+function coverageWeights(read: Question, council: string | undefined): number[] {
+  const naming = new Set(namesOfCouncil(read.scope, council).flat());
+  const weights = read.concepts.map((c) => (naming.has(c.word) && !c.subject ? 0 : c.weight));
+  return weights.some((w) => w > 0) ? weights : read.concepts.map((c) => c.weight);
 }
 
 function escapeRegExp(text: string): string {

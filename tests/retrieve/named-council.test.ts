@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MinutesAnswerer } from '../../src/answer/answerer.js';
 import type { HybridRetriever } from '../../src/retrieve/retriever.js';
-import { buildIndex, openTestRetriever, tempDir } from '../helpers/index.js';
+import { buildIndex, openTestRetriever, silentLogger, tempDir } from '../helpers/index.js';
 
 /**
- * Three parish councils in one index. A question that names one council asks of its minutes alone,
+ * Four councils in one index. A question that names one council asks of its minutes alone,
  * unless the place it names it by is named in other councils' minutes too.
  */
 const MEETINGS: Array<{ file: string; council: string; lines: string[] }> = [
@@ -29,6 +30,20 @@ const MEETINGS: Array<{ file: string; council: string; lines: string[] }> = [
       'Cllr Oduya.',
       '2. Village Hall Roof',
       'The council accepted a quote of £9,800 to repair the village hall roof.',
+    ],
+  },
+  {
+    file: 'kelby-2025-03-25.txt',
+    council: 'Kelby Town Council',
+    lines: [
+      'Minutes of the meeting of Kelby Town Council held on 25 March 2025',
+      '1. Apologies',
+      'None.',
+      '2. Woodland Gift',
+      'Members voted to accept the gift of four acres of woodland left by Ada Prior.',
+      '3. Any Other Business',
+      'Thanks were recorded to Ada Prior for her years on the library board.',
+      'A true record, signed for Kelby Town Council by the Town Clerk.',
     ],
   },
   {
@@ -72,6 +87,22 @@ describe('a council the question names', () => {
     const { hits, scope } = await retriever.search('What did Hinton Vale Parish Council decide about the bus shelter?');
     expect(scope.filters.council).toBe('Hinton Vale Parish Council');
     expect(councilsOf(hits)).not.toContain('Brackley Parish Council');
+  });
+
+  it('scores its items without the words that named it: within its minutes they tell nothing apart', async () => {
+    const named = await retriever.search('What did Hinton Vale Parish Council decide about the roof?');
+    const chosen = await retriever.search('What was decided about the roof?', {
+      filters: { council: 'Hinton Vale Parish Council' },
+    });
+    expect(named.hits[0]?.title).toBe('Village Hall Roof');
+    expect(named.hits[0]?.score).toBeCloseTo(chosen.hits[0]?.score ?? 0, 6);
+  });
+
+  it('is not what picks the sentences of an answer: its minutes’ signature lines name it too', async () => {
+    const answerer = new MinutesAnswerer({ retriever, chatModel: null, logger: silentLogger });
+    const answer = await answerer.ask('What did Kelby Town Council decide on the Prior woodland?');
+    expect(answer.citations.map((c) => c.minute)).toEqual(['2']);
+    expect(answer.answer).toContain('four acres of woodland');
   });
 
   it('is the council asked of when named by a place word no other council’s minutes use', async () => {
