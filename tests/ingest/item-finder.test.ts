@@ -1051,6 +1051,43 @@ describe('the item finder on five more shapes (the fourteenth round)', () => {
     ]);
   });
 
+  it('leaves out a header that opens each page of a short document, and the rules drawn under titles', () => {
+    const meeting = parse([
+      'FERRY TRUST - BOARD MINUTES',
+      '',
+      'Item 1: Apologies',
+      '-----------------',
+      'None were received.',
+      '',
+      'Item 2: Landing stage',
+      '---------------------',
+      'The engineer reported that the landing stage',
+      '',
+      'Page 1',
+      '\fFerry Trust - Board Minutes 03/06/2025',
+      '',
+      'needed two new piles at £6,300 each. Approved.',
+      '',
+      'Item 3: Fares',
+      '=============',
+      'Fares were held for 2026.',
+      '',
+      'Page 2',
+      '\fFerry Trust - Board Minutes 03/06/2025',
+      '',
+      'Item 4: Date of next meeting',
+      '----------------------------',
+      '2 September 2025.',
+    ]);
+    const items = meeting.items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.text])).toEqual([
+      ['1', 'None were received.'],
+      ['2', 'The engineer reported that the landing stage needed two new piles at £6,300 each. Approved.'],
+      ['3', 'Fares were held for 2026.'],
+      ['4', '2 September 2025.'],
+    ]);
+  });
+
   it('reads a table kept in columns of spaces: number and subject as the heading, the wrapped discussion as text', () => {
     const items = parse([
       'PORT OF WENLOCK BOARD - 12 JUNE 2025',
