@@ -2,7 +2,7 @@ import { findDates, MONTH_NAME, monthNumber } from '../dates.js';
 import { findMinuteReferences } from '../minutes/reference.js';
 import { findTitledNames, parsePersonName } from '../people/names.js';
 import { isEnglishWord } from './english.js';
-import { AVERAGE_SAID, CLOSURE, type Facet, STANCE_SAID, type Stance } from './intent.js';
+import { AVERAGE_SAID, CLOSURE, type Facet, STANCE_SAID, type Stance, SUM_KIND_WORDS } from './intent.js';
 import type { Question } from './reader.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -49,6 +49,29 @@ function withoutNonFigures(sentence: string): string {
 /** A sum of money: "£330.9m", "£10,000", "£1.5 million", "7 million pounds". */
 export function hasMoney(sentence: string): boolean {
   return /£\s?\d|\$\s?\d|€\s?\d|\b\d[\d,.]*\s?(?:million|billion|pounds|bn)\b/i.test(sentence);
+}
+
+/** Sums of money as written: "£330.9m", "$1,200", "7 million pounds". */
+const SUM = /[£$€]\s?\d[\d,.]*(?:\s?(?:m|k|bn|million|billion)\b)?|\b\d[\d,.]*\s?(?:million|billion|pounds|bn)\b/gi;
+const KIND_STEMS = new Set(SUM_KIND_WORDS.map((word) => stem(word)));
+
+/**
+ * Whether a sum of one of the kinds asked (stems) is in the sentence: a sum whose nearest word of
+ * any kind of sum is of those kinds. "A budget of up to £310,000, part-funded by a fisheries grant"
+ * gives a budget, not the grant; a sentence naming the kind but no other still gives it.
+ */
+function hasSumOfKind(sentence: string, kinds: readonly string[]): boolean {
+  const words = [...sentence.matchAll(/\p{L}+/gu)]
+    .map((match) => ({ at: match.index ?? 0, stem: stem(match[0].toLowerCase()) }))
+    .filter((word) => KIND_STEMS.has(word.stem) || kinds.includes(word.stem));
+  if (!words.some((word) => kinds.includes(word.stem))) return false;
+  return [...sentence.matchAll(SUM)].some((sum) => {
+    const at = sum.index ?? 0;
+    const end = at + sum[0].length;
+    const distance = (word: { at: number }) => (word.at < at ? at - word.at : word.at - end);
+    const nearest = words.reduce((best, word) => (distance(word) < distance(best) ? word : best));
+    return kinds.includes(nearest.stem);
+  });
 }
 
 /** Whether a sentence has a word of one of `stemsSaid`: a kind of sum, what the counted did. */
@@ -153,12 +176,13 @@ export function hasVote(sentence: string): boolean {
 }
 
 /**
- * How minutes record a vote: in words ("carried unanimously", "with two abstentions"), and as North
+ * How minutes record a vote: in words ("carried unanimously", "with two abstentions"), as North
  * American minutes do, by roll call and tally ("Ayes: Lee, Ortiz. Nays: Chen", "a 4-1 vote", "5 in
- * favor, 2 opposed"). "CARRIED" alone records an outcome, not how anyone voted.
+ * favor, 2 opposed"), and as town meetings count hands, people standing and ballots ("Standing
+ * count: Yes 188, No 41"). "CARRIED" alone records an outcome, not how anyone voted.
  */
 const VOTE_RECORDED =
-  /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention|abstentions|in favou?r|against the motion|opposed|ayes?|nays?|yeas?|noes|roll call)\b|\b\d+\s*[-–]\s*\d+\s+(?:vote|in favou?r)\b/i;
+  /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention|abstentions|in favou?r|against the motion|opposed|ayes?|nays?|yeas?|noes|roll call|secret ballot|ballot result|show of hands|standing count|hand count)\b|\b\d+\s*[-–]\s*\d+\s+(?:vote|in favou?r)\b|\byes\s*:?\s*\d+\s*[,;]?\s*no\s*:?\s*\d+\b/i;
 
 /**
  * An inspection grade: "rated Good", "judged to require improvement", "Inadequate", "special
@@ -451,7 +475,7 @@ export function sentenceGives(facet: Facet, sentence: string, asked: Asked): boo
   switch (facet) {
     case 'money':
       // A kind of sum asked by name is answered only by a sum said beside a word of that kind.
-      return hasMoney(sentence) && (!asked.sumKinds?.length || saysAnyOf(sentence, asked.sumKinds));
+      return hasMoney(sentence) && (!asked.sumKinds?.length || hasSumOfKind(sentence, asked.sumKinds));
     case 'share':
       return hasShare(sentence);
     case 'count':

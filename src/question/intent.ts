@@ -66,6 +66,9 @@ const SUM_KINDS: readonly string[][] = [
   ['salary', 'salaries', 'wage', 'wages', 'allowance', 'allowances'],
 ];
 
+/** Every word of every kind of sum: which kind a sum is, by the nearest of them. */
+export const SUM_KIND_WORDS: readonly string[] = SUM_KINDS.flat();
+
 /**
  * The words of each kind of sum the question names (see {@link SUM_KINDS}), all together: a sum in
  * the minutes answers it only beside one of them. Empty when it names money only generally.
@@ -123,7 +126,7 @@ export function asksForLevel(question: string): boolean {
 
 /** Things that are sums of money: "how much funding", "what is the budget", "cost of the lights?". */
 const MONEY_NOUNS =
-  'cost|costs|costing|spend|spending|budget|budgets|fund|funds|funding|money|price|prices|worth|saving|savings|grant|grants|overspend|underspend|deficit|gap|fee|fees|income|charge|charges|bill|bills|value';
+  'cost|costs|costing|spend|spending|budget|budgets|fund|funds|funding|money|price|prices|worth|saving|savings|grant|grants|overspend|underspend|deficit|gap|fee|fees|income|charge|charges|bill|bills|value|salary|salaries|wage|wages|rent|rents|stipend';
 /** Doings that move money: "how much did it raise", "how much was spent". */
 const MONEY_VERBS =
   'spent|pay|paid|save|saved|receive|received|get|got|bid|award|awarded|charged|allocate|allocated|raise|raised|overspent|underspent|funded|cost';
@@ -153,6 +156,13 @@ function asksForMoney(question: string): boolean {
   }
   if (bareAskEndsOn(question, `${MONEY_NOUNS}|allowance|allowances`)) return true;
   if (SUM_TO_BE.test(question)) return true;
+  // "What salary will the judge receive", "what rent do traders pay": the sum itself named first.
+  if (
+    /\bwhat (?:salary|salaries|wage|wages|rent|rents|stipend|fee|fees|price|prices|allowance|allowances)\b/i.test(
+      question,
+    )
+  )
+    return true;
   return /\bwhat (?:did|does|will|would) .*\bcost\b|\bwhat (?:is |was |were |are |will |would |will be |would be )?the (?:[\w'’]+ ){0,4}(?:cost|budget|price|spend|deficit|surplus|overspend|underspend|funding|amount|value|precept|grant|fee|allowance|reserves)\b|\bwhat(?:'s|s| is| was| are| were)? (?:\w+ ){0,3}worth\b|^\s*(?:the\s+)?(?:cost|budget|spend|price)s?\b(?:\s+(?:of|for|on)\b)?|\b(?:cost|costs|budget|spend|spent|price|paid|worth)\s*\??$/i.test(
     question,
   );

@@ -113,6 +113,20 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('money', 'The play area would be installed at a price of £38,000.', cost)).toBe(true);
   });
 
+  it('for a kind of sum, a sum whose nearest word of a kind of sum is of that kind', () => {
+    const grant = asked('How much was the fisheries grant for the ice plant?');
+    expect(
+      sentenceGives('money', 'A budget of up to £310,000 was approved, part-funded by a fisheries grant.', grant),
+    ).toBe(false);
+    expect(sentenceGives('money', 'The fisheries grant, confirmed in June, was worth £95,000.', grant)).toBe(true);
+    expect(sentenceGives('money', 'A grant of £95,000 would meet part of the £310,000 budget.', grant)).toBe(true);
+  });
+
+  it('a salary, a wage or a rent asked for is a sum of money', () => {
+    expect(readQuestion('What salary will the County Judge receive under the new schedule?').facets).toEqual(['money']);
+    expect(readQuestion('what rent do the market traders pay?').facets).toEqual(['money']);
+  });
+
   it('for "how many X did Y", a count of X that says they did Y, in any of its words', () => {
     const q = asked('How many residents attended the flood forum?');
     expect(sentenceGives('count', 'Some 140 residents attended the forum at the village hall.', q)).toBe(true);
@@ -252,6 +266,13 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('vote', 'AYES: Ortiz, Lee, Brandt. NAYS: Chen. ABSENT: None.', none)).toBe(true);
     expect(sentenceGives('vote', 'Motion passed 5 in favor, 2 opposed.', none)).toBe(true);
     expect(sentenceGives('vote', 'The ordinance was adopted on a 4-1 vote.', none)).toBe(true);
+    // Counts of hands, of people standing and of ballots, as town meetings record them.
+    expect(sentenceGives('vote', 'Standing count: Yes 188, No 41.', none)).toBe(true);
+    expect(sentenceGives('vote', 'Ballot result: Yes 121, No 148. The article failed.', none)).toBe(true);
+    expect(sentenceGives('vote', 'Agreed on a show of hands.', none)).toBe(true);
+    expect(sentenceGives('vote', 'No 4 Mill Lane was said to be empty.', none)).toBe(false);
+    // A ballot of young people's issues is no vote of the meeting's.
+    expect(sentenceGives('vote', 'It drew on a national youth ballot of issues.', none)).toBe(false);
     expect(sentenceGives('vote', 'Moved by Councillor Wilkes. CARRIED', none)).toBe(false);
     expect(sentenceGives('vote', 'Members discussed the ordinance at length.', none)).toBe(false);
   });
