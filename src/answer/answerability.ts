@@ -156,13 +156,13 @@ export function decideAnswerability(
     // A name the question or the item's title already gives answers no "who".
     // An office the item's title names ("Election of Vice-Chairman") need not be said again.
     const ofQuestion = askedOf(question);
-    const asked = (s: Sentence) => {
+    const asked = (s: Sentence, text: string) => {
       const title = new Set(stems(s.passage.hit.title));
       return {
         ...ofQuestion,
         // The kind of sum named where the topic is ("whether the overspend would recur") is the kind
         // of the sum said just after it ("£1.9m of it was expected to continue").
-        sumKinds: saysAnyOf(s.text, question.sumKinds) ? [] : question.sumKinds,
+        sumKinds: text !== s.text && saysAnyOf(s.text, question.sumKinds) ? [] : question.sumKinds,
         questionStems: new Set([...given, ...title]),
         offices: question.offices.filter((office) => !office.some((said) => title.has(said))),
       };
@@ -178,7 +178,7 @@ export function decideAnswerability(
         ? !namesPeriodAsked(s.passage.hit.title, period)
         : periodsNamed(text).size === 0 && namesAnotherPeriod(s.passage.hit.title, period);
     const gives = (facet: Facet, s: Sentence, text: string) =>
-      sentenceGives(facet, text, asked(s)) && !(FIGURE_FACETS.has(facet) && otherPeriod(s, text));
+      sentenceGives(facet, text, asked(s, text)) && !(FIGURE_FACETS.has(facet) && otherPeriod(s, text));
     const missing = question.facets.find(
       (facet) => !top.some((s) => gives(facet, s, s.text) || (s.next !== null && gives(facet, s, s.next))),
     );

@@ -52,23 +52,33 @@ export function hasMoney(sentence: string): boolean {
 }
 
 /** Sums of money as written: "£330.9m", "$1,200", "7 million pounds". */
-const SUM = /[£$€]\s?\d[\d,.]*(?:\s?(?:m|k|bn|million|billion)\b)?|\b\d[\d,.]*\s?(?:million|billion|pounds|bn)\b/gi;
+const SUM =
+  /[£$€]\s?\d(?:[\d,.]*\d)?(?:\s?(?:m|k|bn|million|billion)\b)?|\b\d(?:[\d,.]*\d)?\s?(?:million|billion|pounds|bn)\b/gi;
 const KIND_STEMS = new Set(SUM_KIND_WORDS.map((word) => stem(word)));
 
 /**
- * Whether a sum of one of the kinds asked (stems) is in the sentence: a sum whose nearest word of
- * any kind of sum is of those kinds. "A budget of up to £310,000, part-funded by a fisheries grant"
- * gives a budget, not the grant; a sentence naming the kind but no other still gives it.
+ * Whether a sum of one of the kinds asked (stems) is in the sentence: a sum with a word of that kind
+ * in its own clause ("raise and appropriate $6.1m for the operating budget"), or whose nearest word
+ * of any kind of sum is of that kind ("the fisheries grant, confirmed in June, was worth £95,000").
+ * "A budget of up to £310,000, part-funded by a fisheries grant" gives a budget, not the grant.
  */
 function hasSumOfKind(sentence: string, kinds: readonly string[]): boolean {
   const words = [...sentence.matchAll(/\p{L}+/gu)]
-    .map((match) => ({ at: match.index ?? 0, stem: stem(match[0].toLowerCase()) }))
+    .map((match) => ({
+      at: match.index ?? 0,
+      end: (match.index ?? 0) + match[0].length,
+      stem: stem(match[0].toLowerCase()),
+    }))
     .filter((word) => KIND_STEMS.has(word.stem) || kinds.includes(word.stem));
   if (!words.some((word) => kinds.includes(word.stem))) return false;
+  const breaks = [...sentence.matchAll(/[,;:()–—]/g)].map((match) => match.index ?? 0);
   return [...sentence.matchAll(SUM)].some((sum) => {
     const at = sum.index ?? 0;
     const end = at + sum[0].length;
-    const distance = (word: { at: number }) => (word.at < at ? at - word.at : word.at - end);
+    const from = Math.max(-1, ...breaks.filter((b) => b < at));
+    const to = Math.min(sentence.length, ...breaks.filter((b) => b >= end));
+    if (words.some((word) => word.at > from && word.end <= to && kinds.includes(word.stem))) return true;
+    const distance = (word: { at: number; end: number }) => (word.end <= at ? at - word.end : word.at - end);
     const nearest = words.reduce((best, word) => (distance(word) < distance(best) ? word : best));
     return kinds.includes(nearest.stem);
   });

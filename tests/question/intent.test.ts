@@ -113,13 +113,26 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('money', 'The play area would be installed at a price of £38,000.', cost)).toBe(true);
   });
 
-  it('for a kind of sum, a sum whose nearest word of a kind of sum is of that kind', () => {
+  it('for a kind of sum, a sum with a word of that kind in its clause, or as the nearest word of a kind of sum', () => {
     const grant = asked('How much was the fisheries grant for the ice plant?');
     expect(
-      sentenceGives('money', 'A budget of up to £310,000 was approved, part-funded by a fisheries grant.', grant),
+      sentenceGives('money', 'Officers sought a budget of up to £310,000, part-funded by a fisheries grant.', grant),
     ).toBe(false);
     expect(sentenceGives('money', 'The fisheries grant, confirmed in June, was worth £95,000.', grant)).toBe(true);
     expect(sentenceGives('money', 'A grant of £95,000 would meet part of the £310,000 budget.', grant)).toBe(true);
+    expect(sentenceGives('money', 'Members noted £95,000 of fisheries grant.', grant)).toBe(true);
+    const operating = asked('How much did the town appropriate for the operating budget?');
+    expect(
+      sentenceGives('money', 'The Town voted to raise and appropriate $6,118,900 for the operating budget.', operating),
+    ).toBe(true);
+    const budget = asked('What was the gross budget for 2020/21?');
+    expect(
+      sentenceGives(
+        'money',
+        'The gross budget for 2020/21 was £330.9m with contributions from specific grants.',
+        budget,
+      ),
+    ).toBe(true);
   });
 
   it('a salary, a wage or a rent asked for is a sum of money', () => {
