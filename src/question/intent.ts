@@ -126,7 +126,12 @@ export function asksForLevel(question: string): boolean {
 
 /** Things that are sums of money: "how much funding", "what is the budget", "cost of the lights?". */
 const MONEY_NOUNS =
-  'cost|costs|costing|spend|spending|budget|budgets|fund|funds|funding|money|price|prices|worth|saving|savings|grant|grants|overspend|underspend|deficit|gap|fee|fees|income|charge|charges|bill|bills|value|salary|salaries|wage|wages|rent|rents|stipend';
+  'cost|costs|costing|spend|spending|budget|budgets|fund|funds|funding|money|price|prices|worth|saving|savings|grant|grants|overspend|underspend|deficit|gap|fee|fees|income|charge|charges|bill|bills|value';
+/**
+ * Sums named after "how much" or "what" ("how much rent", "what salary"). Not bare asks: a follow
+ * of "allotment rents" is a topic, not a question for the rent.
+ */
+const SUMS_ASKED_BY_NAME = 'salary|salaries|wage|wages|rent|rents|stipend|fee|fees|price|prices|allowance|allowances';
 /** Doings that move money: "how much did it raise", "how much was spent". */
 const MONEY_VERBS =
   'spent|pay|paid|save|saved|receive|received|get|got|bid|award|awarded|charged|allocate|allocated|raise|raised|overspent|underspent|funded|cost';
@@ -151,18 +156,13 @@ function asksForMoney(question: string): boolean {
   const howMuch = /\b(?:how much|how big|by how much)\b\s*([\p{L}%£$]*)/iu.exec(question);
   if (howMuch) {
     const next = (howMuch[1] ?? '').toLowerCase();
-    if (new RegExp(`^(?:${MONEY_NOUNS})$`).test(next)) return true;
+    if (new RegExp(`^(?:${MONEY_NOUNS}|${SUMS_ASKED_BY_NAME})$`).test(next)) return true;
     if ((!next || new RegExp(`^(?:${OPEN_AFTER_HOW_MUCH})$`).test(next)) && MONEY_WORD.test(question)) return true;
   }
   if (bareAskEndsOn(question, `${MONEY_NOUNS}|allowance|allowances`)) return true;
   if (SUM_TO_BE.test(question)) return true;
   // "What salary will the judge receive", "what rent do traders pay": the sum itself named first.
-  if (
-    /\bwhat (?:salary|salaries|wage|wages|rent|rents|stipend|fee|fees|price|prices|allowance|allowances)\b/i.test(
-      question,
-    )
-  )
-    return true;
+  if (new RegExp(String.raw`\bwhat (?:${SUMS_ASKED_BY_NAME})\b`, 'i').test(question)) return true;
   return /\bwhat (?:did|does|will|would) .*\bcost\b|\bwhat (?:is |was |were |are |will |would |will be |would be )?the (?:[\w'’]+ ){0,4}(?:cost|budget|price|spend|deficit|surplus|overspend|underspend|funding|amount|value|precept|grant|fee|allowance|reserves)\b|\bwhat(?:'s|s| is| was| are| were)? (?:\w+ ){0,3}worth\b|^\s*(?:the\s+)?(?:cost|budget|spend|price)s?\b(?:\s+(?:of|for|on)\b)?|\b(?:cost|costs|budget|spend|spent|price|paid|worth)\s*\??$/i.test(
     question,
   );
