@@ -7,10 +7,10 @@ import {
   docTerms,
   Glossary,
   mentions,
-  namesOfCouncil,
   type Question,
   sentenceGives,
   stems,
+  topicBesideCouncilNames,
   withinDates,
 } from '../question/index.js';
 import type { Citation } from '../types.js';
@@ -95,22 +95,13 @@ export function glossaryOf(passages: GivenPassage[]): Glossary {
  */
 function conceptsFor(question: Question, passages: GivenPassage[]): Concept[] {
   const glossary = glossaryOf(passages);
-  return topicalConcepts(question).map((concept) => {
+  // Not the words naming a council the question names: its signature lines ("A true record,
+  // attest: … Town of Harlow Notch") say them, its substance does not.
+  return topicBesideCouncilNames(question.concepts, question.scope, question.scope.councils).map((concept) => {
     if (concept.phrases.length > 0 || !glossary.defines(concept.word)) return concept;
     const longForms = glossary.expand(concept.word);
     return { ...concept, phrases: longForms.map((form) => stems(form)), longForm: longForms[0] ?? null };
   });
-}
-
-/**
- * The concepts that pick a sentence: not the words naming a council the question names, which its
- * page headers and signature lines ("A true record, attest: … Town of Harlow Notch") say and its
- * substance does not. A question of nothing but the name keeps them.
- */
-function topicalConcepts(question: Question): Question['concepts'] {
-  const naming = new Set(question.scope.councils.flatMap((council) => namesOfCouncil(question.scope, council).flat()));
-  const topical = question.concepts.filter((c) => c.subject || !naming.has(c.word));
-  return topical.length > 0 ? topical : question.concepts;
 }
 
 /** Removes a leading sub-point label ("(ii) ", "b) ") which reads oddly out of its list. */

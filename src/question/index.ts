@@ -9,7 +9,7 @@ export { type Asked, askedOf, saysAnyOf, sentenceGives } from './evidence.js';
 export { withoutFiller } from './filler.js';
 export { Glossary } from './glossary.js';
 export { askedFacets, asksForProcedure, type Facet, isHistoryQuestion } from './intent.js';
-export { councilAskedOf, type KnownNames, namesOfCouncil, unknownBodyNamed } from './names.js';
+export { councilAskedOf, type KnownNames, namesOfCouncil, topicBesideCouncilNames, unknownBodyNamed } from './names.js';
 export { namesAnotherPeriod, namesPeriodAsked, type PeriodKind, type Periods, periodsNamed } from './periods.js';
 export { type Question, type QuestionContext, type ReadConcept, readQuestion } from './reader.js';
 export { type RecordAsk, readRecordAsk } from './records.js';

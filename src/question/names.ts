@@ -148,21 +148,19 @@ function initialsOf(words: string[]): string {
   return words.map((word) => word[0]).join('');
 }
 
-/**
- * The council a question is asked of, when `fallback` is the council questions are scoped to unless
- * they say otherwise (MINUTEBOOK_COUNCIL): the one the caller chose (a `--council` flag), else the
- * one council the question names, else `fallback`. A question naming several councils is asked of
- * them all (undefined): "how did Kent and Medway each decide…" must search both.
- */
+/** The councils a question names, and how it wrote them (as {@link NamedScope} gives them). */
+type CouncilsNamed = {
+  councils: string[];
+  councilsWritten: Map<string, string[]>;
+  councilPlaces: Map<string, string[]>;
+};
+
 /**
  * The ways a question names `council`, each as its words: the name in full, as written ("quarry
  * falls", "tmu"), or the place words it was named by ("hillcrest"), never "school" on its own.
  * None when the question does not name it.
  */
-export function namesOfCouncil(
-  scope: { councils: string[]; councilsWritten: Map<string, string[]>; councilPlaces: Map<string, string[]> },
-  council: string | undefined,
-): string[][] {
+export function namesOfCouncil(scope: CouncilsNamed, council: string | undefined): string[][] {
   if (!council || !scope.councils.includes(council)) return [];
   const written = scope.councilsWritten.get(council);
   return [
@@ -172,6 +170,27 @@ export function namesOfCouncil(
   ];
 }
 
+/**
+ * The concepts that say what a question is about within the minutes of `councils`: not the words
+ * that named one of them, which tell nothing apart there (its title lines, page headers and
+ * signature lines say them too). All of them when the name is all the question says.
+ */
+export function topicBesideCouncilNames<C extends { word: string; subject: boolean }>(
+  concepts: C[],
+  scope: CouncilsNamed,
+  councils: Array<string | undefined>,
+): C[] {
+  const naming = new Set(councils.flatMap((council) => namesOfCouncil(scope, council).flat()));
+  const topical = concepts.filter((c) => c.subject || !naming.has(c.word));
+  return topical.length > 0 ? topical : concepts;
+}
+
+/**
+ * The council a question is asked of, when `fallback` is the council questions are scoped to unless
+ * they say otherwise (MINUTEBOOK_COUNCIL): the one the caller chose (a `--council` flag), else the
+ * one council the question names, else `fallback`. A question naming several councils is asked of
+ * them all (undefined): "how did Kent and Medway each decide…" must search both.
+ */
 export function councilAskedOf(chosen: string | undefined, named: string[], fallback?: string): string | undefined {
   if (chosen) return chosen;
   if (named.length > 1) return undefined;

@@ -13,6 +13,7 @@ import {
   readQuestion,
   stem,
   tokenize,
+  topicBesideCouncilNames,
   withinDates,
 } from '../question/index.js';
 import type { IndexReader, ScopeSummary, StoredPassage } from '../store/types.js';
@@ -462,9 +463,8 @@ function withoutCouncilSearched(read: Question, council: string | undefined): st
  * question of nothing but the name keeps them.
  */
 function coverageWeights(read: Question, council: string | undefined): number[] {
-  const naming = new Set(namesOfCouncil(read.scope, council).flat());
-  const weights = read.concepts.map((c) => (naming.has(c.word) && !c.subject ? 0 : c.weight));
-  return weights.some((w) => w > 0) ? weights : read.concepts.map((c) => c.weight);
+  const topical = new Set(topicBesideCouncilNames(read.concepts, read.scope, [council]));
+  return read.concepts.map((c) => (topical.has(c) ? c.weight : 0));
 }
 
 function escapeRegExp(text: string): string {

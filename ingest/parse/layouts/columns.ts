@@ -25,10 +25,9 @@ function cellsOf(line: string): Cell[] {
 }
 
 /** The column where wrapped discussion lines start, when enough lines share one; else null. */
-function textColumn(lines: string[]): number | null {
+function textColumn(lineCells: Cell[][]): number | null {
   const starts = new Map<number, number>();
-  for (const line of lines) {
-    const cells = cellsOf(line);
+  for (const cells of lineCells) {
     const start = cells[0]?.start ?? 0;
     if (cells.length === 1 && start >= MIN_TEXT_COLUMN) starts.set(start, (starts.get(start) ?? 0) + 1);
   }
@@ -37,14 +36,12 @@ function textColumn(lines: string[]): number | null {
 }
 
 /** A row's first line: at the margin, two cells or more, the last at the discussion column. */
-function isRowStart(line: string, column: number): boolean {
-  const cells = cellsOf(line);
+function isRowStart(cells: Cell[], column: number): boolean {
   return cells.length >= 2 && cells[0]?.start === 0 && Math.abs((cells.at(-1)?.start ?? 0) - column) <= 1;
 }
 
 /** A line inside a row: indented, every cell at one of the row's columns. */
-function continues(line: string, columns: number[]): boolean {
-  const cells = cellsOf(line);
+function continues(cells: Cell[], columns: number[]): boolean {
   return (
     cells.length > 0 &&
     (cells[0]?.start ?? 0) > 0 &&
@@ -54,16 +51,17 @@ function continues(line: string, columns: number[]): boolean {
 
 /** The lines with each table row rewritten as a heading line and its discussion's lines. */
 export function unfoldSpacedColumns(lines: string[]): string[] {
-  const column = textColumn(lines);
-  if (column === null || lines.filter((line) => isRowStart(line, column)).length < MIN_ROWS) return lines;
+  // Each line's cells, read once.
+  const lineCells = lines.map(cellsOf);
+  const column = textColumn(lineCells);
+  if (column === null || lineCells.filter((cells) => isRowStart(cells, column)).length < MIN_ROWS) return lines;
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (!isRowStart(line, column)) {
-      out.push(line);
+    const first = lineCells[i] ?? [];
+    if (!isRowStart(first, column)) {
+      out.push(lines[i] ?? '');
       continue;
     }
-    const first = cellsOf(line);
     const columns = first.map((cell) => cell.start);
     const texts: string[][] = columns.map(() => []);
     const place = (cell: Cell) => {
@@ -75,9 +73,9 @@ export function unfoldSpacedColumns(lines: string[]): string[] {
       texts[at]?.push(cell.text);
     };
     first.forEach(place);
-    while (i + 1 < lines.length && continues(lines[i + 1] ?? '', columns)) {
+    while (i + 1 < lines.length && continues(lineCells[i + 1] ?? [], columns)) {
       i++;
-      cellsOf(lines[i] ?? '').forEach(place);
+      lineCells[i]?.forEach(place);
     }
     const heading = texts.slice(0, -1).map((parts) => parts.join(' '));
     out.push(heading.join(' '), ...(texts.at(-1) ?? []));
