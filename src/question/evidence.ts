@@ -114,7 +114,9 @@ export function hasCountOf(sentence: string, counted: string[], acts: string[] =
   if (acts.length > 0 && !saysAnyOf(sentence, acts)) return false;
   const tokens = tokenize(
     withoutNonFigures(sentence)
-      .replace(/£\s?[\d,.]+\s?(?:m|k|bn|million|billion)?/gi, ' ')
+      // A sum counts money, not things: "$1,200" is no count of 1,200 anything. "3 million
+      // visitors" is a count, though {@link SUM} reads it as money too.
+      .replace(SUM, (sum) => (/^[£$€]|pounds$/i.test(sum) ? ' ' : sum))
       // "one of the key issues" counts nothing.
       .replace(/\bone\s+of\b/gi, ' '),
   );

@@ -231,6 +231,11 @@ describe('what a sentence of the minutes gives', () => {
       sentenceGives('count', 'Members asked how many youth workers the grant would fund and were told 12.', q),
     ).toBe(true);
     expect(sentenceGives('count', 'The youth workers were thanked for hosting the visit in room 12.', q)).toBe(false);
+    // A sum in any currency is money, not a count; a number of millions of things still counts.
+    expect(sentenceGives('count', 'Youth workers were given $1,200 each for training.', q)).toBe(false);
+    expect(sentenceGives('count', 'Youth workers were given €1,200 each for training.', q)).toBe(false);
+    const visitors = asked('How many visitors were there at the festival?');
+    expect(sentenceGives('count', 'The festival drew 3 million visitors in 2024.', visitors)).toBe(true);
     // An acronym counts by its long form.
     const fgc = asked('how many FGCs got funded?');
     expect(sentenceGives('count', '£234,600 had been awarded to provide 102 Family Group Conferences.', fgc)).toBe(
