@@ -126,9 +126,18 @@ export const RUNS_ON = /\b(?:the|of|and|or|to|a|an|in|on|at|by|for|with|from|tha
  * is in it ("Questions received from members of the public" / "No questions had been received.").
  */
 export function titleOnLine(rest: string, lines: string[], index: number): { title: string | null; body: string } {
+  const text = rest.trim();
+  // "14. Allotments - waiting list of 17; rent to rise from £32" / "to £36 (agreed).": a one-line
+  // item, its heading and what became of it, wrapped onto the next line, reads as one line.
+  const runningOn = sentenceRunningOn(lines, index);
+  if (runningOn) {
+    const whole = splitTitle(`${text} ${runningOn}`);
+    const outcome = whole.title === null ? null : /^\s+[-–—]\s+(\p{Ll}.*)$/u.exec(text.slice(whole.title.length));
+    if (whole.title !== null && text.startsWith(whole.title) && outcome)
+      return { title: whole.title, body: outcome[1] ?? '' };
+  }
   const split = splitTitle(rest);
   if (split.title !== null || !rest) return split;
-  const text = rest.trim();
   const next = nextText(lines, index);
   const standsAlone =
     TITLE_START.test(text) &&
@@ -139,6 +148,25 @@ export function titleOnLine(rest: string, lines: string[], index: number): { tit
     text.split(/\s+/).length <= 12;
   const textFollows = next === '' || /^[\p{Lu}\d‘'"“(]/u.test(next);
   return standsAlone && textFollows ? { title: text, body: '' } : split;
+}
+
+/** Most lines a sentence begun on a numbered line may run on to and still be read with it. */
+const MAX_RUN_ON_LINES = 2;
+
+/**
+ * The lines after `index` that finish the sentence it leaves open: none when it ends a sentence, a
+ * blank line follows, or the next line is numbered itself.
+ */
+function sentenceRunningOn(lines: string[], index: number): string {
+  const taken: string[] = [];
+  let current = lines[index]?.trim() ?? '';
+  for (let i = index + 1; i < lines.length && taken.length < MAX_RUN_ON_LINES; i++) {
+    const line = lines[i]?.trim() ?? '';
+    if (/[.;!?]$/.test(current) || !line || /^\(?\d{1,3}[.)]?\s/.test(line)) break;
+    taken.push(line);
+    current = line;
+  }
+  return /[.;!?]$/.test(current) ? taken.join(' ') : '';
 }
 
 /**

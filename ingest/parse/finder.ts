@@ -362,7 +362,7 @@ function withoutRegarding(title: string): string {
 }
 
 /** Most words a title's last line may have when it wraps with nothing to say so. */
-const MAX_WRAPPED_TAIL_WORDS = 3;
+const MAX_WRAPPED_TAIL_WORDS = 8;
 
 /**
  * Whether `next` is the end of a title `line` that filled the line's width and wrapped with nothing
@@ -374,5 +374,6 @@ function endsWrappedTitle(line: string, next: string, after: string): boolean {
   if (line.length < MIN_FULL_LINE || /[.:;?!)]$/.test(line) || !after || !/^\p{Lu}/u.test(after)) return false;
   const words = next.split(/\s+/);
   const sameCase = isMostlyUpper(line) ? isMostlyUpper(next) : isTitleCase(next) && /\p{L}$/u.test(next);
-  return words.length <= MAX_WRAPPED_TAIL_WORDS && !/[.:;?!]$/.test(next) && sameCase;
+  // "Author: Manager Planning" under a title is a label and its value, not the title's end.
+  return words.length <= MAX_WRAPPED_TAIL_WORDS && !/[.:;?!]$/.test(next) && !next.includes(':') && sameCase;
 }

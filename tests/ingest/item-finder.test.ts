@@ -1009,11 +1009,12 @@ describe('the item finder on five more shapes (the fourteenth round)', () => {
       '',
       '10. REPORTS OF OFFICERS',
       '',
-      '10.1 Report: Depot Roof Replacement',
+      '10.1 Report: Depot Roof Replacement and Solar Panels at the Works Yard',
       'Author: Works Manager',
       'Council Resolution 2025/140 That the tender be accepted. CARRIED 7/0',
       '',
-      '10.2 Report: Draft Footpath Strategy',
+      '10.2 Report: Draft Footpath Strategy for the Eastern Wards, Coastal Villages and Harbour',
+      'Approaches at Marlow Heads and Tindal Point',
       'Author: Planner',
       'Council Resolution 2025/141 That the draft go on exhibition. CARRIED 6/1',
       '',
@@ -1022,8 +1023,13 @@ describe('the item finder on five more shapes (the fourteenth round)', () => {
     ]).items.filter((i) => i.kind === 'item');
     expect(items.map((i) => [i.minute, i.title])).toEqual([
       ['10', 'REPORTS OF OFFICERS'],
-      ['10.1', 'Report: Depot Roof Replacement'],
-      ['10.2', 'Report: Draft Footpath Strategy'],
+      // A label and its value under a title that filled its line are not the title's end.
+      ['10.1', 'Report: Depot Roof Replacement and Solar Panels at the Works Yard'],
+      // A title that filled its line wraps onto the next, a few words in title case.
+      [
+        '10.2',
+        'Report: Draft Footpath Strategy for the Eastern Wards, Coastal Villages and Harbour Approaches at Marlow Heads and Tindal Point',
+      ],
       ['11', 'CLOSURE'],
     ]);
   });
@@ -1036,15 +1042,22 @@ describe('the item finder on five more shapes (the fourteenth round)', () => {
       '1. Apologies for absence - Cllr Hart.',
       '2. Minutes of the meeting held on 1 April 2025 - approved and signed.',
       '3. Correspondence - list circulated; noted.',
-      '4. Village green',
+      '4. Burial ground - new wall quoted at £2,950; the clerk to seek a second quote before',
+      'the June meeting (agreed).',
+      '5. Village green',
       'The mower has been repaired for £310.',
-      '5. Highways - Speed Camera Request',
+      '6. Highways - Speed Camera Request',
       'The clerk will write to the county.',
     ]).items.filter((i) => i.kind === 'item');
     expect(items.map((i) => [i.title, i.text])).toEqual([
       ['Apologies for absence', 'Cllr Hart.'],
       ['Minutes of the meeting held on 1 April 2025', 'approved and signed.'],
       ['Correspondence', 'list circulated; noted.'],
+      // What became of it may wrap onto the next line.
+      [
+        'Burial ground',
+        'new wall quoted at £2,950; the clerk to seek a second quote before the June meeting (agreed).',
+      ],
       ['Village green', 'The mower has been repaired for £310.'],
       // A subtitle in title case, closing no sentence, is the heading's own.
       ['Highways - Speed Camera Request', 'The clerk will write to the county.'],
