@@ -24,6 +24,7 @@ const FOLDERS = [
   'bench/fresh8',
   'bench/fresh9',
   'bench/fresh10',
+  'bench/fresh11',
   'bench/llm-minutes',
   '../shared/corpus',
 ];

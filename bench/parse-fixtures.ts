@@ -24,6 +24,7 @@ const SOURCES: Array<{ dir: string; index: string; split?: string }> = [
   { dir: path.resolve(benchDir, 'fresh8'), index: 'expected-items.json', split: 'fresh8' },
   { dir: path.resolve(benchDir, 'fresh9'), index: 'expected-items.json', split: 'fresh9' },
   { dir: path.resolve(benchDir, 'fresh10'), index: 'expected-items.json', split: 'fresh10' },
+  { dir: path.resolve(benchDir, 'fresh11'), index: 'expected-items.json', split: 'fresh11' },
 ];
 
 interface Fixture {
