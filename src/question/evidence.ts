@@ -2,7 +2,7 @@ import { findDates, MONTH_NAME, monthNumber } from '../dates.js';
 import { findMinuteReferences } from '../minutes/reference.js';
 import { findTitledNames, parsePersonName } from '../people/names.js';
 import { isEnglishWord } from './english.js';
-import { AVERAGE_SAID, CLOSURE, type Facet, STANCE_SAID, type Stance, SUM_KIND_WORDS } from './intent.js';
+import { AVERAGE_SAID, CLOSURE, type Facet, OFFICE_WORDS, STANCE_SAID, type Stance, SUM_KIND_WORDS } from './intent.js';
 import type { Question } from './reader.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -208,11 +208,6 @@ export function hasRating(sentence: string): boolean {
 }
 
 /**
- * Someone named: a title and a name ("Mrs B. Seaton", "Councillor Hale"), or a proper name the
- * question does not already give ("Barnardo's", "Leicestershire and Rutland Sport"). A question
- * about who replaced Mr Ould is not answered by a sentence that names only Mr Ould.
- */
-/**
  * A name the question does not give: as {@link hasPerson}, and at the start of the sentence too when
  * it is no English word ("Barnardo's is the department's strategic partner"), where "Four schools…"
  * names nothing.
@@ -232,12 +227,24 @@ function hasCode(sentence: string): boolean {
   );
 }
 
+/**
+ * Someone named: a title and a name ("Mrs B. Seaton", "Councillor Hale"), or a proper name the
+ * question does not already give ("Barnardo's", "Leicestershire and Rutland Sport"). A question
+ * about who replaced Mr Ould is not answered by a sentence that names only Mr Ould.
+ */
 export function hasPerson(sentence: string, questionStems: ReadonlySet<string>): boolean {
-  const words = sentence.match(/\b\p{Lu}[\p{L}'’-]+/gu) ?? [];
-  return words.slice(1).some((word) => {
+  const words = [...sentence.matchAll(/\b\p{Lu}[\p{L}'’-]+/gu)];
+  return words.slice(1).some(({ 0: word, index }) => {
     // "Sub-Committee" is the committee's, not someone's: every part of a name must be uncommon.
     // "RESOLVED – That…": a capitalised small word names nobody either.
     if (isStopword(word.toLowerCase())) return false;
+    // "(Year 4 class teacher, effective 31 August)": a month, or an English word labelling the
+    // number or letter after it ("Phase 2", "Appendix B"), names nobody.
+    if (monthNumber(word) !== null) return false;
+    // Nor does a word that opens a clause after a label ("Decision: Approved to proceed").
+    const labelsNext = /^\s+(?:\d|\p{Lu}\b)/u.test(sentence.slice(index + word.length));
+    const opensClause = /[:;–—]\s*$/.test(sentence.slice(0, index));
+    if ((labelsNext || opensClause) && isEnglishWord(word.toLowerCase())) return false;
     const parts = tokenize(word).map(stem);
     return parts.every((s) => s.length > 1 && !questionStems.has(s) && !COMMON_CAPITALS.has(s));
   });
@@ -384,12 +391,10 @@ const COMMON_CAPITALS = new Set(
     'city',
     'district',
     'borough',
+    'town',
+    'parish',
     'member',
     'members',
-    'chairman',
-    'chair',
-    'director',
-    'officer',
     'officers',
     'department',
     'service',
@@ -414,6 +419,8 @@ const COMMON_CAPITALS = new Set(
     'cbe',
     'jp',
     'mp',
+    // "Action by: Chief Executive" names an office, not who holds it or the firm asked for.
+    ...OFFICE_WORDS,
   ].map((word) => stem(word)),
 );
 
@@ -429,6 +436,8 @@ export interface Asked {
   questionStems: ReadonlySet<string>;
   /** The offices a "who holds it" names. */
   offices?: string[][];
+  /** A "which" asks for someone: only a name answers, not a number. */
+  someone?: boolean;
   /** An average is asked for: a figure must be said to be one. */
   average?: boolean;
   /** A level or total is asked for: a figure said only as a change ("a rise of £15") is no answer. */
@@ -447,6 +456,7 @@ export function askedOf(question: Question): Asked {
     average: question.average,
     stance: question.stance,
     level: question.level,
+    someone: question.someone,
   };
 }
 
@@ -507,6 +517,6 @@ export function sentenceGives(facet: Facet, sentence: string, asked: Asked): boo
     case 'holder':
       return hasPersonalName(sentence, asked.questionStems) && namesOffices(sentence, asked.offices ?? []);
     case 'named':
-      return hasName(sentence, asked.questionStems) || hasCode(sentence);
+      return hasName(sentence, asked.questionStems) || (!asked.someone && hasCode(sentence));
   }
 }

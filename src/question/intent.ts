@@ -1,4 +1,5 @@
 import { isStopword } from './stopwords.js';
+import { namesSomeone } from './wordnet.js';
 
 /**
  * What kind of answer a question wants, read from its wording: a history across meetings ("what has
@@ -232,6 +233,15 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
 ];
 
 /**
+ * Whether a "which" question asks for someone, a person or a body ("which teacher resigned", "which
+ * two firms bid"): then only a name answers it, not a number ("Year 4") as for "which footpath".
+ */
+export function asksForSomeone(question: string): boolean {
+  const noun = /^\s*which\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(\p{L}+)/iu.exec(question)?.[1];
+  return noun !== undefined && namesSomeone(noun.toLowerCase());
+}
+
+/**
  * An inspection's grade asked for: "what grade did Ofsted give", "how was the home rated", "which
  * rating". Inspectorates (Ofsted, the CQC, HMICFRS) grade what councils run, and minutes often
  * discuss an inspection without its grade.
@@ -241,7 +251,9 @@ const RATING_ASKED =
 
 /** Offices people hold, asked for by "who is the …". */
 const OFFICES =
-  'chair|chairman|chairwoman|chairperson|vice|deputy|mayor|leader|director|manager|clerk|treasurer|secretary|president|head|headteacher|principal|commissioner|officer|councillor|cathaoirleach|convener|convenor|provost|reeve|warden|governor|trustee|superintendent|coordinator|administrator|auditor|inspector|executive';
+  'chair|chairman|chairwoman|chairperson|vice|deputy|mayor|leader|director|manager|clerk|treasurer|secretary|president|head|headteacher|principal|commissioner|officer|councillor|cathaoirleach|convener|convenor|provost|reeve|warden|governor|trustee|superintendent|coordinator|administrator|auditor|inspector|executive|chief';
+/** The words of {@link OFFICES}: capitalised in minutes ("the Chief Executive"), they name an office, not someone. */
+export const OFFICE_WORDS: readonly string[] = OFFICES.split('|');
 /**
  * Asking who holds an office: "who is the clerk", "who was elected Vice-Chairman", "who chairs the
  * board", "who replaced Mr Ould as Lead Member". Not "who objected" or "who runs the scheme",

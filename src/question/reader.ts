@@ -9,6 +9,7 @@ import {
   asksForLevel,
   asksForMeetingDates,
   asksForProcedure,
+  asksForSomeone,
   countedWords,
   type Facet,
   isHistoryQuestion,
@@ -106,6 +107,8 @@ export interface Question {
   stance: Stance | null;
   /** The offices a "who holds it" names, each as the stems that say it ("chair", "chairman"…). */
   offices: string[][];
+  /** Whether a "which" asks for someone (see {@link asksForSomeone}): only a name answers. */
+  someone: boolean;
   /** Committees and councils the question names; `councilPlaces` as {@link NamedScope} gives it. */
   scope: {
     committees: string[];
@@ -227,6 +230,7 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     stance: stanceAsked(asking),
     level: asksForLevel(asking),
     offices: officesAsked(text).map((word) => concepts.find((c) => c.word === word)?.stems ?? [stem(word)]),
+    someone: asksForSomeone(asking),
     scope: {
       committees: named.committees,
       councils: named.councils,

@@ -70,6 +70,8 @@ function synsetLine(db: Database, part: Part, offset: number): string {
 }
 
 interface Synset {
+  /** WordNet's lexicographer file: what kind of thing the sense is (18 a person, 14 a group). */
+  kind: number;
   words: string[];
   /**
    * "+" pointers: a word of this synset derived from, or giving, a word of another ("suspension" and
@@ -109,21 +111,26 @@ function readSynset(line: string): Synset {
       });
     }
   }
-  return { words, hypernyms, usage, derivations };
+  return { kind: Number(fields[1]), words, hypernyms, usage, derivations };
 }
 
 /**
- * The form WordNet files a word under: itself, or the base of a regular plural or verb form
- * ("lanes": "lane", not "lan"), the first of them it knows; null when it knows none.
+ * The forms WordNet files a word under: itself, and the base of a regular plural or verb form
+ * ("lanes": "lane", not "lan"), those it knows.
  */
-function baseForm(db: Database, word: string, parts: readonly Part[] = PARTS): string | null {
+function knownForms(db: Database, word: string, parts: readonly Part[] = PARTS): string[] {
   const forms = [word];
   if (word.endsWith('s')) forms.push(word.slice(0, -1));
   if (word.endsWith('es')) forms.push(word.slice(0, -2));
   if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith('ed')) forms.push(word.slice(0, -1), word.slice(0, -2));
   if (word.endsWith('ing')) forms.push(`${word.slice(0, -3)}e`, word.slice(0, -3));
-  return forms.find((form) => parts.some((part) => db.index.get(part)?.has(form))) ?? null;
+  return forms.filter((form) => parts.some((part) => db.index.get(part)?.has(form)));
+}
+
+/** The first of {@link knownForms}, or null when WordNet knows none. */
+function baseForm(db: Database, word: string, parts: readonly Part[] = PARTS): string | null {
+  return knownForms(db, word, parts)[0] ?? null;
 }
 
 /**
@@ -146,6 +153,28 @@ export function wordsMeaning(word: string, parts: readonly Part[] = PARTS): stri
     }
   }
   return [...new Set(meanings.map((m) => m.replace(/_/g, ' ')))].filter((m) => m !== form && m !== word);
+}
+
+/** WordNet's lexicographer files for people ("noun.person") and bodies of them ("noun.group"). */
+const PERSON_FILE = 18;
+const GROUP_FILE = 14;
+
+/**
+ * Whether a noun's commonest sense is someone: a person ("teacher", "contractor") or a body of
+ * people ("company", "firm", "school"). "Which teacher resigned" is answered by a name, never by
+ * a number ("Year 4"), as "which footpath" may be ("footpath 7").
+ */
+export function namesSomeone(noun: string): boolean {
+  const db = load();
+  // Each form it may be ("parks" is Rosa Parks as well as the plural of "park") must be someone.
+  const commonest = knownForms(db, noun, ['noun']).map((form) => db.index.get('noun')?.get(form)?.[0]);
+  return (
+    commonest.length > 0 &&
+    commonest.every((offset) => {
+      const kind = offset === undefined ? null : readSynset(synsetLine(db, 'noun', offset)).kind;
+      return kind === PERSON_FILE || kind === GROUP_FILE;
+    })
+  );
 }
 
 /**

@@ -91,15 +91,7 @@ describe('what a question asks for, beyond its topic', () => {
 });
 
 describe('what a sentence of the minutes gives', () => {
-  const asked = (question: string) => {
-    const read = readQuestion(question);
-    return {
-      counted: read.counted,
-      countedActs: read.countedActs,
-      sumKinds: read.sumKinds,
-      questionStems: new Set(read.concepts.flatMap((c) => c.stems)),
-    };
-  };
+  const asked = (question: string) => askedOf(readQuestion(question));
 
   it('for a kind of sum asked by name, a sum of that kind; for money in general, any sum', () => {
     const saved = asked('How much did the shared fleet scheme save?');
@@ -189,6 +181,25 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('named', 'The contract is held by Castle Coaches Ltd.', q)).toBe(true);
     expect(sentenceGives('named', "Barnardo's runs the route under contract.", q)).toBe(true);
     expect(sentenceGives('named', 'The stile on footpath 7 was broken.', q)).toBe(true);
+  });
+
+  it('for "which" someone, a name only: no number, month or label before a number', () => {
+    const q = asked('Which caretaker retired from Fernlea Primary?');
+    const noted = 'Governors noted one retirement (Block C caretaker, effective 31 July) and a successor from August.';
+    expect(sentenceGives('named', noted, q)).toBe(false);
+    expect(sentenceGives('named', 'Governors thanked Mr Okonjo, caretaker since 2009, on his retirement.', q)).toBe(
+      true,
+    );
+    // "Which footpath" is answered by its number.
+    expect(sentenceGives('named', 'The stile on footpath 7 was broken.', asked('Which footpath was blocked?'))).toBe(
+      true,
+    );
+  });
+
+  it('for who supplied or did something, a name, not an office', () => {
+    const q = asked('Who was the contractor for the pavilion roof?');
+    expect(sentenceGives('person', 'Action by: Chief Executive and Town Clerk.', q)).toBe(false);
+    expect(sentenceGives('person', 'The roof was let to Harrow Slate Ltd for £18,400.', q)).toBe(true);
   });
 
   it('for who holds an office, a person by name, not the body or document a run of capitals names', () => {
