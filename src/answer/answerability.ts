@@ -241,10 +241,14 @@ function sentencesNamingTopic(discussed: ReadConcept[], passages: GivenPassage[]
   const sentences: Array<Sentence & { covered: number }> = [];
   for (const passage of passages) {
     const title = docTerms(passage.hit.title);
+    // Words naming the meeting's own body ("Ashcombe Vale Primary Academy" of its governing board)
+    // are in its heading and page headers, not the sentence about the topic.
+    const body = docTerms(`${passage.hit.council ?? ''} ${passage.hit.committee ?? ''}`);
+    const topical = discussed.filter((c) => !mentions(body, c));
     const split = splitSentences(passage.text);
     split.forEach((text, i) => {
       const doc = docTerms(text);
-      const covered = discussed
+      const covered = (topical.length > 0 ? topical : discussed)
         .filter((c) => mentions(doc, c) || mentions(title, c))
         .reduce((sum, c) => sum + c.weight, 0);
       sentences.push({ passage, text, doc, next: split[i + 1] ?? null, covered });

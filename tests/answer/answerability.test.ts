@@ -340,3 +340,54 @@ describe('a subject another council’s minutes use, asked of a council whose mi
     expect(answer.citations.map((c) => c.minute)).toContain('21');
   });
 });
+
+describe('words naming the meeting’s own body', () => {
+  let board: MinutesAnswerer;
+  let closeIndex: () => void;
+  beforeAll(async () => {
+    const dir = tempDir('minutebook-own-body-');
+    const file = 'fernlea-lgb-2025-05-14.txt';
+    writeFileSync(
+      path.join(dir, file),
+      [
+        'Minutes of the Fernlea Primary School Governing Board held on 14 May 2025, chaired by Mrs Okafor',
+        '',
+        '1. Apologies',
+        'None were received.',
+        '2. Staffing',
+        'Governors noted one resignation (Class 3 teacher, effective 31 August) and a replacement from September.',
+        '3. Premises',
+        'The boiler would be replaced over the summer for £14,200.',
+      ].join('\n'),
+    );
+    const manifest = path.join(dir, 'meetings.json');
+    writeFileSync(
+      manifest,
+      JSON.stringify([
+        {
+          file,
+          council: 'Fernlea Learning Trust',
+          committee: 'Fernlea Primary School Governing Board',
+          date: '2025-05-14',
+        },
+      ]),
+    );
+    const { indexDir } = await buildIndex([dir], { embedder: null, manifest });
+    const opened = openTestRetriever(indexDir, null);
+    board = new MinutesAnswerer({ retriever: opened, chatModel: null, logger: silentLogger });
+    closeIndex = () => opened.close();
+  });
+  afterAll(() => closeIndex());
+
+  it('do not make its heading the sentence about the topic: the staffing item names no teacher', async () => {
+    const answer = await board.ask('Which teacher resigned from Fernlea Primary School?');
+    expect(answer.mode).toBe('not_found');
+    expect(answer.answer).toMatch(/but don't name them/);
+  });
+
+  it('still let the item that says it answer', async () => {
+    const answer = await board.ask('How much is the Fernlea Primary School boiler replacement?');
+    expect(answer.mode).toBe('extractive');
+    expect(cited(answer)).toContain('2025-05-14#3');
+  });
+});
