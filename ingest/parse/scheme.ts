@@ -215,11 +215,16 @@ function mode(values: number[]): number {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? -1;
 }
 
-/** The order key of a candidate within its scheme: its running number, then any sub-numbers. */
+/**
+ * The order key of a candidate within its scheme: its running number, then any sub-numbers, or the
+ * letter after it ("Item 5(a)", "Item 5(b)": two items between 4 and 6).
+ */
 function orderKey(candidate: Candidate, running: number): number[] {
   const { token } = candidate;
   if (token.form === 'decimal') return token.parts;
-  return [token.parts[running] ?? 0];
+  const letter = /^\(?([a-z])\)?$/i.exec(token.suffix)?.[1];
+  const number = token.parts[running] ?? 0;
+  return letter ? [number, letter.toLowerCase().charCodeAt(0) - 96] : [number];
 }
 
 /** Whether `b` may follow `a` in one scheme: higher, by no more than the largest gap at the level that changed. */

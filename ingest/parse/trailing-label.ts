@@ -2,13 +2,14 @@ import { TOKEN_BODY_UNLABELLED } from '../../src/minutes/reference.js';
 
 /**
  * Some minutes print an item's number after its title, in brackets: "Setting of Rates for 2025/26
- * (Item 6.2)", "Apologies [Agenda Item 1]" (New Zealand and Australian councils). The item finder
+ * (Item 6.2)", "Apologies [Agenda Item 1]" (New Zealand and Australian councils), "Vote of Sympathy
+ * [Min. 111/25]" (Irish county councils, at the right margin). The item finder
  * reads numbers where minutes mostly put them, at the start of the line, so before it such a
  * heading is written number first ("Item 6.2 Setting of Rates for 2025/26"): every word is kept,
  * only the label moves.
  */
 const TITLE_THEN_LABEL = new RegExp(
-  String.raw`^(\s*)(\p{L}[^()\[\]]*?[^\s.!?;:,])\s*[(\[]\s*((?:Agenda\s+)?Item)\s+((?=\S*\d)(?:${TOKEN_BODY_UNLABELLED}))\s*[)\]]\s*$`,
+  String.raw`^(\s*)(\p{L}(?:[^()\[\]]|\([^()\[\]]*\))*?(?:[^\s.!?;:,()\[\]]|\([^()\[\]]*\)))\s*[(\[]\s*((?:Agenda\s+)?Item|Min(?:ute)?\.?(?:\s+No\.?)?)\s+((?=\S*\d)(?:${TOKEN_BODY_UNLABELLED}))\s*[)\]]\s*$`,
   'u',
 );
 

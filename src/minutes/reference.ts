@@ -107,7 +107,7 @@ export function stripLabel(text: string): { label: string | null; rest: string }
 }
 
 const TOKEN_ONLY = new RegExp(String.raw`^\(?(${TOKEN_BODY})\)?\s*[.:)\-–]?$`);
-const ROMAN = /^X{0,3}(?:IX|IV|V?I{1,3}|V)$/;
+const ROMAN = /^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$/;
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10 };
 
 /**

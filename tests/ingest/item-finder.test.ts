@@ -1132,4 +1132,58 @@ describe('the item finder on five more shapes (the fourteenth round)', () => {
       ['17', 'Date of Next Meeting', '10 July 2025 at the Harbour Office, 7.00 pm.'],
     ]);
   });
+
+  it('numbers items by a reference printed at the end of the heading ("Title    [Min. 204/25]")', () => {
+    const items = parse([
+      'ROSSMOYNE COUNTY COUNCIL',
+      'Minutes of the Ordinary Meeting held on Monday 8th September 2025',
+      '',
+      'Vote of Sympathy                                        [Min. 204/25]',
+      'The Members extended sympathy to the family of the late Ms Nora Keane.',
+      '',
+      'Greenway Extension (Phase 2)                            [Min. 205/25]',
+      'Proposed by Cllr Daly, seconded by Cllr Ryan, the scheme was approved.',
+      '',
+      'Correspondence                                          [Min. 206/25]',
+      'Letters from two Ministers were noted.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['204/25', 'Vote of Sympathy'],
+      ['205/25', 'Greenway Extension (Phase 2)'],
+      ['206/25', 'Correspondence'],
+    ]);
+  });
+
+  it('reads X as ten in a run of roman numerals', () => {
+    const items = parse([
+      'VIII. AWARD OF CONTRACT - ROOF REPAIRS',
+      'The Board awarded the contract to Ridgeline Roofing.',
+      'IX. SUPERINTENDENT REPORT',
+      'Enrollment stood at 4,210.',
+      'X. BOARD MEMBER REPORTS',
+      'Trustee Lam reported on the county forum.',
+      'XI. ADJOURNMENT',
+      'The meeting adjourned at 8:40 p.m.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => i.minute)).toEqual(['VIII', 'IX', 'X', 'XI']);
+  });
+
+  it('keeps lettered parts of one number apart as items ("Item 5(a)", "Item 5(b)")', () => {
+    const items = parse([
+      'Item 4    Capital Programme',
+      'The Committee noted the outturn.',
+      'Item 5(a) Rent Arrears',
+      'Arrears stood at 5.9% of the rent debit.',
+      'Item 5(b) Empty Homes',
+      'The average time to re-let was 47 days.',
+      'Item 6    Tenant Strategy',
+      'The strategy was approved.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['4', 'Capital Programme'],
+      ['5(a)', 'Rent Arrears'],
+      ['5(b)', 'Empty Homes'],
+      ['6', 'Tenant Strategy'],
+    ]);
+  });
 });
