@@ -348,8 +348,11 @@ function takeTitleLines(body: string[]): { title: string | null; consumed: numbe
   // A note in brackets ("(Taken up after item 12.)") or a line with a sentence ending inside it is
   // the item's text, though it ends in a full stop as a wrapped title does.
   const isText = /^\([^)]*[.!?]\)/.test(next) || /[.!?]\)?\s+\p{Lu}/u.test(next);
+  // A title in capitals goes on in capitals: "BILL - THE TRADE LICENSING BILL, 2025" / "(COUNTY
+  // ASSEMBLY BILL NO. 4 OF 2025) - SECOND READING".
+  const inCapitals = isMostlyUpper(firstLine) && isMostlyUpper(next) && next.length <= 100;
   const wrapped =
-    (!/[.:?!]$/.test(firstLine) && next.length <= 80 && /[.]$/.test(next) && continues && !isText) ||
+    (!/[.:?!]$/.test(firstLine) && ((next.length <= 80 && /[.]$/.test(next)) || inCapitals) && continues && !isText) ||
     endsWrappedTitle(firstLine, next, body[i + 2]?.trim() ?? '');
   return wrapped
     ? { title: withoutRegarding(`${firstLine} ${next}`), consumed: i + 2 }

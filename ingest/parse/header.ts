@@ -73,9 +73,13 @@ export function parseHeader(headerLines: string[], allLines: string[] = headerLi
   return header;
 }
 
-/** A line that names another meeting's date: the previous or next meeting, or minutes being confirmed. */
+/**
+ * A line that names another date than the meeting's: the previous or next meeting, minutes being
+ * confirmed, or when a record of decisions was published and its decisions may be called in or come
+ * into force ("Date of publication: 19 June", "Call-in deadline: 26 June").
+ */
 const OTHER_MEETING =
-  /\b(?:next|previous|last|following|future)\s+(?:[\w-]+\s+){0,3}meeting|were (?:approved|confirmed)|to follow/i;
+  /\b(?:next|previous|last|following|future)\s+(?:[\w-]+\s+){0,3}meeting|were (?:approved|confirmed)|to follow|\b(?:publication|published|call-in|called in|deadline|come into force|implemented from)\b/i;
 
 /**
  * The meeting's own date from its opening lines when no title sentence gives it ("NOVEMBER 13,

@@ -203,6 +203,31 @@ describe('minute number forms', () => {
     ]);
   });
 
+  it('reads a page copied without blank lines by the links that end its items', () => {
+    const text = [
+      'No. Item',
+      'Apologies for Absence',
+      'Minutes:',
+      'Apologies were received from Councillor Reeve.',
+      'View the full minutes text for item 21.',
+      'Bus Services Review - Rural Routes and the Demand Responsive',
+      'service pilot PDF 310 KB',
+      'Report of the Head of Transport.',
+      'Minutes:',
+      'The Panel heard that the pilot carried 4,100 passengers.',
+      'View the full minutes text for item 22.',
+      'Work Programme',
+      'Minutes:',
+      'The Panel agreed its programme for the year.',
+    ].join('\n');
+    expect(parse(text).items.map((i) => [i.minute, i.title])).toEqual([
+      ['21', 'Apologies for Absence'],
+      ['22', 'Bus Services Review - Rural Routes and the Demand Responsive service pilot'],
+      // Numbered on from the last link: the page gives it none of its own.
+      ['23', 'Work Programme'],
+    ]);
+  });
+
   it('counts back from an anchor to number the items before it', () => {
     const text = [
       'No. | Item |',
@@ -235,6 +260,26 @@ describe('meeting metadata', () => {
     const meeting = parse('1. Minutes.\nConfirmed.\n\n2. Budget.\nNoted.');
     expect(meeting.date).toBeNull();
     expect(meeting.warnings.join(' ')).toMatch(/no meeting date/);
+  });
+
+  it('does not take a record of decisions’ publication or call-in date for the meeting’s', () => {
+    const meeting = parseMinutesText(
+      [
+        'CABINET',
+        'RECORD OF DECISIONS',
+        'Date of publication: Friday 11 July 2025',
+        'Call-in deadline: 5.00 pm, Friday 18 July 2025',
+        'Decisions below may be implemented from 9.00 am on',
+        'Monday 21 July 2025 unless called in.',
+        '',
+        '4. LIBRARY OPENING HOURS',
+        'Cabinet agreed the new opening hours.',
+        '5. PARKING CHARGES',
+        'Cabinet agreed a 20p rise in the hourly charge.',
+      ].join('\n'),
+      { source: 'x.txt', hints: { date: '2025-07-09' } },
+    );
+    expect(meeting.date).toBe('2025-07-09');
   });
 
   it('takes what the text lost from hints, and the text wins where it has its own', () => {

@@ -1186,4 +1186,21 @@ describe('the item finder on five more shapes (the fourteenth round)', () => {
       ['6', 'Tenant Strategy'],
     ]);
   });
+
+  it('carries a title in capitals on to a second line in capitals under a number standing alone', () => {
+    const items = parse([
+      'MIN. NO. 041/2025',
+      'BILL - THE KIRIMA COUNTY MARKETS BILL, 2025',
+      '(COUNTY ASSEMBLY BILL NO. 7 OF 2025) - SECOND READING',
+      'The Member for Rongo Ward moved that the Bill be now read a second time.',
+      '',
+      'MIN. NO. 042/2025',
+      'ADJOURNMENT',
+      'The Speaker adjourned the Assembly at 6.30 p.m.',
+    ]).items.filter((i) => i.kind === 'item');
+    expect(items.map((i) => [i.minute, i.title])).toEqual([
+      ['041/2025', 'BILL - THE KIRIMA COUNTY MARKETS BILL, 2025 (COUNTY ASSEMBLY BILL NO. 7 OF 2025) - SECOND READING'],
+      ['042/2025', 'ADJOURNMENT'],
+    ]);
+  });
 });

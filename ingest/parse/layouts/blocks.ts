@@ -36,7 +36,19 @@ export function isBlockHeading(paragraph: string): boolean {
  */
 export function readBlocks(lines: string[]): LayoutResult {
   const columnHeader = lines.findIndex((l) => COLUMN_HEADER.test(l.trim()));
-  const paragraphs = blankLineParagraphs(lines.slice(columnHeader + 1).filter((l) => !isPageNumber(l)));
+  const body = lines.slice(columnHeader + 1).filter((l) => !isPageNumber(l));
+  const headerLines = lines.slice(0, Math.max(columnHeader, 0));
+  const byBlankLines = readBlankLineBlocks(body);
+  const byLinks = readLinkedItems(body);
+  const headed = byBlankLines.filter((item) => item.kind === 'item').length;
+  // A page copied without its blank lines runs heading into text; its links still end each item.
+  const items = byLinks && byLinks.length > headed ? byLinks : byBlankLines;
+  return { layout: 'blocks', headerLines, items };
+}
+
+/** Headings and paragraphs separated by blank lines; what comes before the first heading is preamble. */
+function readBlankLineBlocks(body: string[]): LayoutItem[] {
+  const paragraphs = blankLineParagraphs(body);
   const items: LayoutItem[] = [];
   const preamble: string[] = [];
   for (const paragraph of paragraphs) {
@@ -57,5 +69,43 @@ export function readBlocks(lines: string[]): LayoutResult {
     }
   }
   if (preamble.length > 0) items.unshift(unnumberedItem('preamble', preamble));
-  return { layout: 'blocks', headerLines: lines.slice(0, Math.max(columnHeader, 0)), items };
+  return items;
+}
+
+/** ModernGov's link closing a minute the page cut short: "View the full minutes text for item 77." */
+const FULL_TEXT_LINK_LINE = /view the full minutes text for item\s+\d+\.?$/i;
+
+/** Links it takes to read a page's items by them: one may be a stray. */
+const MIN_LINKED_ITEMS = 2;
+
+/**
+ * A page whose items run on without blank lines ("Apologies for Absence" / "Minutes:" / "…" / "View
+ * the full minutes text for item 44." / "Declarations of Interest" …): each link ends an item, and the
+ * line after it is the next one's title, with any lines that carry it on in lower case ("…of the
+ * Police" / "and Crime Commissioner PDF 140 KB"). Null when the page has too few links.
+ */
+function readLinkedItems(body: string[]): LayoutItem[] | null {
+  const ends = body.flatMap((line, i) => (FULL_TEXT_LINK_LINE.test(line.trim()) ? [i] : []));
+  if (ends.length < MIN_LINKED_ITEMS) return null;
+  const items: LayoutItem[] = [];
+  let start = 0;
+  for (const end of [...ends, body.length - 1]) {
+    const lines = body
+      .slice(start, end + 1)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    start = end + 1;
+    if (lines.length === 0) continue;
+    let titleEnd = 1;
+    while (titleEnd < lines.length && /^\p{Ll}/u.test(lines[titleEnd] ?? '')) titleEnd++;
+    items.push({
+      heading: lines.slice(0, titleEnd).join(' '),
+      description: null,
+      paragraphs: blankLineParagraphs(lines.slice(titleEnd)),
+      printed: null,
+      unnumbered: false,
+      kind: 'item',
+    });
+  }
+  return items;
 }
