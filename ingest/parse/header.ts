@@ -200,7 +200,13 @@ const KIND_ALONE = /^(?:the\s+)?(?:council|board|meeting)$/i;
  */
 function bodyNamedAtTop(openingLines: string[], council: string | null): string | null {
   for (const raw of openingLines.slice(0, TITLE_LINES + 4)) {
-    const line = raw.trim().replace(/\s+/g, ' ');
+    // "(Standing Committee)" under the council's name names it too.
+    const line = raw
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(/^\((.+)\)$/, '$1');
+    // Past "Present:" are the people and their offices ("Chairman, Standing Committee").
+    if (ATTENDANCE_OPENS.test(line)) break;
     if (OTHER_MEETING.test(line)) continue;
     const labelled = BODY_LABEL.exec(line)?.[1];
     for (const part of labelled ? [labelled] : line.split(/\s+[-–—|]\s+|:\s+/)) {
@@ -217,6 +223,10 @@ function bodyNamedAtTop(openingLines: string[], council: string | null): string 
   }
   return null;
 }
+
+/** A line that opens the list of who attended: "Present:", "The following were present:-". */
+const ATTENDANCE_OPENS =
+  /^(?:present\b|in attendance\b|attendees\b|attendance\b|the following (?:were|members were) present\b)/i;
 
 /** How far into the opening lines a council names itself: its title block. */
 const TITLE_LINES = 6;

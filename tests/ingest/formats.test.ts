@@ -282,6 +282,29 @@ describe('meeting metadata', () => {
     expect(meeting.date).toBe('2025-07-09');
   });
 
+  it('names the committee from the title block, never from an office in the list of who was present', () => {
+    const withOffice = parseMinutesText(
+      [
+        'KESARGAON MUNICIPAL CORPORATION',
+        '(Works Committee)',
+        '',
+        'The following were present:-',
+        '1. Sh. Rakesh Dubey Chairman, Works Committee',
+        '2. Smt. Asha Pawar Member',
+        '',
+        'Subject No. 12 : Road resurfacing in Ward 4.',
+        'The proposal was approved.',
+      ].join('\n'),
+      { source: 'x.txt' },
+    );
+    expect(withOffice.committee).toBe('Works Committee');
+    const onlyPeople = parseMinutesText(
+      ['Present:', 'Mrs A Okafor Chair', 'Mr B Lund Chief Executive', '', '1. Apologies', 'None.'].join('\n'),
+      { source: 'x.txt', hints: { committee: 'Board of Directors' } },
+    );
+    expect(onlyPeople.committee).toBe('Board of Directors');
+  });
+
   it('takes what the text lost from hints, and the text wins where it has its own', () => {
     const meeting = parseMinutesText(
       'Planning Committee - Monday, 3 March 2025 7.00 pm\n\nNo. Item\n\nMinutes.\n\nConfirmed.',
