@@ -95,12 +95,17 @@ const LACKED_HERE_SHARE = 0.5;
  */
 const TOPIC_SENTENCE_SHARE = 0.8;
 
+/** What an item records as a whole, wherever in it: the vote on its motion is said once, at its end. */
+const ITEM_FACETS: ReadonlySet<Facet> = new Set(['vote']);
+
 interface Sentence {
   passage: GivenPassage;
   text: string;
   doc: DocTerms;
   /** The sentence after it in the same passage, where minutes often put the substance. */
   next: string | null;
+  /** Every sentence of its passage. */
+  others: string[];
 }
 
 /** Decides whether the found passages answer the question (see {@link Answerability}). */
@@ -180,7 +185,13 @@ export function decideAnswerability(
     const gives = (facet: Facet, s: Sentence, text: string) =>
       sentenceGives(facet, text, asked(s, text)) && !(FIGURE_FACETS.has(facet) && otherPeriod(s, text));
     const missing = question.facets.find(
-      (facet) => !top.some((s) => gives(facet, s, s.text) || (s.next !== null && gives(facet, s, s.next))),
+      (facet) =>
+        !top.some(
+          (s) =>
+            gives(facet, s, s.text) ||
+            (s.next !== null && gives(facet, s, s.next)) ||
+            (ITEM_FACETS.has(facet) && s.others.some((other) => gives(facet, s, other))),
+        ),
     );
     if (missing)
       return nearMiss(
@@ -251,7 +262,7 @@ function sentencesNamingTopic(discussed: ReadConcept[], passages: GivenPassage[]
       const covered = (topical.length > 0 ? topical : discussed)
         .filter((c) => mentions(doc, c) || mentions(title, c))
         .reduce((sum, c) => sum + c.weight, 0);
-      sentences.push({ passage, text, doc, next: split[i + 1] ?? null, covered });
+      sentences.push({ passage, text, doc, next: split[i + 1] ?? null, others: split, covered });
     });
   }
   const most = Math.max(0, ...sentences.map((s) => s.covered));

@@ -46,9 +46,23 @@ function withoutNonFigures(sentence: string): string {
   return NOT_FIGURES.reduce((rest, pattern) => rest.replace(pattern, ' '), text);
 }
 
-/** Sums of money as written: "£330.9m", "£10,000", "$1,200", "£1.5 million", "7 million pounds". */
-const SUM =
-  /[£$€]\s?\d(?:[\d,.]*\d)?(?:\s?(?:m|k|bn|million|billion)\b)?|\b\d(?:[\d,.]*\d)?\s?(?:million|billion|pounds|bn)\b/gi;
+/** Currency as minutes write it before a sum: "£", "$", "€", "₹", "Rs.", "KSh", "US$"… */
+const CURRENCY_SIGN = String.raw`(?:[£$€¥₹₦₱₩₪₵]|\b(?:US|NZ|A|C)\$|\b(?:Rs|INR|KSh|Ksh|KES|USD|EUR|GBP|CAD|AUD|NZD|GHS|ZAR)\.?)`;
+
+/** Currency named after a sum, or a scale only money is counted in: "7 million pounds", "Rs. 1.86 crore". */
+const CURRENCY_WORD = 'pounds|dollars|euros|rupees|shillings|lakhs?|crores?';
+
+/**
+ * Sums of money as written: "£330.9m", "£10,000", "$1,200", "£1.5 million", "7 million pounds",
+ * "Rs. 1,86,40,000/-", "Rs. 14.72 crore", "KSh 120,000".
+ */
+const SUM = new RegExp(
+  String.raw`${CURRENCY_SIGN}\s?\d(?:[\d,.]*\d)?(?:\s?(?:m|k|bn|million|billion|lakhs?|crores?)\b)?|\b\d(?:[\d,.]*\d)?\s?(?:million|billion|bn|${CURRENCY_WORD})\b`,
+  'gi',
+);
+
+/** A sum {@link SUM} matched that is money by its currency, not a number of millions of anything. */
+const SAID_AS_MONEY = new RegExp(`^${CURRENCY_SIGN}|(?:${CURRENCY_WORD})$`, 'i');
 
 /** A sum of money (see {@link SUM}). */
 export function hasMoney(sentence: string): boolean {
@@ -116,7 +130,7 @@ export function hasCountOf(sentence: string, counted: string[], acts: string[] =
     withoutNonFigures(sentence)
       // A sum counts money, not things: "$1,200" is no count of 1,200 anything. "3 million
       // visitors" is a count, though {@link SUM} reads it as money too.
-      .replace(SUM, (sum) => (/^[£$€]|pounds$/i.test(sum) ? ' ' : sum))
+      .replace(SUM, (sum) => (SAID_AS_MONEY.test(sum) ? ' ' : sum))
       // "one of the key issues" counts nothing.
       .replace(/\bone\s+of\b/gi, ' '),
   );
@@ -190,11 +204,12 @@ export function hasVote(sentence: string): boolean {
 /**
  * How minutes record a vote: in words ("carried unanimously", "with two abstentions"), as North
  * American minutes do, by roll call and tally ("Ayes: Lee, Ortiz. Nays: Chen", "a 4-1 vote", "5 in
- * favor, 2 opposed"), and as town meetings count hands, people standing and ballots ("Standing
- * count: Yes 188, No 41"). "CARRIED" alone records an outcome, not how anyone voted.
+ * favor, 2 opposed"), as Australian councils tally a division ("CARRIED 6/2", "For: Crs Tully…"),
+ * and as town meetings count hands, people standing and ballots ("Standing count: Yes 188, No 41").
+ * "CARRIED" alone records an outcome, not how anyone voted.
  */
 const VOTE_RECORDED =
-  /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention|abstentions|in favou?r|against the motion|opposed|ayes?|nays?|yeas?|noes|roll call|secret ballot|ballot result|show of hands|standing count|hand count)\b|\b\d+\s*[-–]\s*\d+\s+(?:vote|in favou?r)\b|\byes\s*:?\s*\d+\s*[,;]?\s*no\s*:?\s*\d+\b/i;
+  /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention|abstentions|in favou?r|against the motion|opposed|ayes?|nays?|yeas?|noes|roll call|secret ballot|ballot result|show of hands|standing count|hand count)\b|\b\d+\s*[-–]\s*\d+\s+(?:vote|in favou?r)\b|\byes\s*:?\s*\d+\s*[,;]?\s*no\s*:?\s*\d+\b|\b(?:carried|lost|defeated|passed|failed)\s*\(?\s*\d+\s*[-–/]\s*\d+\b|^\s*(?:for|against)\s*:/i;
 
 /**
  * An inspection grade: "rated Good", "judged to require improvement", "Inadequate", "special
@@ -464,8 +479,10 @@ export function askedOf(question: Question): Asked {
  * A figure said as a change: "a rise of £15", "increased by 12%", "up by 40". ("Overspent by
  * £3.2m" is the overspend itself.)
  */
-const CHANGE_BY =
-  /\b(?:rise|rises|rose|risen|increase|increases|increased|uplift|reduction|reductions|reduced|cut|cuts|decrease|decreases|decreased|fall|falls|fell|fallen|grew|grown|growth|up|down)\s+(?:of|by)\s+(?:around |about |some |over |almost |nearly )?[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|per ?cent|m|k|bn|million|billion|thousand)?/gi;
+const CHANGE_BY = new RegExp(
+  String.raw`\b(?:rise|rises|rose|risen|increase|increases|increased|uplift|reduction|reductions|reduced|cut|cuts|decrease|decreases|decreased|fall|falls|fell|fallen|grew|grown|growth|up|down)\s+(?:of|by)\s+(?:around |about |some |over |almost |nearly )?${CURRENCY_SIGN}?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|per ?cent|m|k|bn|million|billion|thousand|lakhs?|crores?)?`,
+  'gi',
+);
 
 /** Whether every figure of the sentence is said as a change (see {@link CHANGE_BY}). */
 function givesOnlyChanges(sentence: string): boolean {

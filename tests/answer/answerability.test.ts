@@ -11,6 +11,7 @@ import type { Answer, SearchResult } from '../../src/types.js';
 import { examplesDir } from '../helpers/corpus.js';
 import { FakeOpenAi, llmConfigFor } from '../helpers/fake-openai.js';
 import { buildIndex, openTestRetriever, silentLogger, tempDir } from '../helpers/index.js';
+import { tinyEmbedder } from '../helpers/tiny-model.js';
 
 /**
  * The "not in the minutes" decision over a real index of the sample minutes: plain misses, near
@@ -389,5 +390,41 @@ describe('words naming the meeting’s own body', () => {
     const answer = await board.ask('How much is the Fernlea Primary School boiler replacement?');
     expect(answer.mode).toBe('extractive');
     expect(cited(answer)).toContain('2025-05-14#3');
+  });
+});
+
+describe('what an item records once for all it says', () => {
+  it('answers "by what vote" from the tally at the item’s end, sentences after the motion', async () => {
+    const dir = tempDir('minutebook-item-vote-');
+    writeFileSync(
+      path.join(dir, 'tamsin-county-2025-10-07.txt'),
+      [
+        'TAMSIN COUNTY BOARD OF SUPERVISORS',
+        'Minutes of the regular meeting of October 7, 2025',
+        '',
+        '8.1 Planning Matters',
+        'Supervisor Lee moved to approve the Halvorsen gravel pit expansion with 14 conditions.',
+        'Residents spoke about truck traffic on County Road 9.',
+        'Staff said hauling hours would be limited.',
+        'Motion carried 3-2.',
+        '',
+        '8.2 Library Hours',
+        'The board extended Saturday opening hours.',
+      ].join('\n'),
+    );
+    // With a vector half, as served: keyword coverage alone scores this one-meeting index too low.
+    const embedder = await tinyEmbedder();
+    const { indexDir } = await buildIndex([dir], { embedder });
+    const opened = openTestRetriever(indexDir, embedder);
+    try {
+      const board = new MinutesAnswerer({ retriever: opened, chatModel: null, logger: silentLogger });
+      const answer = await board.ask(
+        'Did the supervisors approve the Halvorsen gravel pit expansion, and by what vote?',
+      );
+      expect(answer.mode).toBe('extractive');
+      expect(cited(answer)).toContain('2025-10-07#8.1');
+    } finally {
+      opened.close();
+    }
   });
 });

@@ -183,6 +183,22 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('named', 'The stile on footpath 7 was broken.', q)).toBe(true);
   });
 
+  it('for money, a sum in any currency minutes use, not a road number', () => {
+    const q = asked('What did the drain desilting contract cost?');
+    expect(sentenceGives('money', 'The work was awarded at Rs. 1,86,40,000/- to M/s Verma Builders.', q)).toBe(true);
+    expect(sentenceGives('money', 'The estimate was Rs. 1.94 crore.', q)).toBe(true);
+    expect(sentenceGives('money', 'Permits range from KSh 1,500 for hawkers.', q)).toBe(true);
+    expect(sentenceGives('money', 'The desilting covers the drains along the R512.', q)).toBe(false);
+  });
+
+  it('for a vote, a tally however a council prints it', () => {
+    const q = asked('How did the council vote on the bypass grant?');
+    expect(sentenceGives('vote', 'CARRIED 6/2', q)).toBe(true);
+    expect(sentenceGives('vote', 'For: Crs Tully, Mackinnon and Nguyen', q)).toBe(true);
+    expect(sentenceGives('vote', 'Motion carried 3-2 (Castellano and Lindqvist opposed).', q)).toBe(true);
+    expect(sentenceGives('vote', 'CARRIED', q)).toBe(false);
+  });
+
   it('for "which" someone, a name only: no number, month or label before a number', () => {
     const q = asked('Which caretaker retired from Fernlea Primary?');
     const noted = 'Governors noted one retirement (Block C caretaker, effective 31 July) and a successor from August.';
