@@ -6,9 +6,13 @@
 
 import { MONTH_NAME } from '../dates.js';
 
-/** Abbreviations whose full stop does not end a sentence (months from the one month table). */
+/**
+ * Abbreviations whose full stop does not end a sentence (months from the one month table): titles
+ * as councils in other countries write them too ("Sh.", "Smt.", "Hon.", "Cr."), and currencies
+ * written before a sum ("Rs. 2.00 lakh").
+ */
 const ABBREVIATIONS = new RegExp(
-  String.raw`(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St|No|Nos|Co|Ltd|para|paras|approx|etc|e\.g|i\.e|cf|vs|${MONTH_NAME})|\b\p{Lu})\.$`,
+  String.raw`(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Cr|Crs|Prof|Rev|Revd|Hon|Sh|Shri|Smt|Sgt|Insp|Supt|Capt|Messrs|St|No|Nos|Co|Ltd|Rs|para|paras|approx|etc|e\.g|i\.e|cf|vs|${MONTH_NAME})|\b\p{Lu})\.$`,
   'iu',
 );
 

@@ -8,6 +8,18 @@ describe('splitSentences', () => {
     ).toEqual(['Mrs. H. J. Fryer CC was in the Chair.', 'The report (No. 4) was noted by Mr. Ould.', 'It was agreed.']);
   });
 
+  it('does not split after titles and currencies other councils write ("Sh.", "Smt.", "Cr.", "Rs.")', () => {
+    expect(
+      splitSentences(
+        'Smt. Asha Pawar moved that Rs. 2.00 lakh be sanctioned. Sh. R. K. Dubey seconded. Cr. Tully voted against.',
+      ),
+    ).toEqual([
+      'Smt. Asha Pawar moved that Rs. 2.00 lakh be sanctioned.',
+      'Sh. R. K. Dubey seconded.',
+      'Cr. Tully voted against.',
+    ]);
+  });
+
   it('keeps money and decimals whole and splits flattened bullets', () => {
     expect(splitSentences('The scheme received £1.5m in 2020. 24.5% of pupils • first point • second point')).toEqual([
       'The scheme received £1.5m in 2020.',
