@@ -16,6 +16,7 @@ import {
   sentenceGives,
   stem,
   stems,
+  withoutMeetingMonth,
   wordClasses,
 } from '../question/index.js';
 import { MEANING_MATCH_AT, NOT_COVERED_BELOW, UNKNOWN_WORD_BELOW } from '../retrieve/retriever.js';
@@ -178,10 +179,12 @@ export function decideAnswerability(
     const period = periodsNamed(question.text);
     // A figure that names no period is the item's: "overspent by £3.2m" under "Budget Outturn
     // 2023/24" is no answer for 2022/23.
-    const otherPeriod = (s: Sentence, text: string) =>
-      namesAnotherPeriod(text, period)
-        ? !namesPeriodAsked(s.passage.hit.title, period)
-        : periodsNamed(text).size === 0 && namesAnotherPeriod(s.passage.hit.title, period);
+    const otherPeriod = (s: Sentence, text: string) => {
+      const asked = withoutMeetingMonth(period, s.passage.hit.date);
+      return namesAnotherPeriod(text, asked)
+        ? !namesPeriodAsked(s.passage.hit.title, asked)
+        : periodsNamed(text).size === 0 && namesAnotherPeriod(s.passage.hit.title, asked);
+    };
     const gives = (facet: Facet, s: Sentence, text: string) =>
       sentenceGives(facet, text, asked(s, text)) && !(FIGURE_FACETS.has(facet) && otherPeriod(s, text));
     const missing = question.facets.find(

@@ -10,7 +10,14 @@ export { withoutFiller } from './filler.js';
 export { Glossary } from './glossary.js';
 export { askedFacets, asksForProcedure, type Facet, isHistoryQuestion } from './intent.js';
 export { councilAskedOf, type KnownNames, namesOfCouncil, topicBesideCouncilNames, unknownBodyNamed } from './names.js';
-export { namesAnotherPeriod, namesPeriodAsked, type PeriodKind, type Periods, periodsNamed } from './periods.js';
+export {
+  namesAnotherPeriod,
+  namesPeriodAsked,
+  type PeriodKind,
+  type Periods,
+  periodsNamed,
+  withoutMeetingMonth,
+} from './periods.js';
 export { type Question, type QuestionContext, type ReadConcept, readQuestion } from './reader.js';
 export { type RecordAsk, readRecordAsk } from './records.js';
 export { stem, stemSet, stems, topicStems } from './stem.js';

@@ -106,3 +106,21 @@ export function namesPeriodAsked(text: string, asked: Periods): boolean {
   const named = periodsNamed(text);
   return [...asked].some(([kind, values]) => includesAsked(named.get(kind), values));
 }
+
+/**
+ * The periods asked about, less the month a meeting was held in when the question names it ("the
+ * grant Tamarack County accepted in November 2025", of a meeting on 18 November 2025): that month
+ * says when the meeting acted, not what period its figure is for ("$48,750 for the 2026 season").
+ * A year named alone ("the mooring fees for 2025") stays a period asked.
+ */
+export function withoutMeetingMonth(asked: Periods, meetingDate: string | null): Periods {
+  const held = /^(\d{4})-(\d{2})/.exec(meetingDate ?? '');
+  if (!held) return asked;
+  const [year, month] = [Number(held[1]), Number(held[2])];
+  const years = asked.get('year');
+  if (!asked.get('month')?.has(month) || (years !== undefined && !years.has(year))) return asked;
+  const rest: Periods = new Map(asked);
+  rest.delete('month');
+  if (years?.size === 1) rest.delete('year');
+  return rest;
+}

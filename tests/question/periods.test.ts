@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesAnotherPeriod, namesPeriodAsked, periodsNamed } from '../../src/question/index.js';
+import { namesAnotherPeriod, namesPeriodAsked, periodsNamed, withoutMeetingMonth } from '../../src/question/index.js';
 
 /** The periods a figure belongs to, so a figure for the neighbouring period is not taken for the one asked. */
 
@@ -42,5 +42,24 @@ describe('a figure for another period', () => {
     const fy = periodsNamed('By how much did Children’s Services overspend in 2023/24?');
     expect(namesPeriodAsked('Children’s Services Budget Outturn 2023/24', fy)).toBe(true);
     expect(namesPeriodAsked('Home to School Transport Policy 2024/25', fy)).toBe(false);
+  });
+});
+
+describe('the month a meeting acted in', () => {
+  it('is when it acted, not the period its figure is for', () => {
+    const asked = periodsNamed('the grant accepted in November 2025');
+    const atTheMeeting = withoutMeetingMonth(asked, '2025-11-18');
+    expect(namesAnotherPeriod('a state grant of $48,750 for the 2026 season', atTheMeeting)).toBe(false);
+    // At a meeting in another month, November 2025 is still a period asked.
+    expect(
+      namesAnotherPeriod('a state grant of $48,750 for the 2026 season', withoutMeetingMonth(asked, '2025-09-02')),
+    ).toBe(true);
+  });
+
+  it('leaves a year named alone a period asked: the fees for 2025 are not the 2026 fees', () => {
+    const asked = periodsNamed('the mooring fees for 2025');
+    expect(namesAnotherPeriod('mooring fees will rise to £410 in 2026', withoutMeetingMonth(asked, '2025-06-19'))).toBe(
+      true,
+    );
   });
 });
