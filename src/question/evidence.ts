@@ -50,19 +50,25 @@ function withoutNonFigures(sentence: string): string {
 const CURRENCY_SIGN = String.raw`(?:[£$€¥₹₦₱₩₪₵]|\b(?:US|NZ|A|C)\$|\b(?:Rs|INR|KSh|Ksh|KES|USD|EUR|GBP|CAD|AUD|NZD|GHS|ZAR)\.?)`;
 
 /** Currency named after a sum, or a scale only money is counted in: "7 million pounds", "Rs. 1.86 crore". */
-const CURRENCY_WORD = 'pounds|dollars|euros|rupees|shillings|lakhs?|crores?';
+const CURRENCY_WORD = 'pounds|dollars|euros|rupees|shillings|rand|lakhs?|crores?';
+
+/**
+ * Rands, whose "R" also numbers roads ("the R612 crossing"): a sum only with a scale or thousands
+ * grouped ("R6.2 million", "R45,000").
+ */
+const RAND = String.raw`\bR\s?\d(?:[\d,.]*\d)?\s?(?:m|bn|million|billion)\b|\bR\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?`;
 
 /**
  * Sums of money as written: "£330.9m", "£10,000", "$1,200", "£1.5 million", "7 million pounds",
- * "Rs. 1,86,40,000/-", "Rs. 14.72 crore", "KSh 120,000".
+ * "Rs. 1,86,40,000/-", "Rs. 14.72 crore", "KSh 120,000", "R6.2 million".
  */
 const SUM = new RegExp(
-  String.raw`${CURRENCY_SIGN}\s?\d(?:[\d,.]*\d)?(?:\s?(?:m|k|bn|million|billion|lakhs?|crores?)\b)?|\b\d(?:[\d,.]*\d)?\s?(?:million|billion|bn|${CURRENCY_WORD})\b`,
+  String.raw`${CURRENCY_SIGN}\s?\d(?:[\d,.]*\d)?(?:\s?(?:m|k|bn|million|billion|lakhs?|crores?)\b)?|${RAND}|\b\d(?:[\d,.]*\d)?\s?(?:million|billion|bn|${CURRENCY_WORD})\b`,
   'gi',
 );
 
 /** A sum {@link SUM} matched that is money by its currency, not a number of millions of anything. */
-const SAID_AS_MONEY = new RegExp(`^${CURRENCY_SIGN}|(?:${CURRENCY_WORD})$`, 'i');
+const SAID_AS_MONEY = new RegExp(`^(?:${CURRENCY_SIGN}|R\\s?\\d)|(?:${CURRENCY_WORD})$`, 'i');
 
 /** A sum of money (see {@link SUM}). */
 export function hasMoney(sentence: string): boolean {

@@ -130,9 +130,11 @@ const MONEY_NOUNS =
   'cost|costs|costing|spend|spending|budget|budgets|fund|funds|funding|money|price|prices|worth|saving|savings|grant|grants|overspend|underspend|deficit|gap|fee|fees|income|charge|charges|bill|bills|value';
 /**
  * Sums named after "how much" or "what" ("how much rent", "what salary"). Not bare asks: a follow
- * of "allotment rents" is a topic, not a question for the rent.
+ * of "allotment rents" is a topic, not a question for the rent. Not "what grant", which asks which
+ * grant as often as how much.
  */
-const SUMS_ASKED_BY_NAME = 'salary|salaries|wage|wages|rent|rents|stipend|fee|fees|price|prices|allowance|allowances';
+const SUMS_ASKED_BY_NAME =
+  'salary|salaries|wage|wages|rent|rents|stipend|fee|fees|price|prices|allowance|allowances|precept|precepts|budget|budgets|deficit|surplus';
 /** Doings that move money: "how much did it raise", "how much was spent". */
 const MONEY_VERBS =
   'spent|pay|paid|save|saved|receive|received|get|got|bid|award|awarded|charged|allocate|allocated|raise|raised|overspent|underspent|funded|cost';
@@ -150,8 +152,9 @@ const OPEN_AFTER_HOW_MUCH =
  * A question for a sum of money. "How much" asks for money when a money noun follows it ("how much
  * funding"), or when what it measures is left open ("how much did…", "how much the lights will
  * cost", "funding - how much?") and the question names money somewhere; "how much notice do we
- * get" measures notice. So do "what is the budget", "what was the Trust's deficit", "what would the
- * precept be", "what it cost", "what's it worth" and a bare "cost of the lights?".
+ * get" measures notice. So do "what is the budget", "what was the Trust's deficit", "what were the
+ * Harbour Board's mooring fees", "what would the precept be", "what it cost", "what's it worth" and
+ * a bare "cost of the lights?".
  */
 function asksForMoney(question: string): boolean {
   const howMuch = /\b(?:how much|how big|by how much)\b\s*([\p{L}%£$]*)/iu.exec(question);
@@ -162,9 +165,10 @@ function asksForMoney(question: string): boolean {
   }
   if (bareAskEndsOn(question, `${MONEY_NOUNS}|allowance|allowances`)) return true;
   if (SUM_TO_BE.test(question)) return true;
-  // "What salary will the judge receive", "what rent do traders pay": the sum itself named first.
+  // "What salary will the judge receive", "what rent do traders pay", "what precept did the council
+  // set": the sum itself named first.
   if (new RegExp(String.raw`\bwhat (?:${SUMS_ASKED_BY_NAME})\b`, 'i').test(question)) return true;
-  return /\bwhat (?:did|does|will|would) .*\bcost\b|\bwhat (?:is |was |were |are |will |would |will be |would be )?the (?:[\w'’]+ ){0,4}(?:cost|budget|price|spend|deficit|surplus|overspend|underspend|funding|amount|value|precept|grant|fee|allowance|reserves)\b|\bwhat(?:'s|s| is| was| are| were)? (?:\w+ ){0,3}worth\b|^\s*(?:the\s+)?(?:cost|budget|spend|price)s?\b(?:\s+(?:of|for|on)\b)?|\b(?:cost|costs|budget|spend|spent|price|paid|worth)\s*\??$/i.test(
+  return /\bwhat (?:did|does|will|would) .*\bcost\b|\bwhat (?:is |was |were |are |will |would |will be |would be )?(?:the |(?:[\w-]+ ){0,4}[\w-]+['’]s )(?:[\w'’]+ ){0,4}(?:cost|budget|price|spend|deficit|surplus|overspend|underspend|funding|amount|value|precept|grant|fee|allowance|reserves)s?\b|\bwhat(?:'s|s| is| was| are| were)? (?:\w+ ){0,3}worth\b|^\s*(?:the\s+)?(?:cost|budget|spend|price)s?\b(?:\s+(?:of|for|on)\b)?|\b(?:cost|costs|budget|spend|spent|price|paid|worth)\s*\??$/i.test(
     question,
   );
 }

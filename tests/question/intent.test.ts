@@ -34,6 +34,10 @@ describe('what a question asks for, beyond its topic', () => {
     ['What is the budget for the TSIL programme?', ['money']],
     ['tsil budget?', ['money']],
     ['How many inspectors carried out the inspection?', ['count']],
+    ["What were the Harbour Board's annual mooring fees for 2025?", ['money']],
+    ['What precept did the parish council set for 2025/26?', ['money']],
+    ['What bill did the assembly pass?', []],
+    ['What grant did the council accept for the bridge?', []],
     ['number of foster carers recruited in 2020', ['count']],
     ['What share of care leavers kept in touch?', ['share']],
     ['How much notice is given before an inspection?', ['duration']],
@@ -189,6 +193,8 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('money', 'The estimate was Rs. 1.94 crore.', q)).toBe(true);
     expect(sentenceGives('money', 'Permits range from KSh 1,500 for hawkers.', q)).toBe(true);
     expect(sentenceGives('money', 'The desilting covers the drains along the R512.', q)).toBe(false);
+    expect(sentenceGives('money', 'A grant of R6.2 million was approved for the desilting.', q)).toBe(true);
+    expect(sentenceGives('money', 'The desilting contract was let at R45,000.', q)).toBe(true);
   });
 
   it('for a vote, a tally however a council prints it', () => {
