@@ -1,6 +1,6 @@
 import { findDates, isoFromParts, LONG_DATE } from '../../src/dates.js';
 import type { Meeting } from '../../src/types.js';
-import { isTitleCase } from './headings.js';
+import { ATTENDANCE_START, isTitleCase } from './headings.js';
 
 /** What the top of a minutes document says about its meeting. */
 export type MeetingHeader = Pick<
@@ -78,7 +78,7 @@ export function parseHeader(headerLines: string[], allLines: string[] = headerLi
  * confirmed, or when a record of decisions was published and its decisions may be called in or come
  * into force ("Date of publication: 19 June", "Call-in deadline: 26 June").
  */
-const OTHER_MEETING =
+const OTHER_DATE =
   /\b(?:next|previous|last|following|future)\s+(?:[\w-]+\s+){0,3}meeting|were (?:approved|confirmed)|to follow|\b(?:publication|published|call-in|called in|deadline|come into force|implemented from)\b/i;
 
 /**
@@ -94,8 +94,8 @@ function openingDate(lines: string[]): string | null {
     if (!line.trim()) continue;
     const date = findDates(line, { months: false })[0];
     // "NEXT ORDINARY COUNCIL MEETING" over "6.00pm Tuesday 28 May 2019": the date under it is that meeting's.
-    const other = OTHER_MEETING.test(line) || aboutOther;
-    aboutOther = OTHER_MEETING.test(line) && !date;
+    const other = OTHER_DATE.test(line) || aboutOther;
+    aboutOther = OTHER_DATE.test(line) && !date;
     if (other || (letter >= 0 && i <= letter)) continue;
     if (date) return date.iso;
   }
@@ -206,8 +206,8 @@ function bodyNamedAtTop(openingLines: string[], council: string | null): string 
       .replace(/\s+/g, ' ')
       .replace(/^\((.+)\)$/, '$1');
     // Past "Present:" are the people and their offices ("Chairman, Standing Committee").
-    if (ATTENDANCE_OPENS.test(line)) break;
-    if (OTHER_MEETING.test(line)) continue;
+    if (opensAttendance(line)) break;
+    if (OTHER_DATE.test(line)) continue;
     const labelled = BODY_LABEL.exec(line)?.[1];
     for (const part of labelled ? [labelled] : line.split(/\s+[-–—|]\s+|:\s+/)) {
       // The suffix is taken twice on purpose: its words come in any order, and taking one run can
@@ -224,9 +224,13 @@ function bodyNamedAtTop(openingLines: string[], council: string | null): string 
   return null;
 }
 
-/** A line that opens the list of who attended: "Present:", "The following were present:-". */
-const ATTENDANCE_OPENS =
-  /^(?:present\b|in attendance\b|attendees\b|attendance\b|the following (?:were|members were) present\b)/i;
+/**
+ * A line that opens the list of who attended: a heading over it ("Present:", "In attendance") or the
+ * sentence some councils open it with ("The following were present:-").
+ */
+function opensAttendance(line: string): boolean {
+  return ATTENDANCE_START.test(line) || /^the following (?:were|members were) present\b/i.test(line);
+}
 
 /** How far into the opening lines a council names itself: its title block. */
 const TITLE_LINES = 6;

@@ -7,7 +7,7 @@ import { breakAtTitleGaps } from './gaps.js';
 import { parseHeader } from './header.js';
 import { buildItem } from './item.js';
 import { unfoldSpacedColumns } from './layouts/columns.js';
-import { assignNumbers, findMinuteAnchor } from './numbering.js';
+import { assignNumbers, FULL_TEXT_LINK_WORDS, findMinuteAnchor } from './numbering.js';
 import { labelsToFront } from './trailing-label.js';
 
 export interface ParseOptions {
@@ -18,7 +18,7 @@ export interface ParseOptions {
 }
 
 /** ModernGov's "… view the full minutes text for item 77." link: page furniture, read then dropped. */
-const FULL_TEXT_LINK = /\s*(?:\.\.\.|…)?\s*view the full minutes text for item\s+\d+\.?/gi;
+const FULL_TEXT_LINK = new RegExp(String.raw`\s*(?:\.\.\.|…)?\s*${FULL_TEXT_LINK_WORDS}\d+\.?`, 'gi');
 
 /**
  * Parses minutes text — whatever numbering the council uses, or none — into a meeting of items with

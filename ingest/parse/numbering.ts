@@ -59,8 +59,17 @@ function countFrom(fixed: Array<number | null>, seq: number[], i: number): numbe
   return null;
 }
 
-/** "… view the full minutes text for item 77." — ModernGov's link at the end of a cut-short minute. */
+/**
+ * The words of ModernGov's link at the end of a cut-short minute, before its item number ("… view
+ * the full minutes text for item 77."): read for the number here, dropped as furniture by the parser,
+ * and ending items on a page copied without blank lines.
+ */
+export const FULL_TEXT_LINK_WORDS = String.raw`view the full minutes text for item\s+`;
+
+const FULL_TEXT_LINK_NUMBER = new RegExp(String.raw`${FULL_TEXT_LINK_WORDS}(\d{1,6})`, 'i');
+
+/** The item number of ModernGov's full-text link in `text` (see {@link FULL_TEXT_LINK_WORDS}). */
 export function findMinuteAnchor(text: string): number | null {
-  const match = /view the full minutes text for item\s+(\d{1,6})/i.exec(text);
+  const match = FULL_TEXT_LINK_NUMBER.exec(text);
   return match ? Number(match[1]) : null;
 }

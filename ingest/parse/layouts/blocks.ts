@@ -1,5 +1,6 @@
 import { isPageNumber } from '../furniture.js';
 import { FINITE_VERB, PDF_LINK } from '../headings.js';
+import { FULL_TEXT_LINK_WORDS } from '../numbering.js';
 import { readPointLabel } from '../points.js';
 import { unnumberedItem } from './lead.js';
 import { blankLineParagraphs } from './lines.js';
@@ -73,7 +74,7 @@ function readBlankLineBlocks(body: string[]): LayoutItem[] {
 }
 
 /** ModernGov's link closing a minute the page cut short: "View the full minutes text for item 77." */
-const FULL_TEXT_LINK_LINE = /view the full minutes text for item\s+\d+\.?$/i;
+const FULL_TEXT_LINK_LINE = new RegExp(String.raw`${FULL_TEXT_LINK_WORDS}\d+\.?$`, 'i');
 
 /** Links it takes to read a page's items by them: one may be a stray. */
 const MIN_LINKED_ITEMS = 2;
