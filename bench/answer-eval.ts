@@ -5,7 +5,7 @@
  * one gets `not_found`, and what near-miss questions ("the minutes discuss X but not Y") get — once
  * with the embedding model (hybrid search) and once keyword-only, side by side. Asserts nothing.
  *
- *   npx tsx bench/answer-eval.ts [--split fresh11|fresh10|fresh9|fresh8|fresh7|fresh6|fresh5|fresh3|tuning|fresh4|fresh|old|dev|held|all] [--mode model|keyword] [--corpus <name>[,<name>…]] [--verbose] [--why]
+ *   npx tsx bench/answer-eval.ts [--split fresh12|fresh11|fresh10|fresh9|fresh8|fresh7|fresh6|fresh5|fresh3|tuning|fresh4|fresh|old|dev|held|all] [--mode model|keyword] [--corpus <name>[,<name>…]] [--verbose] [--why]
  *   npx tsx bench/answer-eval.ts --check     # only check that every question names items the corpora have
  *   npx tsx bench/answer-eval.ts --similarity   # top cosine of answerable vs unanswerable tuning questions, per model
  *   npx tsx bench/answer-eval.ts <questions.jsonl> [--index <dir>]     # one eval file against one index
@@ -38,14 +38,16 @@
  * shapes no fixture had, with their expected items for bench/parse-fixtures.ts; the eleventh had
  * `fresh8` written the same way (bench/fresh8/README.md), the twelfth `fresh9`
  * (bench/fresh9/README.md), the fourteenth `fresh10` (bench/fresh10/README.md), the fifteenth
- * `fresh11` (bench/fresh11/README.md). A blind set is
+ * `fresh11` (bench/fresh11/README.md), the sixteenth `fresh12` (bench/fresh12/README.md). A blind
+ * set is
  * measured untouched first; once the next one is written, the older may be read question by
  * question (`fresh8` since the twelfth round, `fresh9` since the fourteenth, `fresh10` since the
- * fifteenth). The held-aside splits (`fresh11`, `fresh7`, `fresh6`, the default, `fresh5` and
+ * fifteenth, `fresh11` since the sixteenth). The held-aside splits (`fresh12`, `fresh7`, `fresh6`,
+ * the default, `fresh5` and
  * `fresh3`) report in totals only: they
  * are for reporting, never for tuning, so `--verbose` refuses them (and `all`, which includes
  * them). `tuning` is the splits that may be looked at question by question and were tuned on from
- * the start; `fresh8`, `fresh9` and `fresh10` may be read too, apart.
+ * the start; `fresh8` to `fresh11` may be read too, apart.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -122,10 +124,11 @@ const SPLITS = [
   'fresh9',
   'fresh10',
   'fresh11',
+  'fresh12',
 ] as const;
 type Split = (typeof SPLITS)[number];
 /** The splits held aside for reporting: never shown question by question, never tuned on. */
-const HELD_ASIDE: readonly Split[] = ['fresh3', 'fresh5', 'fresh6', 'fresh7', 'fresh11'];
+const HELD_ASIDE: readonly Split[] = ['fresh3', 'fresh5', 'fresh6', 'fresh7', 'fresh12'];
 const isHeldAside = (split: Split) => HELD_ASIDE.includes(split);
 /** What `--split` may name: one split, or several. */
 const SPLIT_CHOICES: Record<string, Split[]> = {
@@ -138,6 +141,7 @@ const SPLIT_CHOICES: Record<string, Split[]> = {
   fresh9: ['fresh9'],
   fresh10: ['fresh10'],
   fresh11: ['fresh11'],
+  fresh12: ['fresh12'],
   tuning: ['dev', 'held', 'fresh', 'fresh4'],
   fresh: ['fresh'],
   old: ['dev', 'held'],

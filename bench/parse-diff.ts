@@ -25,6 +25,7 @@ const FOLDERS = [
   'bench/fresh9',
   'bench/fresh10',
   'bench/fresh11',
+  'bench/fresh12',
   'bench/llm-minutes',
   '../shared/corpus',
 ];

@@ -25,6 +25,7 @@ const SOURCES: Array<{ dir: string; index: string; split?: string }> = [
   { dir: path.resolve(benchDir, 'fresh9'), index: 'expected-items.json', split: 'fresh9' },
   { dir: path.resolve(benchDir, 'fresh10'), index: 'expected-items.json', split: 'fresh10' },
   { dir: path.resolve(benchDir, 'fresh11'), index: 'expected-items.json', split: 'fresh11' },
+  { dir: path.resolve(benchDir, 'fresh12'), index: 'expected-items.json', split: 'fresh12' },
 ];
 
 interface Fixture {
