@@ -9,6 +9,8 @@ import {
   mentions,
   namesAnotherPeriod,
   namesPeriodAsked,
+  namesPeriodOfKind,
+  type Periods,
   periodsNamed,
   type Question,
   type ReadConcept,
@@ -103,10 +105,10 @@ interface Sentence {
   passage: GivenPassage;
   text: string;
   doc: DocTerms;
-  /** The sentence after it in the same passage, where minutes often put the substance. */
-  next: string | null;
-  /** Every sentence of its passage. */
+  /** Every sentence of its passage, in order. */
   others: string[];
+  /** Its place among them. */
+  at: number;
 }
 
 /** Decides whether the found passages answer the question (see {@link Answerability}). */
@@ -179,11 +181,15 @@ export function decideAnswerability(
     const period = periodsNamed(question.text);
     // A figure that names no period is the item's: "overspent by £3.2m" under "Budget Outturn
     // 2023/24" is no answer for 2022/23.
+    // One that names no period of the kind asked is for the period named last before it: "the
+    // Return for 2024/25 … Section 2 … showing receipts (including precept of £52,500)".
     const otherPeriod = (s: Sentence, text: string) => {
       const asked = withoutMeetingMonth(period, s.passage.hit.date);
-      return namesAnotherPeriod(text, asked)
-        ? !namesPeriodAsked(s.passage.hit.title, asked)
-        : periodsNamed(text).size === 0 && namesAnotherPeriod(s.passage.hit.title, asked);
+      const title = s.passage.hit.title;
+      if (namesAnotherPeriod(text, asked)) return !namesPeriodAsked(title, asked);
+      const carried = namesPeriodOfKind(text, asked) ? null : periodBefore(s.others, s.others.indexOf(text), asked);
+      if (carried !== null) return namesAnotherPeriod(carried, asked) && !namesPeriodAsked(title, asked);
+      return periodsNamed(text).size === 0 && namesAnotherPeriod(title, asked);
     };
     const gives = (facet: Facet, s: Sentence, text: string) =>
       sentenceGives(facet, text, asked(s, text)) && !(FIGURE_FACETS.has(facet) && otherPeriod(s, text));
@@ -192,7 +198,8 @@ export function decideAnswerability(
         !top.some(
           (s) =>
             gives(facet, s, s.text) ||
-            (s.next !== null && gives(facet, s, s.next)) ||
+            // The sentence after the topic's, where minutes often put the substance.
+            gives(facet, s, s.others[s.at + 1] ?? '') ||
             (ITEM_FACETS.has(facet) && s.others.some((other) => gives(facet, s, other))),
         ),
     );
@@ -205,6 +212,15 @@ export function decideAnswerability(
       );
   }
   return { answerable: true };
+}
+
+/** The nearest sentence before `at` that names a period of a kind asked about, or null. */
+function periodBefore(sentences: readonly string[], at: number, asked: Periods): string | null {
+  for (let i = at - 1; i >= 0; i--) {
+    const sentence = sentences[i] ?? '';
+    if (namesPeriodOfKind(sentence, asked)) return sentence;
+  }
+  return null;
 }
 
 /**
@@ -265,7 +281,7 @@ function sentencesNamingTopic(discussed: ReadConcept[], passages: GivenPassage[]
       const covered = (topical.length > 0 ? topical : discussed)
         .filter((c) => mentions(doc, c) || mentions(title, c))
         .reduce((sum, c) => sum + c.weight, 0);
-      sentences.push({ passage, text, doc, next: split[i + 1] ?? null, others: split, covered });
+      sentences.push({ passage, text, doc, others: split, at: i, covered });
     });
   }
   const most = Math.max(0, ...sentences.map((s) => s.covered));
@@ -326,6 +342,8 @@ function phraseOf(question: Question, discussed: Concept[]): string {
     }
   }
   if (run.length > 0) runs.push(run);
+  // Every discussed word read as what the question does ("support boats" tagged as verbs): the words.
+  if (runs.length === 0) return listed(discussed.map((c) => wordAsAsked(question, c)));
   return listed(runs.map((r) => r.join(' ')));
 }
 

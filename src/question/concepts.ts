@@ -90,19 +90,35 @@ function singularOfVes(word: string): string[] {
   return [`${base}f`, `${base}fe`].filter((singular) => spokenCount(singular) > asVe);
 }
 
-/** Whether a run of the tokens has `initials` as its first letters, function words optional. */
-function hasInitials(tokens: string[], initials: string): boolean {
+/**
+ * Whether a run of the tokens has `initials` as its first letters, function words optional. With
+ * `lettersPerWord` above one a word may give its first few letters, as "ESCO" is made of "energy
+ * service company" and "Ofsted" of "Office for Standards in Education".
+ */
+function hasInitials(tokens: readonly string[], initials: string, lettersPerWord = 1): boolean {
   const walk = (t: number, l: number): boolean => {
     if (l === initials.length) return true;
     const token = tokens[t];
     if (token === undefined) return false;
-    if (token.startsWith(initials[l] ?? '') && walk(t + 1, l + 1)) return true;
+    for (let n = 1; n <= lettersPerWord && l + n <= initials.length; n++) {
+      if (token.startsWith(initials.slice(l, l + n)) && walk(t + 1, l + n)) return true;
+    }
     return l > 0 && SKIPPED_IN_INITIALS.has(token) && walk(t + 1, l);
   };
   for (let start = 0; start < tokens.length; start++) {
     if (tokens[start]?.startsWith(initials[0] ?? '') && walk(start, 0)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a word in capitals ("ESCO", "NHSE") is made of the openings of neighbouring words among
+ * `words` (lower case, in order): the same thing, shortened.
+ */
+export function abbreviatesWords(word: string, words: readonly string[]): boolean {
+  if (!/^\p{Lu}{2,8}s?$/u.test(word)) return false;
+  const letters = word.replace(/s$/, '').toLowerCase();
+  return hasInitials(words, letters, letters.length);
 }
 
 /**

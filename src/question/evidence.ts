@@ -1,11 +1,13 @@
 import { findDates, MONTH_NAME, monthNumber } from '../dates.js';
 import { findMinuteReferences } from '../minutes/reference.js';
 import { findTitledNames, parsePersonName } from '../people/names.js';
+import { abbreviatesWords } from './concepts.js';
 import { isEnglishWord } from './english.js';
 import { AVERAGE_SAID, CLOSURE, type Facet, OFFICE_WORDS, STANCE_SAID, type Stance, SUM_KIND_WORDS } from './intent.js';
 import type { Question } from './reader.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
+import { namesAPerson } from './wordnet.js';
 import { tokenize } from './words.js';
 
 /**
@@ -50,6 +52,8 @@ function withoutNonFigures(sentence: string): string {
 const CURRENCY_SIGN = String.raw`(?:[£$€¥₹₦₱₩₪₵]|\b(?:US|NZ|A|C)\$|\b(?:Rs|INR|KSh|Ksh|KES|USD|EUR|GBP|CAD|AUD|NZD|GHS|ZAR)\.?)`;
 
 /** Currency named after a sum, or a scale only money is counted in: "7 million pounds", "Rs. 1.86 crore". */
+/** A currency's code or abbreviation as a word of its own ("Rs", "KSh", "USD"). */
+const CURRENCY_CODE = new RegExp(`^${CURRENCY_SIGN}$`);
 const CURRENCY_WORD = 'pounds|dollars|euros|rupees|shillings|rand|lakhs?|crores?';
 
 /**
@@ -128,7 +132,12 @@ export function hasFigure(sentence: string): boolean {
  * "Twelve additional educational psychologists", or the other way round, "referrals totalled 912",
  * "asked how many officers it would fund and was told 24" (not "workers met in room 12").
  */
-export function hasCountOf(sentence: string, counted: string[], acts: string[] = []): boolean {
+export function hasCountOf(
+  sentence: string,
+  counted: string[],
+  acts: string[] = [],
+  modifiers: string[] = [],
+): boolean {
   if (counted.length === 0) return hasFigure(sentence);
   // "How many people attended": a count of people that says nothing of attending counts others.
   if (acts.length > 0 && !saysAnyOf(sentence, acts)) return false;
@@ -150,6 +159,13 @@ export function hasCountOf(sentence: string, counted: string[], acts: string[] =
     // closing a sentence that counts the thing earlier on, the count ("asked how many extra
     // officers this would fund and was told 24", "the number of referrals rose to 912").
     const after = tokens.slice(i + 1, i + 5);
+    // The noun the number counts ends the words after it: "five town centre car parks" counts car
+    // parks, which a question for "parking spaces" names only to say which spaces ("657 looked
+    // after children" still counts the children asked about).
+    const stop = after.findIndex((t) => isStopword(t) || isCount(t));
+    const countsOf = (stop < 0 ? after : after.slice(0, stop)).at(-1);
+    const namesCounted = after.some((t) => wanted.has(stem(t)) && !modifiers.includes(stem(t)));
+    if (countsOf !== undefined && modifiers.includes(stem(countsOf)) && !namesCounted) continue;
     const closing = isDigits(token) && i === tokens.length - 1 && /\b(?:how many|number of)\b/i.test(sentence);
     const before = isDigits(token) ? tokens.slice(closing ? 0 : Math.max(0, i - 3), i) : [];
     if ([...after, ...before].some((t) => wanted.has(stem(t)))) return true;
@@ -255,7 +271,12 @@ function hasCode(sentence: string): boolean {
  */
 export function hasPerson(sentence: string, questionStems: ReadonlySet<string>): boolean {
   const words = [...sentence.matchAll(/\b\p{Lu}[\p{L}'’-]+/gu)];
+  const posts = postsNamed(sentence);
   return words.slice(1).some(({ 0: word, index }) => {
+    // "The City Engineer informed…" names a post, not who holds it.
+    if (posts.some(([start, end]) => index >= start && index < end)) return false;
+    // Nor does a currency's code ("Rs. 2.31 crore", "KSh 4.2 million").
+    if (CURRENCY_CODE.test(word)) return false;
     // "Sub-Committee" is the committee's, not someone's: every part of a name must be uncommon.
     // "RESOLVED – That…": a capitalised small word names nobody either.
     if (isStopword(word.toLowerCase())) return false;
@@ -266,9 +287,25 @@ export function hasPerson(sentence: string, questionStems: ReadonlySet<string>):
     const labelsNext = /^\s+(?:\d|\p{Lu}\b)/u.test(sentence.slice(index + word.length));
     const opensClause = /[:;–—]\s*$/.test(sentence.slice(0, index));
     if ((labelsNext || opensClause) && isEnglishWord(word.toLowerCase())) return false;
+    // "the ESCO" of a question about an energy service company is the company asked about.
+    if (abbreviatesWords(word, [...questionStems])) return false;
     const parts = tokenize(word).map(stem);
     return parts.every((s) => s.length > 1 && !questionStems.has(s) && !COMMON_CAPITALS.has(s));
   });
+}
+
+/**
+ * Where a sentence names a post by "the" and capitalised words ending in a word for a person ("the
+ * City Engineer", "the Deputy Harbour Master"), as [start, end) offsets: Mr Baker and Jo Smith are
+ * people, the Borough Solicitor is whoever holds the post.
+ */
+function postsNamed(sentence: string): Array<[number, number]> {
+  const posts: Array<[number, number]> = [];
+  for (const match of sentence.matchAll(/\b[Tt]he\s+((?:\p{Lu}[\p{L}'’-]+\s+){0,3}(\p{Lu}[\p{L}'’-]+))/gu)) {
+    const last = (match[2] ?? '').toLowerCase();
+    if (isEnglishWord(last) && namesAPerson(last)) posts.push([match.index, match.index + match[0].length]);
+  }
+  return posts;
 }
 
 /**
@@ -451,6 +488,8 @@ export interface Asked {
   counted: string[];
   /** Stems of what the counted did ("attended"): a count must say it. */
   countedActs?: string[];
+  /** Stems of the words before what a "how many" counts: a number counting one counts another thing. */
+  countedModifiers?: string[];
   /** Stems of the kinds of sum asked for ("budget", "allocated"…): one must be beside the sum. */
   sumKinds?: string[];
   /** The question's own stems: a name it already gives answers no "who". */
@@ -472,6 +511,7 @@ export function askedOf(question: Question): Asked {
   return {
     counted: question.counted,
     countedActs: question.countedActs,
+    countedModifiers: question.countedModifiers,
     sumKinds: question.sumKinds,
     questionStems: new Set(question.concepts.flatMap((c) => c.stems)),
     average: question.average,
@@ -522,7 +562,7 @@ export function sentenceGives(facet: Facet, sentence: string, asked: Asked): boo
     case 'share':
       return hasShare(sentence);
     case 'count':
-      return hasCountOf(sentence, asked.counted, asked.countedActs);
+      return hasCountOf(sentence, asked.counted, asked.countedActs, asked.countedModifiers);
     case 'amount':
       return hasFigure(sentence);
     case 'duration':

@@ -13,6 +13,7 @@ export { councilAskedOf, type KnownNames, namesOfCouncil, topicBesideCouncilName
 export {
   namesAnotherPeriod,
   namesPeriodAsked,
+  namesPeriodOfKind,
   type PeriodKind,
   type Periods,
   periodsNamed,

@@ -134,10 +134,10 @@ const MONEY_NOUNS =
  * grant as often as how much.
  */
 const SUMS_ASKED_BY_NAME =
-  'salary|salaries|wage|wages|rent|rents|stipend|fee|fees|price|prices|allowance|allowances|precept|precepts|budget|budgets|deficit|surplus';
+  'salary|salaries|wage|wages|rent|rents|stipend|fee|fees|price|prices|allowance|allowances|precept|precepts|budget|budgets|deficit|surplus|arrears|debt|debts';
 /** Doings that move money: "how much did it raise", "how much was spent". */
 const MONEY_VERBS =
-  'spent|pay|paid|save|saved|receive|received|get|got|bid|award|awarded|charged|allocate|allocated|raise|raised|overspent|underspent|funded|cost';
+  'spent|pay|paid|save|saved|receive|received|get|got|bid|award|awarded|charged|allocate|allocated|raise|raised|overspent|underspent|funded|cost|budgeted|invested|borrowed|donated|earmarked|owed|owe|reimbursed|refunded';
 const MONEY_WORD = new RegExp(String.raw`\b(?:${MONEY_NOUNS}|${MONEY_VERBS})\b`, 'i');
 /** "What will pay-and-display charges be?", "what would the new fee be": the sum it is to be. */
 const SUM_TO_BE = new RegExp(
@@ -168,7 +168,7 @@ function asksForMoney(question: string): boolean {
   // "What salary will the judge receive", "what rent do traders pay", "what precept did the council
   // set": the sum itself named first.
   if (new RegExp(String.raw`\bwhat (?:${SUMS_ASKED_BY_NAME})\b`, 'i').test(question)) return true;
-  return /\bwhat (?:did|does|will|would) .*\bcost\b|\bwhat (?:is |was |were |are |will |would |will be |would be )?(?:the |(?:[\w-]+ ){0,4}[\w-]+['’]s )(?:[\w'’]+ ){0,4}(?:cost|budget|price|spend|deficit|surplus|overspend|underspend|funding|amount|value|precept|grant|fee|allowance|reserves)s?\b|\bwhat(?:'s|s| is| was| are| were)? (?:\w+ ){0,3}worth\b|^\s*(?:the\s+)?(?:cost|budget|spend|price)s?\b(?:\s+(?:of|for|on)\b)?|\b(?:cost|costs|budget|spend|spent|price|paid|worth)\s*\??$/i.test(
+  return /\bwhat (?:did|does|will|would) .*\bcost\b|\bwhat (?:is |was |were |are |will |would |will be |would be )?(?:the |its |their |our |this |these |(?:[\w-]+ ){0,4}[\w-]+['’]s )(?:(?!(?:on|of|for|in|about|at|to|with|from) )[\w'’]+ ){0,4}(?:cost|budget|price|spend|deficit|surplus|overspend|underspend|funding|amount|value|precept|grant|fee|allowance|reserves|allocation|arrears|debt)s?\b|\bwhat(?:'s|s| is| was| are| were)? (?:\w+ ){0,3}worth\b|^\s*(?:the\s+)?(?:cost|budget|spend|price)s?\b(?:\s+(?:of|for|on)\b)?|\b(?:cost|costs|budget|spend|spent|price|paid|worth)\s*\??$/i.test(
     question,
   );
 }
@@ -199,6 +199,15 @@ function bareAskEndsOn(question: string, nouns: string): boolean {
 
 /** Changes and totals whose size a bare ask wants: "council tax rise 2023?", "budget 23/24 - total?". */
 const FIGURE_NOUNS = 'rise|rises|increase|increases|reduction|reductions|cut|cuts|growth|total|totals';
+/**
+ * A figure asked for by what it measures: "what was the residential tax increase", "what expenditure
+ * ceiling did the assembly approve", "what is the target". The words between say which figure, not
+ * what it is about ("the standing count on the budget" asks for a count).
+ */
+const FIGURE_ASKED = new RegExp(
+  String.raw`\bwhat (?:is |was |were |are |will be |would be )?(?:the |its |their |our |this |these |(?:[\w-]+ ){0,4}[\w-]+['’]s )?(?:(?!(?:on|of|for|in|about|at|to|with|from|did|does|do|will|would|has|have|had) )[\w'’]+ ){0,3}(?:${FIGURE_NOUNS}|rate|rates|level|levels|ceiling|ceilings|limit|limits|target|targets|figure|figures|balance|arrears)\b`,
+  'i',
+);
 
 /**
  * Closing something down; not a meeting closed to the public ("closed session", "closed to the
@@ -225,7 +234,15 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
       ),
   ],
   ['duration', (q) => /\bhow long\b|\bhow much notice\b/i.test(q) || bareAskEndsOn(q, 'length|duration')],
-  ['amount', (q) => /\b(?:how much|how big|by how much|how far)\b/i.test(q) || bareAskEndsOn(q, FIGURE_NOUNS)],
+  [
+    'amount',
+    (q) =>
+      /\b(?:how much|how big|by how much|how far)\b|\bwhat (?:did|does|do|will|would) (?:[\w'’/-]+ ){1,8}(?:total|come to|amount to|add up to)\b/i.test(
+        q,
+      ) ||
+      bareAskEndsOn(q, FIGURE_NOUNS) ||
+      FIGURE_ASKED.test(q),
+  ],
   ['closure', (q) => CLOSURE.test(q)],
   ['vote', (q) => /\b(?:vote|voted|votes|voting|unanimous|unanimously|abstain|abstained|abstention)\b/i.test(q)],
   ['rating', (q) => RATING_ASKED.test(q)],
@@ -239,10 +256,16 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
 /**
  * Whether a "which" question asks for someone, a person or a body ("which teacher resigned", "which
  * two firms bid"): then only a name answers it, not a number ("Year 4") as for "which footpath".
+ * `headOf` finds the noun the words after "which" are about; the first word stands in without it.
  */
-export function asksForSomeone(question: string): boolean {
-  const noun = /^\s*which\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(\p{L}+)/iu.exec(question)?.[1];
-  return noun !== undefined && namesSomeone(noun.toLowerCase());
+export function asksForSomeone(question: string, headOf: (words: string[]) => string | null = () => null): boolean {
+  const asked = /^\s*which\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?((?:\p{L}+\s*){1,4})/iu.exec(
+    question,
+  )?.[1];
+  const words = asked?.toLowerCase().match(/\p{L}+/gu) ?? [];
+  // "Which energy service company" asks for a company: the noun the words are about.
+  const noun = headOf(words) ?? words[0];
+  return noun !== undefined && namesSomeone(noun);
 }
 
 /**

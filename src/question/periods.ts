@@ -101,6 +101,12 @@ export function namesAnotherPeriod(sentence: string, asked: Periods): boolean {
   );
 }
 
+/** Whether a text names a period of a kind asked about, whichever ("2024/25" when a financial year is). */
+export function namesPeriodOfKind(text: string, asked: Periods): boolean {
+  const named = periodsNamed(text);
+  return [...asked.keys()].some((kind) => (named.get(kind)?.size ?? 0) > 0);
+}
+
 /** Whether a text names one of the periods asked about ("Budget Outturn 2023/24" for "in 2023/24"). */
 export function namesPeriodAsked(text: string, asked: Periods): boolean {
   const named = periodsNamed(text);

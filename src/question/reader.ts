@@ -97,6 +97,8 @@ export interface Question {
    * nothing of attending is a count of something else.
    */
   countedActs: string[];
+  /** Stems of the words a "how many" puts before what it counts (see {@link countedModifiers}). */
+  countedModifiers: string[];
   /** Stems of the kinds of sum the question names ("budget", "savings"), for a money answer. */
   sumKinds: string[];
   /** Whether it asks for an average ("the average weekly cost"): a single case's figure is no answer. */
@@ -224,13 +226,14 @@ export function readQuestion(asked: string, context: QuestionContext = {}): Ques
     procedural: asksForProcedure(text),
     facets: askedFacets(asking, history),
     counted: countedStems(howManyWords, concepts),
+    countedModifiers: countedModifiers(howManyWords, classOf),
     countedActs: countedActs(howManyWords, classOf),
     sumKinds: [...new Set(sumKindsAsked(asking).map(stem))],
     average: asksForAverage(asking),
     stance: stanceAsked(asking),
     level: asksForLevel(asking),
     offices: officesAsked(text).map((word) => concepts.find((c) => c.word === word)?.stems ?? [stem(word)]),
-    someone: asksForSomeone(asking),
+    someone: asksForSomeone(asking, (words) => headNoun(words, classOf)),
     scope: {
       committees: named.committees,
       councils: named.councils,
@@ -362,6 +365,33 @@ function countedStems(howManyWords: string[], concepts: Concept[]): string[] {
 }
 
 /**
+ * Stems of the words a "how many" puts before the noun it counts ("parking" of "how many parking
+ * spaces"): a number counting one of them counts something else ("five car parks").
+ */
+function countedModifiers(howManyWords: string[], classOf: (word: string) => WordClass | undefined): string[] {
+  const head = headNoun(howManyWords, classOf);
+  // What "how many" counts is a plural ("spaces", "children"); a word read otherwise ("kids learnt",
+  // the tagger's noun) leaves the words unsplit.
+  if (head === null || !/(?:s|children|people|men|women)$/.test(head)) return [];
+  const before = howManyWords.slice(0, howManyWords.indexOf(head)).filter((word) => !isStopword(word));
+  return [...new Set(before.map(stem))].filter((s) => s !== stem(head));
+}
+
+/**
+ * The noun a phrase is about: the last of its first run of nouns ("parking spaces" -> spaces,
+ * "families with children" -> families, "looked after children" -> children), or null when the
+ * tagger reads no noun in it. A name after the noun starts a clause of its own ("recommendations
+ * Ofsted made"), so a word no dictionary has ends the run.
+ */
+function headNoun(words: readonly string[], classOf: (word: string) => WordClass | undefined): string | null {
+  const isNoun = (word: string | undefined) => word !== undefined && !isStopword(word) && classOf(word) === 'noun';
+  let at = words.findIndex((word) => isNoun(word));
+  if (at < 0) return null;
+  while (isNoun(words[at + 1]) && isEnglishWord(words[at + 1] ?? '')) at++;
+  return words[at] ?? null;
+}
+
+/**
  * Verbs that carry little of their own ("took part", "got funding", "had a place"): a count need
  * not repeat them.
  */
@@ -416,11 +446,17 @@ function isHowPut(word: string, classOf: (word: string) => WordClass | undefined
   return wordClass === 'verb' || wordClass === 'modifier';
 }
 
-/** `text` with every whole word of `words` (lower case) blanked out, small words ("of", "the") kept. */
+/**
+ * `text` with every whole word of `words` (lower case) taken out, small words ("of", "the") kept,
+ * and one space left where they were: the asking patterns read "what were the Board's fees" with
+ * the words spaced as typed.
+ */
 function withoutWords(text: string, words: ReadonlySet<string>): string {
   if (words.size === 0) return text;
-  return text.replace(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu, (word) => {
-    const lower = word.toLowerCase();
-    return words.has(lower) && !isStopword(lower) ? ' ' : word;
-  });
+  return text
+    .replace(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu, (word) => {
+      const lower = word.toLowerCase();
+      return words.has(lower) && !isStopword(lower) ? ' ' : word;
+    })
+    .replace(/ {2,}/g, ' ');
 }

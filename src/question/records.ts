@@ -39,9 +39,12 @@ const DEFERRAL_FRAME =
 
 const DECIDING = `(?:decide|decided|decides|deciding|decision|decisions|resolve|resolved|agree|agreed|conclude|concluded)`;
 const DECISION_FRAME = new RegExp(String.raw`^\s*(?:what|which)\b[^?]*?\b${DECIDING}\b\s*(.*)$`, 'i');
-/** "Was the budget agreed?", "Has the Local Plan been approved?". */
+/**
+ * "Was the budget agreed?", "Has the Local Plan been approved?", or with the body as the subject,
+ * "Has the Harbour Board agreed to host wind farm vessels?", where what was agreed follows.
+ */
 const DECIDED_YES_NO =
-  /^\s*(?:was|were|has|have|had|did)\s+(.+?)\s+(?:been\s+|get\s+|finally\s+)*(?:agreed|approved|adopted|resolved|decided|endorsed|accepted|refused|rejected|turned down)\b/i;
+  /^\s*(?:was|were|has|have|had|did)\s+(.+?)\s+(?:been\s+|get\s+|finally\s+)*(?:agreed|approved|adopted|resolved|decided|endorsed|accepted|refused|rejected|turned down)\b\s*(.*)$/i;
 
 const VOTING = /\b(?:vote|votes|voted|voting|carried|unanimous|unanimously|defeated)\b/i;
 const VOTE_FRAMES = [
@@ -112,9 +115,20 @@ export function readRecordAsk(question: string, topicText: string): RecordAsk | 
     if (topic) return { kind: 'decisions', topic };
   }
   const decided = DECIDED_YES_NO.exec(text);
-  const decidedTopic = decided ? topicOf(decided[1] ?? '') : null;
+  const decidedTopic = decided ? topicOf(whatWasDecided(decided[1] ?? '', decided[2] ?? '')) : null;
   if (decidedTopic && !personIn(decided?.[1] ?? '')) return { kind: 'decisions', topic: decidedTopic };
   return null;
+}
+
+/**
+ * What a yes-or-no question asks was decided: its subject ("was the budget agreed"), unless the
+ * subject is the body that decided ("has the Harbour Board agreed to host…"), when it is what
+ * follows ("host…"); nothing when nothing does.
+ */
+function whatWasDecided(subject: string, rest: string): string {
+  const words = tokenize(subject);
+  if (!BODY_KINDS.has(words.at(-1) ?? '')) return subject;
+  return rest.replace(/^(?:to|on|that|with)\s+/i, '');
 }
 
 /** One line, without the closing question mark. */

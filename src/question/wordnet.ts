@@ -165,14 +165,26 @@ const GROUP_FILE = 14;
  * a number ("Year 4"), as "which footpath" may be ("footpath 7").
  */
 export function namesSomeone(noun: string): boolean {
+  return commonestSenseIn(noun, [PERSON_FILE, GROUP_FILE]);
+}
+
+/**
+ * Whether a noun's commonest sense is a person ("engineer", "solicitor", "surveyor"): capitalised
+ * after "the" ("the City Engineer"), it names a post, not who holds it.
+ */
+export function namesAPerson(noun: string): boolean {
+  return commonestSenseIn(noun, [PERSON_FILE]);
+}
+
+function commonestSenseIn(noun: string, kinds: readonly number[]): boolean {
   const db = load();
-  // Each form it may be ("parks" is Rosa Parks as well as the plural of "park") must be someone.
+  // Each form it may be ("parks" is Rosa Parks as well as the plural of "park") must be of the kinds.
   const commonest = knownForms(db, noun, ['noun']).map((form) => db.index.get('noun')?.get(form)?.[0]);
   return (
     commonest.length > 0 &&
     commonest.every((offset) => {
       const kind = offset === undefined ? null : readSynset(synsetLine(db, 'noun', offset)).kind;
-      return kind === PERSON_FILE || kind === GROUP_FILE;
+      return kind !== null && kinds.includes(kind);
     })
   );
 }

@@ -184,7 +184,11 @@ describe('what a sentence of the minutes gives', () => {
     expect(sentenceGives('named', 'Four primary schools were found to be in condition C.', q)).toBe(false);
     expect(sentenceGives('named', 'The contract is held by Castle Coaches Ltd.', q)).toBe(true);
     expect(sentenceGives('named', "Barnardo's runs the route under contract.", q)).toBe(true);
-    expect(sentenceGives('named', 'The stile on footpath 7 was broken.', q)).toBe(true);
+    // A bus company is someone: a number names none ("which footpath" may be answered by one).
+    expect(sentenceGives('named', 'The route is run under contract 7.', q)).toBe(false);
+    expect(sentenceGives('named', 'The stile on footpath 7 was broken.', asked('Which footpath was blocked?'))).toBe(
+      true,
+    );
   });
 
   it('for money, a sum in any currency minutes use, not a road number', () => {
