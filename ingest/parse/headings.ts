@@ -34,6 +34,13 @@ const SENTENCE_VERB =
 export const RESOLUTION_LABEL =
   /^(?:\d{1,5}\s+)?(?:council |committee |board )?(?:resolutions?|resolved|decisions?|motions?|recommendations?)\s*[.:]?$/i;
 
+/**
+ * A motion's outcome on a line of its own ("CARRIED", "CARRIED 6/0", "Lost", "MOTION CARRIED
+ * UNANIMOUSLY"), often set right under a resolution: never a title.
+ */
+export const OUTCOME_LINE =
+  /^(?:(?:the\s+)?motion\s+(?:was\s+)?)?(?:carried|lost|defeated|passed|failed|fell)(?:\s+(?:unanimously|by\s+(?:a\s+)?majority|on\s+division|\(?\d{1,3}\s*[-/–:]\s*\d{1,3}\)?))*\s*\.?$/i;
+
 /** A passive verb in capitals ("WAS CARRIED", "WERE RECEIVED"): minutes' narrative, never a title. */
 const CAPITALS_SENTENCE = /\b(?:WAS|WERE)\s+(?:\p{Lu}+ED|CARRIED|LOST|PUT|TAKEN|HELD|MADE|GIVEN)\b/u;
 
@@ -98,7 +105,7 @@ export function isHeadingText(text: string): boolean {
   if (t.split(/\s+/).length > 20) return false;
   if (!/^[\p{Lu}0-9‘'"“(]/u.test(t)) return false;
   if (isStandardHeading(t)) return true;
-  if (RESOLUTION_LABEL.test(t)) return false;
+  if (RESOLUTION_LABEL.test(t) || OUTCOME_LINE.test(t)) return false;
   // "THE MOTION WAS CARRIED", "A MOTION WAS MOVED BY…": a sentence set in capitals, not a title.
   if (isMostlyUpper(t)) return !/[.!?]\s+\p{Lu}\p{Ll}/u.test(t) && !CAPITALS_SENTENCE.test(t);
   if (/^That\b/.test(t) || NARRATIVE_START.test(t)) return false;

@@ -62,6 +62,30 @@ describe('minute number forms', () => {
     ]);
   });
 
+  it('takes no outcome ("CARRIED 5/1") or "RESOLUTION" label for a heading of unnumbered minutes', () => {
+    const text = [
+      'FENWICK VALLEY SHIRE COUNCIL',
+      'Minutes of the Ordinary Meeting, 3 March 2025',
+      '',
+      'LIBRARY HOURS',
+      'The Manager Community Services presented the review of opening hours.',
+      'RESOLUTION',
+      'FV/25/031  Moved: Cr Adair  Seconded: Cr Pell',
+      'That Saturday opening be extended to 4pm.',
+      '                                                  CARRIED 5/1',
+      '',
+      'DRAINAGE WORKS',
+      'Directors/Holt: FV 032/25',
+      'THAT the culvert tender be awarded to Brindle Civil.',
+      '                                                  CARRIED',
+    ].join('\n');
+    expect(parse(text).items.map((i) => [i.kind, i.title])).toEqual([
+      ['preamble', 'FENWICK VALLEY SHIRE COUNCIL Minutes of the Ordinary…'],
+      ['item', 'LIBRARY HOURS'],
+      ['item', 'DRAINAGE WORKS'],
+    ]);
+  });
+
   it('parses "C61/24 Title" council-prefixed minutes', () => {
     const text = [
       'C60/24 Apologies for absence',

@@ -6,6 +6,8 @@ import {
   isMostlyUpper,
   isRosterHeading,
   isStandardHeading,
+  OUTCOME_LINE,
+  RESOLUTION_LABEL,
 } from '../headings.js';
 import { isBlockHeading } from './blocks.js';
 import { leadItems } from './lead.js';
@@ -160,6 +162,8 @@ function readHeadingLine(lines: string[], index: number): { title: string; body:
   const line = marked ? raw.slice(marked[0].length) : raw;
   if (!line) return null;
   if (marked && line.split(/\s+/).length <= 14) return { title: line, body: '' };
+  // "RESOLUTION" over a resolution's number, "CARRIED 6/0" under it: parts of an item, heading none.
+  if (RESOLUTION_LABEL.test(line) || OUTCOME_LINE.test(line)) return null;
   // "…and led the" / "Pledge of Allegiance.": a line that finishes a sentence heads nothing.
   if (/[\p{Ll},]$/u.test(previous) && /^\p{Ll}/u.test(previous.split(/\s+/).at(-1) ?? '')) return null;
   const timed = TIMED_HEADING.exec(line);
