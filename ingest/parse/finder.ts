@@ -114,6 +114,15 @@ function withSubItems(items: Candidate[], all: Candidate[], lines: string[]): Bo
     boundaries.push({ candidate: item, start: item.line, sub: false });
     if (item.token.form === 'decimal' || item.token.form === 'letter' || item.token.form === 'roman') return;
     const nextLine = items[i + 1]?.line ?? Number.POSITIVE_INFINITY;
+    // "Item 4", then "Item 5.a" to "Item 6.e", then "Item 7": the minutes print the sections
+    // between two items only by their sub-items, which are items in their own right.
+    const own = item.token.minuteNumber;
+    const nextNumber = items[i + 1]?.token.minuteNumber ?? Number.POSITIVE_INFINITY;
+    const parentOf = (c: Candidate): number | null => {
+      const section = c.token.parts[0];
+      if (section === undefined || own === null) return null;
+      return section === own || (section > own && section < nextNumber) ? section : null;
+    };
     let last: number[] = [];
     const seen = new Set<string>();
     // Sub-numbers that all open with a title closed by a full stop ("7.2 Boating safety grant.
@@ -121,31 +130,30 @@ function withSubItems(items: Candidate[], all: Candidate[], lines: string[]): Bo
     // welcomed…") they are numbered paragraphs, and "1.1 Present: names" is a record of who came.
     // Then only a title standing alone on its line is a heading.
     const subNumbered = all.filter(
-      (c) =>
-        c.line > item.line &&
-        c.line < nextLine &&
-        c.token.form === 'decimal' &&
-        c.token.parts[0] === item.token.minuteNumber,
+      (c) => c.line > item.line && c.line < nextLine && c.token.form === 'decimal' && parentOf(c) !== null,
     );
     const allTitled = subNumbered.every((c) => c.split.title !== null);
     let lastLetter = 0;
     const lastOfCode = new Map<string, number>();
     for (const c of all) {
       if (c.line <= item.line || c.line >= nextLine) continue;
+      // A section's sub-number where the section itself is not printed numbers an item whatever
+      // follows its title: there is no item for it to be a paragraph of.
+      const section = c.token.form === 'decimal' ? parentOf(c) : null;
+      const inGap = section !== null && section !== own;
       // Text running on past a title that ended on its line is the item's text, not a sentence.
-      if (!c.rest || c.split.title === null || (c.split.body === '' && isRunningText(lines, c))) continue;
+      if (!c.rest || c.split.title === null || (!inGap && c.split.body === '' && isRunningText(lines, c))) continue;
       if (c.token.form === 'decimal') {
         // "9.1 INFRASTRUCTURE" then "9.1.1", "9.1.2", "9.2": deeper numbers come after their parent.
         // One taken out of its order ("8.3" heard before "8.1") is still new to the item. A titled
         // line that goes on into its text ("7.2 Boating safety grant. Accept a grant of…") is a
         // consent agenda's item, so a title need not stand alone.
-        if (c.split.body !== '' && !(allTitled && endsTitleWithFullStop(c))) continue;
-        const below = c.token.parts.slice(1);
-        const taken = below.join('.');
-        if (c.token.parts[0] !== item.token.minuteNumber || seen.has(taken)) continue;
-        if (!comesAfter(below, last) && below.length !== 1) continue;
+        if (!inGap && c.split.body !== '' && !(allTitled && endsTitleWithFullStop(c))) continue;
+        const taken = c.token.parts.join('.');
+        if (parentOf(c) === null || seen.has(taken)) continue;
+        if (!comesAfter(c.token.parts, last) && c.token.parts.length !== 2) continue;
         seen.add(taken);
-        last = below;
+        last = c.token.parts;
       } else if (c.split.body !== '') {
         continue;
       } else if (c.token.form === 'prefixed' && item.token.form !== 'prefixed') {
@@ -171,7 +179,7 @@ function withSubItems(items: Candidate[], all: Candidate[], lines: string[]): Bo
       } else {
         continue;
       }
-      boundaries.push({ candidate: c, start: c.line, sub: true, parent: item.token.minuteNumber });
+      boundaries.push({ candidate: c, start: c.line, sub: true, parent: parentOf(c) ?? item.token.minuteNumber });
     }
   });
   return boundaries;

@@ -133,8 +133,23 @@ function bestScheme(candidates: Candidate[], lines: string[]): Scheme | null {
         v.scheme.items.filter((c) => majors.has(c.token.minuteNumber ?? -1)).length >= majors.size / 2,
     );
     if (parent) return parent.scheme;
+    // "Item 4", "Item 5.a" … "Item 6.e", "Item 7": sections printed only by their sub-items, each
+    // in the gap of the items around it, are the sub-items of a scheme that leaves them out.
+    const around = valid.find(
+      (v) =>
+        v.scheme.items[0]?.token.form === 'integer' && best.scheme.items.every((c) => liesInGapOf(c, v.scheme.items)),
+    );
+    if (around) return around.scheme;
   }
   return best.scheme;
+}
+
+/** Whether a sub-number's section ("5" of "5.a") lies between the numbers of the items printed around it. */
+function liesInGapOf(sub: Candidate, items: Candidate[]): boolean {
+  const section = sub.token.parts[0] ?? 0;
+  const before = items.filter((item) => item.line < sub.line).at(-1)?.token.minuteNumber;
+  const after = items.find((item) => item.line > sub.line)?.token.minuteNumber;
+  return before != null && after != null && before < section && section < after;
 }
 
 /**

@@ -75,8 +75,9 @@ const TOKEN_FORMS = [
   // "C61", "A1", "PAR 1", "TB01", "P.45", "R-3", "NB-1": letters then digits, perhaps after a space,
   // a full stop or a hyphen.
   String.raw`[A-Z][A-Z&]{0,4}(?:\s|\.\s?|-)?\d{1,6}[a-z]?`,
-  // "5-A", "6-B": an agenda section's lettered items, as North American boards print them.
+  // "5-A", "6-B", "6.b": an agenda section's lettered items, as North American boards print them.
   String.raw`\d{1,6}-[A-Z](?![A-Za-z])`,
+  String.raw`\d{1,6}\.[a-z](?![A-Za-z])`,
   // "5.2", "4.01", "3.1.1", "338.1".
   String.raw`\d{1,6}(?:\.\d{1,3}){1,3}[a-z]?`,
   // "54", "12a", "12(b)".
@@ -156,10 +157,10 @@ function readBody(body: string): MinuteToken {
     const position = body.toUpperCase().charCodeAt(0) - 64;
     return { minute, minuteNumber: null, form: 'letter', prefix: '', parts: [position], running: 0, suffix: '' };
   }
-  const lettered = /^(\d+)-([A-Z])$/.exec(body);
+  const lettered = /^(\d+)(?:-[A-Z]|\.[a-z])$/.exec(body);
   if (lettered) {
-    // "6-B" is the second item of section 6, read as "6.2" would be.
-    const parts = [Number(lettered[1]), (lettered[2] ?? 'A').charCodeAt(0) - 64];
+    // "6-B" and "6.b" are the second item of section 6, read as "6.2" would be.
+    const parts = [Number(lettered[1]), body.toUpperCase().charCodeAt(body.length - 1) - 64];
     return { minute, minuteNumber: parts[0] ?? null, form: 'decimal', prefix: '', parts, running: 0, suffix: '' };
   }
   const prefix = /^[A-Z][A-Za-z&]*/.exec(body)?.[0] ?? '';

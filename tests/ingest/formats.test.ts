@@ -86,6 +86,25 @@ describe('minute number forms', () => {
     ]);
   });
 
+  it('reads sections printed only by their lettered sub-items ("Item 5.a") between numbered items', () => {
+    const text = [
+      'Item 1. Call to Order. The President opened the meeting at 6:00 p.m.',
+      'Item 2. Public Comment. Nobody asked to speak.',
+      'Item 3.a. Consent Calendar: Minutes of the March meeting.',
+      'Item 3.b. Consent Calendar: Warrants for March in the amount of $201,400.',
+      'Item 4.a. Discuss and Action - Tank Repainting. The Engineer reported two bids; the',
+      'Board awarded the work to Sierra Coatings for $88,000.',
+      'Item 4.b. Report - Meter Replacement. Half of the meters had been replaced.',
+      'Item 5. Directors Reports. None.',
+      'Item 6. Adjournment. The meeting closed at 7:10 p.m.',
+    ].join('\n');
+    expect(
+      parse(text)
+        .items.filter((i) => i.kind === 'item')
+        .map((i) => i.minute),
+    ).toEqual(['1', '2', '3.a', '3.b', '4.a', '4.b', '5', '6']);
+  });
+
   it('parses "C61/24 Title" council-prefixed minutes', () => {
     const text = [
       'C60/24 Apologies for absence',
