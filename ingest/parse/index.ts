@@ -45,14 +45,16 @@ export function parseMinutes(text: string, options: ParseOptions): { meeting: Me
   }
 
   const anchors = layout.items.map((item) => findMinuteAnchor(item.paragraphs.join(' ')));
+  const printsNumbers =
+    layout.layout === 'numbered' || (layout.layout === 'headings' && layout.items.some((i) => i.printed));
   const numbers = assignNumbers(
     layout.items.map((item, i) => ({
       printed: item.printed,
       anchor: anchors[i] ?? null,
       // Where the minutes print their numbers, an item printed without one is outside the sequence:
-      // counting a number for it from its neighbours would be a guess.
-      unnumbered:
-        item.unnumbered || (layout.layout === 'numbered' && !item.printed) || /^webcast\b/i.test(item.heading ?? ''),
+      // counting a number for it from its neighbours would be a guess. So it is where headings carry
+      // none and resolutions number the items that record one (a report noted records none).
+      unnumbered: item.unnumbered || (printsNumbers && !item.printed) || /^webcast\b/i.test(item.heading ?? ''),
     })),
   );
   const links: string[] = [];

@@ -105,6 +105,43 @@ describe('minute number forms', () => {
     ).toEqual(['1', '2', '3.a', '3.b', '4.a', '4.b', '5', '6']);
   });
 
+  it('numbers unnumbered headings by the resolutions under them, and leaves a heading with none unnumbered', () => {
+    const text = [
+      'HOLLIS BAY REGIONAL COUNCIL',
+      'Minutes of the Ordinary Meeting held on 9 April 2025',
+      '',
+      'CONFIRMATION OF MINUTES',
+      'RESOLUTION: HB/2025/04/114',
+      'Moved: Cr Varga          Seconded: Cr Ohlsen',
+      'That the minutes of 12 March 2025 be confirmed.',
+      '                                            CARRIED 6/0',
+      '',
+      'DECLARATIONS OF INTEREST',
+      'Cr Ohlsen declared a declarable conflict of interest in the saleyards item.',
+      '',
+      'SALEYARDS LEASE - LOT 7 ON RP40211, CORNER OF MILL STREET AND',
+      'STATION ROAD',
+      'The Director Corporate reported on the lease renewal. RESOLUTION: HB/2025/04/115',
+      'Moved: Cr Varga          Seconded: Cr Tenney',
+      'That the lease be renewed for five years.',
+      '                                            CARRIED 5/0',
+      '',
+      'LIBRARY HOURS',
+      'Tenney/Varga: HB/2025/04/116  That Saturday opening be extended to 4pm.',
+      '                                            CARRIED',
+    ].join('\n');
+    expect(
+      parse(text)
+        .items.filter((i) => i.kind === 'item')
+        .map((i) => [i.minute, i.title]),
+    ).toEqual([
+      ['HB/2025/04/114', 'CONFIRMATION OF MINUTES'],
+      [null, 'DECLARATIONS OF INTEREST'],
+      ['HB/2025/04/115', 'SALEYARDS LEASE - LOT 7 ON RP40211, CORNER OF MILL STREET AND STATION ROAD'],
+      ['HB/2025/04/116', 'LIBRARY HOURS'],
+    ]);
+  });
+
   it('parses "C61/24 Title" council-prefixed minutes', () => {
     const text = [
       'C60/24 Apologies for absence',

@@ -12,6 +12,7 @@ import {
 import { isBlockHeading } from './blocks.js';
 import { leadItems } from './lead.js';
 import { readParagraphs } from './lines.js';
+import { numberedByResolutions } from './resolutions.js';
 import type { LayoutItem, LayoutResult } from './types.js';
 
 /** With no numbering and no headings, a document is minutes only if it reads like minutes. */
@@ -38,6 +39,8 @@ interface HeadingStart {
   line: number;
   title: string;
   body: string;
+  /** The last line of a title wrapped over several, where it is not `line`. */
+  through?: number;
 }
 
 /**
@@ -53,7 +56,7 @@ export function readHeadings(lines: string[]): LayoutResult {
   return {
     layout: 'headings',
     headerLines: lines.slice(0, first),
-    items: [...leadItems(lines.slice(0, first), readParagraphs), ...headedItems(lines, starts)],
+    items: [...leadItems(lines.slice(0, first), readParagraphs), ...numberedByResolutions(headedItems(lines, starts))],
   };
 }
 
@@ -100,7 +103,7 @@ export function closingBusiness(lines: string[]): { start: number; items: Layout
 
 function headedItems(lines: string[], starts: HeadingStart[]): LayoutItem[] {
   return starts.map((start, i): LayoutItem => {
-    const body = [start.body, ...lines.slice(start.line + 1, starts[i + 1]?.line ?? lines.length)];
+    const body = [start.body, ...lines.slice((start.through ?? start.line) + 1, starts[i + 1]?.line ?? lines.length)];
     return {
       heading: start.title,
       description: null,
@@ -122,6 +125,17 @@ function headingStarts(lines: string[]): HeadingStart[] {
     const previous = starts.at(-1);
     const followsHeading = previous && !previous.body && lines.slice(previous.line + 1, i).every((l) => !l.trim());
     if (followsHeading && /[.!?:]$/.test(heading.title)) return;
+    // "…SHORT-TERM ACCOMMODATION (12 CABINS), 88 DINGO GAP ROAD," / "KOOMBARRA": a title wrapped
+    // after a comma, a dash or a joining word ("CORNER OF MILL STREET AND") goes on, on the next line.
+    const unfinished = /(?:[,–-]|\s(?:and|of|the|for|to|at|on|in|&))$/i;
+    if (previous && !previous.body && previous.line === i - 1 && unfinished.test(previous.title)) {
+      if (isMostlyUpper(heading.title) === isMostlyUpper(previous.title)) {
+        previous.title = `${previous.title} ${heading.title}`;
+        previous.body = heading.body;
+        previous.through = i;
+        return;
+      }
+    }
     starts.push({ line: i, ...heading });
   });
   return starts;
@@ -162,8 +176,9 @@ function readHeadingLine(lines: string[], index: number): { title: string; body:
   const line = marked ? raw.slice(marked[0].length) : raw;
   if (!line) return null;
   if (marked && line.split(/\s+/).length <= 14) return { title: line, body: '' };
-  // "RESOLUTION" over a resolution's number, "CARRIED 6/0" under it: parts of an item, heading none.
-  if (RESOLUTION_LABEL.test(line) || OUTCOME_LINE.test(line)) return null;
+  // "RESOLUTION" over a resolution's number ("RESOLUTION: OM/2025/08/206"), "CARRIED 6/0" under it:
+  // parts of an item, heading none.
+  if (RESOLUTION_LABEL.test(line.replace(/:.*$/, ':')) || OUTCOME_LINE.test(line)) return null;
   // "…and led the" / "Pledge of Allegiance.": a line that finishes a sentence heads nothing.
   if (/[\p{Ll},]$/u.test(previous) && /^\p{Ll}/u.test(previous.split(/\s+/).at(-1) ?? '')) return null;
   const timed = TIMED_HEADING.exec(line);
