@@ -7,6 +7,7 @@ import { breakAtTitleGaps } from './gaps.js';
 import { parseHeader } from './header.js';
 import { buildItem } from './item.js';
 import { unfoldSpacedColumns } from './layouts/columns.js';
+import { marginTitlesToFront } from './margin-titles.js';
 import { assignNumbers, FULL_TEXT_LINK_WORDS, findMinuteAnchor } from './numbering.js';
 import { labelsToFront } from './trailing-label.js';
 
@@ -34,7 +35,7 @@ export function parseMinutes(text: string, options: ParseOptions): { meeting: Me
   const { source } = options;
   if (!text.trim()) throw new BadMinutesFileError(source, 'is empty; nothing to parse');
   // Columns and gaps are read before spaces are normalised away.
-  const unfolded = unfoldSpacedColumns(text.split('\n')).join('\n');
+  const unfolded = unfoldSpacedColumns(marginTitlesToFront(text).split('\n')).join('\n');
   const lines = normalizeText(breakAtTitleGaps(labelsToFront(unfolded))).split('\n');
   const layout = findItems(lines);
   if (layout.items.filter((i) => !i.unnumbered).length === 0) {

@@ -142,6 +142,31 @@ describe('minute number forms', () => {
     ]);
   });
 
+  it('reads titles printed in a left margin beside run-in numbers, wrapped down the margin', () => {
+    const text = [
+      'PARISH OF ST. AUBERT',
+      'Minutes of the Parish Assembly held on 3rd March 2025',
+      '',
+      'Accounts         1. The Connétable presented the accounts for 2024, which were',
+      '                 adopted.',
+      '',
+      'Honorary         2. The Assembly thanked Centenier P. Le Brun for twenty years of',
+      'Police           service.',
+      '',
+      'Footpaths -      3. The Roads Committee reported that the cliff path at Le Pulec',
+      'Le Pulec path    would reopen in May.',
+    ].join('\n');
+    expect(
+      parse(text)
+        .items.filter((i) => i.kind === 'item')
+        .map((i) => [i.minute, i.title]),
+    ).toEqual([
+      ['1', 'Accounts'],
+      ['2', 'Honorary Police'],
+      ['3', 'Footpaths - Le Pulec path'],
+    ]);
+  });
+
   it('parses "C61/24 Title" council-prefixed minutes', () => {
     const text = [
       'C60/24 Apologies for absence',
