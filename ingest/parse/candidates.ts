@@ -26,6 +26,8 @@ export interface Candidate {
   titled: boolean;
   /** A time printed before the number ("(09.15)", "10.31 am"): kept as the item's first words. */
   time: string;
+  /** A number the text lost, taken from the run around it (see lost-numbers.ts); not printed. */
+  recovered?: boolean;
 }
 
 /** "(09.15)", "10.31 am", "7:02 p.m.": a time printed before an item's number (bracketed or with am/pm, unlike "21.44"). */

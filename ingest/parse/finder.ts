@@ -11,6 +11,7 @@ import { leadItems, unnumberedItem } from './layouts/lead.js';
 import { readParagraphs, signatureBlockStart } from './layouts/lines.js';
 import { looksLikeTable, readTable } from './layouts/table.js';
 import type { LayoutItem, LayoutResult } from './layouts/types.js';
+import { lostNumberItems } from './lost-numbers.js';
 import { readPointLabel } from './points.js';
 import { chooseScheme, type Scheme } from './scheme.js';
 
@@ -77,7 +78,8 @@ interface Boundary {
 /** Reads items by the learned numbering scheme: its items, their headed sub-items, the lead and the closing. */
 function readNumbered(lines: string[], scheme: Scheme): LayoutResult {
   const end = signatureBlockStart(lines);
-  const boundaries = withSubItems(scheme.items, findCandidates(lines.slice(0, end)), lines)
+  const starts = [...scheme.items, ...lostNumberItems(scheme.items, lines)].sort((a, b) => a.line - b.line);
+  const boundaries = withSubItems(starts, findCandidates(lines.slice(0, end)), lines)
     .filter((b) => b.candidate.line < end)
     .map((b, i, all) => {
       // Title lines above a number never reach back to the number before it.
@@ -275,6 +277,7 @@ function numberedItem(lines: string[], boundary: Boundary, next: number, running
     unnumbered: false,
     kind: 'item',
     agendaNumber: candidate.agendaNumber,
+    ...(candidate.recovered ? { recovered: true } : {}),
   };
 }
 

@@ -51,6 +51,7 @@ export function parseMinutes(text: string, options: ParseOptions): { meeting: Me
   const numbers = assignNumbers(
     layout.items.map((item, i) => ({
       printed: item.printed,
+      recovered: item.recovered ?? false,
       anchor: anchors[i] ?? null,
       // Where the minutes print their numbers, an item printed without one is outside the sequence:
       // counting a number for it from its neighbours would be a guess. So it is where headings carry

@@ -9,6 +9,8 @@ export interface NumberEvidence {
   anchor: number | null;
   /** Items that never take part in the numbering (a webcast notice before the first item). */
   unnumbered: boolean;
+  /** `printed` is a number the text lost, recovered from the run around it. */
+  recovered?: boolean;
 }
 
 /** No number printed, none anchored: the minutes print none for this item. */
@@ -36,7 +38,7 @@ export function assignNumbers(evidence: NumberEvidence[]): AssignedNumber[] {
 
   return evidence.map((e, i): AssignedNumber => {
     if (e.unnumbered) return NO_NUMBER;
-    if (e.printed) return { ...e.printed, numberSource: 'printed' };
+    if (e.printed) return { ...e.printed, numberSource: e.recovered ? 'recovered' : 'printed' };
     if (e.anchor !== null) return { minute: String(e.anchor), minuteNumber: e.anchor, numberSource: 'recovered' };
     const counted = countFrom(fixed, seq, i);
     return counted === null ? NO_NUMBER : { minute: String(counted), minuteNumber: counted, numberSource: 'recovered' };

@@ -167,6 +167,38 @@ describe('minute number forms', () => {
     ]);
   });
 
+  it('recovers a number the text lost from the run around its title, and nothing less certain', () => {
+    const minutes = (between: string[]) =>
+      [
+        'WESTFORD TOWN COUNCIL - FULL COUNCIL - 2 June 2025',
+        '',
+        'TC/25/031  Apologies',
+        '           Apologies were received from Cllr Ames.',
+        '',
+        ...between,
+        '',
+        'TC/25/033  Allotments',
+        '           The waiting list stood at 41.',
+      ].join('\n');
+    const lost = parse(minutes(['Bus shelter repairs', '           RESOLVED to repair the Market Street shelter.']));
+    expect(lost.items.filter((i) => i.kind === 'item').map((i) => [i.minute, i.title, i.numberSource])).toEqual([
+      ['TC/25/031', 'Apologies', 'printed'],
+      ['TC/25/032', 'Bus shelter repairs', 'recovered'],
+      ['TC/25/033', 'Allotments', 'printed'],
+    ]);
+    // Two titles where one number is missing: which lost it is a guess, so neither is split off.
+    const unsure = parse(
+      minutes([
+        'Bus shelter repairs',
+        '           RESOLVED to repair the Market Street shelter.',
+        '',
+        'Grass cutting',
+        '           The contractor had cut the verges twice.',
+      ]),
+    );
+    expect(unsure.items.filter((i) => i.kind === 'item').map((i) => i.minute)).toEqual(['TC/25/031', 'TC/25/033']);
+  });
+
   it('parses "C61/24 Title" council-prefixed minutes', () => {
     const text = [
       'C60/24 Apologies for absence',

@@ -10,6 +10,8 @@ export interface LayoutItem extends RawItem {
   kind: MinuteItemKind;
   /** The agenda number printed beside a minute number ("C048/23  1.  APOLOGIES"), not the minute number. */
   agendaNumber?: number | null;
+  /** `printed` was not printed but recovered from the run of numbers around a title that lost it. */
+  recovered?: boolean;
 }
 
 /** How the items were told apart: table rows, a numbering scheme, ModernGov blocks, or headings alone. */
