@@ -199,6 +199,45 @@ describe('minute number forms', () => {
     expect(unsure.items.filter((i) => i.kind === 'item').map((i) => i.minute)).toEqual(['TC/25/031', 'TC/25/033']);
   });
 
+  it('titles an item by the heading under its section, and by a title its resolution follows at once', () => {
+    const text = [
+      'REGIONAL DISTRICT OF ASPEN FORKS',
+      'Minutes of the regular meeting of the Board held on May 14, 2025',
+      '',
+      'ADOPTION OF AGENDA',
+      'Lind/Baptiste: AFRD 120/25',
+      '',
+      'THAT the agenda be adopted as presented.',
+      '                                                CARRIED',
+      '',
+      'STAFF REPORTS',
+      'Landfill Gas Capture - Phase Two Design Contract',
+      '',
+      'The Manager of Engineering presented the report on phase two.',
+      '',
+      'Baptiste/Oyelaran: AFRD 121/25',
+      '',
+      'THAT the design contract be awarded to Corvid Engineering Ltd.',
+      '                                                CARRIED',
+      '',
+      'Rural Fire Protection - Tanker Truck Replacement',
+      '',
+      'Oyelaran/Lind: AFRD 122/25',
+      '',
+      'THAT a tanker truck be purchased from the equipment reserve.',
+      '                                                CARRIED',
+    ].join('\n');
+    expect(
+      parse(text)
+        .items.filter((i) => i.kind === 'item')
+        .map((i) => [i.minute, i.title]),
+    ).toEqual([
+      ['AFRD 120/25', 'ADOPTION OF AGENDA'],
+      ['AFRD 121/25', 'Landfill Gas Capture - Phase Two Design Contract'],
+      ['AFRD 122/25', 'Rural Fire Protection - Tanker Truck Replacement'],
+    ]);
+  });
+
   it('parses "C61/24 Title" council-prefixed minutes', () => {
     const text = [
       'C60/24 Apologies for absence',

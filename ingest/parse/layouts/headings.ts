@@ -12,7 +12,7 @@ import {
 import { isBlockHeading } from './blocks.js';
 import { leadItems } from './lead.js';
 import { readParagraphs } from './lines.js';
-import { numberedByResolutions } from './resolutions.js';
+import { numberedByResolutions, opensResolution } from './resolutions.js';
 import type { LayoutItem, LayoutResult } from './types.js';
 
 /** With no numbering and no headings, a document is minutes only if it reads like minutes. */
@@ -21,6 +21,8 @@ const MINUTES_WORDS =
 
 /** How far down a document's title block ("BOROUGH OF KELLSVILLE", "MINUTES", the date) may run. */
 const TITLE_BLOCK_LINES = 12;
+/** Most words of an item's title under a section heading. */
+const SUBHEADING_WORDS = 12;
 /** A title standing alone on its line is short; longer lines are prose. */
 const STANDALONE_TITLE_WORDS = 8;
 /** A Markdown heading's marks: "## ". */
@@ -103,9 +105,13 @@ export function closingBusiness(lines: string[]): { start: number; items: Layout
 
 function headedItems(lines: string[], starts: HeadingStart[]): LayoutItem[] {
   return starts.map((start, i): LayoutItem => {
-    const body = [start.body, ...lines.slice((start.through ?? start.line) + 1, starts[i + 1]?.line ?? lines.length)];
+    const from = (start.through ?? start.line) + 1;
+    const subheading = start.body ? null : itemUnderSection(start.title, lines, from);
+    const body = subheading
+      ? [start.title, '', ...lines.slice(from + 1, starts[i + 1]?.line ?? lines.length)]
+      : [start.body, ...lines.slice(from, starts[i + 1]?.line ?? lines.length)];
     return {
-      heading: start.title,
+      heading: subheading ?? start.title,
       description: null,
       paragraphs: readParagraphs(body.filter((l, j) => j > 0 || l)),
       printed: null,
@@ -113,6 +119,20 @@ function headedItems(lines: string[], starts: HeadingStart[]): LayoutItem[] {
       kind: 'item',
     };
   });
+}
+
+/**
+ * The title of an item printed under a section heading in capitals ("STAFF REPORTS" then "Solid
+ * Waste - Transfer Station Tipping Fee Review", "DELEGATIONS" then the delegation's name): a short
+ * title-case line straight under it, set apart from the text below. The item is what the title
+ * names; the section heading stays in its text.
+ */
+function itemUnderSection(section: string, lines: string[], at: number): string | null {
+  const line = lines[at]?.trim() ?? '';
+  if (!isMostlyUpper(section) || !line || isMostlyUpper(line) || (lines[at + 1] ?? '').trim()) return null;
+  if (opensResolution(line)) return null;
+  const words = line.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+  return words <= SUBHEADING_WORDS && !/[.,;:]$/.test(line) && isHeadingText(line) ? line : null;
 }
 
 function headingStarts(lines: string[]): HeadingStart[] {
@@ -190,11 +210,14 @@ function readHeadingLine(lines: string[], index: number): { title: string; body:
   if (isStandardHeading(line)) return { title: line, body: '' };
   if (!isHeadingText(line) || line.split(/\s+/).length > 14) return null;
   if (isMostlyUpper(line) && /\p{L}{3}/u.test(line)) return { title: line, body: '' };
-  const short = line.split(/\s+/).length <= STANDALONE_TITLE_WORDS;
+  // Words, not dashes: "Upper Kettle Fire Protection - Fire Hall Roof Replacement" is eight.
+  const short = line.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length <= STANDALONE_TITLE_WORDS;
   if ((!previous && !next && isBlockHeading(line)) || (/:$/.test(line) && short)) return { title: line, body: '' };
   // The text under it is read to the end of its paragraph: a sentence wraps ("PC Dunnet reported 11
-  // incidents in the area since last meeting, mainly" / "speeding on the B8105…").
-  if (!previous && short && !/[.,;]$/.test(line) && isProse(nextParagraph(lines, index)))
+  // incidents in the area since last meeting, mainly" / "speeding on the B8105…"). Or a resolution
+  // follows at once, with its movers and number ("Halvorsen/Dufresne: KNRD 076/25").
+  const under = nextParagraph(lines, index);
+  if (!previous && short && !/[.,;]$/.test(line) && (isProse(under) || opensResolution(under)))
     return { title: line, body: '' };
   return null;
 }

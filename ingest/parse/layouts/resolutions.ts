@@ -27,6 +27,11 @@ function referenceOpening(paragraph: string): ReturnType<typeof parseMinuteToken
   return token?.form === 'compound' ? token : null;
 }
 
+/** Whether a paragraph opens with a resolution's movers or label and its number ("Halvorsen/Dufresne: KNRD 076/25"). */
+export function opensResolution(paragraph: string): boolean {
+  return referenceOpening(paragraph) !== null;
+}
+
 /**
  * Numbers unnumbered items by the first resolution each records, when those numbers are one
  * scheme (same code, rising) across at least {@link MIN_NUMBERED} items; items that record no
