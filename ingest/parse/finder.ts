@@ -12,7 +12,7 @@ import { readParagraphs, signatureBlockStart } from './layouts/lines.js';
 import { looksLikeTable, readTable } from './layouts/table.js';
 import type { LayoutItem, LayoutResult } from './layouts/types.js';
 import { lostNumberItems } from './lost-numbers.js';
-import { readPointLabel } from './points.js';
+import { RESOLUTION_START, readPointLabel } from './points.js';
 import { chooseScheme, type Scheme } from './scheme.js';
 
 /** What the item finder made of a document. */
@@ -319,8 +319,10 @@ function titleContinuation(title: string, body: string[]): { lines: string[]; ta
   let widest = title.length;
   for (const [index, raw] of body.slice(0, MAX_TITLE_LINES).entries()) {
     const line = raw.trim();
-    // A labelled point ("a) Councillors received…") starts the text, whatever its case.
+    // A labelled point ("a) Councillors received…") starts the text, whatever its case; so does a
+    // resolution ("RESOLVED:"), though set in capitals as the title is.
     if (!line || readPointLabel(line).label !== null || /[.:;?!)]$/.test(current)) break;
+    if (RESOLUTION_START.test(line)) break;
     // A title set in capitals goes on in capitals: "The Manager reported…" under one is its text.
     if (isMostlyUpper(title) && !isMostlyUpper(line)) break;
     const continues =

@@ -20,8 +20,21 @@ const TITLE_THEN_GAP = new RegExp(
 /** Most words a title set apart by a gap has; more is a sentence or a row of a table. */
 const MAX_TITLE_WORDS = 8;
 
+/**
+ * A paper's reference set to the right of a heading ("Agenda Item 5   Chief Executive's report
+ * Paper: ICB 25-09-05", "7.  Budget monitoring        Report ref FIN/25/07"): the paper's, not the title's.
+ */
+const PAPER_AT_END =
+  /^(\S.*?\S)[ \t]{3,}((?:paper|report|ref(?:erence)?|enclosure|appendix|annex|document)\b[^\t]{0,30}\d[^\t]*)$/i;
+
 export function breakAtTitleGaps(text: string): string {
   return text
+    .split('\n')
+    .map((line) => {
+      const paper = PAPER_AT_END.exec(line);
+      return paper ? `${paper[1]}\n${paper[2]}` : line;
+    })
+    .join('\n')
     .split('\n')
     .map((line) => {
       const match = TITLE_THEN_GAP.exec(line);

@@ -238,6 +238,32 @@ describe('minute number forms', () => {
     ]);
   });
 
+  it("keeps a paper's reference at a heading's end and a RESOLVED under a capitals title out of the title", () => {
+    const titles = (lines: string[]) =>
+      parse(lines.join('\n'))
+        .items.filter((i) => i.kind === 'item')
+        .map((i) => i.title);
+    expect(
+      titles([
+        'Agenda Item 4   Finance report, Month 5          Paper: ICB 25-10-04',
+        'The Chief Finance Officer reported a deficit of £2.4m.',
+        '',
+        'Agenda Item 5   Board Assurance Framework        Paper: ICB 25-10-05',
+        'The Board approved the framework.',
+      ]),
+    ).toEqual(['Finance report, Month 5', 'Board Assurance Framework']);
+    expect(
+      titles([
+        'Min 31.25  MINUTES OF THE MEETING HELD ON 4 JULY 2025',
+        '\tRESOLVED:',
+        '\t  That the minutes be approved as a correct record.',
+        '',
+        'Min 32.25  FORWARD PLAN',
+        '\t  The Forward Plan was noted.',
+      ]),
+    ).toEqual(['MINUTES OF THE MEETING HELD ON 4 JULY 2025', 'FORWARD PLAN']);
+  });
+
   it('parses "C61/24 Title" council-prefixed minutes', () => {
     const text = [
       'C60/24 Apologies for absence',
