@@ -13,6 +13,11 @@ import { examplesDir } from '../helpers/corpus.js';
 
 const parse = (text: string) => parseMinutesText(text, { source: 'fixture.txt' });
 const numbers = (text: string) => parse(text).items.map((i) => [i.minute, i.minuteNumber, i.title]);
+/** The business items' numbers and titles, without the lead and closing text around them. */
+const itemTitles = (text: string) =>
+  parse(text)
+    .items.filter((i) => i.kind === 'item')
+    .map((i) => [i.minute, i.title]);
 
 describe('minute number forms', () => {
   it('reads each printed form and keeps it as printed, with its integer', () => {
@@ -130,11 +135,7 @@ describe('minute number forms', () => {
       'Tenney/Varga: HB/2025/04/116  That Saturday opening be extended to 4pm.',
       '                                            CARRIED',
     ].join('\n');
-    expect(
-      parse(text)
-        .items.filter((i) => i.kind === 'item')
-        .map((i) => [i.minute, i.title]),
-    ).toEqual([
+    expect(itemTitles(text)).toEqual([
       ['HB/2025/04/114', 'CONFIRMATION OF MINUTES'],
       [null, 'DECLARATIONS OF INTEREST'],
       ['HB/2025/04/115', 'SALEYARDS LEASE - LOT 7 ON RP40211, CORNER OF MILL STREET AND STATION ROAD'],
@@ -156,11 +157,7 @@ describe('minute number forms', () => {
       'Footpaths -      3. The Roads Committee reported that the cliff path at Le Pulec',
       'Le Pulec path    would reopen in May.',
     ].join('\n');
-    expect(
-      parse(text)
-        .items.filter((i) => i.kind === 'item')
-        .map((i) => [i.minute, i.title]),
-    ).toEqual([
+    expect(itemTitles(text)).toEqual([
       ['1', 'Accounts'],
       ['2', 'Honorary Police'],
       ['3', 'Footpaths - Le Pulec path'],
@@ -227,11 +224,7 @@ describe('minute number forms', () => {
       'THAT a tanker truck be purchased from the equipment reserve.',
       '                                                CARRIED',
     ].join('\n');
-    expect(
-      parse(text)
-        .items.filter((i) => i.kind === 'item')
-        .map((i) => [i.minute, i.title]),
-    ).toEqual([
+    expect(itemTitles(text)).toEqual([
       ['AFRD 120/25', 'ADOPTION OF AGENDA'],
       ['AFRD 121/25', 'Landfill Gas Capture - Phase Two Design Contract'],
       ['AFRD 122/25', 'Rural Fire Protection - Tanker Truck Replacement'],
