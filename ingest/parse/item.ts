@@ -68,9 +68,19 @@ export function cleanTitle(heading: string): string {
     .trim();
 }
 
+/**
+ * Who moved and seconded, opening a resolution: initials and surnames, two or more ("S. Amundsen,
+ * H. Thiessen:", "Sandhu/Dufresne:"). The resolution after them says what the item is.
+ */
+const INITIALLED = String.raw`(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?`;
+const MOVERS = new RegExp(
+  String.raw`^(?:\p{Lu}[\p{L}'’-]+\/\p{Lu}[\p{L}'’-]+|${INITIALLED}(?:\s*(?:,|\band\b)\s*${INITIALLED})+):\s+`,
+  'u',
+);
+
 /** A short title from the item's opening words, for items whose heading the text lost. */
 export function deriveTitle(text: string, maxWords = 8): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(/\s+/g, ' ').trim().replace(MOVERS, '');
   const firstSentence = flat.slice(0, sentenceEnd(flat)).split(/(?<=[:;?!])\s/)[0] ?? '';
   const words = firstSentence
     .replace(/[.:;?!]+$/, '')

@@ -257,6 +257,27 @@ describe('minute number forms', () => {
     ).toEqual(['MINUTES OF THE MEETING HELD ON 4 JULY 2025', 'FORWARD PLAN']);
   });
 
+  it('titles a bare resolution by what it resolves, not by who moved it', () => {
+    const text = [
+      'BOARD OF TRUSTEES - REGULAR MEETING - March 3, 2025',
+      '',
+      'R1  K. Lamont, P. Sarrazin:  THAT the agenda be approved.  CARRIED',
+      '',
+      'R2  P. Sarrazin and J. Oduya:  THAT the bus contract be extended to June 2026.  CARRIED',
+      '',
+      'R3  J. Oduya, K. Lamont:  THAT the meeting adjourn.  CARRIED',
+    ].join('\n');
+    expect(
+      parse(text)
+        .items.filter((i) => i.kind === 'item')
+        .map((i) => [i.minute, i.title]),
+    ).toEqual([
+      ['R1', 'THAT the agenda be approved'],
+      ['R2', 'THAT the bus contract be extended to June…'],
+      ['R3', 'THAT the meeting adjourn'],
+    ]);
+  });
+
   it('parses "C61/24 Title" council-prefixed minutes', () => {
     const text = [
       'C60/24 Apologies for absence',
