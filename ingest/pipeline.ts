@@ -14,7 +14,7 @@ import { type DocumentReader, ParseWorker } from './read/parse-worker.js';
  * Bumped whenever parsing or chunking changes what a file turns into, so that re-ingesting an
  * unchanged file after an upgrade still re-parses it instead of keeping stale items.
  */
-export const PIPELINE_VERSION = 19;
+export const PIPELINE_VERSION = 20;
 
 export interface IngestSummary {
   meetings: number;

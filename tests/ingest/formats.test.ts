@@ -267,11 +267,7 @@ describe('minute number forms', () => {
       '',
       'R3  J. Oduya, K. Lamont:  THAT the meeting adjourn.  CARRIED',
     ].join('\n');
-    expect(
-      parse(text)
-        .items.filter((i) => i.kind === 'item')
-        .map((i) => [i.minute, i.title]),
-    ).toEqual([
+    expect(itemTitles(text)).toEqual([
       ['R1', 'THAT the agenda be approved'],
       ['R2', 'THAT the bus contract be extended to June…'],
       ['R3', 'THAT the meeting adjourn'],
