@@ -3,7 +3,16 @@ import { findMinuteReferences } from '../minutes/reference.js';
 import { findTitledNames, parsePersonName } from '../people/names.js';
 import { abbreviatesWords } from './concepts.js';
 import { isEnglishWord } from './english.js';
-import { AVERAGE_SAID, CLOSURE, type Facet, OFFICE_WORDS, STANCE_SAID, type Stance, SUM_KIND_WORDS } from './intent.js';
+import {
+  AVERAGE_SAID,
+  CLOSURE,
+  CURRENCY_SIGN,
+  type Facet,
+  OFFICE_WORDS,
+  STANCE_SAID,
+  type Stance,
+  SUM_KIND_WORDS,
+} from './intent.js';
 import type { Question } from './reader.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -48,12 +57,9 @@ function withoutNonFigures(sentence: string): string {
   return NOT_FIGURES.reduce((rest, pattern) => rest.replace(pattern, ' '), text);
 }
 
-/** Currency as minutes write it before a sum: "£", "$", "€", "₹", "Rs.", "KSh", "US$"… */
-const CURRENCY_SIGN = String.raw`(?:[£$€¥₹₦₱₩₪₵]|\b(?:US|NZ|A|C)\$|\b(?:Rs|INR|KSh|Ksh|KES|USD|EUR|GBP|CAD|AUD|NZD|GHS|ZAR)\.?)`;
-
-/** Currency named after a sum, or a scale only money is counted in: "7 million pounds", "Rs. 1.86 crore". */
 /** A currency's code or abbreviation as a word of its own ("Rs", "KSh", "USD"). */
 const CURRENCY_CODE = new RegExp(`^${CURRENCY_SIGN}$`);
+/** Currency named after a sum, or a scale only money is counted in: "7 million pounds", "Rs. 1.86 crore". */
 const CURRENCY_WORD = 'pounds|dollars|euros|rupees|shillings|rand|lakhs?|crores?';
 
 /**

@@ -51,6 +51,16 @@ const REQUEST =
 /** Who a request is put to, as typed: "you", "u", "someone", "any1". */
 const ASKED = '(?:you|u|ya|someone|somebody|some1|anyone|anybody|any1)';
 
+/**
+ * A request for a thing itself ("could you tell me the precept for 2024", "please confirm the
+ * total", "I'd like to know the cost"): the same as asking what it is, so it is read as "what is the
+ * precept for 2024". Only taking the request away would leave a bare topic, which asks for no figure.
+ */
+const REQUEST_FOR_A_THING = new RegExp(
+  String.raw`\b(?:(?:could|can|would|will)\s+${ASKED}\s+)?(?:(?:please|pls|plz|possibly|just|kindly)\s+)*(?:(?:tell|give|send|remind)\s+(?:me|us)|let\s+(?:me|us)\s+know|confirm|I'?d\s+(?:like|love)\s+to\s+know)\s+(?=(?:the|its|their|our|this|these|those)\s)`,
+  'gi',
+);
+
 /** Phrases that ask for the answer politely without adding to what is asked. */
 const POLITE_FRAMES: RegExp[] = [
   new RegExp(
@@ -110,6 +120,7 @@ export function withoutFiller(text: string): string {
   for (const pattern of PLAIN_MARKUP) q = q.replace(pattern, ' ');
   q = tidy(q).replace(GREETING, '');
   q = q.replace(SIGN_OFF, ' ').replace(THANKS, ' ');
+  q = q.replace(REQUEST_FOR_A_THING, 'what is ');
   for (const pattern of POLITE_FRAMES) q = q.replace(pattern, ' ');
   q = tidy(tidy(q).replace(GREETING, ''));
   return q.replace(ASIDE_AFTER_QUESTION, '$1');

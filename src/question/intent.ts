@@ -1,3 +1,4 @@
+import { MONTH_NAME } from '../dates.js';
 import { isStopword } from './stopwords.js';
 import { namesSomeone } from './wordnet.js';
 
@@ -75,9 +76,18 @@ export const SUM_KIND_WORDS: readonly string[] = SUM_KINDS.flat();
  * the minutes answers it only beside one of them. Empty when it names money only generally.
  */
 export function sumKindsAsked(question: string): string[] {
-  const words = new Set(question.toLowerCase().match(/[\p{L}]+/gu) ?? []);
+  // Of a question asking two things ("what was the tender price, and how is the shortfall funded?"),
+  // the kind named where the sum is asked for.
+  const clauses = question.split(ANOTHER_QUESTION);
+  const askingMoney = clauses.filter(asksForMoney);
+  const asking = askingMoney.length > 0 && askingMoney.length < clauses.length ? askingMoney.join(' ') : question;
+  const words = new Set(asking.toLowerCase().match(/[\p{L}]+/gu) ?? []);
   return [...new Set(SUM_KINDS.filter((kind) => kind.some((word) => words.has(word))).flat())];
 }
+
+/** Where a question goes on to ask another thing: ", and how…", "; what…", " and whether…". */
+const ANOTHER_QUESTION =
+  /,?\s+and\s+(?=(?:how|what|who|whom|whose|when|where|why|which|whether)\b)|[,;]\s*(?=(?:how|what|who|whom|whose|when|where|why|which|whether)\b)/i;
 
 /**
  * Words naming an average of many cases. A figure for one case is no answer to "the average weekly
@@ -163,7 +173,7 @@ function asksForMoney(question: string): boolean {
     if (new RegExp(`^(?:${MONEY_NOUNS}|${SUMS_ASKED_BY_NAME})$`).test(next)) return true;
     if ((!next || new RegExp(`^(?:${OPEN_AFTER_HOW_MUCH})$`).test(next)) && MONEY_WORD.test(question)) return true;
   }
-  if (bareAskEndsOn(question, `${MONEY_NOUNS}|allowance|allowances`)) return true;
+  if (bareAskEndsOn(question, `${MONEY_NOUNS}|allowance|allowances|allocation|allocations`)) return true;
   if (SUM_TO_BE.test(question)) return true;
   // "What salary will the judge receive", "what rent do traders pay", "what precept did the council
   // set": the sum itself named first.
@@ -173,16 +183,30 @@ function asksForMoney(question: string): boolean {
   );
 }
 
+/** Currency as minutes write it before a sum: "£", "$", "€", "₹", "Rs.", "KSh", "US$"… */
+export const CURRENCY_SIGN = String.raw`(?:[£$€¥₹₦₱₩₪₵]|\b(?:US|NZ|A|C)\$|\b(?:Rs|INR|KSh|Ksh|KES|USD|EUR|GBP|CAD|AUD|NZD|GHS|ZAR)\.?)`;
+
 /**
  * Words a bare ask may put after what it wants, saying which figure or that it wants the figure:
- * "rehab cost est", "study budget $", "link budget approved", "precept amt".
+ * "rehab cost est", "study budget $", "link budget approved", "precept amt", "increase %?",
+ * "ceiling KSh?".
  */
-const ASK_QUALIFIERS = 'est|estimate|estimated|approved|agreed|proposed|total|amt|amount|figure|[$£€]';
+const ASK_QUALIFIERS = String.raw`est|estimate|estimated|approved|agreed|proposed|total|amt|amount|figure|%|${CURRENCY_SIGN}`;
+/**
+ * A period or date a bare ask names after what it wants: "2023", "22/23", "2024/25", "for 24/25",
+ * "fy 2024", "31/3/23", "31 march 2023", "march 2023".
+ */
+const ASK_PERIOD = String.raw`(?:in|for|fy|at|as at|on|as of)?\s*(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|\d{2}\s*[/-]\s*\d{2}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${MONTH_NAME})\s+(?:(?:19|20)\d{2}|'?\d{2}))`;
+/** What may trail the noun a bare ask wants, in any order: qualifiers, a period, a dangling "at". */
+const ASK_TRAILER = new RegExp(String.raw`(?:\s+|^)(?:${ASK_QUALIFIERS}|${ASK_PERIOD})[\s?.!]*$`, 'iu');
+/** An aside in brackets at the end, after what is asked: "(not 2025)", "(prev yr)", "(last yr)?". */
+const BRACKETED_ASIDE = /\s*\([^()]*\)(?=[\s?.!]*$)/u;
 
 /**
  * A question typed as a bare topic that ends on what it wants ("H2S transport spend 22/23?",
- * "foster carer allowance per week?", "council tax rise 2023?"): with no question word, the noun
- * that closes it, before a rate ("per week") or a period, is what is asked.
+ * "foster carer allowance per week?", "council tax rise 2023?", "arrears at 31/3/23 %? (prev yr)"):
+ * with no question word, the noun that closes it, before a rate ("per week"), a period, a date, a
+ * qualifier or an aside in brackets, is what is asked.
  */
 function bareAskEndsOn(question: string, nouns: string): boolean {
   if (
@@ -191,21 +215,29 @@ function bareAskEndsOn(question: string, nouns: string): boolean {
     )
   )
     return false;
-  return new RegExp(
-    String.raw`\b(?:${nouns})(?:\s+(?:per|a|an|each)\s+\w+)?(?:\s+(?:${ASK_QUALIFIERS}))?(?:\s+(?:in|for)?\s*(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|\d{2}\s*[/-]\s*\d{2}))?[\s?.!]*$`,
-    'i',
-  ).test(question);
+  const endsOnNoun = new RegExp(String.raw`\b(?:${nouns})(?:\s+(?:per|a|an|each)\s+\w+)?[\s?.!]*$`, 'i');
+  // Taken off one at a time: a qualifier may be what is asked itself ("warrants total", "budget total").
+  let ask = question.replace(BRACKETED_ASIDE, '');
+  for (;;) {
+    if (endsOnNoun.test(ask)) return true;
+    const trailer = ASK_TRAILER.exec(ask);
+    if (!trailer || trailer.index === 0) return false;
+    ask = ask.slice(0, trailer.index);
+  }
 }
 
 /** Changes and totals whose size a bare ask wants: "council tax rise 2023?", "budget 23/24 - total?". */
 const FIGURE_NOUNS = 'rise|rises|increase|increases|reduction|reductions|cut|cuts|growth|total|totals';
+/** What a figure measures, named as what is asked: "the tax rate", "the expenditure ceiling", "arrears". */
+const FIGURE_MEASURES =
+  'rate|rates|level|levels|ceiling|ceilings|limit|limits|target|targets|figure|figures|balance|arrears';
 /**
  * A figure asked for by what it measures: "what was the residential tax increase", "what expenditure
  * ceiling did the assembly approve", "what is the target". The words between say which figure, not
  * what it is about ("the standing count on the budget" asks for a count).
  */
 const FIGURE_ASKED = new RegExp(
-  String.raw`\bwhat (?:is |was |were |are |will be |would be )?(?:the |its |their |our |this |these |(?:[\w-]+ ){0,4}[\w-]+['’]s )?(?:(?!(?:on|of|for|in|about|at|to|with|from|did|does|do|will|would|has|have|had) )[\w'’]+ ){0,3}(?:${FIGURE_NOUNS}|rate|rates|level|levels|ceiling|ceilings|limit|limits|target|targets|figure|figures|balance|arrears)\b`,
+  String.raw`\bwhat (?:is |was |were |are |will be |would be )?(?:the |its |their |our |this |these |(?:[\w-]+ ){0,4}[\w-]+['’]s )?(?:(?!(?:on|of|for|in|about|at|to|with|from|did|does|do|will|would|has|have|had) )[\w'’]+ ){0,3}(?:${FIGURE_NOUNS}|${FIGURE_MEASURES})\b`,
   'i',
 );
 
@@ -231,7 +263,7 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
     (q) =>
       /\bhow many\b(?! times)|^\s*(?:what (?:is|was|were|are) )?(?:the )?number of\b|\bhow big (?:is|was) the (?:backlog|cohort|caseload)\b/i.test(
         q,
-      ),
+      ) || bareAskEndsOn(q, String.raw`(?:number|no\.?) of [\w-]+`),
   ],
   ['duration', (q) => /\bhow long\b|\bhow much notice\b/i.test(q) || bareAskEndsOn(q, 'length|duration')],
   [
@@ -240,7 +272,7 @@ const FACETS: Array<[Facet, (question: string) => boolean]> = [
       /\b(?:how much|how big|by how much|how far)\b|\bwhat (?:did|does|do|will|would) (?:[\w'’/-]+ ){1,8}(?:total|come to|amount to|add up to)\b/i.test(
         q,
       ) ||
-      bareAskEndsOn(q, FIGURE_NOUNS) ||
+      bareAskEndsOn(q, `${FIGURE_NOUNS}|${FIGURE_MEASURES}`) ||
       FIGURE_ASKED.test(q),
   ],
   ['closure', (q) => CLOSURE.test(q)],

@@ -83,6 +83,22 @@ describe('conversational filler is taken out before anything reads the question'
     expect(withoutFiller('What did Mr Tatum say?')).toBe('What did Mr Tatum say?');
   });
 
+  it('reads a request for a thing itself as asking what it is, and a request about a topic as the topic', () => {
+    expect(withoutFiller('Could you please tell me the harbour dues increase for 2023? Thanks.')).toBe(
+      'what is the harbour dues increase for 2023?',
+    );
+    expect(withoutFiller("pls confirm the total for the pier lights, I'd like it for a briefing")).toMatch(
+      /^what is the total for the pier lights\b/,
+    );
+    expect(withoutFiller("I'd like to know the cost of the footbridge")).toBe('what is the cost of the footbridge');
+    expect(withoutFiller('Can you tell me about the library closures please')).toBe('the library closures');
+    expect(withoutFiller('Could you tell me how many bids came in?')).toBe('how many bids came in?');
+    // Read as the plain question is: asking for the increase, so an item without it does not answer.
+    expect(readQuestion('Could you please tell me the harbour dues increase for 2023?').facets).toEqual(
+      readQuestion('What was the harbour dues increase for 2023?').facets,
+    );
+  });
+
   it('reads the same topic, dates and intent whatever the wrapping', () => {
     const plain = readQuestion('What was said about knife crime since 2019?');
     for (const asked of [

@@ -78,6 +78,15 @@ describe('what a question asks for, beyond its topic', () => {
     ['cycle hub feasibility study budget $', ['money']],
     ['pier lighting budget approved', ['money']],
     ['grounds maintenance tender winner', ['person']],
+    // After what it wants, a bare ask may name a period or a date, a unit, and an aside in brackets.
+    ['harbour dues arrears at 31/3/24 %?', ['amount']],
+    ['pool refurb cost 2023 £? (not 2024)', ['money']],
+    ['parish precept increase for 24/25 (last yr)?', ['amount']],
+    ['bridge fund allocation 2024 €?', ['money']],
+    ['general reserve balance 31 march 2024', ['amount']],
+    ['play area consultation number of responses', ['count']],
+    // What is asked may be a qualifier's own word: "total" after "warrants" is the figure asked.
+    ['nov warrants total $?', ['amount']],
     ['allotments ctte site visit date?', ['date']],
     ['knife crime?', []],
     ['what was said about the council tax rise?', []],
@@ -107,6 +116,10 @@ describe('what a sentence of the minutes gives', () => {
     const cost = asked('How much will the new play area cost?');
     expect(cost.sumKinds).toEqual([]);
     expect(sentenceGives('money', 'The play area would be installed at a price of £38,000.', cost)).toBe(true);
+    // Asked with a second question, the kind is named where the sum is asked for, not in the other.
+    const price = asked('What was the tender price for the footbridge, and how will the shortfall be met?');
+    expect(price.sumKinds).toEqual([]);
+    expect(sentenceGives('money', 'The tender was returned at £1.4 million, above the estimate.', price)).toBe(true);
   });
 
   it('for a kind of sum, a sum with a word of that kind in its clause, or as the nearest word of a kind of sum', () => {
