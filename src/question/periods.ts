@@ -107,10 +107,16 @@ export function namesPeriodOfKind(text: string, asked: Periods): boolean {
   return [...asked.keys()].some((kind) => (named.get(kind)?.size ?? 0) > 0);
 }
 
-/** Whether a text names one of the periods asked about ("Budget Outturn 2023/24" for "in 2023/24"). */
+/**
+ * Whether a text names one of the periods asked about ("Budget Outturn 2023/24" for "in 2023/24"),
+ * and no other of a kind asked: "Performance - Quarter 4 2024/25" names the year asked for "quarter 3
+ * of 2024/25", but is about another quarter of it.
+ */
 export function namesPeriodAsked(text: string, asked: Periods): boolean {
   const named = periodsNamed(text);
-  return [...asked].some(([kind, values]) => includesAsked(named.get(kind), values));
+  return (
+    [...asked].some(([kind, values]) => includesAsked(named.get(kind), values)) && !namesAnotherPeriod(text, asked)
+  );
 }
 
 /**

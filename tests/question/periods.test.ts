@@ -42,6 +42,10 @@ describe('a figure for another period', () => {
     const fy = periodsNamed('By how much did Children’s Services overspend in 2023/24?');
     expect(namesPeriodAsked('Children’s Services Budget Outturn 2023/24', fy)).toBe(true);
     expect(namesPeriodAsked('Home to School Transport Policy 2024/25', fy)).toBe(false);
+    // The year asked, but another quarter of it.
+    const quarter = periodsNamed('What share of calls were answered in time in quarter 2 of 2023/24?');
+    expect(namesPeriodAsked('Call Handling Performance - Quarter 3 2023/24', quarter)).toBe(false);
+    expect(namesPeriodAsked('Call Handling Performance - Quarter 2 2023/24', quarter)).toBe(true);
   });
 });
 
