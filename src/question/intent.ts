@@ -197,7 +197,7 @@ const ASK_QUALIFIERS = String.raw`est|estimate|estimated|approved|agreed|propose
  * "fy 2024", "31/3/23", "31 march 2023", "march 2023".
  */
 const ASK_PERIOD = String.raw`(?:in|for|fy|at|as at|on|as of)?\s*(?:(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?|\d{2}\s*[/-]\s*\d{2}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${MONTH_NAME})\s+(?:(?:19|20)\d{2}|'?\d{2}))`;
-/** What may trail the noun a bare ask wants, in any order: qualifiers, a period, a dangling "at". */
+/** What may trail the noun a bare ask wants, taken off one at a time from the end: a qualifier or a period. */
 const ASK_TRAILER = new RegExp(String.raw`(?:\s+|^)(?:${ASK_QUALIFIERS}|${ASK_PERIOD})[\s?.!]*$`, 'iu');
 /** An aside in brackets at the end, after what is asked: "(not 2025)", "(prev yr)", "(last yr)?". */
 const BRACKETED_ASIDE = /\s*\([^()]*\)(?=[\s?.!]*$)/u;
